@@ -1,0 +1,38 @@
+/**
+ * Audit events and checkpoints as stored. The chain logic (hashing, signing, verifying) lives in
+ * the audit module; stores only persist these values.
+ */
+
+/** One link of the audit hash chain. */
+export interface AuditEvent {
+  /** 1-based, gapless. */
+  readonly sequence: number;
+  /** ISO 8601 instant, from the injected clock. */
+  readonly at: string;
+  /** Who did it (user, service, `cli:<os user>`). */
+  readonly actor: string;
+  /** What was done, e.g. `import.payments`, `ledger.createTransfers`. */
+  readonly action: string;
+  /** What it was done to, e.g. a file name or a document id. */
+  readonly subject: string;
+  /** Hex digest of the change (the hash of its canonical JSON). */
+  readonly digest: string;
+  /** Hex hash of the previous event (64 zeros for the first). */
+  readonly prevHash: string;
+  /** Hex hash of this event's fields and `prevHash`. */
+  readonly hash: string;
+}
+
+/** A signature over the chain head at some sequence. */
+export interface AuditCheckpoint {
+  readonly sequence: number;
+  /** The hash of the event at `sequence`. */
+  readonly hash: string;
+  readonly at: string;
+  /** Signature algorithm, e.g. `ed25519` or `sm2`. */
+  readonly algorithm: string;
+  /** Identifies the public key (e.g. its fingerprint). */
+  readonly keyId: string;
+  /** Base64 signature. */
+  readonly signature: string;
+}

@@ -1,0 +1,110 @@
+/**
+ * Transfers: the only way an amount moves. Two-phase like TigerBeetle: a `pending` transfer
+ * reserves (and already counts against limits), a `post` transfer posts it (fully or partly,
+ * the rest released), a `void` transfer releases it. Transfers are immutable; corrections are
+ * new transfers that reference what they correct.
+ */
+
+/**
+ * The phase of a transfer:
+ * - `posted`: a single-phase transfer, posted at once;
+ * - `pending`: reserves the amount (optionally until `expiresOn`);
+ * - `post`: posts the pending transfer `pendingId` (full amount, or a smaller one releasing the rest);
+ * - `void`: releases the pending transfer `pendingId`.
+ */
+export type TransferPhase = "posted" | "pending" | "post" | "void";
+
+/** Where a transfer came from and what it corrects. */
+export interface TransferReferences {
+  /** Voucher or document number (凭证号 / 支付单号). */
+  readonly voucher?: string;
+  /** Source file of an import. */
+  readonly sourceFile?: string;
+  /** 1-based line in the source file. */
+  readonly sourceLine?: number;
+  /** Id of the domain document (payment request, quota line, …) in the record store. */
+  readonly documentId?: string;
+  /** Id of the transfer this one corrects (a refund, a reversal). */
+  readonly corrects?: string;
+  /** Free text. */
+  readonly memo?: string;
+}
+
+/** What a caller supplies to create a transfer. */
+export interface TransferInput {
+  /** Client-supplied id: the same id twice is a no-op, the same id with other fields a conflict. */
+  readonly id: string;
+  /** Defaults to `posted`. */
+  readonly phase?: TransferPhase;
+  /** Required for `posted` and `pending`; for `post`/`void` taken from the pending transfer (must match if given). */
+  readonly debitAccountId?: string;
+  readonly creditAccountId?: string;
+  /** Fen, > 0 for `posted`/`pending`. For `post`: at most the pending amount; omitted means all of it. Ignored for `void`. */
+  readonly amount?: bigint;
+  /** Ledger date `YYYY-MM-DD`; the period lock is checked on it. */
+  readonly date: string;
+  /** For `post` and `void`: the pending transfer's id. */
+  readonly pendingId?: string;
+  /** For `pending`: last date on which it may still be posted. */
+  readonly expiresOn?: string;
+  readonly references?: TransferReferences;
+}
+
+/** A stored transfer. */
+export interface Transfer {
+  readonly id: string;
+  readonly phase: TransferPhase;
+  readonly debitAccountId: string;
+  readonly creditAccountId: string;
+  /** Fen. For `void`, the amount released; for `post`, the amount posted. */
+  readonly amount: bigint;
+  readonly date: string;
+  readonly pendingId?: string;
+  readonly expiresOn?: string;
+  readonly references: TransferReferences;
+  /** Store-assigned, strictly increasing order of application (1-based). */
+  readonly sequence: number;
+}
+
+/**
+ * The result code of one transfer of a batch, in descending precedence where several apply.
+ */
+export type CreateTransferStatus =
+  | "ok"
+  | "exists"
+  | "exists_with_different_fields"
+  | "id_must_not_be_empty"
+  | "invalid_date"
+  | "amount_must_be_positive"
+  | "accounts_must_be_different"
+  | "pending_id_required"
+  | "pending_id_must_be_empty"
+  | "account_not_found"
+  | "book_mismatch"
+  | "account_closed"
+  | "period_closed"
+  | "pending_not_found"
+  | "pending_is_not_pending"
+  | "pending_fields_differ"
+  | "pending_already_posted"
+  | "pending_already_voided"
+  | "pending_expired"
+  | "post_amount_exceeds_pending"
+  | "exceeds_limit"
+  | "batch_failed";
+
+/** The result of one transfer of a batch. `exists` means it was already there and nothing changed. */
+export interface CreateTransferResult {
+  readonly index: number;
+  readonly id: string;
+  readonly status: CreateTransferStatus;
+  /** For `exceeds_limit`: the account whose limit would be passed, and by how much (fen). */
+  readonly accountId?: string;
+  readonly shortfall?: bigint;
+}
+
+/** The outcome of a batch: it applied (every item `ok` or `exists`) or nothing of it did. */
+export interface TransferBatchResult {
+  readonly applied: boolean;
+  readonly results: readonly CreateTransferResult[];
+}

@@ -1,0 +1,2 @@
+/** Replaced by the store conformance suite. */
+export const PLACEHOLDER_TESTING = true;

@@ -1,0 +1,78 @@
+/**
+ * The injected clock. Domain code never calls `new Date()`: it asks a {@link Clock}, so tests
+ * and replays can fix time and an application can supply its own (server time, a fiscal date).
+ */
+
+/** A source of the current instant. */
+export interface Clock {
+  /** The current instant as epoch milliseconds. */
+  now(): number;
+}
+
+/**
+ * The real clock of the machine.
+ *
+ * @example
+ * ```ts
+ * const clock = systemClock();
+ * clock.now(); // e.g. 1795766400000
+ * ```
+ */
+export function systemClock(): Clock {
+  return { now: () => Date.now() };
+}
+
+/**
+ * A clock fixed at one instant (an ISO date, date-time or epoch ms), that tests may advance.
+ *
+ * @example
+ * ```ts
+ * const clock = fixedClock("2026-03-01");
+ * todayOf(clock); // "2026-03-01"
+ * clock.advance(86_400_000);
+ * todayOf(clock); // "2026-03-02"
+ * ```
+ */
+export function fixedClock(at: string | number): Clock & { advance(ms: number): void; set(at: string | number): void } {
+  let t = toEpoch(at);
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+    set: (next: string | number) => {
+      t = toEpoch(next);
+    },
+  };
+}
+
+/**
+ * The calendar date (UTC+8, China Standard Time) of the clock's current instant, as `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * todayOf(fixedClock("2026-12-31T17:00:00Z")); // "2027-01-01" (01:00 in Beijing)
+ * ```
+ */
+export function todayOf(clock: Clock): string {
+  return new Date(clock.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The clock's current instant as an ISO 8601 UTC string.
+ *
+ * @example
+ * ```ts
+ * isoNow(fixedClock("2026-03-01")); // "2026-03-01T00:00:00.000Z"
+ * ```
+ */
+export function isoNow(clock: Clock): string {
+  return new Date(clock.now()).toISOString();
+}
+
+function toEpoch(at: string | number): number {
+  if (typeof at === "number") return at;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00Z` : at);
+  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${at}`);
+  return ms;
+}
