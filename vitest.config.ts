@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts"],
+    globalSetup: ["packages/store-postgres/src/testing/pg-global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

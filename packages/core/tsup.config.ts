@@ -8,5 +8,5 @@ export default defineConfig({
   clean: true,
   target: "node20",
   tsconfig: "tsconfig.build.json",
-  external: ["vitest"],
+  external: ["vitest", "fast-check"],
 });

@@ -25,9 +25,11 @@ export interface AuditEvent {
 
 /** A signature over the chain head at some sequence. */
 export interface AuditCheckpoint {
+  /** The sequence of the event signed (the chain head when the checkpoint was taken). */
   readonly sequence: number;
   /** The hash of the event at `sequence`. */
   readonly hash: string;
+  /** ISO 8601 instant the checkpoint was taken, from the injected clock. */
   readonly at: string;
   /** Signature algorithm, e.g. `ed25519` or `sm2`. */
   readonly algorithm: string;

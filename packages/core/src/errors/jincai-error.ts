@@ -21,6 +21,7 @@ export interface JincaiErrorOptions {
  * ```
  */
 export class JincaiError<Code extends string = string> extends Error {
+  /** Always `"JincaiError"`; lets {@link isJincaiError} recognise errors from another package copy. */
   override readonly name = "JincaiError";
   /** Stable UPPER_SNAKE code, documented per package in `ERRORS.md`. */
   readonly code: Code;
@@ -41,7 +42,14 @@ export class JincaiError<Code extends string = string> extends Error {
    * JSON.stringify(new JincaiError("X", "y").toJSON()); // '{"code":"X","message":"y","details":{}}'
    * ```
    */
-  toJSON(): { code: Code; message: string; details: Readonly<Record<string, unknown>> } {
+  toJSON(): {
+    /** The stable UPPER_SNAKE error code, e.g. `"MONEY_PARSE"`. */
+    code: Code;
+    /** The human-readable message (may change between versions; do not match on it). */
+    message: string;
+    /** The structured context, as on {@link JincaiError.details}. */
+    details: Readonly<Record<string, unknown>>;
+  } {
     return { code: this.code, message: this.message, details: this.details };
   }
 }

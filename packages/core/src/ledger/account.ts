@@ -25,14 +25,23 @@ export type Dimensions = Readonly<Record<string, string>>;
  * ```
  */
 export const DIMENSIONS = {
+  /** Fiscal year (预算年度), four digits, e.g. `"2026"`. */
   fiscalYear: "fiscalYear",
+  /** Administrative division code (行政区划), e.g. `"110000"` for Beijing. */
   division: "division",
+  /** Budget unit code (预算单位 / 单位代码), e.g. `"101001"`. */
   agency: "agency",
+  /** Fund type code (资金性质), e.g. general public budget vs. government funds. */
   fundType: "fundType",
+  /** Functional classification code (支出功能分类科目), e.g. `"2010101"`. */
   functionCode: "functionCode",
+  /** Departmental economic classification code (部门预算支出经济分类), e.g. `"30201"`. */
   economicCode: "economicCode",
+  /** Government economic classification code (政府预算支出经济分类), e.g. `"50201"`. */
   govEconomicCode: "govEconomicCode",
+  /** Project code (项目代码); all spending is managed as projects. */
   project: "project",
+  /** Payment type code (支付方式), e.g. direct or authorised treasury payment. */
   paymentType: "paymentType",
 } as const;
 
@@ -48,12 +57,17 @@ export interface AccountFlags {
 export interface Account {
   /** Client-supplied id, unique across the ledger. */
   readonly id: string;
+  /** The book the account belongs to; a transfer's two accounts must share it. */
   readonly book: Book;
   /** Account code within the book (e.g. a chart-of-accounts code or a quota line number). */
   readonly code: string;
+  /** Human-readable name, e.g. `"基本支出指标"`. */
   readonly name?: string;
+  /** The codes that classify the account (agency, function code, …); `{}` when none. */
   readonly dimensions: Dimensions;
+  /** The side on which the account's balance grows (see `netBalance`). */
   readonly normalSide: Side;
+  /** Limit flags checked on every transfer; only flags set to `true` are kept. */
   readonly flags: AccountFlags;
   /** A closed account rejects new transfers with `account_closed`. */
   readonly closed: boolean;
@@ -61,21 +75,33 @@ export interface Account {
 
 /** What a caller supplies to create an account. */
 export interface AccountInput {
+  /** Client-supplied id, unique across the ledger; creating the same id again is idempotent. */
   readonly id: string;
+  /** The book the account belongs to, e.g. `"quota"`. */
   readonly book: Book;
+  /** Account code within the book (e.g. a chart-of-accounts code or a quota line number). */
   readonly code: string;
+  /** Human-readable name, e.g. `"基本支出指标"`. */
   readonly name?: string;
+  /** The codes that classify the account; defaults to `{}`. */
   readonly dimensions?: Dimensions;
+  /** The side on which the account's balance grows. */
   readonly normalSide: Side;
+  /** Limit flags; at most one may be `true`. Defaults to no limit. */
   readonly flags?: AccountFlags;
+  /** Create the account already closed; defaults to `false`. */
   readonly closed?: boolean;
 }
 
 /** Balance of one account, in fen. Pending amounts are reserved, not yet posted. */
 export interface Balance {
+  /** Posted debits, in fen. */
   readonly debitsPosted: bigint;
+  /** Posted credits, in fen. */
   readonly creditsPosted: bigint;
+  /** Debits reserved by pending transfers not yet posted or voided, in fen. */
   readonly debitsPending: bigint;
+  /** Credits reserved by pending transfers not yet posted or voided, in fen. */
   readonly creditsPending: bigint;
 }
 
@@ -89,8 +115,11 @@ export type CreateAccountStatus =
 
 /** The result of creating one account of a batch. */
 export interface CreateAccountResult {
+  /** 0-based position of the account in the batch. */
   readonly index: number;
+  /** The account's id, as supplied. */
   readonly id: string;
+  /** What happened to this account: `ok`, `exists` or why it was rejected. */
   readonly status: CreateAccountStatus;
 }
 

@@ -38,6 +38,7 @@ export interface TransferInput {
   readonly phase?: TransferPhase;
   /** Required for `posted` and `pending`; for `post`/`void` taken from the pending transfer (must match if given). */
   readonly debitAccountId?: string;
+  /** The account credited; same rules as `debitAccountId`. */
   readonly creditAccountId?: string;
   /** Fen, > 0 for `posted`/`pending`. For `post`: at most the pending amount; omitted means all of it. Ignored for `void`. */
   readonly amount?: bigint;
@@ -47,20 +48,29 @@ export interface TransferInput {
   readonly pendingId?: string;
   /** For `pending`: last date on which it may still be posted. */
   readonly expiresOn?: string;
+  /** Voucher, source file and line, document id, and what the transfer corrects. */
   readonly references?: TransferReferences;
 }
 
 /** A stored transfer. */
 export interface Transfer {
+  /** Client-supplied id, unique across the ledger. */
   readonly id: string;
+  /** How the transfer moves the amount: posted, pending, post or void. */
   readonly phase: TransferPhase;
+  /** The account debited (for `post`/`void`, the pending transfer's). */
   readonly debitAccountId: string;
+  /** The account credited (for `post`/`void`, the pending transfer's). */
   readonly creditAccountId: string;
   /** Fen. For `void`, the amount released; for `post`, the amount posted. */
   readonly amount: bigint;
+  /** Ledger date, ISO `YYYY-MM-DD`; balances `asOf` and period locks use it. */
   readonly date: string;
+  /** For `post` and `void`: the id of the pending transfer resolved. */
   readonly pendingId?: string;
+  /** For `pending`: last date (ISO `YYYY-MM-DD`) on which it may still be posted. */
   readonly expiresOn?: string;
+  /** Voucher, source file and line, document id, and what the transfer corrects; `{}` when none. */
   readonly references: TransferReferences;
   /** Store-assigned, strictly increasing order of application (1-based). */
   readonly sequence: number;
@@ -95,16 +105,22 @@ export type CreateTransferStatus =
 
 /** The result of one transfer of a batch. `exists` means it was already there and nothing changed. */
 export interface CreateTransferResult {
+  /** 0-based position of the transfer in the batch. */
   readonly index: number;
+  /** The transfer's id, as supplied. */
   readonly id: string;
+  /** What happened to this transfer: `ok`, `exists` or why it was rejected. */
   readonly status: CreateTransferStatus;
-  /** For `exceeds_limit`: the account whose limit would be passed, and by how much (fen). */
+  /** For `exceeds_limit`: the account whose limit would be passed. */
   readonly accountId?: string;
+  /** For `exceeds_limit`: by how much the limit would be passed, in fen. */
   readonly shortfall?: bigint;
 }
 
 /** The outcome of a batch: it applied (every item `ok` or `exists`) or nothing of it did. */
 export interface TransferBatchResult {
+  /** Whether the batch was written; in `partial` mode, true even when some items were skipped. */
   readonly applied: boolean;
+  /** One result per input transfer, in input order. */
   readonly results: readonly CreateTransferResult[];
 }

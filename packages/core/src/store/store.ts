@@ -15,9 +15,11 @@ import type { AuditCheckpoint, AuditEvent } from "../audit/audit-event";
 
 /** Filter for balance queries. */
 export interface BalanceQuery {
+  /** Only accounts of this book, e.g. `"quota"`. */
   readonly book?: Book;
   /** Exact match on each given dimension. */
   readonly where?: Dimensions;
+  /** Only these accounts, by id. */
   readonly accountIds?: readonly string[];
   /** Balances as of the end of this date (inclusive). Omitted: current balances. */
   readonly asOf?: string;
@@ -25,7 +27,9 @@ export interface BalanceQuery {
 
 /** One account with its balance. */
 export interface AccountBalance {
+  /** The account, as stored. */
   readonly account: Account;
+  /** Its posted and pending debits and credits, in fen. */
   readonly balance: Balance;
 }
 
@@ -33,6 +37,7 @@ export interface AccountBalance {
 export interface TransferQuery {
   /** Transfers whose debit or credit account is this one. */
   readonly accountId?: string;
+  /** Only transfers between accounts of this book. */
   readonly book?: Book;
   /** Transfers whose debit or credit account matches every given dimension. */
   readonly where?: Dimensions;
@@ -40,6 +45,7 @@ export interface TransferQuery {
   readonly from?: string;
   /** Last date, inclusive. */
   readonly to?: string;
+  /** Only transfers in one of these phases; omitted means every phase. */
   readonly phases?: readonly TransferPhase[];
   /** Only transfers with a sequence greater than this (for paging). */
   readonly afterSequence?: number;
@@ -47,10 +53,13 @@ export interface TransferQuery {
 
 /** A domain document kept by the record store. */
 export interface StoredRecord<T = unknown> {
+  /** The kind of document, e.g. `"paymentRequest"`; ids are unique within it. */
   readonly collection: string;
+  /** The document's id within its collection. */
   readonly id: string;
   /** Starts at 1, +1 on every put. */
   readonly version: number;
+  /** The document itself: JSON-like values, with amounts as `bigint` fen. */
   readonly data: T;
   /** Indexed string fields that `queryRecords` can filter on. */
   readonly index: Readonly<Record<string, string>>;
@@ -58,9 +67,13 @@ export interface StoredRecord<T = unknown> {
 
 /** What a caller supplies to put a record. */
 export interface RecordWrite<T = unknown> {
+  /** The kind of document, e.g. `"paymentRequest"`. */
   readonly collection: string;
+  /** The document's id within its collection; an existing id is replaced. */
   readonly id: string;
+  /** The document to store; it replaces the previous data whole. */
   readonly data: T;
+  /** String fields to index for `queryRecords` (replaces the previous index); defaults to `{}`. */
   readonly index?: Readonly<Record<string, string>>;
   /**
    * Optimistic check: `0` means "must not exist yet", `n` means "must currently be version n".
@@ -72,7 +85,9 @@ export interface RecordWrite<T = unknown> {
 
 /** Filter for record queries: exact match on indexed fields. Streams in id order. */
 export interface RecordQuery {
+  /** Exact match on each given indexed field. */
   readonly where?: Readonly<Record<string, string>>;
+  /** At most this many records; omitted means all. */
   readonly limit?: number;
   /** Only ids greater than this (for paging). */
   readonly afterId?: string;
@@ -94,9 +109,11 @@ export interface StoreTx {
   createAccounts(accounts: readonly AccountInput[]): Promise<CreateAccountResult[]>;
   /** Closes an account: it rejects new transfers afterwards. Throws `ACCOUNT_NOT_FOUND`. */
   closeAccount(id: string): Promise<void>;
+  /** An account by id, or `undefined` if there is none. */
   getAccount(id: string): Promise<Account | undefined>;
   /** The ledger's checked batch: all items apply or none do (see `planTransfers`). */
   createTransfers(batch: readonly TransferInput[], options?: CreateTransfersOptions): Promise<TransferBatchResult>;
+  /** A transfer by id, or `undefined` if there is none. */
   getTransfer(id: string): Promise<Transfer | undefined>;
   /** The `post` or `void` transfer that resolved pending transfer `pendingId`, if any. */
   getResolution(pendingId: string): Promise<Transfer | undefined>;
@@ -106,10 +123,14 @@ export interface StoreTx {
   transfers(query?: TransferQuery): AsyncIterable<Transfer>;
   /** Adds a period lock. */
   lockPeriod(lock: PeriodLock): Promise<void>;
+  /** Every period lock, in the order they were added. */
   periodLocks(): Promise<PeriodLock[]>;
 
+  /** Stores a record, bumping its version; throws `RECORD_VERSION_CONFLICT` if `expectedVersion` fails. */
   putRecord<T>(write: RecordWrite<T>): Promise<StoredRecord<T>>;
+  /** A record by collection and id, or `undefined` if there is none. */
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
+  /** The records of a collection that match `query`, streamed in id order. */
   queryRecords<T>(collection: string, query?: RecordQuery): AsyncIterable<StoredRecord<T>>;
   /** Deletes a record; `expectedVersion` as in {@link RecordWrite}. Returns whether it existed. */
   deleteRecord(collection: string, id: string, expectedVersion?: number): Promise<boolean>;
@@ -120,7 +141,9 @@ export interface StoreTx {
   appendAuditEvent(event: AuditEvent): Promise<void>;
   /** Audit events in sequence order, from `fromSequence` (inclusive, default 1). */
   auditEvents(fromSequence?: number): AsyncIterable<AuditEvent>;
+  /** Stores a signed checkpoint of the audit chain head. */
   putAuditCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
+  /** Every stored audit checkpoint, in sequence order. */
   auditCheckpoints(): Promise<AuditCheckpoint[]>;
 }
 

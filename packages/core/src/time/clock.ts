@@ -33,7 +33,12 @@ export function systemClock(): Clock {
  * todayOf(clock); // "2026-03-02"
  * ```
  */
-export function fixedClock(at: string | number): Clock & { advance(ms: number): void; set(at: string | number): void } {
+export function fixedClock(at: string | number): Clock & {
+  /** Moves the fixed instant forward by `ms` milliseconds (negative moves it back). */
+  advance(ms: number): void;
+  /** Jumps the fixed instant to `at` (an ISO date, date-time or epoch ms). */
+  set(at: string | number): void;
+} {
   let t = toEpoch(at);
   return {
     now: () => t,

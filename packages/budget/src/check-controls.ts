@@ -1,0 +1,42 @@
+/**
+ * Verification of the user's parent-level controls: the usage of each control (reserved plus
+ * consumed, from its control account) against its thresholds and, for advisory controls, its
+ * limit. Reported as `control.warning` findings with the threshold's severity, so `jincai verify
+ * --fail-on warning` can fail a pipeline on them.
+ */
+import { available, fenToYuanString } from "@jincai/core";
+import type { RuleFailure, StoreTx } from "@jincai/core";
+import { controlWarnings } from "./control-warnings";
+import { loadQuotaControls } from "./load-quota-controls";
+import { controlAccountIds } from "./quota-account-ids";
+
+/**
+ * Reports every control at or past one of its thresholds.
+ *
+ * @example
+ * ```ts
+ * const findings = await checkControls(store);
+ * findings[0]?.severity; // "warning" when a control is at 90 % of its limit
+ * ```
+ */
+export async function checkControls(tx: StoreTx): Promise<RuleFailure[]> {
+  const controls = await loadQuotaControls(tx);
+  if (controls.length === 0) return [];
+  const ids = controls.map((c) => controlAccountIds(c.id).control);
+  const balances = new Map((await tx.accountBalances({ accountIds: ids })).map((b) => [b.account.id, b.balance]));
+  const findings: RuleFailure[] = [];
+  for (const control of controls) {
+    const balance = balances.get(controlAccountIds(control.id).control);
+    if (balance === undefined) continue;
+    // Usage is what the control account has been debited; `available` is limit − usage.
+    for (const w of controlWarnings(control, available(balance), 0n)) {
+      findings.push({
+        rule: "control.warning",
+        severity: w.severity,
+        message: `control ${control.id} (${control.name}) has used ${fenToYuanString(w.used)} of ${fenToYuanString(w.limit)}${w.percent !== undefined ? `, at or past ${w.percent}%` : ", past its advisory limit"}`,
+        evidence: { controlId: control.id, policy: control.policy, used: fenToYuanString(w.used), limit: fenToYuanString(w.limit), code: w.code },
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,52 @@
+import { JincaiError } from "@jincai/core";
+import type { TransferInput, TransferReferences } from "@jincai/core";
+import { BudgetErrorCode } from "./error-codes";
+import { controlTransferId } from "./reserve-quota";
+import type { Reservation } from "./reserve-quota";
+
+/** How to consume a reservation. */
+export interface ConsumeRequest {
+  /** Ledger date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Fen to post, 0 < amount ≤ reserved; omitted posts all of it. The rest is released. */
+  readonly amount?: bigint;
+  /** References carried by the post transfers. */
+  readonly references?: TransferReferences;
+}
+
+/**
+ * The transfers that consume (post) a pending reservation on its line and every control it
+ * debited: `<id>.post` and `<id>~<control>.post`. A partial amount posts that much and releases
+ * the rest, at every level alike.
+ *
+ * @param reservation - From `reserveQuota`.
+ * @param request - Date, optional partial amount and references.
+ * @returns The transfers to add to the caller's batch.
+ * @throws {JincaiError} BUDGET_INVALID_AMOUNT when the amount is not in 1..reserved, or the
+ *   reservation was already consumed at reservation time (`immediate`)
+ * @example
+ * ```ts
+ * consumeReservation(plan.reservation, { date: "2026-03-05", amount: 8_000_00n });
+ * // [{ id: "pay:P001.post", phase: "post", pendingId: "pay:P001", amount: 800000n, … }]
+ * ```
+ */
+export function consumeReservation(reservation: Reservation, request: ConsumeRequest): TransferInput[] {
+  const amount = request.amount;
+  if (reservation.phase !== "pending" || (amount !== undefined && (typeof amount !== "bigint" || amount <= 0n || amount > reservation.amount))) {
+    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `cannot consume ${String(amount)} of reservation ${reservation.id}`, {
+      details: { reservationId: reservation.id, reserved: reservation.amount.toString(), amount: String(amount), phase: reservation.phase },
+    });
+  }
+  const base = {
+    phase: "post" as const,
+    date: request.date,
+    ...(amount !== undefined ? { amount } : {}),
+    ...(request.references !== undefined ? { references: request.references } : {}),
+  };
+  const out: TransferInput[] = [{ ...base, id: `${reservation.id}.post`, pendingId: reservation.id }];
+  for (const c of reservation.controlIds) {
+    const pendingId = controlTransferId(reservation.id, c);
+    out.push({ ...base, id: `${pendingId}.post`, pendingId });
+  }
+  return out;
+}

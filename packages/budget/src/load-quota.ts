@@ -1,0 +1,109 @@
+/**
+ * Loading a quota line: validate it, create its accounts (line, execution, frozen) and the year's
+ * source account, post the amount from the source to the line, and keep the document in the
+ * record store. Idempotent by quota id: the same line twice is a no-op, another line under the
+ * same id is a conflict. Everything is written through the caller's `tx`, so it commits with
+ * whatever else the caller does.
+ */
+import { JincaiError } from "@jincai/core";
+import type { AccountInput, StoreTx } from "@jincai/core";
+import { BudgetErrorCode } from "./error-codes";
+import { QUOTA_BOOK, quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
+import { quotaDimensions } from "./quota-dimensions";
+import type { QuotaLine } from "./quota-line";
+import { QUOTA_COLLECTION, quotaFromDocument, quotaRecord, sameQuota } from "./quota-record";
+import type { QuotaDocument } from "./quota-record";
+import { validateQuotaLine } from "./validate-quota-line";
+import type { QuotaValidationContext } from "./validate-quota-line";
+import { ledgerFailure } from "./ledger-failure";
+
+/** The outcome of {@link loadQuota}: `ok` (loaded now) or `exists` (already loaded, unchanged). */
+export interface LoadQuotaResult {
+  /** `ok` or `exists`. */
+  readonly status: "ok" | "exists";
+  /** The id of the transfer that credited the line. */
+  readonly transferId: string;
+}
+
+/**
+ * Loads a quota line into the ledger and the record store.
+ *
+ * @param tx - A store or a transaction.
+ * @param line - The quota line.
+ * @param context - What the line is validated against.
+ * @returns `ok`, or `exists` when the same line was loaded before.
+ * @throws {JincaiError} BUDGET_INVALID_QUOTA with `details.issues` when validation fails
+ * @throws {JincaiError} BUDGET_QUOTA_CONFLICT when the id was loaded with other fields
+ * @throws {JincaiError} BUDGET_LEDGER_REJECTED when the ledger refuses the load (e.g. a closed period)
+ * @example
+ * ```ts
+ * await loadQuota(store, { id: "Q-2026-001", amount: 50_000_000n, … }, context); // { status: "ok", … }
+ * ```
+ */
+export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaValidationContext): Promise<LoadQuotaResult> {
+  const issues = validateQuotaLine(line, context);
+  if (issues.length > 0) {
+    throw new JincaiError(BudgetErrorCode.INVALID_QUOTA, `quota ${line.id} is invalid: ${issues[0]!.message}`, {
+      details: { quotaId: line.id, issues },
+    });
+  }
+  const transferId = `quota-load:${line.id}`;
+  const existing = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, line.id);
+  if (existing !== undefined) {
+    if (!sameQuota(quotaFromDocument(existing.data), line)) {
+      throw new JincaiError(BudgetErrorCode.QUOTA_CONFLICT, `quota ${line.id} exists with other fields`, {
+        details: { quotaId: line.id },
+      });
+    }
+    return { status: "exists", transferId };
+  }
+  const created = await tx.createAccounts(quotaAccounts(line));
+  const clash = created.find((r) => r.status !== "ok" && r.status !== "exists");
+  if (clash !== undefined) {
+    throw new JincaiError(BudgetErrorCode.QUOTA_CONFLICT, `account ${clash.id} exists with other fields`, {
+      details: { quotaId: line.id, accountId: clash.id, status: clash.status },
+    });
+  }
+  const ids = quotaAccountIds(line.id);
+  const result = await tx.createTransfers([
+    {
+      id: transferId,
+      debitAccountId: quotaSourceAccountId(line.fiscalYear),
+      creditAccountId: ids.line,
+      amount: line.amount,
+      date: line.date,
+      references: { voucher: line.documentNumber, documentId: line.id },
+    },
+  ]);
+  if (!result.applied) throw ledgerFailure(result.results, `loading quota ${line.id}`);
+  await tx.putRecord(quotaRecord(line));
+  return { status: "ok", transferId };
+}
+
+/** The accounts a quota line needs (existing identical ones are left alone by the store). */
+function quotaAccounts(line: QuotaLine): AccountInput[] {
+  const dims = quotaDimensions(line);
+  const ids = quotaAccountIds(line.id);
+  const name = line.title ?? line.documentNumber;
+  return [
+    {
+      id: quotaSourceAccountId(line.fiscalYear),
+      book: QUOTA_BOOK,
+      code: "指标来源",
+      name: `指标来源 ${line.fiscalYear}`,
+      dimensions: { fiscalYear: String(line.fiscalYear) },
+      normalSide: "debit",
+    },
+    {
+      id: ids.line,
+      book: QUOTA_BOOK,
+      code: line.id,
+      name,
+      dimensions: dims,
+      normalSide: "credit",
+      flags: { debitsMustNotExceedCredits: true },
+    },
+    { id: ids.spent, book: QUOTA_BOOK, code: "指标执行", name, dimensions: dims, normalSide: "credit" },
+    { id: ids.frozen, book: QUOTA_BOOK, code: "指标冻结", name, dimensions: dims, normalSide: "credit" },
+  ];
+}

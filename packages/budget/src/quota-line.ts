@@ -1,0 +1,94 @@
+/**
+ * The quota line (指标, BA_BGT_INFO): what a finance bureau approved an agency to spend, with the
+ * classification it must be spent under. Sources and payment types are data with codes, so an
+ * application can show their names and a CSV may carry either.
+ */
+
+/** One 指标来源 (SOURCE_TYPE_CODE): code, Chinese name and an English key. */
+export interface QuotaSource {
+  /** The code as carried by the line (`"1"` = 年初预算 as in the 一体化 payloads). */
+  readonly code: string;
+  /** The Chinese name, e.g. `年初预算`. */
+  readonly name: string;
+  /** A stable English key, e.g. `initial`. */
+  readonly key: string;
+}
+
+/**
+ * The 指标来源 values. `1 年初预算` is the code seen in a provincial 一体化 payload; the other codes
+ * are this SDK's numbering (domain-china §1.3) until a national list is confirmed.
+ *
+ * @example
+ * ```ts
+ * QUOTA_SOURCES.find((s) => s.code === "4")?.name; // "结转"
+ * ```
+ */
+export const QUOTA_SOURCES: readonly QuotaSource[] = Object.freeze([
+  { code: "1", name: "年初预算", key: "initial" },
+  { code: "2", name: "追加", key: "supplementary" },
+  { code: "3", name: "调剂", key: "reallocation" },
+  { code: "4", name: "结转", key: "carryForward" },
+  { code: "5", name: "上级转移支付", key: "upperTransfer" },
+]);
+
+/** One 支付方式 (PAY_TYPE_CODE) value. */
+export interface PaymentTypeInfo {
+  /** The code, e.g. `"11"` 财政直接支付. */
+  readonly code: string;
+  /** The Chinese name. */
+  readonly name: string;
+  /** A stable English key. */
+  readonly key: string;
+}
+
+/**
+ * The 支付方式 values, after the legacy ELE_PAYOFF_KIND list (1 国库集中支付 › 11 直接 / 12 授权;
+ * 2 实拨). Under 一体化 the direct/authorised split is a routing attribute (domain-china §5.2).
+ *
+ * @example
+ * ```ts
+ * PAYMENT_TYPES.find((p) => p.key === "authorized")?.code; // "12"
+ * ```
+ */
+export const PAYMENT_TYPES: readonly PaymentTypeInfo[] = Object.freeze([
+  { code: "1", name: "国库集中支付", key: "centralized" },
+  { code: "11", name: "财政直接支付", key: "direct" },
+  { code: "12", name: "财政授权支付", key: "authorized" },
+  { code: "2", name: "实拨", key: "allocation" },
+]);
+
+/** A quota line (指标). Amounts are integer fen. */
+export interface QuotaLine {
+  /** The quota id (BGT_ID), unique across the ledger. */
+  readonly id: string;
+  /** 指标文号 (COR_BGT_DOC_NO). */
+  readonly documentNumber: string;
+  /** 指标来源 code, one of {@link QUOTA_SOURCES}. */
+  readonly source: string;
+  /** Fiscal year, e.g. 2026. */
+  readonly fiscalYear: number;
+  /** 财政区划 (MOF_DIV_CODE), when the ledger holds several divisions. */
+  readonly division?: string;
+  /** 预算单位 code (AGENCY_CODE). */
+  readonly agency: string;
+  /** 资金性质 code (FUND_TYPE_CODE), e.g. `111`. */
+  readonly fundType: string;
+  /** 支出功能分类 at 项 level (EXP_FUNC_CODE, 7 digits), e.g. `2010101`. */
+  readonly functionCode: string;
+  /** 部门预算支出经济分类 (DEP_BGT_ECO_CODE): a 款 (5 digits), or a 类 refined at payment time. */
+  readonly economicCode: string;
+  /** 政府预算支出经济分类 (GOV_BGT_ECO_CODE, 5 digits), e.g. `50101`. */
+  readonly govEconomicCode: string;
+  /** 项目代码 (PRO_CODE): no 指标 without a 项目. */
+  readonly projectCode: string;
+  /** 支付方式 code (PAY_TYPE_CODE), one of {@link PAYMENT_TYPES}. */
+  readonly paymentType: string;
+  /** The approved amount in fen. */
+  readonly amount: bigint;
+  /** 指标可执行标志 (BGT_EXE_FLAG): only executable quotas can be reserved. */
+  readonly executable: boolean;
+  /** Ledger date of the load (the document date), `YYYY-MM-DD`. */
+  readonly date: string;
+  /** 指标说明 / title, free text. */
+  readonly title?: string;
+}

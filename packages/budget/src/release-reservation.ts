@@ -1,0 +1,38 @@
+import type { TransferInput, TransferReferences } from "@jincai/core";
+import { controlTransferId } from "./reserve-quota";
+import type { Reservation } from "./reserve-quota";
+
+/** How to release a reservation. */
+export interface ReleaseRequest {
+  /** Ledger date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** References carried by the void transfers. */
+  readonly references?: TransferReferences;
+}
+
+/**
+ * The transfers that release (void) a pending reservation on its line and every control it
+ * debited: `<id>.void` and `<id>~<control>.void`. The amount becomes available again.
+ *
+ * @param reservation - From `reserveQuota`.
+ * @param request - Date and references.
+ * @returns The transfers to add to the caller's batch.
+ * @example
+ * ```ts
+ * releaseReservation(plan.reservation, { date: "2026-03-06" });
+ * // [{ id: "pay:P001.void", phase: "void", pendingId: "pay:P001", … }]
+ * ```
+ */
+export function releaseReservation(reservation: Reservation, request: ReleaseRequest): TransferInput[] {
+  const base = {
+    phase: "void" as const,
+    date: request.date,
+    ...(request.references !== undefined ? { references: request.references } : {}),
+  };
+  const out: TransferInput[] = [{ ...base, id: `${reservation.id}.void`, pendingId: reservation.id }];
+  for (const c of reservation.controlIds) {
+    const pendingId = controlTransferId(reservation.id, c);
+    out.push({ ...base, id: `${pendingId}.void`, pendingId });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { fixtureContext, quotaLine } from "./_testing/quota-fixtures";
+import { validateQuotaLine } from "./validate-quota-line";
+
+const codesOf = (line: Parameters<typeof validateQuotaLine>[0]) =>
+  validateQuotaLine(line, fixtureContext()).map((i) => [i.code, i.field]);
+
+describe("validateQuotaLine", () => {
+  it("accepts a 500,000.00 yuan line of 101001 on 2010101 / 30201 / 50201", () => {
+    expect(validateQuotaLine(quotaLine(), fixtureContext())).toEqual([]);
+  });
+
+  it("accepts a department economic 类 302 to be refined at payment time", () => {
+    expect(codesOf(quotaLine({ economicCode: "302" }))).toEqual([]);
+  });
+
+  it("rejects the unknown agency 999999 instead of opening an account for it", () => {
+    expect(codesOf(quotaLine({ agency: "999999" }))).toEqual([["BUDGET_UNKNOWN_AGENCY", "agency"]]);
+  });
+
+  it("rejects the unknown fund type 199", () => {
+    expect(codesOf(quotaLine({ fundType: "198" }))).toEqual([["BUDGET_UNKNOWN_FUND_TYPE", "fundType"]]);
+  });
+
+  it("rejects function code 2019999, absent from the 2026 list, with core's problem attached", () => {
+    const issues = validateQuotaLine(quotaLine({ functionCode: "2019999" }), fixtureContext());
+    expect(issues).toMatchObject([{ code: "BUDGET_UNKNOWN_CODE", field: "functionCode", problem: "CODE_UNKNOWN" }]);
+  });
+
+  it("rejects a line of fiscal year 2025 when only 2026 codes are loaded", () => {
+    expect(codesOf(quotaLine({ fiscalYear: 2025 })).map(([c]) => c)).toEqual([
+      "BUDGET_UNKNOWN_CODE",
+      "BUDGET_UNKNOWN_CODE",
+      "BUDGET_UNKNOWN_CODE",
+    ]);
+  });
+
+  it("rejects the 款 20101 as function code and the 类 501 as government economic code: not leaves", () => {
+    expect(codesOf(quotaLine({ functionCode: "20101", govEconomicCode: "501" }))).toEqual([
+      ["BUDGET_NOT_LEAF", "functionCode"],
+      ["BUDGET_NOT_LEAF", "govEconomicCode"],
+    ]);
+  });
+
+  it("reports a missing project code as a missing dimension (no 指标 without a 项目)", () => {
+    expect(codesOf(quotaLine({ projectCode: "" }))).toEqual([["BUDGET_MISSING_DIMENSION", "projectCode"]]);
+  });
+
+  it("rejects an amount of 0 fen", () => {
+    expect(codesOf(quotaLine({ amount: 0n }))).toEqual([["BUDGET_INVALID_AMOUNT", "amount"]]);
+  });
+
+  it("rejects the unknown source 9 and payment type 99", () => {
+    expect(codesOf(quotaLine({ source: "9", paymentType: "99" }))).toEqual([
+      ["BUDGET_UNKNOWN_SOURCE", "source"],
+      ["BUDGET_UNKNOWN_PAYMENT_TYPE", "paymentType"],
+    ]);
+  });
+
+  it("reports a non-integer fiscal year", () => {
+    expect(codesOf(quotaLine({ fiscalYear: 2026.5 }))).toEqual([["BUDGET_MISSING_DIMENSION", "fiscalYear"]]);
+  });
+});

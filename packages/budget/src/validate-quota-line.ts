@@ -1,0 +1,128 @@
+/**
+ * Validation of a quota line against the year's classification and the known agencies and fund
+ * types. Code rules (shape, kind, year, leaf) are core's `CodeRegistry.check`; this module only
+ * decides which check each field needs and maps core's problems onto budget issue codes. It
+ * collects every issue instead of stopping at the first.
+ */
+import type { CodeKind, CodeProblem } from "@jincai/core";
+import { BudgetErrorCode } from "./error-codes";
+import { PAYMENT_TYPES, QUOTA_SOURCES } from "./quota-line";
+import type { QuotaLine } from "./quota-line";
+
+/** What a quota line is validated against. */
+export interface QuotaValidationContext {
+  /** Core's `CodeRegistry` (only its non-throwing `check` is used). */
+  readonly codes: {
+    /** Core's `CodeRegistry.check`: `undefined` when the code is valid (a leaf when asked). */
+    check(kind: CodeKind, code: string, year: number, options?: { leaf?: boolean }): CodeProblem | undefined;
+  };
+  /** The known agencies (预算单位): core's `AgencyTree` (only `find` is used). */
+  readonly agencies: {
+    /** The agency with this code, or `undefined` when unknown. */
+    find(code: string): unknown;
+  };
+  /** The known fund types (资金性质): core's `FUND_TYPES` or a local table; codes match exactly. */
+  readonly fundTypes: readonly {
+    /** The fund type code, e.g. `111`. */
+    readonly code: string;
+  }[];
+}
+
+/** One problem of a quota line. */
+export interface QuotaIssue {
+  /** Stable code, e.g. `BUDGET_UNKNOWN_CODE`. */
+  readonly code: BudgetErrorCode;
+  /** The offending field of the line. */
+  readonly field: keyof QuotaLine;
+  /** Readable explanation (English). */
+  readonly message: string;
+  /** For code fields: core's underlying problem, e.g. `CODE_NOT_LEAF`. */
+  readonly problem?: CodeProblem;
+}
+
+const REQUIRED: readonly (keyof QuotaLine)[] = [
+  "id",
+  "documentNumber",
+  "source",
+  "agency",
+  "fundType",
+  "functionCode",
+  "economicCode",
+  "govEconomicCode",
+  "projectCode",
+  "paymentType",
+  "date",
+];
+
+/**
+ * Validates a quota line: required fields, amount, source and payment type, agency and fund type,
+ * and its three classification codes for the line's fiscal year (function and government economic
+ * codes must be leaves; the department economic code a leaf or a 类 refined at payment time).
+ *
+ * @param line - The quota line.
+ * @param context - Code registry, known agencies and fund types.
+ * @returns Every issue found; empty when the line is valid.
+ * @example
+ * ```ts
+ * validateQuotaLine({ ...line, agency: "999999" }, context);
+ * // [{ code: "BUDGET_UNKNOWN_AGENCY", field: "agency", message: "…" }]
+ * ```
+ */
+export function validateQuotaLine(line: QuotaLine, context: QuotaValidationContext): QuotaIssue[] {
+  const issues: QuotaIssue[] = [];
+  const missing = new Set<keyof QuotaLine>();
+  for (const field of REQUIRED) {
+    const value = line[field];
+    if (typeof value !== "string" || value.trim() === "") {
+      missing.add(field);
+      issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field, message: `${field} is required` });
+    }
+  }
+  if (typeof line.amount !== "bigint" || line.amount <= 0n) {
+    issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: "amount must be a positive bigint of fen" });
+  }
+  if (!Number.isInteger(line.fiscalYear)) {
+    issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field: "fiscalYear", message: "fiscalYear must be an integer year" });
+    return issues;
+  }
+  checkLists(line, context, missing, issues);
+  if (!missing.has("functionCode")) checkCode(context, "function", line, "functionCode", "leaf", issues);
+  if (!missing.has("economicCode")) checkCode(context, "economic-dept", line, "economicCode", "leaf-or-category", issues);
+  if (!missing.has("govEconomicCode")) checkCode(context, "economic-gov", line, "govEconomicCode", "leaf", issues);
+  return issues;
+}
+
+function checkLists(line: QuotaLine, context: QuotaValidationContext, missing: Set<keyof QuotaLine>, issues: QuotaIssue[]): void {
+  if (!missing.has("source") && !QUOTA_SOURCES.some((s) => s.code === line.source)) {
+    issues.push({ code: BudgetErrorCode.UNKNOWN_SOURCE, field: "source", message: `unknown 指标来源 "${line.source}"` });
+  }
+  if (!missing.has("paymentType") && !PAYMENT_TYPES.some((p) => p.code === line.paymentType)) {
+    issues.push({ code: BudgetErrorCode.UNKNOWN_PAYMENT_TYPE, field: "paymentType", message: `unknown 支付方式 "${line.paymentType}"` });
+  }
+  if (!missing.has("agency") && context.agencies.find(line.agency) === undefined) {
+    issues.push({ code: BudgetErrorCode.UNKNOWN_AGENCY, field: "agency", message: `unknown agency "${line.agency}"` });
+  }
+  if (!missing.has("fundType") && !context.fundTypes.some((f) => f.code === line.fundType)) {
+    issues.push({ code: BudgetErrorCode.UNKNOWN_FUND_TYPE, field: "fundType", message: `unknown fund type "${line.fundType}"` });
+  }
+}
+
+function checkCode(
+  context: QuotaValidationContext,
+  kind: CodeKind,
+  line: QuotaLine,
+  field: "functionCode" | "economicCode" | "govEconomicCode",
+  rule: "leaf" | "leaf-or-category",
+  issues: QuotaIssue[],
+): void {
+  const code = line[field];
+  const problem = context.codes.check(kind, code, line.fiscalYear, { leaf: true });
+  if (problem === undefined) return;
+  if (problem === "CODE_NOT_LEAF") {
+    // A department economic 类 (3 digits) is allowed on a quota: the payment refines it (rule 2).
+    if (rule === "leaf-or-category" && code.length === 3) return;
+    issues.push({ code: BudgetErrorCode.NOT_LEAF, field, problem, message: `${kind} code ${code} is not a leaf in ${line.fiscalYear}` });
+    return;
+  }
+  issues.push({ code: BudgetErrorCode.UNKNOWN_CODE, field, problem, message: `${kind} code ${code}: ${problem} in ${line.fiscalYear}` });
+}

@@ -1,0 +1,151 @@
+/**
+ * `jincai import agencies|codes|quotas|payments <file...>`: streams CSV files into the store,
+ * one transaction per file, with every bad row reported as `file:line:column CODE message`.
+ */
+import { createWriteStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { resolve } from "node:path";
+import {
+  JincaiError,
+  agencyRowSchema,
+  codeRowSchema,
+  createQuarantineWriter,
+  formatIssue,
+  parseImportMapping,
+  paymentRowSchema,
+  quotaRowSchema,
+} from "@jincai/core";
+import type { ImportEncoding, ImportMapping, RowSchema, StoreTx } from "@jincai/core";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import type { CliContext } from "../cli-context";
+import type { JincaiConfig } from "../config";
+import { EXIT } from "../exit-codes";
+import { agencyImporter, codeImporter } from "../import/reference-importers";
+import { paymentImporter, quotaImporter } from "../import/ledger-importers";
+import type { Importer } from "../import/row-outcome";
+import { type ImportReport, runImport } from "../import/run-import";
+import { syncControls } from "../sync-controls";
+import { withStore } from "../with-store";
+
+type Prepare = (tx: StoreTx, config: JincaiConfig) => Promise<Importer<unknown>>;
+const KINDS: Readonly<Record<string, { schema: RowSchema<unknown>; prepare: Prepare }>> = {
+  agencies: { schema: agencyRowSchema as RowSchema<unknown>, prepare: agencyImporter as Prepare },
+  codes: { schema: codeRowSchema as RowSchema<unknown>, prepare: codeImporter as Prepare },
+  quotas: { schema: quotaRowSchema as RowSchema<unknown>, prepare: quotaImporter as Prepare },
+  payments: { schema: paymentRowSchema as RowSchema<unknown>, prepare: paymentImporter as Prepare },
+};
+
+interface ImportOptions {
+  map?: string;
+  encoding?: string;
+  quarantine?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Registers `jincai import` on the program.
+ *
+ * @example
+ * ```ts
+ * registerImport(program, context);
+ * ```
+ */
+export function registerImport(program: Command, ctx: CliContext): void {
+  program
+    .command("import")
+    .description("import CSV files: agencies, codes, quotas (指标) or payments (支付)")
+    .argument("<kind>", Object.keys(KINDS).join("|"))
+    .argument("<files...>", "CSV files (UTF-8 with or without BOM, or GB18030)")
+    .option("--map <file>", "JSON mapping of other headers, constants and value translations")
+    .option("--encoding <encoding>", "force utf-8 or gb18030 instead of detecting it")
+    .option("--quarantine <out.csv>", "commit the good rows; write the rejected ones here with a reason column")
+    .option("--json", "report issues and the summary as JSON lines")
+    .option("--quiet", "no progress bar and no closing line")
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030`,
+    )
+    .action(async (kind: string, files: string[], opts: ImportOptions) => {
+      const spec = KINDS[kind];
+      if (!spec) throw new JincaiError("CLI_USAGE", `import: unknown kind "${kind}" (use ${Object.keys(KINDS).join(", ")})`);
+      if (opts.encoding !== undefined && !["utf-8", "utf8", "gb18030", "gbk"].includes(opts.encoding.toLowerCase())) {
+        throw new JincaiError("CLI_USAGE", "--encoding: use utf-8 or gb18030");
+      }
+      const encoding: ImportEncoding | undefined =
+        opts.encoding === undefined ? undefined : opts.encoding.toLowerCase().startsWith("utf") ? "utf-8" : "gb18030";
+      const mapping: ImportMapping | undefined = opts.map ? parseImportMapping(await readFile(resolve(ctx.cwd, opts.map), "utf8")) : undefined;
+      const reports = await withStore(ctx, async (store, config) => {
+        if (kind === "payments") await syncControls(store, config);
+        const out: ImportReport[] = [];
+        for (const file of files) {
+          out.push(await importFile(ctx, store, config, kind, spec, file, opts, encoding, mapping));
+        }
+        return out;
+      });
+      const inputErrors = reports.some((r) => r.issues.some((i) => i.severity === "error" && i.code.startsWith("IMPORT_")));
+      const rejected = reports.some((r) => r.rejected > 0);
+      ctx.exitCode = inputErrors ? EXIT.usage : rejected ? EXIT.rules : EXIT.ok;
+    });
+}
+
+async function importFile(
+  ctx: CliContext,
+  store: Parameters<Parameters<typeof withStore>[1]>[0],
+  config: JincaiConfig,
+  kind: string,
+  spec: { schema: RowSchema<unknown>; prepare: Prepare },
+  file: string,
+  opts: ImportOptions,
+  encoding: ImportEncoding | undefined,
+  mapping: ImportMapping | undefined,
+): Promise<ImportReport> {
+  const quarantineStream = opts.quarantine ? createWriteStream(resolve(ctx.cwd, opts.quarantine), { flags: "w" }) : undefined;
+  const quarantine = quarantineStream ? createQuarantineWriter((text) => void quarantineStream.write(text)) : undefined;
+  const bar = ctx.isTTY && !opts.quiet && !opts.json ? new SingleBar({
+    format: `${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`,
+    stream: process.stderr,
+  }) : undefined;
+  const started = performance.now();
+  bar?.start(100, 0, { rows: 0, speed: 0 });
+  try {
+    const report = await runImport(store, {
+      kind, path: resolve(ctx.cwd, file), file, schema: spec.schema, prepare: spec.prepare, config,
+      actor: `cli:${userInfo().username}`,
+      ...(encoding ? { encoding } : {}),
+      ...(mapping ? { mapping } : {}),
+      ...(quarantine ? { quarantine: (header: readonly string[], rows: Parameters<typeof quarantine.add>[0]) => quarantine.add(rows, header) } : {}),
+      onProgress: (bytes, size, rows) => {
+        const seconds = (performance.now() - started) / 1000;
+        bar?.update(size === 0 ? 100 : Math.floor((bytes * 100) / size), { rows, speed: Math.round(rows / Math.max(seconds, 0.001)) });
+      },
+    });
+    bar?.stop();
+    printReport(ctx, report, opts);
+    return report;
+  } finally {
+    bar?.stop();
+    if (quarantineStream) await new Promise<void>((done) => quarantineStream.end(done));
+  }
+}
+
+function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions): void {
+  for (const issue of r.issues) {
+    if (opts.json) ctx.err(JSON.stringify(issue));
+    else ctx.err(formatIssue(issue));
+  }
+  const summary = { file: r.file, rowsRead: r.rowsRead, applied: r.applied, rejected: r.rejected, duplicates: r.duplicates, committed: r.committed, seconds: Number(r.seconds.toFixed(3)) };
+  if (opts.json) {
+    ctx.out(JSON.stringify({ summary }));
+    return;
+  }
+  if (opts.quiet) return;
+  const verdict = !r.committed
+    ? "nothing written (the file has bad rows; fix them or use --quarantine)"
+    : r.applied === 0 && r.rejected === 0
+      ? "nothing changed (already imported)"
+      : "committed";
+  ctx.out(`${r.file}: ${r.rowsRead} rows read, ${r.applied} applied, ${r.rejected} rejected, ${r.duplicates} duplicates skipped in ${r.seconds.toFixed(2)} s; ${verdict}`);
+}

@@ -1,0 +1,65 @@
+/**
+ * `jincai init`: writes `jincai.config.json` and creates (migrates) the database.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { JincaiError } from "@jincai/core";
+import type { Command } from "commander";
+import { CONFIG_FILE, type JincaiConfig, configSchema, saveConfig } from "../config";
+import { openConfiguredStore } from "../open-store";
+import type { CliContext } from "../cli-context";
+
+interface InitOptions {
+  db?: string;
+  pg?: string;
+  year: string;
+  division: string;
+  force?: boolean;
+}
+
+/**
+ * Registers `jincai init` on the program.
+ *
+ * @example
+ * ```ts
+ * registerInit(program, context);
+ * ```
+ */
+export function registerInit(program: Command, ctx: CliContext): void {
+  program
+    .command("init")
+    .description("create jincai.config.json and the database (SQLite file by default)")
+    .option("--db <file>", "SQLite database file", "jincai.db")
+    .option("--pg <url>", "PostgreSQL connection URL instead of SQLite (or set JINCAI_PG_URL)")
+    .requiredOption("--year <year>", "fiscal year, e.g. 2026")
+    .requiredOption("--division <code>", "6-digit fiscal division (财政区划) code, e.g. 330100")
+    .option("--force", "overwrite an existing jincai.config.json")
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ jincai init --year 2026 --division 330100\n  $ jincai init --db city.db --year 2026 --division 330100\n  $ jincai init --pg postgres://localhost/jincai --year 2026 --division 330100`,
+    )
+    .action(async (opts: InitOptions) => {
+      const path = resolve(ctx.cwd, ctx.configPath ?? CONFIG_FILE);
+      if (existsSync(path) && !opts.force) {
+        throw new JincaiError("CLI_CONFIG_EXISTS", `${path} exists: pass --force to overwrite it`, { details: { path } });
+      }
+      const pg = opts.pg ?? ctx.env["JINCAI_PG_URL"];
+      const candidate = {
+        store: pg ? { postgres: pg } : { sqlite: opts.db ?? "jincai.db" },
+        fiscalYear: Number(opts.year),
+        division: opts.division,
+      };
+      const parsed = configSchema.safeParse(candidate);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new JincaiError("CLI_USAGE", `--${issue.path[0] === "fiscalYear" ? "year" : String(issue.path[0])}: ${issue.message}`, {
+          details: { key: issue.path.join(".") },
+        });
+      }
+      const config: JincaiConfig = parsed.data;
+      const store = await openConfiguredStore(config, ctx.cwd);
+      await store.close();
+      await saveConfig(path, config);
+      ctx.out(`initialised ${"sqlite" in config.store ? config.store.sqlite : "PostgreSQL"} for fiscal year ${config.fiscalYear}, division ${config.division}; settings in ${CONFIG_FILE}`);
+    });
+}

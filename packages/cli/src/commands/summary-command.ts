@@ -1,0 +1,137 @@
+/**
+ * `jincai summary`: quota, reserved, paid, available and execution rate grouped by dimension.
+ */
+import { JincaiError, formatFen, periodRange } from "@jincai/core";
+import { executionRate, executionSummary } from "@jincai/budget";
+import type { ExecutionSummaryRow } from "@jincai/budget";
+import type { Command } from "commander";
+import type { CliContext } from "../cli-context";
+import { csvLine } from "../render/csv-line";
+import { renderTable } from "../render/table";
+import { withStore } from "../with-store";
+
+/** `--by` names and the dimension keys they group by. */
+const BY: Readonly<Record<string, string>> = {
+  agency: "agency",
+  function: "functionCode",
+  economic: "economicCode",
+  fund: "fundType",
+  project: "project",
+  month: "month",
+};
+const TITLES: Readonly<Record<string, string>> = {
+  agency: "单位 agency",
+  functionCode: "功能科目 function",
+  economicCode: "经济科目 economic",
+  fundType: "资金性质 fund",
+  project: "项目 project",
+  month: "月份 month",
+};
+const LEVELS: Readonly<Record<string, number>> = { 类: 3, 款: 5, 项: 7, class: 3, section: 5, item: 7 };
+
+interface SummaryOptions {
+  by: string;
+  level?: string;
+  period?: string;
+  format: string;
+}
+
+/**
+ * Registers `jincai summary` on the program.
+ *
+ * @example
+ * ```ts
+ * registerSummary(program, context);
+ * ```
+ */
+export function registerSummary(program: Command, ctx: CliContext): void {
+  program
+    .command("summary")
+    .description("quota, reserved, paid, available and execution rate, grouped by dimension")
+    .option("--by <dims>", `group by: ${Object.keys(BY).join(",")}`, "agency")
+    .option("--level <level>", "roll function and economic codes up to 类|款|项 (function) / 类|款 (economic)")
+    .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06 or 2026-Q1")
+    .option("--format <format>", "table|csv|json", "table")
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv`,
+    )
+    .action(async (opts: SummaryOptions) => {
+      const groupBy = opts.by.split(",").map((b) => {
+        const key = BY[b.trim()];
+        if (!key) throw new JincaiError("CLI_USAGE", `--by: unknown dimension "${b}" (use ${Object.keys(BY).join(",")})`);
+        return key;
+      });
+      if (!["table", "csv", "json"].includes(opts.format)) throw new JincaiError("CLI_USAGE", `--format: use table, csv or json`);
+      const rollup: Record<string, number> = {};
+      if (opts.level !== undefined) {
+        const len = LEVELS[opts.level];
+        if (len === undefined) throw new JincaiError("CLI_USAGE", `--level: use 类, 款 or 项`);
+        rollup["functionCode"] = len;
+        rollup["economicCode"] = Math.min(len, 5);
+      }
+      const range = opts.period !== undefined ? periodRangeOrUsage(opts.period) : undefined;
+      const rows = await withStore(ctx, async (store, config) =>
+        executionSummary(store, {
+          groupBy,
+          rollup,
+          fiscalYear: config.fiscalYear,
+          ...(range ? { from: range.from, to: range.to } : {}),
+        }),
+      );
+      printSummary(ctx, groupBy, rows, opts.format);
+    });
+}
+
+function periodRangeOrUsage(text: string): { from: string; to: string } {
+  try {
+    return periodRange(text);
+  } catch (cause) {
+    throw new JincaiError("CLI_USAGE", `--period: "${text}" is not a period or range (e.g. 2026-01..2026-06)`, { cause });
+  }
+}
+
+function printSummary(ctx: CliContext, groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], format: string): void {
+  const amounts = (r: ExecutionSummaryRow) => [r.quota, r.reserved, r.paid, r.available];
+  if (format === "json") {
+    const json = rows.map((r) => ({
+      ...r.key,
+      quota: formatFen(r.quota, { grouping: false }),
+      reserved: formatFen(r.reserved, { grouping: false }),
+      paid: formatFen(r.paid, { grouping: false }),
+      frozen: formatFen(r.frozen, { grouping: false }),
+      available: formatFen(r.available, { grouping: false }),
+      executionRate: r.executionRate,
+      lines: r.lines,
+    }));
+    ctx.out(JSON.stringify(json, null, 2));
+    return;
+  }
+  const header = [...groupBy, "quota", "reserved", "paid", "available", "execution_rate"];
+  if (format === "csv") {
+    ctx.out(csvLine(header));
+    for (const r of rows) {
+      ctx.out(csvLine([...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => formatFen(a, { grouping: false })), r.executionRate]));
+    }
+    return;
+  }
+  const total = rows.reduce(
+    (t, r) => ({ quota: t.quota + r.quota, reserved: t.reserved + r.reserved, paid: t.paid + r.paid, available: t.available + r.available }),
+    { quota: 0n, reserved: 0n, paid: 0n, available: 0n },
+  );
+  // A 4-decimal ratio ("0.7512") read as hundredths of a percent prints as "75.12%".
+  const pct = (rate: string) => `${formatFen(BigInt(rate.replace(".", "")), { grouping: false })}%`;
+  const body = rows.map((r) => [...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => formatFen(a)), pct(r.executionRate)]);
+  const rate = executionRate(total.paid, total.quota);
+  body.push([
+    "合计 total",
+    ...groupBy.slice(1).map(() => ""),
+    ...[total.quota, total.reserved, total.paid, total.available].map((a) => formatFen(a)),
+    pct(rate),
+  ]);
+  const columns = [
+    ...groupBy.map((g) => ({ title: TITLES[g] ?? g })),
+    ...["指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"].map((title) => ({ title, align: "right" as const })),
+  ];
+  ctx.out(renderTable(columns, body));
+}

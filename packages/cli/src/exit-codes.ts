@@ -1,0 +1,9 @@
+/** Exit statuses of `jincai`: 0 ok, 1 rule failures (verify found problems), 2 usage or input errors. */
+export const EXIT = {
+  /** Everything went as asked. */
+  ok: 0,
+  /** A rule check failed (e.g. `jincai verify` found problems, an import rejected rows). */
+  rules: 1,
+  /** Bad usage, bad configuration or unreadable input. */
+  usage: 2,
+} as const;

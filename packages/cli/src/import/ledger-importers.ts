@@ -1,0 +1,208 @@
+/**
+ * Importers that move amounts: quotas (指标, loaded as limited ledger accounts) and payments
+ * (支付, reserved and posted against their quota through availability control). The rules are
+ * the budget and treasury packages'; this file only translates CSV rows into their inputs and
+ * their results into row outcomes with the field to point at.
+ */
+import { PAYMENT_TYPES, QUOTA_SOURCES, loadQuota, validateQuotaLine } from "@jincai/budget";
+import type { QuotaLine } from "@jincai/budget";
+import { FUND_TYPES, findFundType, formatFen, isJincaiError } from "@jincai/core";
+import type { PaymentRow, QuotaRow, StoreTx } from "@jincai/core";
+import { applyPayments, loadPaymentContext, refundPayment } from "@jincai/treasury";
+import type { PaymentImportRow, PaymentItemResult } from "@jincai/treasury";
+import type { JincaiConfig } from "../config";
+import { loadReferenceData } from "../reference-data";
+import { lookupCode } from "./lookup-code";
+import type { Importer, RowOutcome } from "./row-outcome";
+
+const QUOTA_FIELDS: Readonly<Record<string, string>> = {
+  id: "quota_id", agency: "agency_code", fundType: "fund_type", functionCode: "function_code",
+  economicCode: "economic_code", govEconomicCode: "gov_economic_code", projectCode: "project_code",
+  amount: "amount", source: "source", paymentType: "payment_type", fiscalYear: "fiscal_year", documentNumber: "doc_no",
+};
+
+/**
+ * Prepares the quota importer for one file.
+ *
+ * @example
+ * ```ts
+ * const importer = await quotaImporter(tx, config);
+ * ```
+ */
+export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<QuotaRow>> {
+  const ref = await loadReferenceData(tx, config.fiscalYear);
+  const context = { codes: ref.codes, agencies: ref.agencies, fundTypes: FUND_TYPES };
+  return {
+    async apply(rows) {
+      const out: RowOutcome[] = [];
+      for (const row of rows) {
+        const line = quotaLine(row, config, ref);
+        if ("rejected" in line) {
+          out.push(line.rejected);
+          continue;
+        }
+        const issue = validateQuotaLine(line, context)[0];
+        if (issue !== undefined) {
+          out.push({ status: "rejected", code: issue.code, field: QUOTA_FIELDS[issue.field] ?? "quota_id", message: issue.message });
+          continue;
+        }
+        try {
+          out.push({ status: (await loadQuota(tx, line, context)).status });
+        } catch (error) {
+          if (!isJincaiError(error)) throw error;
+          out.push({ status: "rejected", code: error.code, field: "quota_id", message: error.message });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<typeof loadReferenceData>>): QuotaLine | { rejected: RowOutcome } {
+  const reject = (code: string, field: string, message: string) => ({ rejected: { status: "rejected" as const, code, field, message } });
+  const source = lookupCode(QUOTA_SOURCES, row.source ?? "年初预算");
+  if (source === undefined) return reject("BUDGET_UNKNOWN_SOURCE", "source", `source: unknown 指标来源 "${row.source}"`);
+  const paymentType = lookupCode(PAYMENT_TYPES, row.payment_type ?? "直接支付");
+  if (paymentType === undefined) return reject("BUDGET_UNKNOWN_PAYMENT_TYPE", "payment_type", `payment_type: unknown 支付方式 "${row.payment_type}"`);
+  const executable = parseFlag(row.executable);
+  if (executable === undefined) return reject("BUDGET_INVALID_QUOTA", "executable", `executable: "${row.executable}" is not 是/否`);
+  const fundType = findFundType(row.fund_type)?.code ?? row.fund_type;
+  let govEconomicCode = row.gov_economic_code ?? "";
+  const economicCode = row.economic_code ?? "";
+  const unitType = ref.agencies.find(row.agency_code)?.unitType;
+  if (govEconomicCode === "" && economicCode !== "" && unitType !== undefined) {
+    try {
+      govEconomicCode = ref.codes.mapEconomicCode(economicCode, unitType, row.fiscal_year);
+    } catch (error) {
+      if (!isJincaiError(error)) throw error;
+      return reject(error.code, "economic_code", `economic_code: ${error.message}`);
+    }
+  }
+  return {
+    id: row.quota_id,
+    documentNumber: row.doc_no ?? "",
+    source,
+    fiscalYear: row.fiscal_year,
+    division: config.division,
+    agency: row.agency_code,
+    fundType,
+    functionCode: row.function_code,
+    economicCode,
+    govEconomicCode,
+    projectCode: row.project_code ?? "",
+    paymentType,
+    amount: row.amount,
+    executable,
+    date: row.issued_on ?? `${row.fiscal_year}-01-01`,
+  };
+}
+
+function parseFlag(text: string | undefined): boolean | undefined {
+  if (text === undefined || text === "") return true;
+  if (["是", "true", "1", "yes", "Y", "y"].includes(text)) return true;
+  if (["否", "false", "0", "no", "N", "n"].includes(text)) return false;
+  return undefined;
+}
+
+const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
+  TREASURY_EXCEEDS_QUOTA: "amount", TREASURY_EXCEEDS_CONTROL: "amount", BUDGET_EXCEEDS_QUOTA: "amount",
+  BUDGET_EXCEEDS_CONTROL: "amount", TREASURY_QUOTA_NOT_FOUND: "quota_id", TREASURY_QUOTA_AMBIGUOUS: "quota_id",
+  TREASURY_CODE_MISMATCH: "function_code", BUDGET_MISSING_DIMENSION: "agency_code", BUDGET_NOT_EXECUTABLE: "quota_id",
+};
+const STATUSES: Readonly<Record<string, "paid" | "submitted" | "refunded">> = {
+  "": "paid", 已支付: "paid", paid: "paid", 已提交: "submitted", submitted: "submitted", 已退票: "refunded", refunded: "refunded",
+};
+
+/**
+ * Prepares the payment importer for one file: quotas are matched through an index built once.
+ *
+ * @example
+ * ```ts
+ * const importer = await paymentImporter(tx, config);
+ * ```
+ */
+export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<PaymentRow>> {
+  const context = await loadPaymentContext(tx, { fiscalYear: config.fiscalYear });
+  return {
+    async apply(rows) {
+      const out = new Array<RowOutcome>(rows.length);
+      const inputs: PaymentImportRow[] = [];
+      const at: number[] = [];
+      rows.forEach((row, i) => {
+        const status = STATUSES[row.status ?? ""];
+        if (status === undefined) {
+          out[i] = { status: "rejected", code: "TREASURY_INVALID_PAYMENT", field: "status", message: `status: unknown payment status "${row.status}" (已支付, 已提交, 已退票)` };
+          return;
+        }
+        if (status === "refunded" && row.refund_date === undefined) {
+          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message: "refund_date: a refunded payment needs its 退票日期" };
+          return;
+        }
+        inputs.push(paymentInput(row, status, config));
+        at.push(i);
+      });
+      const results = await applyPayments(tx, inputs, context);
+      for (let k = 0; k < results.length; k++) {
+        const i = at[k]!;
+        out[i] = await outcome(tx, rows[i]!, results[k]!, context);
+      }
+      return out;
+    },
+  };
+}
+
+function paymentInput(row: PaymentRow, status: "paid" | "submitted" | "refunded", config: JincaiConfig): PaymentImportRow {
+  return {
+    paymentNumber: row.payment_id,
+    date: row.paid_on,
+    payeeName: row.payee_name ?? "",
+    payeeAccount: row.payee_account ?? "",
+    amount: row.amount,
+    purpose: row.summary ?? "",
+    fiscalYear: config.fiscalYear,
+    agency: row.agency_code,
+    fundType: findFundType(row.fund_type)?.code ?? row.fund_type,
+    functionCode: row.function_code,
+    status: status === "submitted" ? "submitted" : "paid",
+    ...(row.quota_id !== undefined ? { quotaId: row.quota_id } : {}),
+    ...(row.economic_code !== undefined ? { economicCode: row.economic_code } : {}),
+    ...(row.gov_economic_code !== undefined ? { govEconomicCode: row.gov_economic_code } : {}),
+    ...(row.project_code !== undefined ? { projectCode: row.project_code } : {}),
+  };
+}
+
+async function outcome(
+  tx: StoreTx,
+  row: PaymentRow,
+  result: PaymentItemResult,
+  context: Awaited<ReturnType<typeof loadPaymentContext>>,
+): Promise<RowOutcome> {
+  if (result.status !== "ok" && result.status !== "exists") {
+    return { status: "rejected", code: result.status, field: PAYMENT_FIELDS[result.status] ?? "payment_id", message: rejection(row, result) };
+  }
+  const warnings = result.warnings?.map((w) => `${w.code} ${w.controlId ?? ""}`.trim());
+  if (row.status !== undefined && STATUSES[row.status] === "refunded" && row.refund_date !== undefined) {
+    try {
+      await refundPayment(tx, row.payment_id, { refundNumber: `${row.payment_id}-R`, date: row.refund_date }, context);
+    } catch (error) {
+      if (!isJincaiError(error)) throw error;
+      return { status: "rejected", code: error.code, field: "refund_date", message: `refund_date: ${error.message}` };
+    }
+  }
+  return warnings && warnings.length > 0 ? { status: result.status, warnings } : { status: result.status };
+}
+
+function rejection(row: PaymentRow, result: PaymentItemResult): string {
+  const d = result.details ?? {};
+  const quota = result.quotaId ?? (typeof d["quotaId"] === "string" ? d["quotaId"] : undefined);
+  const on = quota !== undefined ? ` on quota ${quota}` : "";
+  if (typeof d["available"] === "bigint" || typeof d["available"] === "string") {
+    const available = BigInt(d["available"] as bigint | string);
+    return `payment ${row.payment_id}: amount ${formatFen(row.amount)} exceeds the ${formatFen(available)} available${on}`;
+  }
+  const extra = Object.entries(d)
+    .filter(([k]) => k !== "quotaId")
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(" ");
+  return `payment ${row.payment_id}: ${result.status}${on}${extra ? ` (${extra})` : ""}`;
+}

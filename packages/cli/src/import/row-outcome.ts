@@ -1,0 +1,26 @@
+/**
+ * What an importer says about each row it applied: it went in, it was already there, or a
+ * business rule rejected it (with the field to point at, for `file:line:column`).
+ */
+
+/** The outcome of applying one parsed row. */
+export type RowOutcome =
+  | { readonly status: "ok" | "exists"; readonly warnings?: readonly string[] }
+  | {
+      readonly status: "rejected";
+      /** Stable error code, e.g. `TREASURY_EXCEEDS_QUOTA`. */
+      readonly code: string;
+      /** The canonical field the problem is in (for the column number). */
+      readonly field: string;
+      /** Readable message. */
+      readonly message: string;
+    };
+
+/** An importer of one kind of CSV file, prepared for one file inside one transaction. */
+export interface Importer<T> {
+  /**
+   * Applies a chunk of parsed rows; returns one outcome per row, in order. In atomic mode a
+   * rejection makes the whole file roll back later, so importers may keep going.
+   */
+  apply(rows: readonly T[]): Promise<RowOutcome[]>;
+}

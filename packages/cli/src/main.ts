@@ -1,0 +1,64 @@
+/**
+ * The `jincai` program: commander wiring, global options and the mapping of errors to exit codes.
+ */
+import { isJincaiError } from "@jincai/core";
+import { Command, CommanderError } from "commander";
+import type { CliContext } from "./cli-context";
+import { registerImport } from "./commands/import-command";
+import { registerInit } from "./commands/init-command";
+import { registerSummary } from "./commands/summary-command";
+import { registerVerify } from "./commands/verify-command";
+import { EXIT } from "./exit-codes";
+
+/**
+ * Builds the `jincai` command-line program for a context.
+ *
+ * @example
+ * ```ts
+ * const program = createProgram(context);
+ * await program.parseAsync(["node", "jincai", "--help"]);
+ * ```
+ */
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command("jincai")
+    .description("Jincai (金财): import fiscal CSV data, summarise it and check its rules")
+    .version("0.1.0")
+    .option("-c, --config <file>", "configuration file", "jincai.config.json")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.out(s.replace(/\n$/, "")), writeErr: (s) => ctx.err(s.replace(/\n$/, "")) });
+  program.hook("preAction", (cmd) => {
+    ctx.configPath = cmd.opts<{ config: string }>().config;
+  });
+  registerInit(program, ctx);
+  registerImport(program, ctx);
+  registerSummary(program, ctx);
+  registerVerify(program, ctx);
+  return program;
+}
+
+/**
+ * Runs `jincai` with `argv` and returns the exit status: 0 ok, 1 rule failures, 2 usage or input errors.
+ *
+ * @example
+ * ```ts
+ * const status = await runCli(process.argv, context);
+ * ```
+ */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync([...argv]);
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isJincaiError(error)) {
+      ctx.err(`jincai: ${error.code}: ${error.message}`);
+      return EXIT.usage;
+    }
+    ctx.err(`jincai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT.usage;
+  }
+}

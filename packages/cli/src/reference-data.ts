@@ -1,0 +1,49 @@
+/**
+ * The reference data every command checks against: the classification codes (the starter list
+ * plus any imported with `jincai import codes`), the agencies (`jincai import agencies`) and the
+ * fund types. Kept in the store's record store so every client of a database sees the same.
+ */
+import { FUND_TYPES, buildAgencyTree, createStarterCodeRegistry } from "@jincai/core";
+import type { AgencyInput, AgencyTree, CodeEntry, CodeRegistry, StoreTx } from "@jincai/core";
+
+/** Record collection of imported agencies (id = agency code). */
+export const AGENCY_COLLECTION = "agency";
+/** Record collection of imported classification codes (id = `kind:year:code`). */
+export const CODE_COLLECTION = "code";
+
+/** Codes, agencies and fund types for one fiscal year. */
+export interface ReferenceData {
+  /** Starter codes for the year plus imported ones. */
+  readonly codes: CodeRegistry;
+  /** The agency tree. */
+  readonly agencies: AgencyTree;
+  /** Agency codes. */
+  readonly agencyCodes: ReadonlySet<string>;
+  /** Fund-type codes. */
+  readonly fundTypes: ReadonlySet<string>;
+}
+
+/**
+ * Loads the reference data of a fiscal year from the store.
+ *
+ * @example
+ * ```ts
+ * const ref = await loadReferenceData(store, 2026);
+ * ref.codes.check("function", "2010101", 2026, { leaf: true }); // undefined when valid
+ * ```
+ */
+export async function loadReferenceData(tx: StoreTx, fiscalYear: number): Promise<ReferenceData> {
+  const codes = createStarterCodeRegistry({ years: [fiscalYear] });
+  const imported: CodeEntry[] = [];
+  for await (const r of tx.queryRecords<CodeEntry>(CODE_COLLECTION)) imported.push(r.data);
+  if (imported.length > 0) codes.load(imported);
+  const agencies: AgencyInput[] = [];
+  for await (const r of tx.queryRecords<AgencyInput>(AGENCY_COLLECTION)) agencies.push(r.data);
+  const tree = buildAgencyTree(agencies);
+  return {
+    codes,
+    agencies: tree,
+    agencyCodes: new Set(agencies.map((a) => a.code)),
+    fundTypes: new Set(FUND_TYPES.map((f) => f.code)),
+  };
+}

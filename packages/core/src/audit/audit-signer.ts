@@ -1,0 +1,58 @@
+import type { AuditCheckpoint } from "./audit-event";
+import { utf8 } from "./_bytes";
+import { canonicalJson } from "./canonical-json";
+
+/** Signs audit checkpoints: Ed25519 by default ({@link createEd25519Signer}), SM2 pluggable. */
+export interface AuditSigner {
+  /** Algorithm name stored with the checkpoint, e.g. `ed25519`, `sm2`. */
+  readonly algorithm: string;
+  /** Identifies the public key that verifies the signatures (e.g. its fingerprint). */
+  readonly keyId: string;
+  /**
+   * The base64 signature of the bytes.
+   *
+   * @example
+   * ```ts
+   * await signer.sign(auditCheckpointPayload(checkpoint)); // "q2Vx…=="
+   * ```
+   */
+  sign(bytes: Uint8Array): Promise<string> | string;
+}
+
+/** Checks checkpoint signatures; see {@link createEd25519Verifier}. */
+export interface AuditVerifier {
+  /** The algorithm it checks, e.g. `ed25519`. Checkpoints of another algorithm fail. */
+  readonly algorithm: string;
+  /**
+   * Whether `signature` (base64) is a valid signature of `bytes` by the key `keyId`. Returns
+   * false for an unknown key.
+   *
+   * @example
+   * ```ts
+   * await verifier.verify(auditCheckpointPayload(cp), cp.signature, cp.keyId); // true
+   * ```
+   */
+  verify(bytes: Uint8Array, signature: string, keyId: string): Promise<boolean> | boolean;
+}
+
+/**
+ * The exact bytes a checkpoint signature covers: the UTF-8 canonical JSON of its fields except
+ * `signature`, under a fixed `context` so the signature cannot pass for one over other data
+ * signed with the same key. External verifiers (an auditor's SM2 tool) rebuild these bytes.
+ *
+ * @example
+ * ```ts
+ * new TextDecoder().decode(auditCheckpointPayload({ sequence: 7, hash: "ab…", at: "2026-03-01T00:00:00.000Z",
+ *   algorithm: "ed25519", keyId: "3f2a…" }));
+ * // '{"algorithm":"ed25519","at":"2026-03-01T00:00:00.000Z",
+ * //   "context":"jincai.audit.checkpoint.v1","hash":"ab…","keyId":"3f2a…","sequence":7}'
+ * // (on one line)
+ * ```
+ */
+export function auditCheckpointPayload(
+  checkpoint: Omit<AuditCheckpoint, "signature">,
+): Uint8Array<ArrayBuffer> {
+  const { sequence, hash, at, algorithm, keyId } = checkpoint;
+  const context = "jincai.audit.checkpoint.v1";
+  return utf8(canonicalJson({ context, sequence, hash, at, algorithm, keyId }));
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { amountField, codeField, dateField, enumField, normalizeDate, textField, yearField } from "./import-fields";
+
+const issueCode = (result: { success: boolean; error?: { issues: unknown[] } }): unknown =>
+  (result.error?.issues[0] as { params?: { importCode?: string } } | undefined)?.params?.importCode;
+
+describe("normalizeDate", () => {
+  it("normalises 2026/3/5, 20260305, 2026年3月5日 and Excel's 2026/3/5 0:00 to 2026-03-05", () => {
+    for (const text of ["2026-03-05", "2026/3/5", "20260305", "2026.3.5", "2026年3月5日", "2026/3/5 0:00"]) {
+      expect(normalizeDate(text)).toBe("2026-03-05");
+    }
+  });
+
+  it("refuses 2026-02-29, 20261301 and 3/5/2026", () => {
+    for (const text of ["2026-02-29", "20261301", "3/5/2026"]) expect(normalizeDate(text)).toBeUndefined();
+  });
+});
+
+describe("amountField", () => {
+  it("parses ¥1,234.56 into 123456 fen and names MONEY_TOO_MANY_DECIMALS as IMPORT_INVALID_AMOUNT", () => {
+    const field = amountField({ aliases: [] });
+    expect(field.schema.parse("¥1,234.56")).toBe(123456n);
+    expect(field.parseCell?.("(1,234.56)")).toBe(-123456n);
+    const bad = field.schema.safeParse("12.345");
+    expect(issueCode(bad)).toBe("IMPORT_INVALID_AMOUNT");
+    expect(bad.error?.issues[0]?.message).toBe("has more than two decimals");
+  });
+});
+
+describe("dateField", () => {
+  it("turns 20260305 into 2026-03-05 and 2026-02-30 into IMPORT_INVALID_DATE", () => {
+    const field = dateField({ aliases: [] });
+    expect(field.schema.parse("20260305")).toBe("2026-03-05");
+    expect(issueCode(field.schema.safeParse("2026-02-30"))).toBe("IMPORT_INVALID_DATE");
+  });
+});
+
+describe("codeField", () => {
+  it("accepts function code 2010101 and refuses 201010 and 2.010101E+6", () => {
+    const field = codeField({ aliases: [], digits: [3, 5, 7], label: "function classification code" });
+    expect(field.schema.parse("2010101")).toBe("2010101");
+    expect(issueCode(field.schema.safeParse("201010"))).toBe("IMPORT_INVALID_CODE");
+    expect(field.schema.safeParse("2.010101E+6").error?.issues[0]?.message).toContain("Excel");
+  });
+});
+
+describe("yearField", () => {
+  it("reads 2026 as a number and refuses 26 with IMPORT_INVALID_VALUE", () => {
+    const field = yearField({ aliases: [] });
+    expect(field.schema.parse("2026")).toBe(2026);
+    expect(issueCode(field.schema.safeParse("26"))).toBe("IMPORT_INVALID_VALUE");
+  });
+});
+
+describe("textField", () => {
+  it("refuses a summary longer than maxLength", () => {
+    const field = textField({ aliases: [], maxLength: 4, required: false });
+    expect(field.required).toBe(false);
+    expect(field.schema.parse("办公用品")).toBe("办公用品");
+    expect(issueCode(field.schema.safeParse("办公用品采购"))).toBe("IMPORT_INVALID_VALUE");
+  });
+});
+
+describe("enumField", () => {
+  it("accepts direct and refuses 直接支付 until a mapping rewrites it", () => {
+    const field = enumField({ aliases: [], values: ["direct", "authorized"] });
+    expect(field.schema.parse("direct")).toBe("direct");
+    expect(issueCode(field.schema.safeParse("直接支付"))).toBe("IMPORT_INVALID_VALUE");
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Field builders for row schemas: amounts (integer fen through core's money parser), dates
+ * (normalised to `YYYY-MM-DD`), codes, fiscal years, free text and fixed value sets. Each
+ * parses a trimmed, non-empty cell; emptiness is the row schema's business. A bad cell gets a
+ * zod custom issue whose `params.importCode` names the import code and whose message reads
+ * after the field name and value: `amount "12.345" has more than two decimals`.
+ */
+import { z } from "zod";
+import { isIsoDate } from "../calendar/iso-date";
+import { safeParseFen } from "../money/parse-fen";
+import { ImportIssueCode } from "./import-issue-code";
+import type { FieldSpec } from "./row-schema";
+
+/** Options shared by every field builder. */
+export interface FieldOptions<R extends boolean> {
+  /** Header texts naming the field besides its canonical name (Chinese and English). */
+  aliases: readonly string[];
+  /** Whether the cell must be non-empty; defaults to `true`. */
+  required?: R;
+}
+
+type Ctx = z.core.$RefinementCtx<string>;
+
+function fail(ctx: Ctx, importCode: ImportIssueCode, message: string): never {
+  ctx.addIssue({ code: "custom", message, input: ctx.value, params: { importCode } });
+  return z.NEVER;
+}
+
+/**
+ * Builds a field from a plain cell parser (`undefined` = bad) and the reason a bad cell gets;
+ * the zod schema wraps the same parser, so the fast path and zod always agree.
+ */
+function build<T, R extends boolean>(
+  parseCell: (text: string) => T | undefined,
+  reason: (text: string) => string,
+  code: ImportIssueCode,
+  options: FieldOptions<R>,
+): FieldSpec<T, R> {
+  const schema = z.string().transform((text, ctx): T => {
+    const value = parseCell(text);
+    return value !== undefined ? value : fail(ctx, code, reason(text));
+  });
+  return { aliases: options.aliases, required: (options.required ?? true) as R, schema, parseCell, code };
+}
+
+/**
+ * An amount in integer fen, parsed by {@link parseFen} (`1,234.56`, `¥1,234.56`, full-width,
+ * `(1,234.56)` negative). Bad cells: `IMPORT_INVALID_AMOUNT`.
+ *
+ * @example
+ * ```ts
+ * amountField({ aliases: ["金额", "amount"] }).schema.parse("1,234.56"); // 123456n
+ * ```
+ */
+export function amountField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<bigint, NoInfer<R>> {
+  const parse = (text: string): bigint | undefined => {
+    const result = safeParseFen(text);
+    return result.ok ? result.value : undefined;
+  };
+  const reason = (text: string): string => {
+    const result = safeParseFen(text);
+    return !result.ok && result.error.code === "MONEY_TOO_MANY_DECIMALS"
+      ? "has more than two decimals"
+      : "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";
+  };
+  return build(parse, reason, ImportIssueCode.INVALID_AMOUNT, options);
+}
+
+const DATE_PARTS = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+0{1,2}:00(?::00)?)?$/;
+const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * Normalises date text to ISO `YYYY-MM-DD`, or returns `undefined` when it is not a real date.
+ * Accepts `2026-03-05`, `2026/3/5`, `2026.3.5`, `2026年3月5日`, `20260305` and Excel's
+ * `2026/3/5 0:00`.
+ *
+ * @example
+ * ```ts
+ * normalizeDate("2026/3/5"); // "2026-03-05"
+ * normalizeDate("20260230"); // undefined
+ * ```
+ */
+export function normalizeDate(text: string): string | undefined {
+  if (isIsoDate(text)) return text;
+  const m = DATE_PARTS.exec(text) ?? DATE_COMPACT.exec(text);
+  if (m === null) return undefined;
+  const iso = `${m[1]}-${(m[2] as string).padStart(2, "0")}-${(m[3] as string).padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+const dateCache = new Map<string, string | null>();
+
+/** {@link normalizeDate} with a small cache: a file repeats few distinct dates many times. */
+function cachedNormalizeDate(text: string): string | undefined {
+  const hit = dateCache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const iso = normalizeDate(text);
+  if (dateCache.size >= 4096) dateCache.clear();
+  dateCache.set(text, iso ?? null);
+  return iso;
+}
+
+/**
+ * A calendar date, normalised to `YYYY-MM-DD` (see {@link normalizeDate}). Bad cells:
+ * `IMPORT_INVALID_DATE`.
+ *
+ * @example
+ * ```ts
+ * dateField({ aliases: ["支付日期"] }).schema.parse("20260305"); // "2026-03-05"
+ * ```
+ */
+export function dateField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<string, NoInfer<R>> {
+  const reason = (): string => "is not a date (write 2026-03-05, 2026/3/5 or 20260305)";
+  return build(cachedNormalizeDate, reason, ImportIssueCode.INVALID_DATE, options);
+}
+
+/** Options of {@link codeField}. */
+export interface CodeFieldOptions<R extends boolean> extends FieldOptions<R> {
+  /** Allowed lengths when the code is all digits (e.g. `[3, 5, 7]` for function codes). */
+  digits?: readonly number[];
+  /** What the code is, for messages; defaults to `code`. */
+  label?: string;
+}
+
+const CODE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/;
+const DIGITS = /^\d+$/;
+const EXCEL_NUMBER = /^\d+(?:\.\d+)?[eE][+-]?\d+$|^\d+\.0+$/;
+
+/**
+ * A code (classification, agency, fund type, project…). With `digits`, only digits of one of
+ * the given lengths; otherwise letters, digits, `.`, `_`, `-` up to 40 characters. Shape only:
+ * whether the code exists in the year's list is the code registry's business. Bad cells:
+ * `IMPORT_INVALID_CODE`.
+ *
+ * @example
+ * ```ts
+ * codeField({ aliases: ["功能科目"], digits: [3, 5, 7] }).schema.parse("2010101"); // "2010101"
+ * ```
+ */
+export function codeField<R extends boolean = true>(options: CodeFieldOptions<R>): FieldSpec<string, NoInfer<R>> {
+  const { digits, label = "code" } = options;
+  const lengths = digits?.join(", ");
+  const parse = (text: string): string | undefined =>
+    (digits === undefined ? CODE.test(text) : DIGITS.test(text) && digits.includes(text.length)) ? text : undefined;
+  const reason = (text: string): string => {
+    if (EXCEL_NUMBER.test(text)) return `is not a ${label}: Excel turned it into a number (format the column as text)`;
+    return `is not a ${label} (expected ${lengths === undefined ? "letters and digits" : `${lengths} digits`})`;
+  };
+  return build(parse, reason, ImportIssueCode.INVALID_CODE, options);
+}
+
+/**
+ * A fiscal year: four digits from 1949 to 2999, as a number. Bad cells: `IMPORT_INVALID_VALUE`.
+ *
+ * @example
+ * ```ts
+ * yearField({ aliases: ["年度"] }).schema.parse("2026"); // 2026
+ * ```
+ */
+export function yearField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<number, NoInfer<R>> {
+  const parse = (text: string): number | undefined => {
+    const year = /^\d{4}$/.test(text) ? Number(text) : 0;
+    return year >= 1949 && year <= 2999 ? year : undefined;
+  };
+  const reason = (): string => "is not a fiscal year (four digits, e.g. 2026)";
+  return build(parse, reason, ImportIssueCode.INVALID_VALUE, options);
+}
+
+/** Options of {@link textField}. */
+export interface TextFieldOptions<R extends boolean> extends FieldOptions<R> {
+  /** Maximum length in characters; defaults to 500. */
+  maxLength?: number;
+}
+
+/**
+ * Free text (names, summaries), trimmed. Bad cells: `IMPORT_INVALID_VALUE`.
+ *
+ * @example
+ * ```ts
+ * textField({ aliases: ["摘要"], maxLength: 200 }).schema.parse("办公用品"); // "办公用品"
+ * ```
+ */
+export function textField<R extends boolean = true>(options: TextFieldOptions<R>): FieldSpec<string, NoInfer<R>> {
+  const max = options.maxLength ?? 500;
+  const parse = (text: string): string | undefined => (text.length <= max ? text : undefined);
+  const reason = (): string => `is longer than ${max} characters`;
+  return build(parse, reason, ImportIssueCode.INVALID_VALUE, options);
+}
+
+/** Options of {@link enumField}. */
+export interface EnumFieldOptions<V extends string, R extends boolean> extends FieldOptions<R> {
+  /** The accepted values (after a mapping file's `values` are applied). */
+  values: readonly V[];
+}
+
+/**
+ * One of a fixed set of values. Bad cells: `IMPORT_INVALID_VALUE`.
+ *
+ * @example
+ * ```ts
+ * enumField({ aliases: ["支付方式"], values: ["direct", "authorized"] }).schema.parse("direct");
+ * ```
+ */
+export function enumField<V extends string, R extends boolean = true>(
+  options: EnumFieldOptions<V, R>,
+): FieldSpec<V, NoInfer<R>> {
+  const accepted = new Set<string>(options.values);
+  const list = options.values.join(", ");
+  const parse = (text: string): V | undefined => (accepted.has(text) ? (text as V) : undefined);
+  const reason = (): string => `is not one of ${list}`;
+  return build(parse, reason, ImportIssueCode.INVALID_VALUE, options);
+}

@@ -1,0 +1,36 @@
+/**
+ * Stable codes of the CSV import's issues and errors. Never rename or reuse one; mark it
+ * `@deprecated` instead. Each code is documented in `packages/core/ERRORS.md` under "Import".
+ *
+ * @example
+ * ```ts
+ * if (issue.code === ImportIssueCode.INVALID_AMOUNT) console.log(issue.value);
+ * ```
+ */
+export const ImportIssueCode = {
+  /** A required field has no column in the file (file-level, line of the header). */
+  MISSING_COLUMN: "IMPORT_MISSING_COLUMN",
+  /** Two columns (or a column and a mapping constant) give the same field (file-level). */
+  DUPLICATE_COLUMN: "IMPORT_DUPLICATE_COLUMN",
+  /** A header matches no field; the column is ignored (warning). */
+  UNKNOWN_COLUMN: "IMPORT_UNKNOWN_COLUMN",
+  /** A required cell is empty. */
+  REQUIRED: "IMPORT_REQUIRED",
+  /** A cell is not an amount (or has more than two decimals). */
+  INVALID_AMOUNT: "IMPORT_INVALID_AMOUNT",
+  /** A cell is not a valid code (classification, agency, fund type…) by shape. */
+  INVALID_CODE: "IMPORT_INVALID_CODE",
+  /** A cell is not a real date (`2026-03-05`, `2026/3/5` or `20260305`). */
+  INVALID_DATE: "IMPORT_INVALID_DATE",
+  /** A cell is not one of the accepted values, or fails another field rule. */
+  INVALID_VALUE: "IMPORT_INVALID_VALUE",
+  /** Malformed CSV: bad quotes (fatal: reading stops) or a wrong number of cells (row). */
+  CSV_SYNTAX: "IMPORT_CSV_SYNTAX",
+  /** Bytes that are not text in the file's encoding, or an unsupported encoding (UTF-16). */
+  ENCODING: "IMPORT_ENCODING",
+  /** A mapping file is not valid JSON or does not fit the mapping schema (thrown). */
+  MAPPING_INVALID: "IMPORT_MAPPING_INVALID",
+} as const;
+
+/** One of the import's issue or error codes. */
+export type ImportIssueCode = (typeof ImportIssueCode)[keyof typeof ImportIssueCode];

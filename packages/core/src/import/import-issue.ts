@@ -1,0 +1,45 @@
+import type { ImportIssueCode } from "./import-issue-code";
+
+/**
+ * One problem found while importing a CSV file, located as `file:line:column`.
+ *
+ * @example
+ * ```ts
+ * const issue: ImportIssue = {
+ *   file: "payments.csv", line: 17, column: 5, field: "amount", code: "IMPORT_INVALID_AMOUNT",
+ *   message: 'amount "12.345" has more than two decimals', value: "12.345", severity: "error",
+ * };
+ * ```
+ */
+export interface ImportIssue {
+  /** The file name given to the reader (as the user typed it). */
+  file: string;
+  /** 1-based physical line where the record starts (multi-line quoted cells counted). */
+  line: number;
+  /** 1-based column number of the cell; 0 when the issue concerns no single cell. */
+  column: number;
+  /** The canonical field, when the issue concerns one. */
+  field?: string;
+  /** Stable code. */
+  code: ImportIssueCode;
+  /** Readable message (English), starting with the field name when there is one. */
+  message: string;
+  /** The cell's original text, when the issue concerns one cell. */
+  value?: string;
+  /** `error` rejects the row (or the file); `warning` is informational. */
+  severity: "error" | "warning";
+}
+
+/**
+ * Formats an issue as `file:line:column CODE message`, the form editors and CI logs link.
+ *
+ * @param issue - the issue
+ * @returns one line of text, without a trailing newline
+ * @example
+ * ```ts
+ * formatIssue(issue); // 'payments.csv:17:5 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals'
+ * ```
+ */
+export function formatIssue(issue: ImportIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column} ${issue.code} ${issue.message}`;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { checkImportMapping, parseImportMapping } from "./import-mapping";
+import { paymentRowSchema } from "./schemas/payment-row-schema";
+
+describe("parseImportMapping", () => {
+  it("parses columns, constants and values", () => {
+    const text = '{"columns":{"预算单位":"agency_code","备注":null},"constants":{"fund_type":"111"},"values":{"fund_type":{"一般公共预算资金":"111"}}}';
+    expect(parseImportMapping(text)).toEqual({
+      columns: { 预算单位: "agency_code", 备注: null },
+      constants: { fund_type: "111" },
+      values: { fund_type: { 一般公共预算资金: "111" } },
+    });
+  });
+
+  it("names an unknown top-level key in IMPORT_MAPPING_INVALID", () => {
+    expect(() => parseImportMapping('{"column":{}}')).toThrow(
+      expect.objectContaining({ code: "IMPORT_MAPPING_INVALID", details: { path: "column" } }),
+    );
+  });
+
+  it("names the key of a value of the wrong type", () => {
+    expect(() => parseImportMapping('{"constants":{"fund_type":111}}')).toThrow(
+      expect.objectContaining({ code: "IMPORT_MAPPING_INVALID", details: { path: "constants.fund_type" } }),
+    );
+  });
+
+  it("refuses text that is not JSON", () => {
+    expect(() => parseImportMapping("{columns:")).toThrow(expect.objectContaining({ code: "IMPORT_MAPPING_INVALID" }));
+  });
+});
+
+describe("checkImportMapping", () => {
+  it("names a column mapped to a field payments lacks", () => {
+    expect(() => checkImportMapping({ columns: { 单位: "agnecy_code" } }, paymentRowSchema)).toThrow(
+      expect.objectContaining({ code: "IMPORT_MAPPING_INVALID", details: { path: "columns.单位" } }),
+    );
+  });
+
+  it("refuses a constant its field rejects, such as paid_on 2026-02-30", () => {
+    expect(() => checkImportMapping({ constants: { paid_on: "2026-02-30" } }, paymentRowSchema)).toThrow(
+      expect.objectContaining({ code: "IMPORT_MAPPING_INVALID", details: { path: "constants.paid_on" } }),
+    );
+  });
+
+  it("accepts values for fund_type", () => {
+    expect(() => checkImportMapping({ values: { fund_type: { 政府性基金预算资金: "121" } } }, paymentRowSchema)).not.toThrow();
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Row schemas: what one CSV import kind expects. Each field has a canonical English name, the
+ * header aliases that name it in real files (Chinese and English), whether it is required, a
+ * zod schema from the trimmed cell text to the typed value, and the issue code a bad cell gets.
+ * The whole row is validated by one `z.object` built here once, so rows cost one `safeParse`.
+ */
+import { z } from "zod";
+import type { ImportIssueCode } from "./import-issue-code";
+import { normalizeHeader } from "./normalize-header";
+
+/**
+ * One field of a row schema.
+ *
+ * @example
+ * ```ts
+ * const amount: FieldSpec<bigint, true> = amountField({ aliases: ["金额", "amount"] });
+ * ```
+ */
+export interface FieldSpec<T = unknown, R extends boolean = boolean> {
+  /** Header texts that name this field (matched after {@link normalizeHeader}). */
+  aliases: readonly string[];
+  /** Whether a row must give a non-empty value. */
+  required: R;
+  /** Parses and validates the trimmed, non-empty cell text. */
+  schema: z.ZodType<T, string>;
+  /**
+   * Optional allocation-light twin of `schema` for the hot path: the value, or `undefined`
+   * when the cell is bad (the row is then re-run through `schema` for its issues). It must
+   * accept exactly what `schema` accepts and return the same value.
+   */
+  parseCell?: (text: string) => T | undefined;
+  /** The code of a bad cell when the schema's issue names none. */
+  code: ImportIssueCode;
+}
+
+/** The fields of a row schema, by canonical name. */
+export type FieldSpecs = Record<string, FieldSpec<unknown, boolean>>;
+
+/**
+ * The value type of a field spec.
+ *
+ * @example
+ * ```ts
+ * type Fen = FieldValue<ReturnType<typeof amountField>>; // bigint
+ * ```
+ */
+export type FieldValue<S> = S extends FieldSpec<infer T, boolean> ? T : never;
+
+/**
+ * The names of the required fields of a set of field specs.
+ *
+ * @example
+ * ```ts
+ * type Keys = RequiredFieldKeys<{ a: FieldSpec<string, true>; b: FieldSpec<string, false> }>; // "a"
+ * ```
+ */
+export type RequiredFieldKeys<F> = { [K in keyof F]: F[K] extends FieldSpec<unknown, true> ? K : never }[keyof F];
+
+/**
+ * The typed row a set of fields produces: required fields always present, others optional.
+ *
+ * @example
+ * ```ts
+ * type Row = RowOutput<{ amount: FieldSpec<bigint, true> }>; // { amount: bigint }
+ * ```
+ */
+export type RowOutput<F extends FieldSpecs> = {
+  [K in RequiredFieldKeys<F>]: FieldValue<F[K]>;
+} & { [K in Exclude<keyof F, RequiredFieldKeys<F>>]?: FieldValue<F[K]> };
+
+/**
+ * What one import kind expects of a row; `T` is the typed row.
+ *
+ * @example
+ * ```ts
+ * const schema: RowSchema<{ agency_code: string; amount: bigint }> = paymentRowSchema;
+ * ```
+ */
+export interface RowSchema<T> {
+  /** The import kind, e.g. `payments`. */
+  name: string;
+  /** The fields, in the order issues are reported. */
+  fields: Readonly<Record<string, FieldSpec>>;
+  /** Normalised header alias → field, built once. */
+  aliasIndex: ReadonlyMap<string, string>;
+  /** Validates a row object of trimmed cells (`undefined` for empty) into `T`. */
+  rowSchema: z.ZodType<T, Record<string, string | undefined>>;
+  /** Whether every field has a `parseCell`, so good rows can skip zod. */
+  fastPath: boolean;
+}
+
+/**
+ * Defines a row schema from its fields. The canonical name of each field is also an alias.
+ *
+ * @param name - the import kind
+ * @param fields - the fields by canonical name
+ * @returns the schema, typed by its fields
+ * @throws {Error} when two fields share an alias (a programming error)
+ * @example
+ * ```ts
+ * const agencies = defineRowSchema("agencies", {
+ *   agency_code: codeField({ aliases: ["单位编码"] }),
+ *   agency_name: textField({ aliases: ["单位名称"] }),
+ * });
+ * ```
+ */
+export function defineRowSchema<F extends FieldSpecs>(
+  name: string,
+  fields: F,
+): RowSchema<RowOutput<F>> {
+  const shape: Record<string, z.ZodType> = {};
+  const aliasIndex = new Map<string, string>();
+  let fastPath = true;
+  for (const [field, spec] of Object.entries(fields)) {
+    if (spec.parseCell === undefined) fastPath = false;
+    shape[field] = spec.required ? spec.schema : spec.schema.optional();
+    for (const alias of [field, ...spec.aliases]) {
+      const key = normalizeHeader(alias);
+      const other = aliasIndex.get(key);
+      if (other !== undefined && other !== field) {
+        throw new Error(`row schema ${name}: alias "${alias}" names both ${other} and ${field}`);
+      }
+      aliasIndex.set(key, field);
+    }
+  }
+  const rowSchema = z.object(shape) as unknown as RowSchema<RowOutput<F>>["rowSchema"];
+  return { name, fields, aliasIndex, rowSchema, fastPath };
+}

@@ -1,0 +1,185 @@
+/**
+ * The hot path: turns one CSV record into a typed row or a rejection. Per row it fills one
+ * reused input object (trimmed cells, value rewrites, constants). When every field has a
+ * `parseCell`, good rows are built directly from those (one object per row); a row any of them
+ * refuses, or any row of a schema without them, runs the schema's `z.object` `safeParse`, whose
+ * issues name each bad cell. Only rejected rows keep their raw cells. Records with the wrong number of cells are rejected before validation,
+ * since their cells may be shifted; cells holding U+FFFD are checked only when the decoder
+ * saw undecodable bytes.
+ */
+import type { z } from "zod";
+import type { ImportIssue } from "./import-issue";
+import { ImportIssueCode } from "./import-issue-code";
+import type { ColumnPlan } from "./resolve-header";
+import type { RowSchema } from "./row-schema";
+
+/**
+ * A row that passed validation.
+ *
+ * @example
+ * ```ts
+ * const row: ParsedRow<{ amount: bigint }> = { line: 2, value: { amount: 123456n } };
+ * ```
+ */
+export interface ParsedRow<T> {
+  /** The physical line where the record starts. */
+  line: number;
+  /** The typed values. */
+  value: T;
+  /** The original cells, when the reader was asked to keep them (`keepCells`). */
+  cells?: readonly string[];
+}
+
+/**
+ * A row that failed validation, with its original cells for a quarantine file.
+ *
+ * @example
+ * ```ts
+ * const rejected: RejectedRow = { line: 17, cells: ["101001", "12.345"], issues: [issue] };
+ * ```
+ */
+export interface RejectedRow {
+  /** The physical line where the record starts. */
+  line: number;
+  /** The record's cells exactly as read (untrimmed). */
+  cells: readonly string[];
+  /** Why it was rejected (at least one error). */
+  issues: ImportIssue[];
+}
+
+/** Where {@link RowValidator.validate} puts its results. */
+export interface RowSink<T> {
+  /** Accepted rows. */
+  rows: ParsedRow<T>[];
+  /** Rejected rows. */
+  rejected: RejectedRow[];
+  /** Issues of the rejected rows, flattened. */
+  issues: ImportIssue[];
+}
+
+/** Validates records against a column plan. */
+export interface RowValidator<T> {
+  /** Validates one record, pushing a row or a rejection into `sink`; returns whether it passed. */
+  validate(cells: string[], line: number, checkEncoding: boolean, sink: RowSink<T>): boolean;
+}
+
+/**
+ * Builds the validator of one file.
+ *
+ * @param schema - the import kind
+ * @param plan - the resolved columns
+ * @param file - the file name for issues
+ * @returns the validator
+ * @example
+ * ```ts
+ * const validator = createRowValidator(paymentRowSchema, plan, "p.csv");
+ * validator.validate(["101001", "12.34"], 2, false, sink);
+ * ```
+ */
+export function createRowValidator<T>(schema: RowSchema<T>, plan: ColumnPlan, file: string): RowValidator<T> {
+  const { fields, positions, constants, valueMaps, width } = plan;
+  const count = fields.length;
+  const fast = schema.fastPath;
+  const parsers = fields.map((field) => schema.fields[field]?.parseCell);
+  const required = fields.map((field) => schema.fields[field]?.required === true);
+  const input: Record<string, string | undefined> = {};
+  for (const field of fields) input[field] = undefined;
+  const reject = (sink: RowSink<T>, cells: string[], line: number, issues: ImportIssue[]): false => {
+    sink.rejected.push({ line, cells, issues });
+    for (const issue of issues) sink.issues.push(issue);
+    return false;
+  };
+  return {
+    validate(cells, line, checkEncoding, sink) {
+      if (cells.length !== width) return reject(sink, cells, line, [widthIssue(file, line, cells.length, width)]);
+      if (checkEncoding) {
+        const bad = encodingIssues(file, line, cells);
+        if (bad.length > 0) return reject(sink, cells, line, bad);
+      }
+      let clean = fast;
+      const value: Record<string, unknown> = fast ? {} : input;
+      for (let i = 0; i < count; i++) {
+        const position = positions[i] as number;
+        let cell: string | undefined;
+        if (position >= 0) {
+          cell = (cells[position] as string).trim();
+          const values = valueMaps[i];
+          if (values !== undefined && cell !== "") cell = values.get(cell) ?? cell;
+          if (cell === "") cell = undefined;
+        } else cell = constants[i];
+        const field = fields[i] as string;
+        input[field] = cell;
+        if (!clean) continue;
+        if (cell === undefined) clean = !required[i];
+        else {
+          const parsed = (parsers[i] as (text: string) => unknown)(cell);
+          if (parsed === undefined) clean = false;
+          else value[field] = parsed;
+        }
+      }
+      if (clean) {
+        sink.rows.push({ line, value: value as T });
+        return true;
+      }
+      // The slow path: zod validates the whole row and names every bad cell.
+      const result = schema.rowSchema.safeParse(input);
+      if (result.success) {
+        sink.rows.push({ line, value: result.data });
+        return true;
+      }
+      const issues = result.error.issues.map((issue) => cellIssue(issue, schema, plan, file, line, cells, input));
+      return reject(sink, cells, line, issues);
+    },
+  };
+}
+
+function cellIssue(
+  issue: z.core.$ZodIssue,
+  schema: RowSchema<unknown>,
+  plan: ColumnPlan,
+  file: string,
+  line: number,
+  cells: readonly string[],
+  input: Readonly<Record<string, string | undefined>>,
+): ImportIssue {
+  const field = String(issue.path[0]);
+  const position = plan.positions[plan.fields.indexOf(field)] ?? -1;
+  const value = position >= 0 ? (cells[position] as string) : (input[field] ?? "");
+  const column = position + 1;
+  const base = { file, line, column, field, value, severity: "error" as const };
+  if (input[field] === undefined) {
+    return { ...base, code: ImportIssueCode.REQUIRED, message: `${field} is required but the cell is empty` };
+  }
+  const params = (issue as { params?: { importCode?: ImportIssueCode } }).params;
+  const code = params?.importCode ?? schema.fields[field]?.code ?? ImportIssueCode.INVALID_VALUE;
+  const reason = issue.code === "custom" ? issue.message : `is invalid (${issue.message})`;
+  return { ...base, code, message: `${field} ${JSON.stringify(value)} ${reason}` };
+}
+
+function widthIssue(file: string, line: number, got: number, width: number): ImportIssue {
+  return {
+    file,
+    line,
+    column: Math.min(got, width) + 1,
+    code: ImportIssueCode.CSV_SYNTAX,
+    message: `the row has ${got} cells but the header has ${width}`,
+    severity: "error",
+  };
+}
+
+function encodingIssues(file: string, line: number, cells: readonly string[]): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  cells.forEach((value, i) => {
+    if (!value.includes("\uFFFD")) return;
+    issues.push({
+      file,
+      line,
+      column: i + 1,
+      code: ImportIssueCode.ENCODING,
+      message: `cell ${JSON.stringify(value)} has bytes that are not text in the file's encoding (is the file in another encoding, GB18030 or UTF-8?)`,
+      value,
+      severity: "error",
+    });
+  });
+  return issues;
+}

@@ -1,0 +1,69 @@
+import { amountField, codeField, dateField, textField } from "../import-fields";
+import { defineRowSchema, type RowSchema } from "../row-schema";
+
+/**
+ * One row of the `payment` import, typed.
+ *
+ * @example
+ * ```ts
+ * for (const row of batch.rows) console.log(row.line, row.value);
+ * ```
+ */
+export interface PaymentRow {
+  /** Payment request or voucher number (支付申请编号/凭证号). */
+  payment_id: string;
+  /** The quota paid from (指标编号). */
+  quota_id?: string;
+  /** Paying agency (单位编码). */
+  agency_code: string;
+  /** Fund type code (资金性质), e.g. `111`. */
+  fund_type: string;
+  /** Function classification code (功能科目), 3/5/7 digits. */
+  function_code: string;
+  /** Departmental economic classification code (经济科目), 3/5 digits. */
+  economic_code?: string;
+  /** Amount in fen. */
+  amount: bigint;
+  /** Payment date, `YYYY-MM-DD`. */
+  paid_on: string;
+  /** Payee (收款人). */
+  payee_name?: string;
+  /** Payee account number (收款账号). */
+  payee_account?: string;
+  /** 项目编码. */
+  project_code?: string;
+  /** 政府预算支出经济分类. */
+  gov_economic_code?: string;
+  /** 状态: 已支付/paid (default), 已提交/submitted, 已退票/refunded. */
+  status?: string;
+  /** 退票日期 of a refunded payment. */
+  refund_date?: string;
+  /** Purpose (摘要/用途). */
+  summary?: string;
+}
+
+/**
+ * Payments (国库集中支付 支付明细): one paid amount against a quota, with its classification.
+ *
+ * @example
+ * ```ts
+ * readCsvRows(stream, paymentRowSchema, { file: "payments.csv" });
+ * ```
+ */
+export const paymentRowSchema: RowSchema<PaymentRow> = defineRowSchema("payments", {
+  payment_id: codeField({ aliases: ["支付单号", "支付申请编号", "支付编号", "凭证号", "支付凭证号", "payment_no", "voucher_no"], label: "payment number" }),
+  quota_id: codeField({ aliases: ["指标编号", "指标ID", "指标id", "bgt_id", "quota"], required: false, label: "quota number" }),
+  agency_code: codeField({ aliases: ["单位编码", "单位代码", "预算单位编码", "agency"], label: "agency code" }),
+  fund_type: codeField({ aliases: ["资金性质", "资金性质编码", "fund_type_code", "fund"], label: "fund type code" }),
+  function_code: codeField({ aliases: ["功能科目", "功能分类", "支出功能分类", "功能科目编码", "exp_func_code"], digits: [3, 5, 7], label: "function classification code" }),
+  economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "经济科目编码", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
+  amount: amountField({ aliases: ["金额", "支付金额", "金额(元)", "pay_amt", "amount"] }),
+  paid_on: dateField({ aliases: ["支付日期", "日期", "pay_date", "date"] }),
+  payee_name: textField({ aliases: ["收款人", "收款人名称", "收款单位", "payee"], required: false, maxLength: 200 }),
+  payee_account: codeField({ aliases: ["收款账号", "收款人账号", "payee_acct_no"], required: false, label: "account number" }),
+  project_code: codeField({ aliases: ["项目编码", "项目代码", "pro_code", "project"], required: false, label: "project code" }),
+  gov_economic_code: codeField({ aliases: ["政府经济科目", "政府经济分类", "gov_bgt_eco_code"], digits: [3, 5], required: false, label: "government economic code" }),
+  status: textField({ aliases: ["状态", "支付状态", "pay_status"], required: false, maxLength: 20 }),
+  refund_date: dateField({ aliases: ["退票日期", "refunded_on"], required: false }),
+  summary: textField({ aliases: ["摘要", "用途", "资金用途", "use_des", "description"], required: false }),
+});

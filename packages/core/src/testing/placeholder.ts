@@ -1,2 +1,0 @@
-/** Replaced by the store conformance suite. */
-export const PLACEHOLDER_TESTING = true;

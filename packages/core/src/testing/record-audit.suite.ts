@@ -1,0 +1,152 @@
+/** The record store (optimistic versions, index queries, paging) and the audit event log. */
+import { describe, expect, it } from "vitest";
+import type { AuditEvent } from "../audit/audit-event";
+import type { StoredRecord } from "../store/store";
+import { withStore, type StoreHarness } from "./store-harness";
+
+interface Payment {
+  readonly payee: string;
+  readonly amountFen: string;
+  readonly lines: readonly string[];
+}
+
+const payment = (payee: string, amountFen: string): Payment => ({ payee, amountFen, lines: ["30201"] });
+
+/**
+ * An audit event with the given sequence (hashes are placeholders: stores only persist them).
+ *
+ * @example
+ * ```ts
+ * auditEvent(1).prevHash; // 64 zeros
+ * ```
+ */
+export function auditEvent(sequence: number): AuditEvent {
+  return {
+    sequence,
+    at: `2026-03-10T08:00:0${sequence % 10}.000Z`,
+    actor: "cli:zhang.wei",
+    action: "ledger.createTransfers",
+    subject: `payments-${sequence}.csv`,
+    digest: "a".repeat(64),
+    prevHash: sequence === 1 ? "0".repeat(64) : String(sequence - 1).padStart(64, "0"),
+    hash: String(sequence).padStart(64, "0"),
+  };
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+/**
+ * Registers the record and audit tests.
+ *
+ * @example
+ * ```ts
+ * recordAuditSuite({ name: "memory", create: async () => createMemoryStore() });
+ * ```
+ */
+export function recordAuditSuite(h: StoreHarness): void {
+  describe("putRecord", () => {
+    it("stores version 1, then 2, and returns what getRecord reads", async () => {
+      await withStore(h, async (store) => {
+        const first = await store.putRecord({ collection: "payments", id: "ZF-001", data: payment("北京某公司", "120000"),
+          index: { agency: "101001", status: "draft" }, expectedVersion: 0 });
+        expect(first).toEqual({ collection: "payments", id: "ZF-001", version: 1, data: payment("北京某公司", "120000"),
+          index: { agency: "101001", status: "draft" } });
+        const second = await store.putRecord({ collection: "payments", id: "ZF-001", data: payment("北京某公司", "99000"),
+          index: { agency: "101001", status: "approved" }, expectedVersion: 1 });
+        expect(second.version).toBe(2);
+        expect(await store.getRecord<Payment>("payments", "ZF-001")).toEqual(second);
+        expect(await store.getRecord("persons", "ZF-001")).toBeUndefined();
+      });
+    });
+
+    it("throws RECORD_VERSION_CONFLICT for a stale version or an existing id with expectedVersion 0", async () => {
+      await withStore(h, async (store) => {
+        await store.putRecord({ collection: "payments", id: "ZF-001", data: payment("甲", "1") });
+        await store.putRecord({ collection: "payments", id: "ZF-001", data: payment("甲", "2") });
+        for (const expectedVersion of [0, 1, 3]) {
+          await expect(store.putRecord({ collection: "payments", id: "ZF-001", data: payment("乙", "3"), expectedVersion }))
+            .rejects.toMatchObject({ code: "RECORD_VERSION_CONFLICT" });
+        }
+        await expect(store.putRecord({ collection: "payments", id: "ZF-404", data: payment("乙", "3"), expectedVersion: 1 }))
+          .rejects.toMatchObject({ code: "RECORD_VERSION_CONFLICT" });
+        expect((await store.getRecord<Payment>("payments", "ZF-001"))?.data.amountFen).toBe("2");
+      });
+    });
+
+    it("keeps the stored data when the caller mutates what it wrote or read", async () => {
+      await withStore(h, async (store) => {
+        const data = { payee: "甲", amountFen: "1", lines: ["30201"] };
+        await store.putRecord({ collection: "payments", id: "ZF-001", data });
+        data.lines.push("30202");
+        const read = await store.getRecord<{ lines: string[] }>("payments", "ZF-001");
+        read?.data.lines.push("30299");
+        expect((await store.getRecord<Payment>("payments", "ZF-001"))?.data.lines).toEqual(["30201"]);
+      });
+    });
+  });
+
+  describe("queryRecords", () => {
+    it("filters on indexed fields and pages in id order", async () => {
+      await withStore(h, async (store) => {
+        for (const [id, agency] of [["ZF-003", "101001"], ["ZF-001", "101001"], ["ZF-002", "102001"], ["ZF-004", "101001"]]) {
+          await store.putRecord({ collection: "payments", id: id!, data: payment(id!, "1"), index: { agency: agency!, year: "2026" } });
+        }
+        await store.putRecord({ collection: "persons", id: "P-1", data: {}, index: { agency: "101001" } });
+        const ids = (rs: StoredRecord[]) => rs.map((r) => r.id);
+        expect(ids(await collect(store.queryRecords("payments")))).toEqual(["ZF-001", "ZF-002", "ZF-003", "ZF-004"]);
+        const where = { agency: "101001", year: "2026" };
+        expect(ids(await collect(store.queryRecords("payments", { where })))).toEqual(["ZF-001", "ZF-003", "ZF-004"]);
+        expect(ids(await collect(store.queryRecords("payments", { where, limit: 2 })))).toEqual(["ZF-001", "ZF-003"]);
+        expect(ids(await collect(store.queryRecords("payments", { where, limit: 2, afterId: "ZF-003" })))).toEqual(["ZF-004"]);
+        expect(ids(await collect(store.queryRecords("payments", { where: { agency: "999999" } })))).toEqual([]);
+      });
+    });
+  });
+
+  describe("deleteRecord", () => {
+    it("deletes with a version check and reports whether the record existed", async () => {
+      await withStore(h, async (store) => {
+        await store.putRecord({ collection: "payments", id: "ZF-001", data: payment("甲", "1") });
+        await expect(store.deleteRecord("payments", "ZF-001", 2)).rejects.toMatchObject({ code: "RECORD_VERSION_CONFLICT" });
+        expect(await store.deleteRecord("payments", "ZF-001", 1)).toBe(true);
+        expect(await store.deleteRecord("payments", "ZF-001")).toBe(false);
+        expect(await store.getRecord("payments", "ZF-001")).toBeUndefined();
+        const again = await store.putRecord({ collection: "payments", id: "ZF-001", data: payment("甲", "1"), expectedVersion: 0 });
+        expect(again.version).toBe(1);
+      });
+    });
+  });
+
+  describe("appendAuditEvent", () => {
+    it("appends events 1 and 2 and throws AUDIT_SEQUENCE_CONFLICT for 2 again or 4", async () => {
+      await withStore(h, async (store) => {
+        expect(await store.lastAuditEvent()).toBeUndefined();
+        await expect(store.appendAuditEvent(auditEvent(2))).rejects.toMatchObject({ code: "AUDIT_SEQUENCE_CONFLICT" });
+        await store.appendAuditEvent(auditEvent(1));
+        await store.appendAuditEvent(auditEvent(2));
+        await expect(store.appendAuditEvent(auditEvent(2))).rejects.toMatchObject({ code: "AUDIT_SEQUENCE_CONFLICT" });
+        await expect(store.appendAuditEvent(auditEvent(4))).rejects.toMatchObject({ code: "AUDIT_SEQUENCE_CONFLICT" });
+        await store.appendAuditEvent(auditEvent(3));
+        expect(await store.lastAuditEvent()).toEqual(auditEvent(3));
+        expect(await collect(store.auditEvents())).toEqual([auditEvent(1), auditEvent(2), auditEvent(3)]);
+        expect((await collect(store.auditEvents(2))).map((e) => e.sequence)).toEqual([2, 3]);
+      });
+    });
+  });
+
+  describe("putAuditCheckpoint", () => {
+    it("lists checkpoints in sequence order", async () => {
+      await withStore(h, async (store) => {
+        const cp = (sequence: number) => ({ sequence, hash: String(sequence).padStart(64, "0"), at: "2026-03-10T08:00:00.000Z",
+          algorithm: "ed25519", keyId: "key-2026", signature: "c2lnbmF0dXJl" });
+        await store.putAuditCheckpoint(cp(20));
+        await store.putAuditCheckpoint(cp(10));
+        expect(await store.auditCheckpoints()).toEqual([cp(10), cp(20)]);
+      });
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock, isoNow, systemClock, todayOf } from "./clock";
+
+describe("fixedClock", () => {
+  it("stays at its instant until advanced", () => {
+    const clock = fixedClock("2026-03-01");
+    expect(isoNow(clock)).toBe("2026-03-01T00:00:00.000Z");
+    clock.advance(86_400_000);
+    expect(todayOf(clock)).toBe("2026-03-02");
+    clock.set(0);
+    expect(clock.now()).toBe(0);
+  });
+
+  it("rejects a string that is not a date", () => {
+    expect(() => fixedClock("31/12/2026")).toThrow(RangeError);
+  });
+});
+
+describe("todayOf", () => {
+  it("gives the Beijing calendar date", () => {
+    expect(todayOf(fixedClock("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
+    expect(todayOf(fixedClock("2026-12-31T15:59:59Z"))).toBe("2026-12-31");
+  });
+});
+
+describe("systemClock", () => {
+  it("reads the machine time", () => {
+    const before = Date.now();
+    const t = systemClock().now();
+    expect(t).toBeGreaterThanOrEqual(before);
+  });
+});

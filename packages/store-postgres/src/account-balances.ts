@@ -1,0 +1,64 @@
+/**
+ * `accountBalances`: current balances straight from the account rows, or balances as of a date
+ * aggregated in SQL with the effects core's `foldBalances` defines (`posted` posts, `pending`
+ * reserves, `post` releases the whole pending amount and posts its own, `void` releases its
+ * amount). A test checks the SQL against `foldBalances` on the same transfers.
+ */
+import type { AccountBalance, BalanceQuery } from "@jincai/core";
+import { ACCOUNT_COLUMNS, accountOf, balanceOf, type AccountRow } from "./account-rows";
+import { sql, type Queryable } from "./sql-client";
+
+/** The account filter of a balance query, as SQL over alias `a` (parameters from `$1`). */
+function accountWhere(query: BalanceQuery): { clause: string; values: unknown[] } {
+  const parts: string[] = ["true"];
+  const values: unknown[] = [];
+  const param = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  if (query.book !== undefined) parts.push(`a.book = ${param(query.book)}`);
+  if (query.where !== undefined) parts.push(`a.dimensions @> ${param(JSON.stringify(query.where))}::jsonb`);
+  if (query.accountIds !== undefined) parts.push(`a.id = ANY(${param([...query.accountIds])}::text[])`);
+  return { clause: parts.join(" AND "), values };
+}
+
+/** Per-account balances (current, or as of the end of `query.asOf`), sorted by account id. */
+export async function accountBalances(db: Queryable, s: string, query: BalanceQuery = {}): Promise<AccountBalance[]> {
+  const { clause, values } = accountWhere(query);
+  const columns = ACCOUNT_COLUMNS.split(", ").map((c) => `a.${c}`).join(", ");
+  if (query.asOf === undefined) {
+    const rows = await sql<AccountRow>(db, `SELECT ${columns} FROM ${s}.accounts a WHERE ${clause} ORDER BY a.id`, values);
+    return rows.map((row) => ({ account: accountOf(row), balance: balanceOf(row) }));
+  }
+  const asOf = `$${values.length + 1}::date`;
+  const rows = await sql<AccountRow & { dp: bigint; cp: bigint; dpe: bigint; cpe: bigint }>(
+    db,
+    `WITH acc AS (SELECT ${columns} FROM ${s}.accounts a WHERE ${clause}),
+     effects AS (
+       SELECT t.debit_account_id AS debit, t.credit_account_id AS credit,
+              CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END AS posted,
+              CASE t.phase WHEN 'pending' THEN t.amount
+                           WHEN 'void' THEN -t.amount
+                           WHEN 'post' THEN -COALESCE(p.amount, 0)
+                           ELSE 0 END AS pending
+       FROM ${s}.transfers t
+       LEFT JOIN ${s}.transfers p ON t.phase = 'post' AND p.id = t.pending_id
+       WHERE t.date <= ${asOf}
+         AND (t.debit_account_id IN (SELECT id FROM acc) OR t.credit_account_id IN (SELECT id FROM acc))
+     ), sides AS (
+       SELECT debit AS id, posted AS dp, 0::bigint AS cp, pending AS dpe, 0::bigint AS cpe FROM effects
+       UNION ALL
+       SELECT credit, 0, posted, 0, pending FROM effects
+     ), sums AS (
+       SELECT id, sum(dp)::bigint AS dp, sum(cp)::bigint AS cp, sum(dpe)::bigint AS dpe, sum(cpe)::bigint AS cpe
+       FROM sides GROUP BY id
+     )
+     SELECT acc.*, COALESCE(b.dp, 0) AS dp, COALESCE(b.cp, 0) AS cp, COALESCE(b.dpe, 0) AS dpe, COALESCE(b.cpe, 0) AS cpe
+     FROM acc LEFT JOIN sums b ON b.id = acc.id ORDER BY acc.id`,
+    [...values, query.asOf],
+  );
+  return rows.map((row) => ({
+    account: accountOf(row),
+    balance: { debitsPosted: row.dp, creditsPosted: row.cp, debitsPending: row.dpe, creditsPending: row.cpe },
+  }));
+}

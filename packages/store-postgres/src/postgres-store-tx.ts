@@ -1,0 +1,139 @@
+/**
+ * The {@link StoreTx} methods over a {@link Runner}: the same class serves calls on the store
+ * itself (each its own transaction) and calls inside `store.transaction(fn)`. Each method is a
+ * thin dispatch to the SQL module of its area.
+ */
+import { isoNow } from "@jincai/core";
+import type {
+  Account,
+  AccountBalance,
+  AccountInput,
+  AuditCheckpoint,
+  AuditEvent,
+  BalanceQuery,
+  Clock,
+  CreateAccountResult,
+  CreateTransfersOptions,
+  PeriodLock,
+  RecordQuery,
+  RecordWrite,
+  StoreTx,
+  StoredRecord,
+  Transfer,
+  TransferBatchResult,
+  TransferInput,
+  TransferQuery,
+} from "@jincai/core";
+import { accountBalances } from "./account-balances";
+import { closeAccount, createAccounts, getAccount } from "./account-rows";
+import * as audit from "./audit-rows";
+import { createTransfersLocked } from "./create-transfers";
+import { lockPeriod, periodLocks } from "./period-lock-rows";
+import { deleteRecord, getRecord, putRecord, streamRecords } from "./record-rows";
+import { RetryWrite, type Runner } from "./runner";
+import { loadResolutions, loadTransfers, streamTransfers } from "./transfer-rows";
+
+/** Where the store's tables are and what clock it stamps rows with. */
+export interface StoreContext {
+  /** The schema name as given. */
+  readonly schemaName: string;
+  /** The schema as a quoted identifier, for SQL text. */
+  readonly s: string;
+  readonly clock: Clock;
+}
+
+/** The store operations, run through a runner. */
+export class PostgresStoreTx implements StoreTx {
+  constructor(
+    protected readonly runner: Runner,
+    protected readonly ctx: StoreContext,
+  ) {}
+
+  createAccounts(inputs: readonly AccountInput[]): Promise<CreateAccountResult[]> {
+    return this.runner.write(async (db) => {
+      const { results, raced } = await createAccounts(db, this.ctx.s, inputs);
+      if (raced) throw new RetryWrite("an account was created concurrently");
+      return results;
+    });
+  }
+
+  closeAccount(id: string): Promise<void> {
+    return this.runner.write((db) => closeAccount(db, this.ctx.s, id));
+  }
+
+  getAccount(id: string): Promise<Account | undefined> {
+    return this.runner.read((db) => getAccount(db, this.ctx.s, id));
+  }
+
+  createTransfers(batch: readonly TransferInput[], options?: CreateTransfersOptions): Promise<TransferBatchResult> {
+    return this.runner.write((db) => createTransfersLocked(db, this.ctx.s, this.ctx.schemaName, batch, options));
+  }
+
+  async getTransfer(id: string): Promise<Transfer | undefined> {
+    return (await this.runner.read((db) => loadTransfers(db, this.ctx.s, [id])))[0];
+  }
+
+  async getResolution(pendingId: string): Promise<Transfer | undefined> {
+    return (await this.runner.read((db) => loadResolutions(db, this.ctx.s, [pendingId])))[0];
+  }
+
+  accountBalances(query?: BalanceQuery): Promise<AccountBalance[]> {
+    return this.runner.read((db) => accountBalances(db, this.ctx.s, query));
+  }
+
+  transfers(query?: TransferQuery): AsyncIterable<Transfer> {
+    return streamTransfers((fn) => this.runner.read(fn), this.ctx.s, query);
+  }
+
+  lockPeriod(lock: PeriodLock): Promise<void> {
+    return this.runner.write((db) => lockPeriod(db, this.ctx.s, this.ctx.schemaName, lock));
+  }
+
+  periodLocks(): Promise<PeriodLock[]> {
+    return this.runner.read((db) => periodLocks(db, this.ctx.s));
+  }
+
+  putRecord<T>(write: RecordWrite<T>): Promise<StoredRecord<T>> {
+    return this.runner.write((db) => putRecord(db, this.ctx.s, write, isoNow(this.ctx.clock)));
+  }
+
+  getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
+    return this.runner.read((db) => getRecord<T>(db, this.ctx.s, collection, id));
+  }
+
+  queryRecords<T>(collection: string, query?: RecordQuery): AsyncIterable<StoredRecord<T>> {
+    return streamRecords<T>((fn) => this.runner.read(fn), this.ctx.s, collection, query);
+  }
+
+  deleteRecord(collection: string, id: string, expectedVersion?: number): Promise<boolean> {
+    return this.runner.write((db) => deleteRecord(db, this.ctx.s, collection, id, expectedVersion));
+  }
+
+  lastAuditEvent(): Promise<AuditEvent | undefined> {
+    if (!this.runner.inTransaction) return this.runner.read((db) => audit.lastAuditEvent(db, this.ctx.s));
+    // Inside a transaction the head stays locked until commit, so the caller can extend it safely.
+    return this.runner.read(async (db) => {
+      await audit.lockAuditHead(db, this.ctx.schemaName);
+      return audit.lastAuditEvent(db, this.ctx.s);
+    });
+  }
+
+  appendAuditEvent(event: AuditEvent): Promise<void> {
+    return this.runner.write(async (db) => {
+      await audit.lockAuditHead(db, this.ctx.schemaName);
+      await audit.appendAuditEvent(db, this.ctx.s, event);
+    });
+  }
+
+  auditEvents(fromSequence?: number): AsyncIterable<AuditEvent> {
+    return audit.streamAuditEvents((fn) => this.runner.read(fn), this.ctx.s, fromSequence);
+  }
+
+  putAuditCheckpoint(checkpoint: AuditCheckpoint): Promise<void> {
+    return this.runner.write((db) => audit.putAuditCheckpoint(db, this.ctx.s, checkpoint));
+  }
+
+  auditCheckpoints(): Promise<AuditCheckpoint[]> {
+    return this.runner.read((db) => audit.auditCheckpoints(db, this.ctx.s));
+  }
+}

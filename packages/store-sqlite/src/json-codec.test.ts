@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { decodeJson, encodeJson } from "./json-codec";
+
+describe("encodeJson", () => {
+  it("writes a 1,234,567.89 yuan amount (123456789 fen) as a tagged string", () => {
+    expect(encodeJson({ amount: 123_456_789n })).toBe('{"amount":{"$bigint":"123456789"}}');
+  });
+
+  it("keeps amounts beyond 2^53 exact", () => {
+    expect(encodeJson([9_007_199_254_740_993n])).toBe('[{"$bigint":"9007199254740993"}]');
+  });
+});
+
+describe("decodeJson", () => {
+  it("round-trips a payment document with fen amounts, strings, numbers and nesting", () => {
+    const doc = { id: "pay-001", agency: "101001", lines: [{ amount: 50_000n, line: 1 }], total: -9_007_199_254_740_993n, note: null };
+    expect(decodeJson(encodeJson(doc))).toEqual(doc);
+  });
+
+  it("leaves an object with a $bigint key among others untouched", () => {
+    expect(decodeJson('{"$bigint":"1","x":2}')).toEqual({ $bigint: "1", x: 2 });
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * JSON that keeps `bigint`: domain documents hold fen amounts as `bigint`, which plain
+ * `JSON.stringify` rejects. A bigint is written as the tagged object `{"$bigint":"123"}` and read
+ * back as `123n`. An object whose only key is `$bigint` with a string value is therefore reserved.
+ */
+
+const TAG = "$bigint";
+
+/**
+ * Serialises a value to JSON, writing each `bigint` as `{"$bigint":"<digits>"}`.
+ *
+ * @example
+ * ```ts
+ * encodeJson({ amount: 12345n }); // '{"amount":{"$bigint":"12345"}}'
+ * ```
+ */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? { [TAG]: v.toString() } : v));
+}
+
+/**
+ * Parses JSON written by {@link encodeJson}, turning each `{"$bigint":"<digits>"}` back into a `bigint`.
+ *
+ * @example
+ * ```ts
+ * decodeJson('{"amount":{"$bigint":"12345"}}'); // { amount: 12345n }
+ * ```
+ */
+export function decodeJson<T = unknown>(text: string): T {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+      const tagged = (v as Record<string, unknown>)[TAG];
+      if (typeof tagged === "string" && Object.keys(v).length === 1) return BigInt(tagged);
+    }
+    return v;
+  }) as T;
+}

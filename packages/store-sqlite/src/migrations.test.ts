@@ -1,0 +1,62 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { MIGRATIONS, checkNotTooNew, migrate, userVersion } from "./migrations";
+import type { Migration } from "./migrations";
+import { tempDir } from "./_testing/temp-store";
+
+const AT = "2026-03-01T00:00:00.000Z";
+const dirs: string[] = [];
+const fresh = (): Database.Database => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return new Database(join(dir, "ledger.db"));
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("migrate", () => {
+  it("creates the schema once; running it again changes nothing", () => {
+    const db = fresh();
+    expect(migrate(db, AT)).toBe(MIGRATIONS.length);
+    expect(migrate(db, "2026-03-02T00:00:00.000Z")).toBe(MIGRATIONS.length);
+    const log = db.prepare("SELECT version, applied_at FROM schema_migrations").all();
+    expect(log).toEqual(MIGRATIONS.map((m) => ({ version: m.version, applied_at: AT })));
+    db.close();
+  });
+
+  it("runs only the steps a database is missing", () => {
+    const db = fresh();
+    migrate(db, AT);
+    const next: Migration = { version: MIGRATIONS.length + 1, name: "carry-forward notes", sql: "CREATE TABLE notes (id TEXT)" };
+    expect(migrate(db, AT, [...MIGRATIONS, next])).toBe(next.version);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").pluck().get()).toBe("notes");
+    db.close();
+  });
+
+  it("throws STORE_SCHEMA_TOO_NEW for a file written by a newer release", () => {
+    const db = fresh();
+    db.pragma("user_version = 99");
+    expect(() => migrate(db, AT)).toThrow(expect.objectContaining({ code: "STORE_SCHEMA_TOO_NEW", details: expect.objectContaining({ found: 99, supported: MIGRATIONS.length }) }));
+    db.close();
+  });
+});
+
+describe("checkNotTooNew", () => {
+  it("returns the version of a database the release knows", () => {
+    const db = fresh();
+    expect(checkNotTooNew(db, MIGRATIONS.length)).toBe(0);
+    db.close();
+  });
+});
+
+describe("userVersion", () => {
+  it("reads PRAGMA user_version", () => {
+    const db = fresh();
+    db.pragma("user_version = 3");
+    expect(userVersion(db)).toBe(3);
+    db.close();
+  });
+});

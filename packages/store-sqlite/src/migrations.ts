@@ -1,0 +1,175 @@
+/**
+ * The schema, as an ordered list of versioned SQL steps. `PRAGMA user_version` holds the version
+ * a database is at; `schema_migrations` logs when each step ran. Steps only ever get appended:
+ * never edit a released one. Opening a database runs the missing steps, each in its own
+ * `BEGIN IMMEDIATE` transaction, so several processes opening one new file at once are safe and
+ * opening twice is a no-op.
+ */
+import type Database from "better-sqlite3";
+import { JincaiError } from "@jincai/core";
+
+/** One versioned schema step. */
+export interface Migration {
+  /** 1-based, gapless. */
+  readonly version: number;
+  /** Short description, logged in `schema_migrations`. */
+  readonly name: string;
+  /** The DDL to run. */
+  readonly sql: string;
+}
+
+/**
+ * The schema steps of this release, in order.
+ *
+ * Amounts are `INTEGER` fen in `STRICT` tables (a floating-point value is refused by SQLite
+ * itself); dates are `TEXT` `YYYY-MM-DD`; JSON columns use the bigint tagging of `encodeJson`.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "ledger, records and audit",
+    sql: `
+CREATE TABLE accounts (
+  num INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  book TEXT NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT,
+  dimensions TEXT NOT NULL,
+  normal_side TEXT NOT NULL CHECK (normal_side IN ('debit', 'credit')),
+  flags TEXT NOT NULL,
+  closed INTEGER NOT NULL DEFAULT 0,
+  debits_posted INTEGER NOT NULL DEFAULT 0,
+  credits_posted INTEGER NOT NULL DEFAULT 0,
+  debits_pending INTEGER NOT NULL DEFAULT 0,
+  credits_pending INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX accounts_book ON accounts (book);
+CREATE TABLE account_dimensions (
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  account INTEGER NOT NULL REFERENCES accounts (num),
+  PRIMARY KEY (key, value, account)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE transfers (
+  sequence INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  phase TEXT NOT NULL CHECK (phase IN ('posted', 'pending', 'post', 'void')),
+  debit INTEGER NOT NULL REFERENCES accounts (num),
+  credit INTEGER NOT NULL REFERENCES accounts (num),
+  amount INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  pending_id TEXT,
+  expires_on TEXT,
+  refs TEXT
+) STRICT;
+CREATE UNIQUE INDEX transfers_pending_id ON transfers (pending_id) WHERE pending_id IS NOT NULL;
+CREATE INDEX transfers_date ON transfers (date);
+CREATE INDEX transfers_debit ON transfers (debit);
+CREATE INDEX transfers_credit ON transfers (credit);
+CREATE TABLE period_locks (
+  num INTEGER PRIMARY KEY,
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  book TEXT
+) STRICT;
+CREATE TABLE records (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  idx TEXT NOT NULL,
+  PRIMARY KEY (collection, id)
+) STRICT;
+CREATE TABLE record_index (
+  collection TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (collection, field, value, id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX record_index_by_record ON record_index (collection, id);
+CREATE TABLE audit_events (
+  sequence INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+CREATE TABLE audit_checkpoints (
+  num INTEGER PRIMARY KEY,
+  sequence INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  at TEXT NOT NULL,
+  algorithm TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  signature TEXT NOT NULL
+) STRICT;
+`,
+  },
+];
+
+/**
+ * Brings a database up to the last step of `migrations`; returns the version it is at.
+ * Throws `STORE_SCHEMA_TOO_NEW` when the file was written by a newer release.
+ *
+ * @example
+ * ```ts
+ * migrate(new Database("ledger.db"), "2026-03-01T00:00:00.000Z"); // 1
+ * ```
+ */
+export function migrate(db: Database.Database, appliedAt: string, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations.length;
+  checkNotTooNew(db, latest);
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
+  for (const step of migrations) {
+    if (userVersion(db) >= step.version) continue;
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      // Another process may have run this step while we waited for the write lock.
+      if (userVersion(db) < step.version) {
+        db.exec(step.sql);
+        db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(step.version, step.name, appliedAt);
+        db.pragma(`user_version = ${step.version}`);
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+  return userVersion(db);
+}
+
+/**
+ * Throws `STORE_SCHEMA_TOO_NEW` when the database is at a version above `latest`.
+ *
+ * @example
+ * ```ts
+ * checkNotTooNew(db, MIGRATIONS.length);
+ * ```
+ */
+export function checkNotTooNew(db: Database.Database, latest: number): number {
+  const found = userVersion(db);
+  if (found > latest) {
+    throw new JincaiError("STORE_SCHEMA_TOO_NEW", `database schema version ${found} is newer than this release supports (${latest})`, {
+      details: { filename: db.name, found, supported: latest },
+    });
+  }
+  return found;
+}
+
+/**
+ * The schema version recorded in the database (`PRAGMA user_version`).
+ *
+ * @example
+ * ```ts
+ * userVersion(db); // 1
+ * ```
+ */
+export function userVersion(db: Database.Database): number {
+  return Number(db.pragma("user_version", { simple: true }));
+}

@@ -1,0 +1,56 @@
+/**
+ * `openSqliteStore`: the embedded default store. One better-sqlite3 connection per store; all
+ * calls are serialised through an in-process mutex (a promise chain), so an async
+ * `transaction(fn)` owns the connection between `BEGIN IMMEDIATE` and `COMMIT`. Between
+ * processes, SQLite's write lock (with a busy timeout) serialises writers: a batch's limit
+ * checks read and write under that lock, so no interleaving of processes can overspend.
+ */
+import { isoNow, systemClock } from "@jincai/core";
+import type { Clock, Store } from "@jincai/core";
+import { createAccountCache } from "./account-cache";
+import type { SqliteContext } from "./account-ops";
+import { openConnection } from "./sqlite-connection";
+import { createSqliteSession } from "./sqlite-session";
+import { createSqliteTx } from "./sqlite-tx";
+
+/** Options for {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Path of the database file (created if missing), or `:memory:` for a private in-memory database. */
+  readonly filename: string;
+  /** The clock that stamps schema migrations. Defaults to the system clock. */
+  readonly clock?: Clock;
+  /** Open an existing, migrated file read-only: every write throws `STORE_READONLY`. */
+  readonly readonly?: boolean;
+  /** How long a write waits for another process's lock before failing, in ms. Default 10000. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating and migrating if needed) a SQLite store.
+ *
+ * @throws {JincaiError} STORE_SCHEMA_TOO_NEW when the file was written by a newer release.
+ *
+ * @example
+ * ```ts
+ * const store = openSqliteStore({ filename: "city-2026.db" });
+ * await store.createAccounts([{ id: "quota-101", book: "quota", code: "101", normalSide: "credit" }]);
+ * await store.close();
+ * ```
+ */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const clock = options.clock ?? systemClock();
+  const conn = openConnection({
+    filename: options.filename,
+    readonly: options.readonly === true,
+    appliedAt: isoNow(clock),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
+  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn) };
+  const session = createSqliteSession(ctx);
+  return {
+    kind: "sqlite",
+    ...createSqliteTx(ctx, session.outside),
+    transaction: (fn) => session.transaction(fn),
+    close: () => session.close(),
+  };
+}

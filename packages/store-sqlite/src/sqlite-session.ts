@@ -1,0 +1,115 @@
+/**
+ * How calls reach the one connection of a store. Outside a transaction, every call waits its
+ * turn in the in-process mutex and a write runs in its own `BEGIN IMMEDIATE` transaction.
+ * `transaction(fn)` holds the mutex from `BEGIN IMMEDIATE` to `COMMIT`/`ROLLBACK`; the calls
+ * `fn` makes on `tx` run directly, each write in a savepoint. An `AsyncLocalStorage` marks the
+ * code running inside `fn`, so a call there on the store itself fails fast
+ * (`STORE_CALL_INSIDE_TRANSACTION`) instead of waiting for a mutex its own caller holds.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { JincaiError } from "@jincai/core";
+import type { StoreTx } from "@jincai/core";
+import type { SqliteContext } from "./account-ops";
+import { createSerialQueue } from "./serial-queue";
+import { createSqliteTx } from "./sqlite-tx";
+import type { TxRunner } from "./sqlite-tx";
+
+/** The call paths of one store. */
+export interface SqliteSession {
+  /** The runner of calls made on the store itself. */
+  readonly outside: TxRunner;
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Waits for queued calls, then closes the connection; later calls throw `STORE_CLOSED`. */
+  close(): Promise<void>;
+}
+
+interface TxScope {
+  active: boolean;
+}
+
+/**
+ * Creates the session of a store's connection.
+ *
+ * @example
+ * ```ts
+ * const session = createSqliteSession(ctx);
+ * await session.transaction(async (tx) => tx.getAccount("quota-101"));
+ * ```
+ */
+export function createSqliteSession(ctx: SqliteContext): SqliteSession {
+  const { conn } = ctx;
+  const { db } = conn;
+  const queue = createSerialQueue();
+  const scopes = new AsyncLocalStorage<TxScope>();
+  let closing = false;
+
+  const guard = (operation: string): void => {
+    if (closing) throw new JincaiError("STORE_CLOSED", `${operation} on a closed store`, { details: { operation } });
+    if (scopes.getStore()?.active === true) {
+      throw new JincaiError("STORE_CALL_INSIDE_TRANSACTION", `${operation} called on the store inside its own transaction; use the tx argument`, {
+        details: { operation },
+      });
+    }
+  };
+  /** Runs `fn` in a better-sqlite3 transaction (a savepoint when one is open); a rollback clears the cache. */
+  const atomic = <T>(fn: () => T, immediate: boolean): T => {
+    const t = db.transaction(fn);
+    try {
+      return immediate ? t.immediate() : t();
+    } catch (error) {
+      ctx.accounts.clear();
+      throw error;
+    }
+  };
+  const outside: TxRunner = {
+    write: async (operation, fn) => {
+      guard(operation);
+      return queue.run(() => {
+        conn.assertWritable(operation);
+        return atomic(fn, true);
+      });
+    },
+    read: async (operation, fn) => {
+      guard(operation);
+      return queue.run(fn);
+    },
+  };
+  // A `tx` used after its transaction ended behaves like the store itself.
+  const inside = (scope: TxScope): TxRunner => ({
+    write: async (operation, fn) => {
+      if (!scope.active) return outside.write(operation, fn);
+      conn.assertWritable(operation);
+      return atomic(fn, false);
+    },
+    read: async (operation, fn) => (scope.active ? fn() : outside.read(operation, fn)),
+  });
+  const run = async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
+    db.exec(conn.readonly ? "BEGIN" : "BEGIN IMMEDIATE");
+    const scope: TxScope = { active: true };
+    try {
+      const result = await scopes.run(scope, () => fn(createSqliteTx(ctx, inside(scope))));
+      db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      ctx.accounts.clear();
+      throw error;
+    } finally {
+      scope.active = false;
+    }
+  };
+
+  return {
+    outside,
+    transaction: async (fn) => {
+      guard("transaction");
+      return queue.run(() => run(fn));
+    },
+    close: async () => {
+      if (closing) return;
+      closing = true;
+      await queue.run(() => db.close());
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * A {@link LedgerSnapshot} over SQLite for one batch, read inside the batch's transaction.
+ * What core's `batchKeys` names (the batch's transfer ids, the pending ids it resolves, the
+ * accounts it names) is preloaded with one statement each (`IN (SELECT value FROM json_each(?))`),
+ * which is much cheaper than one call per item; anything else the planner asks for is looked up
+ * lazily with a prepared statement. Each account is read once per batch: one row gives the
+ * account, its current `closed` state and its balance.
+
+ */
+import type { Account, Balance, LedgerSnapshot, PeriodLock, Transfer, TransferInput } from "@jincai/core";
+import { ZERO_BALANCE, batchKeys } from "@jincai/core";
+import type { AccountRow } from "./account-cache";
+import type { SqliteContext } from "./account-ops";
+import { periodLocksSync } from "./period-lock-ops";
+import { transferFromRow } from "./transfer-row";
+import type { TransferRow } from "./transfer-row";
+
+/** A snapshot that also tells the integer key of each account it has read. */
+export interface SqliteSnapshot extends LedgerSnapshot {
+  /** The integer key of an account the snapshot has read (undefined if it does not exist). */
+  numOf(accountId: string): bigint | undefined;
+}
+
+interface AccountEntry {
+  readonly row: AccountRow;
+  readonly account: Account;
+  readonly balance: Balance;
+}
+
+/**
+ * Creates the snapshot of one batch. Use it only inside the batch's transaction.
+ *
+ * @example
+ * ```ts
+ * const plan = planTransfers(batch, createSqliteSnapshot(ctx, batch));
+ * ```
+ */
+export function createSqliteSnapshot(ctx: SqliteContext, batch: readonly TransferInput[]): SqliteSnapshot {
+  const { conn } = ctx;
+  const accounts = new Map<string, AccountEntry | undefined>();
+  const transfers = new Map<string, Transfer | undefined>();
+  const resolutions = new Map<string, Transfer | undefined>();
+  const keys = batchKeys(batch);
+
+  const addAccount = (row: AccountRow): AccountEntry => {
+    const entry: AccountEntry = {
+      row,
+      account: ctx.accounts.fromRow(row),
+      balance: {
+        debitsPosted: row.debits_posted,
+        creditsPosted: row.credits_posted,
+        debitsPending: row.debits_pending,
+        creditsPending: row.credits_pending,
+      },
+    };
+    accounts.set(row.id, entry);
+    return entry;
+  };
+  const toTransfer = (row: TransferRow): Transfer => transferFromRow(row, ctx.accounts);
+
+  // Preload: missing keys are remembered as undefined, so they cost no second lookup.
+  for (const id of keys.accountIds) accounts.set(id, undefined);
+  for (const row of conn.stmt("SELECT * FROM accounts WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys.accountIds))) {
+    addAccount(row as AccountRow);
+  }
+  for (const id of keys.transferIds) transfers.set(id, undefined);
+  for (const row of conn.stmt("SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys.transferIds))) {
+    transfers.set((row as TransferRow).id, toTransfer(row as TransferRow));
+  }
+  for (const id of keys.pendingIds) resolutions.set(id, undefined);
+  if (keys.pendingIds.length > 0) {
+    const sql = "SELECT * FROM transfers WHERE pending_id IN (SELECT value FROM json_each(?))";
+    for (const row of conn.stmt(sql).all(JSON.stringify(keys.pendingIds))) {
+      resolutions.set((row as TransferRow).pending_id!, toTransfer(row as TransferRow));
+    }
+  }
+
+  const accountStmt = conn.stmt("SELECT * FROM accounts WHERE id = ?");
+  const entryOf = (id: string): AccountEntry | undefined => {
+    if (accounts.has(id)) return accounts.get(id);
+    const row = accountStmt.get(id) as AccountRow | undefined;
+    if (row !== undefined) return addAccount(row);
+    accounts.set(id, undefined);
+    return undefined;
+  };
+  const lazy = (cache: Map<string, Transfer | undefined>, column: string, key: string): Transfer | undefined => {
+    if (cache.has(key)) return cache.get(key);
+    const row = conn.stmt(`SELECT * FROM transfers WHERE ${column} = ?`).get(key) as TransferRow | undefined;
+    const t = row === undefined ? undefined : toTransfer(row);
+    cache.set(key, t);
+    return t;
+  };
+  const locks: readonly PeriodLock[] = periodLocksSync(ctx);
+  return {
+    locks,
+    account: (id) => entryOf(id)?.account,
+    balance: (id) => entryOf(id)?.balance ?? ZERO_BALANCE,
+    transfer: (id) => lazy(transfers, "id", id),
+    resolution: (pendingId) => lazy(resolutions, "pending_id", pendingId),
+    numOf: (accountId) => entryOf(accountId)?.row.num,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The {@link StoreTx} of the SQLite store, over a runner that decides how each operation runs:
+ * on the store itself (queued behind the mutex, writes in their own `BEGIN IMMEDIATE`
+ * transaction) or inside `transaction(fn)` (directly, writes in a savepoint so a failed call
+ * leaves the outer transaction usable). Every operation is synchronous SQL; streams read one
+ * page per runner call, so no read cursor stays open while the consumer awaits.
+ */
+import type { AuditEvent, RecordQuery, StoredRecord, StoreTx, Transfer } from "@jincai/core";
+import type { SqliteContext } from "./account-ops";
+import { closeAccountSync, createAccountsSync, getAccountSync } from "./account-ops";
+import {
+  appendAuditEventSync,
+  auditCheckpointsSync,
+  auditEventPageSync,
+  lastAuditEventSync,
+  putAuditCheckpointSync,
+} from "./audit-ops";
+import { accountBalancesSync } from "./balance-query";
+import { createTransfersSync } from "./create-transfers";
+import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
+import { deleteRecordSync, getRecordSync, putRecordSync, recordPageSync } from "./record-ops";
+import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync } from "./transfer-query";
+import type { TransferRow } from "./transfer-row";
+import { transferFromRow } from "./transfer-row";
+
+/** How the operations of a {@link StoreTx} are run. */
+export interface TxRunner {
+  /** Runs a writing operation atomically (named for errors). */
+  write<T>(operation: string, fn: () => T): Promise<T>;
+  /** Runs a reading operation (named for errors). */
+  read<T>(operation: string, fn: () => T): Promise<T>;
+}
+
+const RECORD_PAGE_SIZE = 500;
+const AUDIT_PAGE_SIZE = 1000;
+
+/**
+ * Builds the store operations over a runner.
+ *
+ * @example
+ * ```ts
+ * const tx = createSqliteTx(ctx, runner);
+ * await tx.getAccount("quota-101");
+ * ```
+ */
+export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
+  const { conn } = ctx;
+  const transferWhere = (column: string, value: string): Transfer | undefined => {
+    const row = conn.stmt(`SELECT * FROM transfers WHERE ${column} = ?`).get(value) as TransferRow | undefined;
+    return row === undefined ? undefined : transferFromRow(row, ctx.accounts);
+  };
+  return {
+    createAccounts: (inputs) => run.write("createAccounts", () => createAccountsSync(ctx, inputs)),
+    closeAccount: (id) => run.write("closeAccount", () => closeAccountSync(ctx, id)),
+    getAccount: (id) => run.read("getAccount", () => getAccountSync(ctx, id)),
+    createTransfers: (batch, options) => run.write("createTransfers", () => createTransfersSync(ctx, batch, options)),
+    getTransfer: (id) => run.read("getTransfer", () => transferWhere("id", id)),
+    getResolution: (pendingId) => run.read("getResolution", () => transferWhere("pending_id", pendingId)),
+    accountBalances: (query) => run.read("accountBalances", () => accountBalancesSync(ctx, query)),
+    async *transfers(query = {}) {
+      const range = await run.read("transfers", () => sequenceRangeSync(ctx, query));
+      if (range === undefined) return;
+      let after = range.after;
+      for (;;) {
+        const from = { ...range, after };
+        const page = await run.read("transfers", () => transferPageSync(ctx, query, from));
+        yield* page;
+        if (page.length < TRANSFER_PAGE_SIZE) return;
+        after = page[page.length - 1]!.sequence;
+      }
+    },
+    lockPeriod: (lock) => run.write("lockPeriod", () => lockPeriodSync(ctx, lock)),
+    periodLocks: () => run.read("periodLocks", () => periodLocksSync(ctx)),
+    putRecord: (write) => run.write("putRecord", () => putRecordSync(conn, write)),
+    getRecord: (collection, id) => run.read("getRecord", () => getRecordSync(conn, collection, id)),
+    async *queryRecords<T>(collection: string, query: RecordQuery = {}) {
+      let remaining = query.limit === undefined ? Infinity : Math.max(0, query.limit);
+      let afterId = query.afterId;
+      while (remaining > 0) {
+        const size = Math.min(RECORD_PAGE_SIZE, remaining);
+        const page: StoredRecord<T>[] = await run.read("queryRecords", () => recordPageSync<T>(conn, collection, query, afterId, size));
+        yield* page;
+        if (page.length < size) return;
+        remaining -= page.length;
+        afterId = page[page.length - 1]!.id;
+      }
+    },
+    deleteRecord: (collection, id, expectedVersion) =>
+      run.write("deleteRecord", () => deleteRecordSync(conn, collection, id, expectedVersion)),
+    lastAuditEvent: () => run.read("lastAuditEvent", () => lastAuditEventSync(conn)),
+    appendAuditEvent: (event) => run.write("appendAuditEvent", () => appendAuditEventSync(conn, event)),
+    async *auditEvents(fromSequence = 1) {
+      let from = fromSequence;
+      for (;;) {
+        const page: AuditEvent[] = await run.read("auditEvents", () => auditEventPageSync(conn, from, AUDIT_PAGE_SIZE));
+        yield* page;
+        if (page.length < AUDIT_PAGE_SIZE) return;
+        from = page[page.length - 1]!.sequence + 1;
+      }
+    },
+    putAuditCheckpoint: (checkpoint) => run.write("putAuditCheckpoint", () => putAuditCheckpointSync(conn, checkpoint)),
+    auditCheckpoints: () => run.read("auditCheckpoints", () => auditCheckpointsSync(conn)),
+  };
+}

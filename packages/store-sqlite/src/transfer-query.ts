@@ -1,0 +1,102 @@
+/**
+ * Transfer queries in SQLite, one page at a time by `sequence` (a consumer never holds a read
+ * cursor open across its awaits). Every page reads in sequence order from where the last one
+ * stopped, so a whole stream costs one pass, never a sort per page:
+ * - one account: its (debit, sequence) and (credit, sequence) index ranges, merged;
+ * - a date range: first the range's lowest and highest sequence from the `date` index, then
+ *   the rows between them by primary key, filtered on the date;
+ * - book, dimensions and phases filter rows as they are read (`+column` keeps SQLite from
+ *   switching to an index that would need a sort).
+ */
+import type { Transfer, TransferQuery } from "@jincai/core";
+import type { SqliteContext } from "./account-ops";
+import { accountCondition, hasAccountFilter } from "./account-filter";
+import { transferFromRow } from "./transfer-row";
+import type { TransferRow } from "./transfer-row";
+
+/** How many transfers one page reads. */
+export const TRANSFER_PAGE_SIZE = 5000;
+
+/** The sequence range a stream reads: after `after`, up to `until` (inclusive) when set. */
+export interface SequenceRange {
+  /** Only transfers with a greater sequence. */
+  readonly after: number;
+  /** Only transfers with this sequence or lower. */
+  readonly until?: number;
+}
+
+/**
+ * The sequence range a query can match, narrowed by its dates through the `date` index;
+ * undefined when no transfer is in the date range.
+ *
+ * @example
+ * ```ts
+ * sequenceRangeSync(ctx, { from: "2026-03-01", to: "2026-03-31" }); // { after: 41999, until: 125000 }
+ * ```
+ */
+export function sequenceRangeSync(ctx: SqliteContext, query: TransferQuery): SequenceRange | undefined {
+  const after = query.afterSequence ?? 0;
+  if (query.from === undefined && query.to === undefined) return { after };
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (query.from !== undefined) {
+    parts.push("date >= ?");
+    params.push(query.from);
+  }
+  if (query.to !== undefined) {
+    parts.push("date <= ?");
+    params.push(query.to);
+  }
+  const sql = `SELECT min(sequence) AS first, max(sequence) AS last FROM transfers WHERE ${parts.join(" AND ")}`;
+  const row = ctx.conn.stmt(sql).get(...params) as { first: bigint | null; last: bigint | null };
+  if (row.first === null || row.last === null) return undefined;
+  return { after: Math.max(after, Number(row.first) - 1), until: Number(row.last) };
+}
+
+/**
+ * The next page of matching transfers within `range`, in sequence order.
+ *
+ * @example
+ * ```ts
+ * transferPageSync(ctx, { accountId: "q1", from: "2026-03-01" }, { after: 0 }); // up to 5000 transfers
+ * ```
+ */
+export function transferPageSync(ctx: SqliteContext, query: TransferQuery, range: SequenceRange, limit = TRANSFER_PAGE_SIZE): Transfer[] {
+  const parts: string[] = ["t.sequence > ?"];
+  const params: unknown[] = [range.after];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  if (range.until !== undefined) add("t.sequence <= ?", range.until);
+  if (query.from !== undefined) add("+t.date >= ?", query.from);
+  if (query.to !== undefined) add("+t.date <= ?", query.to);
+  if (query.phases !== undefined) add("+t.phase IN (SELECT value FROM json_each(?))", JSON.stringify(query.phases));
+  if (hasAccountFilter(query)) {
+    const cond = accountCondition(query);
+    const set = `(SELECT a.num FROM accounts a WHERE ${cond.sql})`;
+    add(`(+t.debit IN ${set} OR +t.credit IN ${set})`, ...cond.params, ...cond.params);
+  }
+  const where = parts.join(" AND ");
+  if (query.accountId === undefined) {
+    const rows = ctx.conn.stmt(`SELECT t.* FROM transfers t WHERE ${where} ORDER BY t.sequence LIMIT ?`).all(...params, limit);
+    return (rows as TransferRow[]).map((row) => transferFromRow(row, ctx.accounts));
+  }
+  const num = ctx.accounts.numOf(query.accountId);
+  if (num === undefined) return [];
+  const side = (column: string) =>
+    ctx.conn.stmt(`SELECT t.* FROM transfers t WHERE t.${column} = ? AND ${where} ORDER BY t.sequence LIMIT ?`).all(num, ...params, limit) as TransferRow[];
+  return mergeBySequence(side("debit"), side("credit"), limit).map((row) => transferFromRow(row, ctx.accounts));
+}
+
+/** Merges two sequence-ordered lists (disjoint: a transfer's debit and credit differ), keeping the first `limit`. */
+function mergeBySequence(a: TransferRow[], b: TransferRow[], limit: number): TransferRow[] {
+  const out: TransferRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < limit && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && a[i]!.sequence < b[j]!.sequence)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}

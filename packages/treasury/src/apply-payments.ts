@@ -1,0 +1,208 @@
+/**
+ * Applying a chunk of payment rows inside the caller's transaction, fast and exact:
+ * 1. plan every row (one Map lookup per row for its quota);
+ * 2. read the balances of every account the chunk touches once, and check each row in order
+ *    against them at every level (line and controls) — rows that do not fit are held back;
+ * 3. write the quota-line transfers of the rows that fit in one atomic batch: the store reports
+ *    `exists` for payments already recorded (a replay) and they change nothing more; then the
+ *    controls' transfers of the new rows and the documents of `submitted` rows;
+ * 4. rows held back are looked up one by one (a replay is `exists`, another payment under the
+ *    same number a conflict) and the rest re-checked against fresh balances: over the limit they
+ *    are rejected with `available` and `requested`, otherwise applied.
+ * The store's limit check stays the authority at every step. Without replays in the chunk the
+ * outcome is that of strict row order; with replays, a held-back row is re-checked after the
+ * rows that followed it (it may then lose to a later row that fitted).
+ */
+import { controlWarnings } from "@jincai/budget";
+import type { ControlWarning, ReservationCheck } from "@jincai/budget";
+import { JincaiError, available, transferFieldsEqual } from "@jincai/core";
+import type { CreateTransferResult, StoreTx } from "@jincai/core";
+import { applyLedger } from "./apply-ledger";
+import { TreasuryErrorCode } from "./error-codes";
+import type { PaymentContext } from "./payment-context";
+import { paymentRecord } from "./payment-record";
+import type { PlannedPayment } from "./plan-payment";
+import { planPayments } from "./plan-payments";
+import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
+import { submittedDocument } from "./submit-payment";
+
+interface Row {
+  readonly index: number;
+  readonly planned: PlannedPayment;
+  warnings?: ControlWarning[];
+  failed?: { readonly check: ReservationCheck; readonly available: bigint };
+}
+
+/**
+ * Applies payment rows (see the module comment); one result per row, in row order.
+ *
+ * @param tx - The transaction of this chunk.
+ * @param rows - The rows; `status` `paid` (default) for historic payments, `submitted` for live ones.
+ * @param context - Quotas and controls, built once per import.
+ * @throws {JincaiError} TREASURY_LEDGER_REJECTED only when the ledger refuses what was checked
+ *   (a concurrent writer): the caller's transaction should then be rolled back and retried
+ * @example
+ * ```ts
+ * const results = await store.transaction((tx) => applyPayments(tx, rows, context));
+ * results.filter((r) => r.status === "TREASURY_EXCEEDS_QUOTA").map((r) => r.details);
+ * // [{ quotaId: "Q-2026-001", available: "1200000", requested: "5000000" }]
+ * ```
+ */
+export async function applyPayments(
+  tx: StoreTx,
+  rows: readonly PaymentImportRow[],
+  context: PaymentContext,
+): Promise<PaymentItemResult[]> {
+  const results = new Array<PaymentItemResult>(rows.length);
+  const candidates: Row[] = [];
+  for (const p of planPayments(rows, context)) {
+    if (p.ok) candidates.push({ index: p.index, planned: p.planned });
+    else results[p.index] = p.result;
+  }
+  if (candidates.length === 0) return results;
+  const avail = await loadAvailable(tx, candidates);
+  const accepted: Row[] = [];
+  const held: Row[] = [];
+  for (const row of candidates) (precheck(row, avail, context) ? accepted : held).push(row);
+  const replays = await applyAccepted(tx, accepted, results);
+  if (held.length > 0) await settleHeld(tx, held, context, results, replays);
+  return results;
+}
+
+async function loadAvailable(tx: StoreTx, rows: readonly Row[]): Promise<Map<string, bigint>> {
+  const ids = new Set<string>();
+  for (const r of rows) for (const c of r.planned.plan.checks) ids.add(c.accountId);
+  const balances = await tx.accountBalances({ accountIds: [...ids] });
+  return new Map(balances.map((b) => [b.account.id, available(b.balance)]));
+}
+
+/** Checks one row at every level against the running balances; on success takes its amount. */
+function precheck(row: Row, avail: Map<string, bigint>, context: PaymentContext): boolean {
+  const amount = row.planned.payment.amount;
+  const checks = row.planned.plan.checks;
+  for (const check of checks) {
+    const a = avail.get(check.accountId) ?? 0n;
+    if (check.policy === "absolute" && a < amount) {
+      row.failed = { check, available: a };
+      return false;
+    }
+  }
+  for (const check of checks) {
+    const a = avail.get(check.accountId) ?? 0n;
+    avail.set(check.accountId, a - amount);
+    const control = check.kind === "control" ? context.controlsById.get(check.id) : undefined;
+    if (control !== undefined && (control.thresholds !== undefined || control.policy === "advisory")) {
+      const crossed = controlWarnings(control, a, amount).filter((w) => w.crossed);
+      if (crossed.length > 0) (row.warnings ??= []).push(...crossed);
+    }
+  }
+  return true;
+}
+
+/**
+ * Step 3: line transfers in one batch, then the new rows' control transfers and documents.
+ * Returns how many rows were replays (`exists`).
+ */
+async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemResult[]): Promise<number> {
+  if (accepted.length === 0) return 0;
+  let rows = accepted;
+  let r = await tx.createTransfers(rows.map((x) => x.planned.plan.transfers[0]!));
+  if (!r.applied) {
+    const keep: Row[] = [];
+    r.results.forEach((res, i) => {
+      const row = rows[i]!;
+      if (res.status === "batch_failed") keep.push(row);
+      else results[row.index] = ledgerResult(row, res);
+    });
+    rows = keep;
+    r = await tx.createTransfers(rows.map((x) => x.planned.plan.transfers[0]!));
+    if (!r.applied) throw refused(r.results);
+  }
+  const fresh: Row[] = [];
+  r.results.forEach((res, i) => {
+    const row = rows[i]!;
+    if (res.status === "exists") results[row.index] = itemResult(row, "exists");
+    else fresh.push(row);
+  });
+  await applyLedger(tx, fresh.flatMap((x) => x.planned.plan.transfers.slice(1)), "(import)");
+  await writeDocuments(tx, fresh, results);
+  return rows.length - fresh.length;
+}
+
+/**
+ * Step 4: rows held back by the pre-check. When the chunk held no replay, the pre-check was exact
+ * and its rejections stand (strict row order); otherwise replays inflated the running balances
+ * and the remaining rows are checked again against fresh ones.
+ */
+async function settleHeld(
+  tx: StoreTx,
+  held: readonly Row[],
+  context: PaymentContext,
+  results: PaymentItemResult[],
+  replays: number,
+): Promise<void> {
+  const remaining: Row[] = [];
+  for (const row of held) {
+    const line = row.planned.plan.transfers[0]!;
+    const existing = await tx.getTransfer(line.id);
+    if (existing === undefined) remaining.push(row);
+    else results[row.index] = itemResult(row, transferFieldsEqual(line, existing) ? "exists" : TreasuryErrorCode.PAYMENT_CONFLICT);
+  }
+  if (remaining.length === 0) return;
+  if (replays + held.length - remaining.length === 0) {
+    for (const row of remaining) results[row.index] = overspend(row);
+    return;
+  }
+  const avail = await loadAvailable(tx, remaining);
+  const fit: Row[] = [];
+  for (const row of remaining) {
+    row.warnings = undefined;
+    if (precheck(row, avail, context)) fit.push(row);
+    else results[row.index] = overspend(row);
+  }
+  await applyLedger(tx, fit.flatMap((x) => x.planned.plan.transfers), "(import)");
+  await writeDocuments(tx, fit, results);
+}
+
+async function writeDocuments(tx: StoreTx, rows: readonly Row[], results: PaymentItemResult[]): Promise<void> {
+  for (const row of rows) {
+    if (row.planned.payment.status === "submitted") await tx.putRecord(paymentRecord(submittedDocument(row.planned), 0));
+    results[row.index] = itemResult(row, "ok");
+  }
+}
+
+function itemResult(row: Row, status: PaymentItemResult["status"]): PaymentItemResult {
+  const p = row.planned.payment;
+  const base = { index: row.index, paymentNumber: p.paymentNumber, status, quotaId: p.quotaId };
+  return status === "ok" && row.warnings !== undefined ? { ...base, warnings: row.warnings } : base;
+}
+
+function overspend(row: Row): PaymentItemResult {
+  const f = row.failed!;
+  const quota = f.check.kind === "quota";
+  return {
+    ...itemResult(row, quota ? TreasuryErrorCode.EXCEEDS_QUOTA : TreasuryErrorCode.EXCEEDS_CONTROL),
+    details: {
+      [quota ? "quotaId" : "controlId"]: f.check.id,
+      available: f.available.toString(),
+      requested: row.planned.payment.amount.toString(),
+    },
+  };
+}
+
+function ledgerResult(row: Row, res: CreateTransferResult): PaymentItemResult {
+  if (res.status === "exists_with_different_fields") return itemResult(row, TreasuryErrorCode.PAYMENT_CONFLICT);
+  if (res.status === "exceeds_limit") {
+    const check = row.planned.plan.checks[0]!;
+    row.failed = { check, available: row.planned.payment.amount - (res.shortfall ?? 0n) };
+    return overspend(row);
+  }
+  return { ...itemResult(row, TreasuryErrorCode.LEDGER_REJECTED), details: { status: res.status } };
+}
+
+function refused(results: readonly CreateTransferResult[]): JincaiError {
+  const failed = results.find((r) => r.status !== "ok" && r.status !== "exists" && r.status !== "batch_failed");
+  return new JincaiError(TreasuryErrorCode.LEDGER_REJECTED, `the ledger refused the import: ${failed?.status ?? "unknown"}`, {
+    details: { status: failed?.status, transferId: failed?.id },
+  });
+}

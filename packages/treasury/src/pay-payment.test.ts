@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { approvePayment } from "./approve-payment";
+import { payPayment } from "./pay-payment";
+import { submittedPayment } from "./_testing/submitted-payment";
+import { figures } from "./_testing/treasury-fixtures";
+
+describe("payPayment", () => {
+  it("posts an approved payment: 10,000.00 consumed, nothing reserved", async () => {
+    const { store } = await submittedPayment();
+    await approvePayment(store, "ZF001", { date: "2026-03-03" });
+    expect(await store.transaction((tx) => payPayment(tx, "ZF001", { date: "2026-03-05" }))).toMatchObject({ status: "paid", paidAmount: 1_000_000n });
+    expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 1_000_000n, available: 9_000_000n });
+    expect((await payPayment(store, "ZF001", { date: "2026-03-06" })).paidAmount).toBe(1_000_000n);
+  });
+
+  it("pays 8,000.00 of 10,000.00 and releases the rest", async () => {
+    const { store } = await submittedPayment();
+    await approvePayment(store, "ZF001", { date: "2026-03-03" });
+    await payPayment(store, "ZF001", { date: "2026-03-05", amount: 800_000n });
+    expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 800_000n, available: 9_200_000n });
+  });
+
+  it("refuses to pay a payment that was not approved, or more than requested", async () => {
+    const { store } = await submittedPayment();
+    await expect(payPayment(store, "ZF001", { date: "2026-03-05" })).rejects.toMatchObject({ code: "TREASURY_INVALID_TRANSITION" });
+    await approvePayment(store, "ZF001", { date: "2026-03-03" });
+    await expect(payPayment(store, "ZF001", { date: "2026-03-05", amount: 1_000_001n })).rejects.toMatchObject({ code: "TREASURY_INVALID_PAYMENT" });
+  });
+
+  it("reports a payment dated in a closed period as a ledger rejection", async () => {
+    const { store } = await submittedPayment();
+    await approvePayment(store, "ZF001", { date: "2026-03-03" });
+    await store.lockPeriod({ from: "2026-03-01", to: "2026-03-31" });
+    await expect(store.transaction((tx) => payPayment(tx, "ZF001", { date: "2026-03-05" }))).rejects.toMatchObject({
+      code: "TREASURY_LEDGER_REJECTED",
+      details: { status: "period_closed" },
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { consumeReservation } from "@jincai/budget";
+import { JincaiError } from "@jincai/core";
+import type { StoreTx } from "@jincai/core";
+import { TreasuryErrorCode } from "./error-codes";
+import type { Payment } from "./payment";
+import { applyLedger } from "./apply-ledger";
+import { assertStatus, getPaymentState, reservationOf, savePayment } from "./payment-state";
+import { paymentTransferId } from "./payment-transfer";
+
+/** How a payment was paid. */
+export interface PayStep {
+  /** The payment (bank) date `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Fen actually paid (实际支付), at most the amount; omitted pays it all. The rest is released. */
+  readonly amount?: bigint;
+}
+
+/**
+ * Records that an approved payment was paid: posts its reservation on the quota and its controls
+ * (fully, or partly releasing the rest). Paying a paid payment again changes nothing.
+ *
+ * @throws {JincaiError} TREASURY_PAYMENT_NOT_FOUND; TREASURY_INVALID_TRANSITION unless approved
+ *   (or already paid); TREASURY_INVALID_PAYMENT for an amount outside 1..amount
+ * @example
+ * ```ts
+ * (await payPayment(tx, "ZF001", { date: "2026-03-05" })).status; // "paid"
+ * ```
+ */
+export async function payPayment(tx: StoreTx, paymentNumber: string, step: PayStep): Promise<Payment> {
+  const state = await getPaymentState(tx, paymentNumber);
+  assertStatus(state, ["approved", "paid"], "pay");
+  if (state.payment.status === "paid") return state.payment;
+  const amount = step.amount ?? state.payment.amount;
+  if (typeof amount !== "bigint" || amount <= 0n || amount > state.payment.amount) {
+    throw new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `cannot pay ${String(amount)} fen of payment ${paymentNumber}`, {
+      details: { paymentNumber, field: "amount", amount: String(amount), requested: state.payment.amount.toString() },
+    });
+  }
+  const batch = consumeReservation(reservationOf(state), {
+    date: step.date,
+    amount,
+    references: { voucher: paymentNumber, documentId: paymentTransferId(paymentNumber) },
+  });
+  await applyLedger(tx, batch, paymentNumber);
+  return savePayment(tx, state, {
+    ...state.doc,
+    status: "paid",
+    paidAmount: amount.toString(),
+    events: [...state.doc.events, { status: "paid", date: step.date }],
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Reading and saving the state of one payment for the lifecycle steps: the document when there is
+ * one, else the historic posted transfer. Internal to the package.
+ */
+import type { Reservation } from "@jincai/budget";
+import { JincaiError } from "@jincai/core";
+import type { StoredRecord, StoreTx } from "@jincai/core";
+import { TreasuryErrorCode } from "./error-codes";
+import type { Payment, PaymentStatus } from "./payment";
+import { PAYMENT_COLLECTION, paymentDocument, paymentFromRecord, paymentRecord } from "./payment-record";
+import type { PaymentDocument } from "./payment-record";
+import { paymentFromTransfer, paymentTransferId } from "./payment-transfer";
+
+/** A payment with what is needed to change it. */
+export interface PaymentState {
+  /** The payment. */
+  readonly payment: Payment;
+  /** Its document: fields kept as stored, plus the record version (0 when none exists yet). */
+  readonly doc: PaymentDocument;
+  /** The record version, 0 when the payment has no document yet (a historic import). */
+  readonly version: number;
+}
+
+/** The payment's state, or undefined when neither a document nor a payment transfer exists. */
+export async function findPaymentState(tx: StoreTx, paymentNumber: string): Promise<PaymentState | undefined> {
+  const record: StoredRecord<PaymentDocument> | undefined = await tx.getRecord<PaymentDocument>(PAYMENT_COLLECTION, paymentNumber);
+  if (record !== undefined) return { payment: paymentFromRecord(record), doc: record.data, version: record.version };
+  const transfer = await tx.getTransfer(paymentTransferId(paymentNumber));
+  if (transfer === undefined || transfer.phase !== "posted") return undefined;
+  const payment = paymentFromTransfer(transfer);
+  return { payment, doc: paymentDocument(payment, "posted", [], [{ status: "paid", date: payment.date }]), version: 0 };
+}
+
+/** Like {@link findPaymentState}, throwing TREASURY_PAYMENT_NOT_FOUND. */
+export async function getPaymentState(tx: StoreTx, paymentNumber: string): Promise<PaymentState> {
+  const state = await findPaymentState(tx, paymentNumber);
+  if (state === undefined) {
+    throw new JincaiError(TreasuryErrorCode.PAYMENT_NOT_FOUND, `no payment ${paymentNumber}`, { details: { paymentNumber } });
+  }
+  return state;
+}
+
+/** The reservation of a payment, rebuilt from its document. */
+export function reservationOf(state: PaymentState, controlIds: readonly string[] = state.doc.controlIds): Reservation {
+  return {
+    id: paymentTransferId(state.payment.paymentNumber),
+    quotaId: state.payment.quotaId,
+    amount: state.payment.amount,
+    phase: state.doc.reservationPhase,
+    controlIds,
+  };
+}
+
+/** Throws TREASURY_INVALID_TRANSITION unless the payment is in one of `allowed`. */
+export function assertStatus(state: PaymentState, allowed: readonly PaymentStatus[], step: string): void {
+  if (!allowed.includes(state.payment.status)) {
+    throw new JincaiError(TreasuryErrorCode.INVALID_TRANSITION, `cannot ${step} payment ${state.payment.paymentNumber}: it is ${state.payment.status}`, {
+      details: { paymentNumber: state.payment.paymentNumber, status: state.payment.status, step },
+    });
+  }
+}
+
+/** Saves a changed document (optimistic on the version read) and returns the payment. */
+export async function savePayment(tx: StoreTx, state: PaymentState, doc: PaymentDocument): Promise<Payment> {
+  const stored = await tx.putRecord(paymentRecord(doc, state.version));
+  return paymentFromRecord(stored);
+}

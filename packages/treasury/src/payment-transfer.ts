@@ -1,0 +1,75 @@
+/**
+ * The ledger form of a payment. Its reservation is the transfer `pay:<payment number>` from the
+ * quota line, with `references.voucher` = the payment number and `references.memo` = the payee,
+ * account, purpose and effective economic code as a compact JSON array. For a historic payment
+ * imported as already paid, that posted transfer IS the payment record: no document is stored.
+ */
+import { JincaiError } from "@jincai/core";
+import type { Transfer, TransferReferences } from "@jincai/core";
+import { TreasuryErrorCode } from "./error-codes";
+import type { Payment } from "./payment";
+
+/**
+ * The id of a payment's reservation transfer on its quota line.
+ *
+ * @example
+ * ```ts
+ * paymentTransferId("ZF2026-000123"); // "pay:ZF2026-000123"
+ * ```
+ */
+export function paymentTransferId(paymentNumber: string): string {
+  return `pay:${paymentNumber}`;
+}
+
+/** The references every transfer of a payment carries. Internal. */
+export function paymentReferences(
+  p: { readonly paymentNumber: string; readonly payeeName: string; readonly payeeAccount: string; readonly purpose: string },
+  economicCode: string,
+): TransferReferences {
+  return { voucher: p.paymentNumber, memo: JSON.stringify([p.payeeName, p.payeeAccount, p.purpose, economicCode]) };
+}
+
+/**
+ * Reads a payment back from its reservation transfer (a historic paid payment has nothing else).
+ *
+ * @param transfer - The transfer `pay:<number>`.
+ * @throws {JincaiError} TREASURY_PAYMENT_NOT_FOUND when the transfer is not a payment's
+ * @example
+ * ```ts
+ * paymentFromTransfer(await store.getTransfer("pay:ZF2026-000123")).payeeName; // "武汉某某公司"
+ * ```
+ */
+export function paymentFromTransfer(transfer: Transfer): Payment {
+  const memo = parseMemo(transfer.references.memo);
+  const paymentNumber = transfer.references.voucher;
+  if (memo === undefined || paymentNumber === undefined || !transfer.debitAccountId.startsWith("quota:")) {
+    throw new JincaiError(TreasuryErrorCode.PAYMENT_NOT_FOUND, `transfer ${transfer.id} is not a payment`, {
+      details: { transferId: transfer.id },
+    });
+  }
+  const posted = transfer.phase === "posted";
+  return {
+    paymentNumber,
+    date: transfer.date,
+    payeeName: memo[0]!,
+    payeeAccount: memo[1]!,
+    purpose: memo[2]!,
+    economicCode: memo[3]!,
+    quotaId: transfer.debitAccountId.slice("quota:".length),
+    amount: transfer.amount,
+    status: posted ? "paid" : "submitted",
+    paidAmount: posted ? transfer.amount : 0n,
+    refundedAmount: 0n,
+    controlIds: [],
+  };
+}
+
+function parseMemo(memo: string | undefined): string[] | undefined {
+  if (memo === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(memo);
+    return Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === "string") ? (v as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The payment request (国库集中支付申请, PAY_VOUCHER): what a unit asks the treasury to pay against
+ * one quota. It names the quota by id, or gives the quota's dimensions to be matched; the codes
+ * it gives must agree with the quota's (it inherits them).
+ */
+
+/** The status of a payment request. */
+export type PaymentStatus = "submitted" | "approved" | "paid" | "rejected" | "refunded";
+
+/** What a caller supplies for a payment request. Amounts are integer fen. */
+export interface PaymentInput {
+  /** 支付申请编号 (PAY_APP_NO): the idempotency key. */
+  readonly paymentNumber: string;
+  /** Application (or, for historic imports, payment) date `YYYY-MM-DD`. */
+  readonly date: string;
+  /** 收款人名称. */
+  readonly payeeName: string;
+  /** 收款人账号. */
+  readonly payeeAccount: string;
+  /** Fen, > 0. */
+  readonly amount: bigint;
+  /** 用途. */
+  readonly purpose: string;
+  /** The quota (BGT_ID); when omitted, the quota is matched by the dimensions below. */
+  readonly quotaId?: string;
+  /** Fiscal year; defaults to the year of `date`. */
+  readonly fiscalYear?: number;
+  /** 预算单位. */
+  readonly agency?: string;
+  /** 资金性质. */
+  readonly fundType?: string;
+  /** 支出功能分类 (项). */
+  readonly functionCode?: string;
+  /** 部门经济分类: the quota's, or a 款 refining a quota at 类 level. */
+  readonly economicCode?: string;
+  /** 政府经济分类: must equal the quota's when given. */
+  readonly govEconomicCode?: string;
+  /** 项目代码. */
+  readonly projectCode?: string;
+  /** 支付方式: must equal the quota's when given. */
+  readonly paymentType?: string;
+}
+
+/** A payment request as the treasury knows it. */
+export interface Payment {
+  /** 支付申请编号. */
+  readonly paymentNumber: string;
+  /** The date `YYYY-MM-DD`. */
+  readonly date: string;
+  /** 收款人名称. */
+  readonly payeeName: string;
+  /** 收款人账号. */
+  readonly payeeAccount: string;
+  /** Fen requested. */
+  readonly amount: bigint;
+  /** 用途. */
+  readonly purpose: string;
+  /** The quota it is paid from. */
+  readonly quotaId: string;
+  /** The effective department economic code (the quota's, or its refinement). */
+  readonly economicCode: string;
+  /** Current status. */
+  readonly status: PaymentStatus;
+  /** Fen paid (0 until paid; may be less than `amount` after a partial payment). */
+  readonly paidAmount: bigint;
+  /** Fen refunded (退票) so far. */
+  readonly refundedAmount: bigint;
+  /** The controls the payment also debited. */
+  readonly controlIds: readonly string[];
+}

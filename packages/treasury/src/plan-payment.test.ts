@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { createPaymentContext } from "./payment-context";
+import { planPayment } from "./plan-payment";
+import { payment, paymentByDimensions, quota } from "./_testing/treasury-fixtures";
+
+const context = createPaymentContext([quota(), quota({ id: "Q302", economicCode: "302", projectCode: "P2" })], []);
+const codeOf = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+  return "no error";
+};
+
+describe("planPayment", () => {
+  it("plans a 10,000.00 yuan payment against Q1 by id as one pending transfer", () => {
+    const { payment: p, plan } = planPayment(payment(), context, "submitted");
+    expect(p).toMatchObject({ quotaId: "Q1", economicCode: "30201", status: "submitted", paidAmount: 0n });
+    expect(plan.transfers).toMatchObject([{ id: "pay:ZF001", phase: "pending", amount: 1_000_000n, references: { voucher: "ZF001" } }]);
+  });
+
+  it("finds Q1 by agency, fund type, function, economic code and project", () => {
+    expect(planPayment(paymentByDimensions(), context, "paid").payment.quotaId).toBe("Q1");
+  });
+
+  it("finds the 类-level quota Q302 for a payment on 30211 and keeps the refinement", () => {
+    const p = planPayment(paymentByDimensions({ economicCode: "30211", projectCode: "P2" }), context, "paid");
+    expect(p.payment).toMatchObject({ quotaId: "Q302", economicCode: "30211" });
+    expect(p.plan.reservation.dimensions?.economicCode).toBe("30211");
+  });
+
+  it("reports TREASURY_QUOTA_NOT_FOUND for project P9 and for an unknown quota id", () => {
+    expect(codeOf(() => planPayment(paymentByDimensions({ projectCode: "P9" }), context, "paid"))).toBe("TREASURY_QUOTA_NOT_FOUND");
+    expect(codeOf(() => planPayment(payment({ quotaId: "Q404" }), context, "paid"))).toBe("TREASURY_QUOTA_NOT_FOUND");
+  });
+
+  it("does not match a quota whose executable flag is off, and refuses it by id", () => {
+    const ctx = createPaymentContext([quota({ executable: false })], []);
+    expect(codeOf(() => planPayment(paymentByDimensions(), ctx, "paid"))).toBe("TREASURY_QUOTA_NOT_FOUND");
+    expect(codeOf(() => planPayment(payment(), ctx, "paid"))).toBe("BUDGET_NOT_EXECUTABLE");
+  });
+
+  it("reports TREASURY_QUOTA_AMBIGUOUS when 30201 matches both a 款 quota and a 类 quota", () => {
+    const ctx = createPaymentContext([quota(), quota({ id: "Q302", economicCode: "302" })], []);
+    expect(codeOf(() => planPayment(paymentByDimensions(), ctx, "paid"))).toBe("TREASURY_QUOTA_AMBIGUOUS");
+  });
+
+  it("rejects a payment on Q1 whose government economic code 50101 contradicts the quota's 50201", () => {
+    expect(() => planPayment(payment({ govEconomicCode: "50101" }), context, "paid")).toThrow(
+      expect.objectContaining({ code: "TREASURY_CODE_MISMATCH", details: expect.objectContaining({ field: "govEconomicCode" }) }),
+    );
+  });
+
+  it("rejects economic code 30211 on the 款-level quota Q1 (30201) and fiscal year 2025", () => {
+    expect(codeOf(() => planPayment(payment({ economicCode: "30211" }), context, "paid"))).toBe("TREASURY_CODE_MISMATCH");
+    expect(codeOf(() => planPayment(payment({ fiscalYear: 2025 }), context, "paid"))).toBe("TREASURY_CODE_MISMATCH");
+  });
+
+  it("fails closed when the project is missing and no quota id is given", () => {
+    expect(codeOf(() => planPayment(paymentByDimensions({ projectCode: "" }), context, "paid"))).toBe("BUDGET_MISSING_DIMENSION");
+  });
+
+  it("rejects an empty payee, a bad date and a zero amount", () => {
+    expect(codeOf(() => planPayment(payment({ payeeName: " " }), context, "paid"))).toBe("TREASURY_INVALID_PAYMENT");
+    expect(codeOf(() => planPayment(payment({ date: "2026-02-30" }), context, "paid"))).toBe("TREASURY_INVALID_PAYMENT");
+    expect(codeOf(() => planPayment(payment({ amount: 0n }), context, "paid"))).toBe("TREASURY_INVALID_PAYMENT");
+  });
+});

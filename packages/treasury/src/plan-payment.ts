@@ -1,0 +1,151 @@
+/**
+ * Planning one payment, without reading the store: validate its fields, find its quota (by id or
+ * by matching dimensions), check that the codes it gives agree with the quota's, and plan the
+ * reservation on the quota and every matching control. Throws the first problem.
+ */
+import { BudgetErrorCode, reserveQuota } from "@jincai/budget";
+import type { QuotaLine, ReservePlan, ReserveRequest } from "@jincai/budget";
+import { JincaiError, isIsoDate } from "@jincai/core";
+import { TreasuryErrorCode } from "./error-codes";
+import type { Payment, PaymentInput } from "./payment";
+import type { PaymentContext } from "./payment-context";
+import { paymentReferences, paymentTransferId } from "./payment-transfer";
+
+/** A payment ready to be applied. */
+export interface PlannedPayment {
+  /** The payment, `submitted` or `paid`. */
+  readonly payment: Payment;
+  /** Its reservation: `transfers[0]` is the quota line's, the rest the controls'. */
+  readonly plan: ReservePlan;
+}
+
+const MATCH_FIELDS = ["agency", "fundType", "functionCode", "economicCode", "projectCode"] as const;
+const INHERITED = ["agency", "fundType", "functionCode", "govEconomicCode", "projectCode", "paymentType"] as const;
+
+/**
+ * Plans one payment.
+ *
+ * @param input - The payment request.
+ * @param context - Quotas and controls (see `loadPaymentContext`).
+ * @param status - `submitted` reserves (pending); `paid` reserves and posts at once (historic).
+ * @throws {JincaiError} TREASURY_INVALID_PAYMENT, TREASURY_QUOTA_NOT_FOUND, TREASURY_QUOTA_AMBIGUOUS,
+ *   TREASURY_CODE_MISMATCH, BUDGET_MISSING_DIMENSION, BUDGET_NOT_EXECUTABLE
+ * @example
+ * ```ts
+ * const { plan } = planPayment({ paymentNumber: "ZF001", quotaId: "Q-2026-001", amount: 1_000_00n, … }, context, "paid");
+ * plan.transfers[0].id; // "pay:ZF001"
+ * ```
+ */
+export function planPayment(input: PaymentInput, context: PaymentContext, status: "submitted" | "paid"): PlannedPayment {
+  validatePayment(input);
+  const quota = resolveQuota(input, context);
+  const economicCode = inheritedEconomicCode(input, quota);
+  const request: { -readonly [K in keyof ReserveRequest]: ReserveRequest[K] } = {
+    id: paymentTransferId(input.paymentNumber),
+    amount: input.amount,
+    date: input.date,
+    immediate: status === "paid",
+    references: paymentReferences(input, economicCode),
+  };
+  if (economicCode !== quota.economicCode) request.economicCode = economicCode;
+  const plan = reserveQuota(quota, request, context.controls);
+  const payment: Payment = {
+    paymentNumber: input.paymentNumber,
+    date: input.date,
+    payeeName: input.payeeName,
+    payeeAccount: input.payeeAccount,
+    amount: input.amount,
+    purpose: input.purpose,
+    quotaId: quota.id,
+    economicCode,
+    status,
+    paidAmount: status === "paid" ? input.amount : 0n,
+    refundedAmount: 0n,
+    controlIds: plan.reservation.controlIds,
+  };
+  return { payment, plan };
+}
+
+function invalid(input: PaymentInput, field: string, message: string): JincaiError {
+  return new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `payment ${String(input.paymentNumber)}: ${message}`, {
+    details: { paymentNumber: input.paymentNumber, field },
+  });
+}
+
+function validatePayment(input: PaymentInput): void {
+  for (const field of ["paymentNumber", "payeeName", "payeeAccount"] as const) {
+    if (typeof input[field] !== "string" || input[field].trim() === "") throw invalid(input, field, `${field} is required`);
+  }
+  if (typeof input.purpose !== "string") throw invalid(input, "purpose", "purpose must be a string");
+  if (!validDate(input.date)) throw invalid(input, "date", `not a date: ${String(input.date)}`);
+  if (typeof input.amount !== "bigint" || input.amount <= 0n) throw invalid(input, "amount", "amount must be a positive bigint of fen");
+}
+
+// Imports repeat a few hundred dates over millions of rows: remember the valid ones (bounded).
+const VALID_DATES = new Set<string>();
+
+function validDate(date: string): boolean {
+  if (VALID_DATES.has(date)) return true;
+  if (!isIsoDate(date)) return false;
+  if (VALID_DATES.size < 10_000) VALID_DATES.add(date);
+  return true;
+}
+
+function resolveQuota(input: PaymentInput, context: PaymentContext): QuotaLine {
+  if (input.quotaId !== undefined && input.quotaId !== "") {
+    const q = context.quotas.get(input.quotaId);
+    if (q === undefined) throw notFound(input, { quotaId: input.quotaId });
+    return q;
+  }
+  for (const f of MATCH_FIELDS) {
+    if (input[f] === undefined || input[f] === "") {
+      throw new JincaiError(BudgetErrorCode.MISSING_DIMENSION, `payment ${input.paymentNumber}: ${f} is needed to find its quota`, {
+        details: { paymentNumber: input.paymentNumber, dimension: f },
+      });
+    }
+  }
+  const key = {
+    fiscalYear: input.fiscalYear ?? Number(input.date.slice(0, 4)),
+    agency: input.agency!,
+    fundType: input.fundType!,
+    functionCode: input.functionCode!,
+    economicCode: input.economicCode!,
+    projectCode: input.projectCode!,
+  };
+  const found = context.quotas.match(key);
+  if (found.length === 0) throw notFound(input, key);
+  if (found.length > 1) {
+    throw new JincaiError(TreasuryErrorCode.QUOTA_AMBIGUOUS, `payment ${input.paymentNumber} matches ${found.length} quotas`, {
+      details: { paymentNumber: input.paymentNumber, quotaIds: found.map((q) => q.id) },
+    });
+  }
+  return found[0]!;
+}
+
+function notFound(input: PaymentInput, details: Record<string, unknown>): JincaiError {
+  return new JincaiError(TreasuryErrorCode.QUOTA_NOT_FOUND, `no executable quota for payment ${input.paymentNumber}`, {
+    details: { paymentNumber: input.paymentNumber, ...details },
+  });
+}
+
+/** Checks the inherited codes and returns the effective economic code. */
+function inheritedEconomicCode(input: PaymentInput, quota: QuotaLine): string {
+  for (const f of INHERITED) {
+    const given = input[f];
+    if (given !== undefined && given !== "" && given !== quota[f]) throw mismatch(input, quota, f, given, quota[f]);
+  }
+  if (input.fiscalYear !== undefined && input.fiscalYear !== quota.fiscalYear) {
+    throw mismatch(input, quota, "fiscalYear", String(input.fiscalYear), String(quota.fiscalYear));
+  }
+  const eco = input.economicCode;
+  if (eco === undefined || eco === "" || eco === quota.economicCode) return quota.economicCode;
+  // A 款 may refine a quota held at 类 level; any other difference contradicts the quota.
+  if (quota.economicCode.length === 3 && eco.length > 3 && eco.startsWith(quota.economicCode)) return eco;
+  throw mismatch(input, quota, "economicCode", eco, quota.economicCode);
+}
+
+function mismatch(input: PaymentInput, quota: QuotaLine, field: string, given: string, expected: string): JincaiError {
+  return new JincaiError(TreasuryErrorCode.CODE_MISMATCH, `payment ${input.paymentNumber}: ${field} ${given} ≠ quota's ${expected}`, {
+    details: { paymentNumber: input.paymentNumber, quotaId: quota.id, field, given, quota: expected },
+  });
+}

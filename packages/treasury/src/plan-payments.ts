@@ -1,0 +1,100 @@
+/**
+ * Planning a chunk of payment rows (an import): one outcome per row, never a throw per row. A
+ * payment number repeated within the chunk is a no-op when identical, else a conflict.
+ */
+import type { BudgetErrorCode, ControlWarning } from "@jincai/budget";
+import { isJincaiError } from "@jincai/core";
+import type { TreasuryErrorCode } from "./error-codes";
+import { TreasuryErrorCode as Codes } from "./error-codes";
+import type { Payment, PaymentInput } from "./payment";
+import type { PaymentContext } from "./payment-context";
+import { planPayment } from "./plan-payment";
+import type { PlannedPayment } from "./plan-payment";
+
+/** One row of a payment import. */
+export interface PaymentImportRow extends PaymentInput {
+  /** `paid` (default): historic, reserved and posted at once; `submitted`: reserved, to be approved and paid. */
+  readonly status?: "paid" | "submitted";
+}
+
+/** The outcome of one row. */
+export interface PaymentItemResult {
+  /** The row's index in the chunk. */
+  readonly index: number;
+  /** The row's payment number. */
+  readonly paymentNumber: string;
+  /** `ok`, `exists` (already there, nothing changed), or the rejection code. */
+  readonly status: "ok" | "exists" | TreasuryErrorCode | BudgetErrorCode;
+  /** The quota the payment was matched to, when known. */
+  readonly quotaId?: string;
+  /** Context of a rejection, e.g. `{ available, requested }` (fen as strings) for an overspend. */
+  readonly details?: Readonly<Record<string, unknown>>;
+  /** Control thresholds this row crossed and advisory controls it took over their limits. */
+  readonly warnings?: readonly ControlWarning[];
+}
+
+/** The plan of one row: a planned payment, or its rejection. */
+export type PaymentRowPlan =
+  | {
+      /** The row's index. */
+      readonly index: number;
+      /** The row was planned. */
+      readonly ok: true;
+      /** The planned payment. */
+      readonly planned: PlannedPayment;
+    }
+  | {
+      /** The row's index. */
+      readonly index: number;
+      /** The row was rejected (or is a repeat within the chunk). */
+      readonly ok: false;
+      /** Its result. */
+      readonly result: PaymentItemResult;
+    };
+
+/**
+ * Plans every row of a chunk without touching the store (a dry run shows every rejection that
+ * does not depend on balances).
+ *
+ * @example
+ * ```ts
+ * const plans = planPayments(rows, context);
+ * plans.filter((p) => !p.ok).map((p) => p.result.status); // ["TREASURY_QUOTA_NOT_FOUND", …]
+ * ```
+ */
+export function planPayments(rows: readonly PaymentImportRow[], context: PaymentContext): PaymentRowPlan[] {
+  const out: PaymentRowPlan[] = new Array<PaymentRowPlan>(rows.length);
+  const seen = new Map<string, Payment>();
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    try {
+      const planned = planPayment(row, context, row.status ?? "paid");
+      const first = seen.get(row.paymentNumber);
+      if (first === undefined) {
+        seen.set(row.paymentNumber, planned.payment);
+        out[index] = { index, ok: true, planned };
+      } else {
+        const status = samePayment(first, planned.payment) ? "exists" : Codes.PAYMENT_CONFLICT;
+        out[index] = { index, ok: false, result: { index, paymentNumber: row.paymentNumber, status, quotaId: first.quotaId } };
+      }
+    } catch (e) {
+      if (!isJincaiError(e)) throw e;
+      const result = { index, paymentNumber: String(row.paymentNumber), status: e.code as PaymentItemResult["status"], details: e.details };
+      out[index] = { index, ok: false, result };
+    }
+  }
+  return out;
+}
+
+function samePayment(a: Payment, b: Payment): boolean {
+  return (
+    a.amount === b.amount &&
+    a.date === b.date &&
+    a.payeeName === b.payeeName &&
+    a.payeeAccount === b.payeeAccount &&
+    a.purpose === b.purpose &&
+    a.quotaId === b.quotaId &&
+    a.economicCode === b.economicCode &&
+    a.status === b.status
+  );
+}

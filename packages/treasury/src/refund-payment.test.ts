@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { applyPayments } from "./apply-payments";
+import { approvePayment } from "./approve-payment";
+import { payPayment } from "./pay-payment";
+import { refundPayment } from "./refund-payment";
+import { submittedPayment } from "./_testing/submitted-payment";
+import { control, figures, payment, treasuryStore } from "./_testing/treasury-fixtures";
+
+async function paidPayment() {
+  const t = await submittedPayment();
+  await approvePayment(t.store, "ZF001", { date: "2026-03-03" });
+  await payPayment(t.store, "ZF001", { date: "2026-03-05" });
+  return t;
+}
+
+describe("refundPayment", () => {
+  it("restores availability with new transfers that correct the postings, in two partial refunds", async () => {
+    const { store, context } = await paidPayment();
+    const partial = await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-03-20" }, context);
+    expect(partial).toMatchObject({ status: "paid", refundedAmount: 300_000n });
+    expect((await store.getTransfer("pay:ZF001.refund:TP1"))?.references.corrects).toBe("pay:ZF001.post");
+    expect((await store.getTransfer("pay:ZF001.refund:TP1~C302"))?.references.corrects).toBe("pay:ZF001~C302.post");
+    const full = await refundPayment(store, "ZF001", { refundNumber: "TP2", date: "2026-03-21" }, context);
+    expect(full).toMatchObject({ status: "refunded", refundedAmount: 1_000_000n });
+    expect(await figures(store)).toMatchObject({ consumed: 0n, available: 10_000_000n, amount: 10_000_000n });
+  });
+
+  it("is a no-op for the same refund number and refuses it with another amount or too much", async () => {
+    const { store, context } = await paidPayment();
+    await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-03-20" }, context);
+    await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-03-20" }, context);
+    expect((await figures(store)).consumed).toBe(700_000n);
+    await expect(refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 1n, date: "2026-03-20" }, context)).rejects.toMatchObject({
+      code: "TREASURY_INVALID_REFUND",
+    });
+    await expect(refundPayment(store, "ZF001", { refundNumber: "TP9", amount: 700_001n, date: "2026-03-20" }, context)).rejects.toMatchObject({
+      code: "TREASURY_INVALID_REFUND",
+    });
+  });
+
+  it("refunds a historic imported payment (no document yet) and gives its control back", async () => {
+    const { store, context } = await treasuryStore(undefined, [control()]);
+    await store.transaction((tx) => applyPayments(tx, [payment()], context));
+    const refunded = await refundPayment(store, "ZF001", { refundNumber: "TP1", date: "2026-04-01" }, context);
+    expect(refunded).toMatchObject({ status: "refunded", controlIds: ["C302"] });
+    expect((await store.getTransfer("pay:ZF001.refund:TP1"))?.references.corrects).toBe("pay:ZF001");
+    expect((await figures(store)).available).toBe(10_000_000n);
+    const [c] = await store.accountBalances({ accountIds: ["quota-control:C302"] });
+    expect(c!.balance.creditsPosted - c!.balance.debitsPosted).toBe(15_000_000n);
+  });
+
+  it("refuses to refund a submitted payment", async () => {
+    const { store, context } = await submittedPayment();
+    await expect(refundPayment(store, "ZF001", { refundNumber: "TP1", date: "2026-03-20" }, context)).rejects.toMatchObject({
+      code: "TREASURY_INVALID_TRANSITION",
+    });
+  });
+});
