@@ -4,6 +4,7 @@
 import { isJincaiError } from "@jincai/core";
 import { Command, CommanderError } from "commander";
 import type { CliContext } from "./cli-context";
+import { registerAudit } from "./commands/audit-command";
 import { registerImport } from "./commands/import-command";
 import { registerInit } from "./commands/init-command";
 import { registerSummary } from "./commands/summary-command";
@@ -34,6 +35,7 @@ export function createProgram(ctx: CliContext): Command {
   registerImport(program, ctx);
   registerSummary(program, ctx);
   registerVerify(program, ctx);
+  registerAudit(program, ctx);
   return program;
 }
 
