@@ -53,10 +53,21 @@ export function createTransfersSync(
   return { applied: plan.applied, results: plan.results };
 }
 
+/**
+ * The stored JSON of a transfer's references, or null when none is set. References are flat
+ * strings and numbers, so the plain `JSON.stringify` (no per-value replacer) gives the same text
+ * as `encodeJson`; anything else (a bigint, a nested value) goes through `encodeJson`.
+ */
 function referencesJson(references: object | undefined): string | null {
   if (references === undefined || references === null) return null;
+  let set = false;
+  let plain = true;
   for (const key in references) {
-    if ((references as Record<string, unknown>)[key] !== undefined) return encodeJson(references);
+    const v = (references as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    set = true;
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean" && v !== null) plain = false;
   }
-  return null;
+  if (!set) return null;
+  return plain ? JSON.stringify(references) : encodeJson(references);
 }

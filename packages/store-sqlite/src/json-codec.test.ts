@@ -9,6 +9,17 @@ describe("encodeJson", () => {
   it("keeps amounts beyond 2^53 exact", () => {
     expect(encodeJson([9_007_199_254_740_993n])).toBe('[{"$bigint":"9007199254740993"}]');
   });
+
+  it("writes a payment document without amounts in fen exactly as JSON.stringify does", () => {
+    const doc = { paymentNumber: "ZF2026-000123", amount: "50000", refunds: [], note: null, skipped: undefined };
+    expect(encodeJson(doc)).toBe(JSON.stringify(doc));
+  });
+
+  it("still rejects a circular document", () => {
+    const doc: Record<string, unknown> = { id: "pay-001" };
+    doc["self"] = doc;
+    expect(() => encodeJson(doc)).toThrow(TypeError);
+  });
 });
 
 describe("decodeJson", () => {
@@ -19,5 +30,13 @@ describe("decodeJson", () => {
 
   it("leaves an object with a $bigint key among others untouched", () => {
     expect(decodeJson('{"$bigint":"1","x":2}')).toEqual({ $bigint: "1", x: 2 });
+  });
+
+  it("reads a document without tags, such as payee 武汉某某公司, as plain JSON", () => {
+    expect(decodeJson('{"payeeName":"武汉某某公司","amount":"50000"}')).toEqual({ payeeName: "武汉某某公司", amount: "50000" });
+  });
+
+  it("revives a tag whose key is spelled with a \\u escape", () => {
+    expect(decodeJson('{"amount":{"\\u0024bigint":"50000"}}')).toEqual({ amount: 50_000n });
   });
 });

@@ -15,7 +15,18 @@ const TAG = "$bigint";
  * ```
  */
 export function encodeJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? { [TAG]: v.toString() } : v));
+  // Most documents hold no bigint: the plain stringify (no per-value callback) gives the same
+  // text and only throws a TypeError on a bigint, which the replacer then handles.
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
+  return JSON.stringify(value, bigintReplacer);
+}
+
+function bigintReplacer(_key: string, v: unknown): unknown {
+  return typeof v === "bigint" ? { [TAG]: v.toString() } : v;
 }
 
 /**
@@ -27,6 +38,8 @@ export function encodeJson(value: unknown): string {
  * ```
  */
 export function decodeJson<T = unknown>(text: string): T {
+  // Without the tag spelled out (and no \u escape that could spell it) nothing is revived.
+  if (!text.includes(TAG) && !text.includes("\\u")) return JSON.parse(text) as T;
   return JSON.parse(text, (_key, v: unknown) => {
     if (typeof v === "object" && v !== null && !Array.isArray(v)) {
       const tagged = (v as Record<string, unknown>)[TAG];

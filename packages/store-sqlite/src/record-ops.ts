@@ -36,7 +36,8 @@ export function putRecordSync<T>(conn: SqliteConnection, write: RecordWrite<T>):
         "ON CONFLICT (collection, id) DO UPDATE SET version = excluded.version, data = excluded.data, idx = excluded.idx",
     )
     .run(write.collection, write.id, version, data, JSON.stringify(index));
-  conn.stmt("DELETE FROM record_index WHERE collection = ? AND id = ?").run(write.collection, write.id);
+  // A new record has no index rows yet (deleteRecordSync removes them with the record).
+  if (current !== 0) conn.stmt("DELETE FROM record_index WHERE collection = ? AND id = ?").run(write.collection, write.id);
   const insert = conn.stmt("INSERT INTO record_index (collection, field, value, id) VALUES (?, ?, ?, ?)");
   for (const [field, value] of Object.entries(index)) insert.run(write.collection, field, value, write.id);
   return { collection: write.collection, id: write.id, version, data: decodeJson<T>(data), index };

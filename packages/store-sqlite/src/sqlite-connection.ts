@@ -49,6 +49,10 @@ export function openConnection(options: ConnectionOptions): SqliteConnection {
     // the debit and credit indexes) in memory; checkpointing every ~40 MB of WAL instead of the
     // default ~4 MB spares rewriting the same pages after every batch.
     db.pragma("cache_size = -65536");
+    // Each write inside a transaction runs in a savepoint, whose statement journal (the pages it
+    // changes) would otherwise go through a temporary file: in memory a small write (a payment
+    // document) costs about a fifth as much. Sorts of large queries also stay in memory.
+    db.pragma("temp_store = MEMORY");
     if (readonly) {
       checkReadonlySchema(db);
     } else {

@@ -27,6 +27,9 @@ export async function checkPayments(tx: Pick<StoreTx, "accountBalances" | "trans
   }
   for await (const t of tx.transfers({ book: QUOTA_BOOK, phases: ["posted", "pending"] })) {
     if (!t.id.startsWith("pay:")) continue;
+    // A payment under a parent control also moves the control's accounts (`pay:<no>~<control>`);
+    // those legs are checked by the ledger's limits, not here.
+    if (t.debitAccountId.startsWith("quota-control") || t.creditAccountId.startsWith("quota-control")) continue;
     // A payment debits the line and credits its execution account; a refund (退票) reverses that.
     const lineId = t.debitAccountId.startsWith("quota:") ? t.debitAccountId : t.creditAccountId;
     const other = lineId === t.debitAccountId ? t.creditAccountId : t.debitAccountId;

@@ -17,6 +17,8 @@ export type { PayStep } from "./pay-payment";
 export { rejectPayment } from "./reject-payment";
 export { refundPayment } from "./refund-payment";
 export type { RefundStep } from "./refund-payment";
+export { refundPayments } from "./refund-payments";
+export type { RefundItem, RefundItemResult } from "./refund-payments";
 export { getPayment } from "./get-payment";
 export { planPayments } from "./plan-payments";
 export type { PaymentImportRow, PaymentItemResult, PaymentRowPlan } from "./plan-payments";

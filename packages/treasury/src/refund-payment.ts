@@ -5,7 +5,7 @@
  */
 import { controlTransferId, restoreConsumption } from "@jincai/budget";
 import { JincaiError } from "@jincai/core";
-import type { StoreTx } from "@jincai/core";
+import type { StoreTx, TransferInput } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment } from "./payment";
 import type { PaymentContext } from "./payment-context";
@@ -38,11 +38,50 @@ export interface RefundStep {
  * ```
  */
 export async function refundPayment(tx: StoreTx, paymentNumber: string, step: RefundStep, context: PaymentContext): Promise<Payment> {
+  const prepared = await prepareRefund(tx, paymentNumber, step, context);
+  if ("done" in prepared) return prepared.done;
+  await applyLedger(tx, prepared.batch, paymentNumber);
+  return finishRefund(tx, prepared);
+}
+
+/** A checked refund: its ledger batch, and what to save once the batch is applied. Internal. */
+export interface PreparedRefund {
+  /** The payment as read. */
+  readonly state: PaymentState;
+  /** The step asked for. */
+  readonly step: RefundStep;
+  /** The controls the payment debited. */
+  readonly controlIds: readonly string[];
+  /** Fen refunded. */
+  readonly amount: bigint;
+  /** Fen left to refund before this one. */
+  readonly left: bigint;
+  /** The reversing transfers. */
+  readonly batch: TransferInput[];
+}
+
+/**
+ * Reads and checks a refund and builds its reversing transfers; `done` when the refund number was
+ * already applied (a replay). Writes nothing. Internal.
+ *
+ * @throws {JincaiError} as {@link refundPayment}
+ * @example
+ * ```ts
+ * const prepared = await prepareRefund(tx, "ZF001", { refundNumber: "TP-01", date: "2026-03-20" }, context);
+ * if (!("done" in prepared)) prepared.batch.map((t) => t.id); // ["pay:ZF001.refund:TP-01", …]
+ * ```
+ */
+export async function prepareRefund(
+  tx: StoreTx,
+  paymentNumber: string,
+  step: RefundStep,
+  context: PaymentContext,
+): Promise<PreparedRefund | { readonly done: Payment }> {
   const state = await getPaymentState(tx, paymentNumber);
   const previous = state.doc.refunds.find((r) => r.refundNumber === step.refundNumber);
   if (previous !== undefined) {
     if (step.amount !== undefined && BigInt(previous.amount) !== step.amount) throw invalidRefund(paymentNumber, step, "refund number reused with another amount");
-    return state.payment;
+    return { done: state.payment };
   }
   assertStatus(state, ["paid"], "refund");
   const left = state.payment.paidAmount - state.payment.refundedAmount;
@@ -57,7 +96,20 @@ export async function refundPayment(tx: StoreTx, paymentNumber: string, step: Re
     date: step.date,
     references: { voucher: paymentNumber },
   });
-  await applyLedger(tx, batch, paymentNumber);
+  return { state, step, controlIds, amount, left, batch };
+}
+
+/**
+ * Saves the document of a refund whose batch was applied. Internal.
+ *
+ * @example
+ * ```ts
+ * await applyLedger(tx, prepared.batch, "ZF001");
+ * (await finishRefund(tx, prepared)).status; // "refunded"
+ * ```
+ */
+export async function finishRefund(tx: StoreTx, prepared: PreparedRefund): Promise<Payment> {
+  const { state, step, amount, left, controlIds } = prepared;
   const full = amount === left;
   return savePayment(tx, state, {
     ...state.doc,

@@ -8,8 +8,8 @@ import { PAYMENT_TYPES, QUOTA_SOURCES, loadQuota, validateQuotaLine } from "@jin
 import type { QuotaLine } from "@jincai/budget";
 import { FUND_TYPES, findFundType, formatFen, isJincaiError } from "@jincai/core";
 import type { PaymentRow, QuotaRow, StoreTx } from "@jincai/core";
-import { applyPayments, loadPaymentContext, refundPayment } from "@jincai/treasury";
-import type { PaymentImportRow, PaymentItemResult } from "@jincai/treasury";
+import { applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
+import type { PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
 import { loadReferenceData } from "../reference-data";
 import { lookupCode } from "./lookup-code";
@@ -142,10 +142,22 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         at.push(i);
       });
       const results = await applyPayments(tx, inputs, context);
+      const refunds: RefundItem[] = [];
+      const refundAt: number[] = [];
       for (let k = 0; k < results.length; k++) {
         const i = at[k]!;
-        out[i] = await outcome(tx, rows[i]!, results[k]!, context);
+        const row = rows[i]!;
+        out[i] = outcome(row, results[k]!);
+        if (out[i]!.status !== "rejected" && STATUSES[row.status ?? ""] === "refunded" && row.refund_date !== undefined) {
+          refunds.push({ paymentNumber: row.payment_id, step: { refundNumber: `${row.payment_id}-R`, date: row.refund_date } });
+          refundAt.push(i);
+        }
       }
+      // The chunk's refunds go to the ledger in one batch (each row keeps its own outcome).
+      const refunded = refunds.length > 0 ? await refundPayments(tx, refunds, context) : [];
+      refunded.forEach((r, k) => {
+        if ("error" in r) out[refundAt[k]!] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };
+      });
       return out;
     },
   };
@@ -171,24 +183,11 @@ function paymentInput(row: PaymentRow, status: "paid" | "submitted" | "refunded"
   };
 }
 
-async function outcome(
-  tx: StoreTx,
-  row: PaymentRow,
-  result: PaymentItemResult,
-  context: Awaited<ReturnType<typeof loadPaymentContext>>,
-): Promise<RowOutcome> {
+function outcome(row: PaymentRow, result: PaymentItemResult): RowOutcome {
   if (result.status !== "ok" && result.status !== "exists") {
     return { status: "rejected", code: result.status, field: PAYMENT_FIELDS[result.status] ?? "payment_id", message: rejection(row, result) };
   }
   const warnings = result.warnings?.map((w) => `${w.code} ${w.controlId ?? ""}`.trim());
-  if (row.status !== undefined && STATUSES[row.status] === "refunded" && row.refund_date !== undefined) {
-    try {
-      await refundPayment(tx, row.payment_id, { refundNumber: `${row.payment_id}-R`, date: row.refund_date }, context);
-    } catch (error) {
-      if (!isJincaiError(error)) throw error;
-      return { status: "rejected", code: error.code, field: "refund_date", message: `refund_date: ${error.message}` };
-    }
-  }
   return warnings && warnings.length > 0 ? { status: result.status, warnings } : { status: result.status };
 }
 

@@ -96,7 +96,10 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
             if (o.status === "ok") applied++;
             else duplicates++;
             for (const w of o.warnings ?? []) {
-              issues.push({ file: options.file, line: row.line, column: 0, code: w as ImportIssue["code"], message: w, severity: "warning" });
+              // A warning reads "CODE controlId": the code alone is the issue's stable code.
+              const [code = w, ...rest] = w.split(" ");
+              const message = rest.length > 0 ? `control ${rest.join(" ")}` : w;
+              issues.push({ file: options.file, line: row.line, column: 0, code: code as ImportIssue["code"], message, severity: "warning" });
             }
           });
         }

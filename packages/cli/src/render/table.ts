@@ -18,7 +18,7 @@ export interface TableColumn {
  * @example
  * ```ts
  * renderTable([{ title: "单位" }, { title: "金额", align: "right" }], [["市教育局", "1,000.00"]]);
- * // "单位      金额\n--------  --------\n市教育局  1,000.00"
+ * // "单位          金额\n--------  --------\n市教育局  1,000.00"
  * ```
  */
 export function renderTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): string {

@@ -1,0 +1,80 @@
+import { copyFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CITY_DIR, cleanup, runJincai, summaryJson, tempDir, totalFen } from "./_testing/run-jincai";
+
+// One database with the whole sample city (26 agencies, 270 quota lines, 3000 payments), shared
+// by the tests below in order: importing it once keeps the suite fast.
+let dir: string;
+const city = (name: string) => join(CITY_DIR, name);
+
+beforeAll(async () => {
+  dir = await tempDir();
+  expect((await runJincai(dir, ["init", "--year", "2026", "--division", "990100"])).code).toBe(0);
+});
+afterAll(() => cleanup(dir));
+
+describe("jincai import (sample city 青川市)", () => {
+  it("imports 26 agencies, 270 quota lines and 3000 payments with exit 0", async () => {
+    const agencies = await runJincai(dir, ["import", "agencies", city("agencies.csv")]);
+    expect(agencies.code).toBe(0);
+    expect(agencies.stdout).toContain("26 rows read, 26 applied, 0 rejected");
+    const quotas = await runJincai(dir, ["import", "quotas", city("quotas.csv")]);
+    expect(quotas.code).toBe(0);
+    expect(quotas.stdout).toContain("270 rows read, 270 applied, 0 rejected");
+    const payments = await runJincai(dir, ["import", "payments", city("payments.csv")]);
+    expect(payments.code).toBe(0);
+    expect(payments.stdout).toContain("3000 rows read, 3000 applied, 0 rejected");
+    expect(payments.stderr).toBe("");
+    const rows = await summaryJson(dir);
+    expect(rows).toHaveLength(26 - 6); // the summary lists agencies with quota lines
+    expect(totalFen(rows, "quota")).toBe(4653450000n);
+    expect(totalFen(rows, "paid")).toBeGreaterThan(0n);
+  });
+
+  it("changes nothing when payments.csv is imported a second time", async () => {
+    const before = await summaryJson(dir);
+    const again = await runJincai(dir, ["import", "payments", city("payments.csv")]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("0 applied, 0 rejected, 3000 duplicates skipped");
+    expect(again.stdout).toContain("nothing changed");
+    expect(await summaryJson(dir)).toEqual(before);
+  });
+
+  it("reports every bad row of bad-payments.csv with its code, exits 2 and writes nothing", async () => {
+    await copyFile(city("bad-payments.csv"), join(dir, "bad-payments.csv"));
+    const before = await summaryJson(dir);
+    const run = await runJincai(dir, ["import", "payments", "bad-payments.csv"]);
+    expect(run.code).toBe(2);
+    const located = run.stderr
+      .trim()
+      .split("\n")
+      .map((line) => line.split(" ").slice(0, 2).join(" "));
+    expect(located).toEqual([
+      "bad-payments.csv:2:11 IMPORT_INVALID_AMOUNT",
+      "bad-payments.csv:3:2 IMPORT_INVALID_DATE",
+      "bad-payments.csv:4:4 IMPORT_REQUIRED",
+      "bad-payments.csv:5:6 IMPORT_INVALID_CODE",
+      "bad-payments.csv:6:3 TREASURY_QUOTA_NOT_FOUND",
+      "bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA",
+      "bad-payments.csv:8:6 TREASURY_CODE_MISMATCH",
+      "bad-payments.csv:9:1 TREASURY_PAYMENT_CONFLICT",
+      "bad-payments.csv:10:13 TREASURY_INVALID_PAYMENT",
+      "bad-payments.csv:11:14 TREASURY_INVALID_REFUND",
+    ]);
+    expect(run.stderr).toContain('bad-payments.csv:2:11 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals');
+    expect(run.stderr).toContain("bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA payment BAD0006: amount 99,000,000.00 exceeds the 13,149.65 available on quota ZB202600001");
+    expect(run.stdout).toContain("10 rows read, 0 applied, 10 rejected");
+    expect(run.stdout).toContain("nothing written");
+    expect(await summaryJson(dir)).toEqual(before);
+  });
+
+  it("prints the issues as JSON lines with --json", async () => {
+    const run = await runJincai(dir, ["import", "payments", "bad-payments.csv", "--json"]);
+    expect(run.code).toBe(2);
+    const issues = run.stderr.trim().split("\n").map((l) => JSON.parse(l) as { line: number; column: number; code: string });
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toContain("7:11 TREASURY_EXCEEDS_QUOTA");
+    expect(issues).toHaveLength(10);
+    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 10, applied: 0, rejected: 10, committed: false } });
+  });
+});

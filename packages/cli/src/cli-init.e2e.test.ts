@@ -1,0 +1,57 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, runJincai, tempDir } from "./_testing/run-jincai";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir();
+});
+afterEach(() => cleanup(dir));
+
+const INIT = ["init", "--year", "2026", "--division", "990100"];
+
+describe("jincai init", () => {
+  it("writes jincai.config.json for fiscal year 2026 and refuses a second init without --force", async () => {
+    const first = await runJincai(dir, INIT);
+    expect(first.code).toBe(0);
+    const config = JSON.parse(await readFile(join(dir, "jincai.config.json"), "utf8"));
+    expect(config).toEqual({ store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100", controls: [] });
+    const second = await runJincai(dir, INIT);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain("CLI_CONFIG_EXISTS");
+  });
+
+  it("names the misspelt key fiscalYaer when the config has one", async () => {
+    const config = { store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100", fiscalYaer: 1 };
+    await writeFile(join(dir, "jincai.config.json"), JSON.stringify(config, null, 2));
+    const run = await runJincai(dir, ["summary"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("CLI_CONFIG_INVALID");
+    expect(run.stderr).toContain("fiscalYaer");
+  });
+});
+
+describe("jincai usage", () => {
+  it("shows Examples: in the --help of init, import, summary and verify", async () => {
+    const commands = ["init", "import", "summary", "verify"];
+    const runs = await Promise.all(commands.map((command) => runJincai(dir, [command, "--help"])));
+    runs.forEach((run, i) => {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain("Examples:");
+      expect(run.stdout).toContain(`$ jincai ${commands[i]}`);
+    });
+  });
+
+  it("exits 2 on an unknown command", async () => {
+    const run = await runJincai(dir, ["frobnicate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it("exits 2 with CLI_CONFIG_MISSING when summary runs before init", async () => {
+    const run = await runJincai(dir, ["summary"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("CLI_CONFIG_MISSING");
+  });
+});

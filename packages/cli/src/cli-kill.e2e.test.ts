@@ -1,0 +1,75 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, cleanup, collect, runJincai, spawnJincai, summaryJson, tempDir, totalFen } from "./_testing/run-jincai";
+
+// 30,000 generated payments take a few seconds to import: long enough to kill the import
+// half-way, short enough for the clean re-run to keep the suite fast.
+const PAYMENTS = 30_000;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  await promisify(execFile)(process.execPath, [
+    join(REPO_ROOT, "examples/scripts/generate-city.mjs"), "--payments", String(PAYMENTS), "--out", join(dir, "city"),
+  ]);
+  for (const args of [
+    ["init", "--year", "2026", "--division", "990100"],
+    ["import", "agencies", "city/agencies.csv"],
+    ["import", "quotas", "city/quotas.csv"],
+  ]) {
+    expect((await runJincai(dir, args)).code).toBe(0);
+  }
+});
+afterAll(() => cleanup(dir));
+
+/** Paid and reserved totals (fen) the payments file should produce, by status. */
+async function expectedTotals(): Promise<{ paid: bigint; reserved: bigint }> {
+  const lines = (await readFile(join(dir, "city/payments.csv"), "utf8")).trim().split("\n");
+  const header = lines[0]!.split(",");
+  const amount = header.indexOf("金额");
+  const status = header.indexOf("状态");
+  let paid = 0n;
+  let reserved = 0n;
+  for (const line of lines.slice(1)) {
+    const cells = line.split(",");
+    const fen = BigInt(cells[amount]!.replace(".", ""));
+    if (cells[status] === "已支付") paid += fen;
+    else if (cells[status] === "已提交") reserved += fen;
+  }
+  return { paid, reserved };
+}
+
+describe("jincai import payments killed with SIGKILL", () => {
+  it("leaves the database as it was, and a clean re-run pays the full amount", async () => {
+    const before = await summaryJson(dir);
+    expect(totalFen(before, "paid")).toBe(0n);
+
+    const child = spawnJincai(dir, ["import", "payments", "city/payments.csv"]);
+    const done = collect(child);
+    // The WAL file appears when the store opens; the import then runs for seconds.
+    const wal = join(dir, "jincai.db-wal");
+    for (let waited = 0; !existsSync(wal) && waited < 10_000; waited += 50) await sleep(50);
+    await sleep(800);
+    child.kill("SIGKILL");
+    const killed = await done;
+    expect(killed.signal).toBe("SIGKILL");
+    expect(killed.stdout).toBe("");
+
+    expect(await summaryJson(dir)).toEqual(before);
+    const verify = await runJincai(dir, ["verify"]);
+    expect(verify.code).toBe(0);
+
+    const again = await runJincai(dir, ["import", "payments", "city/payments.csv", "--quiet"]);
+    expect(again.code).toBe(0);
+    const after = await summaryJson(dir);
+    const expected = await expectedTotals();
+    expect(totalFen(after, "paid")).toBe(expected.paid);
+    expect(totalFen(after, "reserved")).toBe(expected.reserved);
+    expect(totalFen(after, "quota")).toBe(totalFen(before, "quota"));
+  });
+});

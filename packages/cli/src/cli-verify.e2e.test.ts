@@ -1,0 +1,65 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanup, runJincai, setupSmall, tempDir } from "./_testing/run-jincai";
+
+// One database: the small fixtures with three payments (2,300.50 paid), then tampered with.
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+  await setupSmall(dir);
+  expect((await runJincai(dir, ["import", "payments", "payments.csv"])).code).toBe(0);
+});
+afterAll(() => cleanup(dir));
+
+interface VerifyJson {
+  ok: boolean;
+  failures: { rule: string; severity: string; evidence: Record<string, string> }[];
+}
+
+describe("jincai verify", () => {
+  it("passes on a good import with exit 0 in text and JSON", async () => {
+    const [text, json] = await Promise.all([runJincai(dir, ["verify"]), runJincai(dir, ["verify", "--format", "json"])]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("ok   ledger.balanced");
+    expect(text.stdout).toContain("verify: all rules pass");
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as VerifyJson).ok).toBe(true);
+  });
+
+  it("fails ledger.balanced with evidence after 1.00 is added to the debits of quota ZB1 behind its back", async () => {
+    const db = new Database(join(dir, "jincai.db"));
+    try {
+      expect(db.prepare("UPDATE accounts SET debits_posted = debits_posted + 100 WHERE id = 'quota:ZB1'").run().changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    // verify only reads: the three formats run side by side.
+    const [text, json, junit] = await Promise.all(
+      [["verify"], ["verify", "--format", "json"], ["verify", "--format", "junit"]].map((args) => runJincai(dir, args)),
+    );
+    expect(text!.code).toBe(1);
+    expect(text!.stdout).toContain("FAIL ledger.balanced");
+    expect(text!.stdout).toMatch(/evidence: book=quota debitsPosted=\S+ creditsPosted=\S+/);
+    expect(text!.stdout).toMatch(/verify: \d+ failures?/);
+
+    expect(json!.code).toBe(1);
+    const report = JSON.parse(json!.stdout) as VerifyJson;
+    expect(report.ok).toBe(false);
+    const balanced = report.failures.find((f) => f.rule === "ledger.balanced");
+    expect(balanced?.severity).toBe("error");
+    expect(balanced?.evidence["book"]).toBe("quota");
+    const { debitsPosted, creditsPosted } = balanced!.evidence;
+    expect(BigInt(debitsPosted!.replace(".", "")) - BigInt(creditsPosted!.replace(".", ""))).toBe(100n);
+
+    expect(junit!.code).toBe(1);
+    expect(junit!.stdout).toMatch(/^<\?xml/);
+    expect(junit!.stdout).toMatch(/<testcase [^>]*name="ledger.balanced"[^>]*>\s*<failure/);
+  });
+
+  it("exits 2 on --format yaml", async () => {
+    const run = await runJincai(dir, ["verify", "--format", "yaml"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("CLI_USAGE");
+  });
+});
