@@ -12,5 +12,5 @@ if (!script) {
   process.exit(2);
 }
 const path = fileURLToPath(new URL(script, import.meta.url));
-const result = spawnSync(process.execPath, ["--expose-gc", path, ...rest], { stdio: "inherit" });
+const result = spawnSync(process.execPath, [path, ...rest], { stdio: "inherit" });
 process.exit(result.status ?? 1);
