@@ -4,7 +4,7 @@
  * of the quota accounts. Codes roll up to 类/款/项 by prefix. A period (`from`..`to`) reports
  * what was paid within it and the quota and reservations standing at its end.
  */
-import { ZERO_BALANCE, listPeriods } from "@jincai/core";
+import { ZERO_BALANCE, addCalendarDays, listPeriods } from "@jincai/core";
 import type { AccountBalance, Balance, StoreTx } from "@jincai/core";
 import { executionRate } from "./execution-rate";
 import { QUOTA_BOOK, quotaAccountIds } from "./quota-account-ids";
@@ -71,12 +71,12 @@ export async function executionSummary(tx: StoreTx, options: ExecutionSummaryOpt
   const groups = new Map<string, Acc>();
   const standing = indexBalances(end);
   if (!byMonth) {
-    const start = options.from ? indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: dayBefore(options.from) })) : undefined;
+    const start = options.from ? indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: addCalendarDays(options.from, -1) })) : undefined;
     for (const row of end) addLine(groups, row, dims, options.rollup, standing, start, undefined);
   } else {
     const year = options.fiscalYear ?? Number((options.to ?? options.from ?? "").slice(0, 4));
     const months = monthsBetween(options.from ?? `${year}-01-01`, options.to ?? `${year}-12-31`);
-    let previous = indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: dayBefore(months[0]!.from) }));
+    let previous = indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: addCalendarDays(months[0]!.from, -1) }));
     for (const m of months) {
       const atEnd = indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: m.to }));
       for (const row of end) addLine(groups, row, dims, options.rollup, atEnd, previous, m.month);
@@ -134,11 +134,6 @@ function execution(quotaId: string, ids: ReturnType<typeof quotaAccountIds>, bal
 
 function indexBalances(rows: readonly AccountBalance[]): Map<string, Balance> {
   return new Map(rows.map((r) => [r.account.id, r.balance]));
-}
-
-function dayBefore(date: string): string {
-  const t = Date.parse(`${date}T00:00:00Z`) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 function monthsBetween(from: string, to: string): { month: string; from: string; to: string }[] {

@@ -1,44 +1,30 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   PAYMENT_HEADER,
-  cleanup,
-  copyDir,
   payment,
   runJincai,
-  setupSmall,
   summaryJson,
-  tempDir,
   totalFen,
+  useSmallDatabase,
   writeFiles,
 } from "./_testing/run-jincai";
 
 // Quota lines of 101001: ZB1 30101 10,000.00; ZB2 30201 5,000.00; ZB3 30205 3,000.00. The
 // controls below cap economic 类 302 (ZB2 + ZB3) at 1,000.00, well under the lines' room.
-let template: string;
-let dir: string;
-beforeAll(async () => {
-  template = await tempDir();
-  await setupSmall(template);
-});
-afterAll(() => cleanup(template));
-beforeEach(async () => {
-  dir = await tempDir();
-  await copyDir(template, dir);
-});
-afterEach(() => cleanup(dir));
+const db = useSmallDatabase();
 
 async function addControl(policy: "absolute" | "advisory"): Promise<void> {
-  const path = join(dir, "jincai.config.json");
+  const path = join(db.dir, "jincai.config.json");
   const config = JSON.parse(await readFile(path, "utf8"));
   config.controls = [{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy }];
   await writeFile(path, JSON.stringify(config, null, 2));
 }
 
 async function importPayments(lines: readonly string[]) {
-  await writeFiles(dir, { "p.csv": [PAYMENT_HEADER, ...lines, ""].join("\n") });
-  return runJincai(dir, ["import", "payments", "p.csv"]);
+  await writeFiles(db.dir, { "p.csv": [PAYMENT_HEADER, ...lines, ""].join("\n") });
+  return runJincai(db.dir, ["import", "payments", "p.csv"]);
 }
 
 describe("jincai import payments with an absolute control", () => {
@@ -47,7 +33,7 @@ describe("jincai import payments with an absolute control", () => {
     const run = await importPayments([payment("C1", "ZB2", "30201", "1200.00")]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toMatch(/^p\.csv:2:11 \w*EXCEEDS_CONTROL /);
-    expect(totalFen(await summaryJson(dir), "paid")).toBe(0n);
+    expect(totalFen(await summaryJson(db.dir), "paid")).toBe(0n);
   });
 
   it("counts two quota lines of economic 类 302 against one parent-level control", async () => {
@@ -57,7 +43,7 @@ describe("jincai import payments with an absolute control", () => {
     const second = await importPayments([payment("C2", "ZB3", "30205", "600.00")]);
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toMatch(/^p\.csv:2:11 \w*EXCEEDS_CONTROL /);
-    expect(totalFen(await summaryJson(dir), "paid")).toBe(60000n);
+    expect(totalFen(await summaryJson(db.dir), "paid")).toBe(60000n);
   });
 });
 
@@ -68,8 +54,8 @@ describe("jincai import payments with an advisory control", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("p.csv:2:0 BUDGET_ADVISORY_EXCEEDED control C302");
     const [summary, strict] = await Promise.all([
-      summaryJson(dir),
-      runJincai(dir, ["verify", "--fail-on", "critical", "--format", "json"]),
+      summaryJson(db.dir),
+      runJincai(db.dir, ["verify", "--fail-on", "critical", "--format", "json"]),
     ]);
     expect(totalFen(summary, "paid")).toBe(120000n);
     expect(strict.code).toBe(1);
@@ -82,7 +68,7 @@ describe("jincai import payments with an advisory control", () => {
   it("passes plain verify (exit 0) after an advisory control was exceeded", async () => {
     await addControl("advisory");
     expect((await importPayments([payment("C1", "ZB2", "30201", "1200.00")])).code).toBe(0);
-    const plain = await runJincai(dir, ["verify"]);
+    const plain = await runJincai(db.dir, ["verify"]);
     expect(plain.stdout).toContain("ok   payment.tied");
     expect(plain.code).toBe(0);
   });

@@ -1,18 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { cleanup, copyDir, runJincai, setupSmall, summaryJson, tempDir, totalFen, writeFiles } from "./_testing/run-jincai";
+import { describe, expect, it } from "vitest";
+import { runJincai, summaryJson, totalFen, useSmallDatabase, writeFiles } from "./_testing/run-jincai";
 
-let template: string;
-let dir: string;
-beforeAll(async () => {
-  template = await tempDir();
-  await setupSmall(template);
-});
-afterAll(() => cleanup(template));
-beforeEach(async () => {
-  dir = await tempDir();
-  await copyDir(template, dir);
-});
-afterEach(() => cleanup(dir));
+const db = useSmallDatabase();
 
 const FOREIGN =
   "pay_no,pay_date,bgt_id,unit,fund_name,func,eco,pro_code,payee,payee_acct_no,amt\n" +
@@ -25,12 +14,12 @@ describe("jincai import --map", () => {
       columns: { pay_no: "payment_id", unit: "agency_code", fund_name: "fund_type", func: "function_code", eco: "economic_code", amt: "amount" },
       values: { fund_type: { 一般公共预算: "111" } },
     };
-    await writeFiles(dir, { "export.csv": FOREIGN, "mapping.json": JSON.stringify(mapping) });
-    const run = await runJincai(dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
+    await writeFiles(db.dir, { "export.csv": FOREIGN, "mapping.json": JSON.stringify(mapping) });
+    const run = await runJincai(db.dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("2 rows read, 2 applied");
-    const rows = await summaryJson(dir, ["--by", "fund"]);
+    const rows = await summaryJson(db.dir, ["--by", "fund"]);
     expect(rows.map((r) => [r["fundType"], r["paid"]])).toEqual([["111", "1250.25"]]);
   });
 
@@ -40,23 +29,23 @@ describe("jincai import --map", () => {
       columns: { pay_no: "payment_id", unit: "agency_code", func: "function_code", eco: "economic_code", amt: "amount" },
       constants: { fund_type: "111" },
     };
-    await writeFiles(dir, { "export.csv": noFund, "mapping.json": JSON.stringify(mapping) });
-    const run = await runJincai(dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
+    await writeFiles(db.dir, { "export.csv": noFund, "mapping.json": JSON.stringify(mapping) });
+    const run = await runJincai(db.dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
     expect(run.code).toBe(0);
-    expect(totalFen(await summaryJson(dir), "paid")).toBe(125025n);
+    expect(totalFen(await summaryJson(db.dir), "paid")).toBe(125025n);
   });
 
   it("exits 2 with IMPORT_MAPPING_INVALID naming the unknown key colums", async () => {
-    await writeFiles(dir, { "export.csv": FOREIGN, "mapping.json": JSON.stringify({ colums: { pay_no: "payment_id" } }) });
-    const run = await runJincai(dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
+    await writeFiles(db.dir, { "export.csv": FOREIGN, "mapping.json": JSON.stringify({ colums: { pay_no: "payment_id" } }) });
+    const run = await runJincai(db.dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("IMPORT_MAPPING_INVALID");
     expect(run.stderr).toContain("colums");
   });
 
   it("exits 2 with IMPORT_MAPPING_INVALID naming a column mapped to an unknown field", async () => {
-    await writeFiles(dir, { "export.csv": FOREIGN, "mapping.json": JSON.stringify({ columns: { amt: "amout" } }) });
-    const run = await runJincai(dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
+    await writeFiles(db.dir, { "export.csv": FOREIGN, "mapping.json": JSON.stringify({ columns: { amt: "amout" } }) });
+    const run = await runJincai(db.dir, ["import", "payments", "export.csv", "--map", "mapping.json"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("IMPORT_MAPPING_INVALID");
     expect(run.stderr).toContain("columns.amt");

@@ -120,7 +120,7 @@ export { FUND_TYPES, findFundType, getFundType } from "./org/fund-type";
 export type { FundType, FundTypeKey } from "./org/fund-type";
 
 // --- calendar ---
-export { isIsoDate, assertIsoDate } from "./calendar/iso-date";
+export { isIsoDate, assertIsoDate, addCalendarDays } from "./calendar/iso-date";
 export { fiscalYearOf, fiscalYearRange } from "./calendar/fiscal-year";
 export type { FiscalYearOptions } from "./calendar/fiscal-year";
 export { parsePeriod } from "./calendar/period";

@@ -9,6 +9,7 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 /** The built binary the tests run. */
 export const JINCAI_BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
@@ -228,4 +229,30 @@ export async function summaryJson(dir: string, args: readonly string[] = []): Pr
  */
 export function totalFen(rows: readonly SummaryRow[], column: string): bigint {
   return rows.reduce((t, r) => t + BigInt(String(r[column]).replace(".", "")), 0n);
+}
+
+/**
+ * Registers hooks giving each test of the file its own copy of a small database (set up once per
+ * file with {@link setupSmall}); `db.dir` is the current test's directory.
+ *
+ * @example
+ * ```ts
+ * const db = useSmallDatabase();
+ * it("imports", async () => expect((await runJincai(db.dir, ["verify"])).code).toBe(0));
+ * ```
+ */
+export function useSmallDatabase(): { readonly dir: string } {
+  let template = "";
+  const state = { dir: "" };
+  beforeAll(async () => {
+    template = await tempDir();
+    await setupSmall(template);
+  });
+  afterAll(() => cleanup(template));
+  beforeEach(async () => {
+    state.dir = await tempDir();
+    await copyDir(template, state.dir);
+  });
+  afterEach(() => cleanup(state.dir));
+  return state;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertIsoDate, isIsoDate } from "./iso-date";
+import { assertIsoDate, isIsoDate, addCalendarDays } from "./iso-date";
 
 describe("isIsoDate", () => {
   it("accepts 29 February 2028 and rejects 29 February 2026", () => {
@@ -11,6 +11,27 @@ describe("isIsoDate", () => {
     for (const bad of ["2026-3-1", "2026-13-01", "2026-04-31", "2026-00-10", "0000-01-01", "20260301", 20260301]) {
       expect(isIsoDate(bad)).toBe(false);
     }
+  });
+});
+
+describe("isIsoDate on the ledger's inputs", () => {
+  it("accepts 2024-02-29 and rejects 2026-02-29, 2026-2-1, 0000-01-01, 2026-04-31, 2026-01-0a and a number", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(["2026-02-29", "2026-2-1", "0000-01-01", "2026-04-31", "2026-01-0a", 20260101].map(isIsoDate)).toEqual([
+      false, false, false, false, false, false,
+    ]);
+  });
+});
+
+describe("addCalendarDays", () => {
+  it("steps back over the end of February and forward over the new year", () => {
+    expect(addCalendarDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addCalendarDays("2028-03-01", -1)).toBe("2028-02-29");
+    expect(addCalendarDays("2026-12-31", 1)).toBe("2027-01-01");
+  });
+
+  it("throws CALENDAR_INVALID_DATE for 2026-02-30", () => {
+    expect(() => addCalendarDays("2026-02-30", 1)).toThrow(expect.objectContaining({ code: "CALENDAR_INVALID_DATE" }));
   });
 });
 

@@ -1,6 +1,6 @@
 /** Validation of a period lock before a store adds it. */
 import { JincaiError } from "../errors/jincai-error";
-import { isIsoDate } from "./is-iso-date";
+import { isIsoDate } from "../calendar/iso-date";
 import type { PeriodLock } from "./period-lock";
 
 /**

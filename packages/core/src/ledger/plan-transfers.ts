@@ -9,7 +9,7 @@
 import type { Account } from "./account";
 import type { LedgerSnapshot } from "./ledger-snapshot";
 import { isPeriodLocked } from "./period-lock";
-import { isIsoDate } from "./is-iso-date";
+import { isIsoDate } from "../calendar/iso-date";
 import { transferFieldsEqual } from "./transfer-fields-equal";
 import type { CreateTransferResult, CreateTransferStatus, Transfer, TransferInput, TransferPhase } from "./transfer";
 import type { BalanceDelta, PlanTransfersOptions, TransferDraft, TransferPlan } from "./transfer-plan";
