@@ -4,7 +4,6 @@
  */
 import { resolve } from "node:path";
 import type { Store } from "@jincai/core";
-import { openPostgresStore } from "@jincai/store-postgres";
 import { openSqliteStore } from "@jincai/store-sqlite";
 import type { JincaiConfig } from "./config";
 
@@ -19,7 +18,13 @@ import type { JincaiConfig } from "./config";
  */
 export async function openConfiguredStore(config: JincaiConfig, baseDir: string): Promise<Store> {
   const pg = process.env["JINCAI_PG_URL"];
-  if ("postgres" in config.store) return openPostgresStore({ connectionString: config.store.postgres });
-  if (pg) return openPostgresStore({ connectionString: pg });
+  if ("postgres" in config.store) return openPostgres(config.store.postgres);
+  if (pg) return openPostgres(pg);
   return openSqliteStore({ filename: resolve(baseDir, config.store.sqlite) });
+}
+
+/** Loads the PostgreSQL store only when used: its driver costs every SQLite command about 50 ms of start-up. */
+async function openPostgres(connectionString: string): Promise<Store> {
+  const { openPostgresStore } = await import("@jincai/store-postgres");
+  return openPostgresStore({ connectionString });
 }

@@ -37,6 +37,8 @@ export type {
   Store,
   StoreTx,
   StoredRecord,
+  TransferFlow,
+  TransferFlowQuery,
   TransferQuery,
 } from "./store/store";
 export type { AuditCheckpoint, AuditEvent } from "./audit/audit-event";
@@ -152,12 +154,13 @@ export type { BalanceDelta, PlanTransfersOptions, TransferDraft, TransferPlan } 
 export { planAccounts, accountFromInput } from "./ledger/plan-accounts";
 export type { AccountPlan } from "./ledger/plan-accounts";
 export { assertPeriodLock } from "./ledger/assert-period-lock";
-export { foldBalances } from "./ledger/fold-balances";
+export { foldBalances, foldBalancesByPeriod } from "./ledger/fold-balances";
 export { groupBalances } from "./ledger/group-balances";
 export type { GroupBalancesOptions, GroupedBalance } from "./ledger/group-balances";
 export { available } from "./ledger/available";
 export { netBalance } from "./ledger/net-balance";
 export { createMemoryStore } from "./store/memory-store";
+export { compareTransferFlows } from "./store/compare-transfer-flows";
 export type { MemoryStoreOptions } from "./store/memory-store";
 
 // --- audit chain ---

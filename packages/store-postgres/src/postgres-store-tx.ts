@@ -21,6 +21,8 @@ import type {
   StoredRecord,
   Transfer,
   TransferBatchResult,
+  TransferFlow,
+  TransferFlowQuery,
   TransferInput,
   TransferQuery,
 } from "@jincai/core";
@@ -31,6 +33,7 @@ import { createTransfersLocked } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
 import { deleteRecord, getRecord, putRecord, streamRecords } from "./record-rows";
 import { RetryWrite, type Runner } from "./runner";
+import { transferFlows } from "./transfer-flows";
 import { loadResolutions, loadTransfers, streamTransfers } from "./transfer-rows";
 
 /** Where the store's tables are and what clock it stamps rows with. */
@@ -83,6 +86,10 @@ export class PostgresStoreTx implements StoreTx {
 
   transfers(query?: TransferQuery): AsyncIterable<Transfer> {
     return streamTransfers((fn) => this.runner.read(fn), this.ctx.s, query);
+  }
+
+  transferFlows(query?: TransferFlowQuery): Promise<TransferFlow[]> {
+    return this.runner.read((db) => transferFlows(db, this.ctx.s, query));
   }
 
   lockPeriod(lock: PeriodLock): Promise<void> {

@@ -1,22 +1,26 @@
 /**
  * Balances in SQLite. Current balances come straight from the `accounts` row (kept up to date
- * by every batch); balances as of a date are one aggregate over `transfers` (SUM … GROUP BY
- * account, with the same effects as core's `foldBalances`: a `post` releases its pending
- * transfer's whole amount, a `void` releases its own amount, which is the pending amount).
+ * by every batch). A balance as of a date adds the account's whole months before that date's
+ * month from `account_months` (kept by every batch) and, unless the date ends its month (then
+ * that month is whole too), folds the transfers of the month up to the date, found through the
+ * date index, with the effects of core's `foldBalances` (a `post` releases its pending
+ * transfer's whole amount, a `void` its own amount, which is the pending amount).
  */
 import type { AccountBalance, BalanceQuery } from "@jincai/core";
 import type { AccountRow } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
-import { accountCondition, hasAccountFilter } from "./account-filter";
+import { accountCondition } from "./account-filter";
 
-/** Per-transfer effects on its debit side (`t`, with its pending transfer `p` for a `post`). */
-const DEBIT_SIDE = `SELECT t.debit AS acct,
-  CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END AS dp, 0 AS cp,
-  CASE t.phase WHEN 'pending' THEN t.amount WHEN 'void' THEN -t.amount WHEN 'post' THEN -p.amount ELSE 0 END AS dpe, 0 AS cpe`;
-const CREDIT_SIDE = `SELECT t.credit AS acct, 0 AS dp,
-  CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END AS cp, 0 AS dpe,
-  CASE t.phase WHEN 'pending' THEN t.amount WHEN 'void' THEN -t.amount WHEN 'post' THEN -p.amount ELSE 0 END AS cpe`;
-const FROM = "FROM transfers t LEFT JOIN transfers p ON t.phase = 'post' AND p.id = t.pending_id WHERE +t.date <= ?";
+const RELEASED = "CASE t.phase WHEN 'pending' THEN t.amount WHEN 'void' THEN -t.amount WHEN 'post' THEN -coalesce(p.amount, 0) ELSE 0 END";
+const POSTED = "CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END";
+const PARTIAL_FROM = "FROM transfers t LEFT JOIN transfers p ON t.phase = 'post' AND p.id = t.pending_id WHERE t.date >= @monthStart AND t.date <= @asOf";
+/** Per account: whole months (`month < @upTo`), then the transfers of the partial month. */
+const AS_OF = `SELECT acct, SUM(dp) AS dp, SUM(cp) AS cp, SUM(dpe) AS dpe, SUM(cpe) AS cpe FROM (
+  SELECT account AS acct, debits_posted AS dp, credits_posted AS cp, debits_pending AS dpe, credits_pending AS cpe
+    FROM account_months WHERE month < @upTo
+  UNION ALL SELECT t.debit, ${POSTED}, 0, ${RELEASED}, 0 ${PARTIAL_FROM} AND @partial
+  UNION ALL SELECT t.credit, 0, ${POSTED}, 0, ${RELEASED} ${PARTIAL_FROM} AND @partial
+) GROUP BY acct`;
 
 /**
  * The balances of the matching accounts, sorted by account id.
@@ -40,24 +44,29 @@ export function accountBalancesSync(ctx: SqliteContext, query: BalanceQuery = {}
       },
     }));
   }
-  // When accounts are filtered, each side only scans the transfers of the matching accounts.
-  const filtered = hasAccountFilter(query);
-  const only = (column: string) => (filtered ? ` AND t.${column} IN (SELECT a.num FROM accounts a WHERE ${cond.sql})` : "");
-  const sql = `WITH effects AS (
-    ${DEBIT_SIDE} ${FROM}${only("debit")}
-    UNION ALL
-    ${CREDIT_SIDE} ${FROM}${only("credit")}
-  ), sums AS (
-    SELECT acct, SUM(dp) AS dp, SUM(cp) AS cp, SUM(dpe) AS dpe, SUM(cpe) AS cpe FROM effects GROUP BY acct
-  )
-  SELECT a.*, coalesce(s.dp, 0) AS as_dp, coalesce(s.cp, 0) AS as_cp, coalesce(s.dpe, 0) AS as_dpe, coalesce(s.cpe, 0) AS as_cpe
-  FROM accounts a LEFT JOIN sums s ON s.acct = a.num WHERE ${cond.sql} ORDER BY a.id`;
-  const params = filtered
-    ? [query.asOf, ...cond.params, query.asOf, ...cond.params, ...cond.params]
-    : [query.asOf, query.asOf, ...cond.params];
+  const sql = `SELECT a.*, coalesce(s.dp, 0) AS as_dp, coalesce(s.cp, 0) AS as_cp, coalesce(s.dpe, 0) AS as_dpe, coalesce(s.cpe, 0) AS as_cpe
+  FROM accounts a LEFT JOIN (${AS_OF}) s ON s.acct = a.num WHERE ${cond.sql} ORDER BY a.id`;
+  const params = cond.params.length === 0 ? [monthParams(query.asOf)] : [monthParams(query.asOf), ...cond.params];
   const rows = ctx.conn.stmt(sql).all(...params) as (AccountRow & { as_dp: bigint; as_cp: bigint; as_dpe: bigint; as_cpe: bigint })[];
   return rows.map((row) => ({
     account: ctx.accounts.fromRow(row),
     balance: { debitsPosted: row.as_dp, creditsPosted: row.as_cp, debitsPending: row.as_dpe, creditsPending: row.as_cpe },
   }));
+}
+
+/**
+ * The month bounds of an `asOf` date: months before `upTo` are whole; when `partial`, the
+ * transfers from `monthStart` to `asOf` are folded. A date on or past its month's last day
+ * (text order: `2026-02-30` sorts after every real February date) counts its month as whole.
+ * Anything not shaped `YYYY-MM-DD` folds every transfer up to it, exactly as text compares.
+ */
+function monthParams(asOf: string): { asOf: string; monthStart: string; upTo: string; partial: number } {
+  if (!/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(asOf)) return { asOf, monthStart: "", upTo: "", partial: 1 };
+  const month = asOf.slice(0, 7);
+  const year = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7));
+  const last = `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, "0")}`;
+  if (asOf < last) return { asOf, monthStart: `${month}-01`, upTo: month, partial: 1 };
+  const upTo = m === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, "0")}`;
+  return { asOf, monthStart: `${month}-01`, upTo, partial: 0 };
 }

@@ -1,13 +1,24 @@
 /**
  * The ledger's checked batch on SQLite: build a snapshot, let core's `planTransfers` decide,
  * then write the plan (insert the new transfers in order, update each touched account's balance
- * once). The caller runs this inside one transaction (or savepoint), so a batch applies whole.
+ * once, and add the batch's changes to each touched account's month in `account_months`, which
+ * answers balances as of a date). The caller runs this inside one transaction (or savepoint),
+ * so a batch applies whole.
+ *
+ * Imports send large batches of new ids, so the first attempt plans as if none of the batch's
+ * own ids existed (one index probe per transfer saved) inside a savepoint; the UNIQUE constraint
+ * on `transfers.id` is the guard: if an id did exist (a replay), the attempt is rolled back and
+ * the batch planned again on a snapshot that reads every id.
  */
-import { planTransfers } from "@jincai/core";
-import type { CreateTransfersOptions, TransferBatchResult, TransferInput } from "@jincai/core";
+import { foldBalancesByPeriod, planTransfers } from "@jincai/core";
+import type { CreateTransfersOptions, TransferBatchResult, TransferDraft, TransferInput, TransferPlan } from "@jincai/core";
 import type { SqliteContext } from "./account-ops";
 import { encodeJson } from "./json-codec";
 import { createSqliteSnapshot } from "./sqlite-snapshot";
+import type { SqliteSnapshot } from "./sqlite-snapshot";
+
+/** Batches from this size on are first tried assuming their ids are new. */
+const ASSUME_NEW_FROM = 64;
 
 /**
  * Plans and writes a batch of transfers; returns one result per item.
@@ -23,13 +34,38 @@ export function createTransfersSync(
   batch: readonly TransferInput[],
   options: CreateTransfersOptions = {},
 ): TransferBatchResult {
-  const snapshot = createSqliteSnapshot(ctx, batch);
-  const plan = planTransfers(batch, snapshot, { partial: options.partial === true });
+  const partial = options.partial === true;
+  if (batch.length >= ASSUME_NEW_FROM) {
+    const db = ctx.conn.db;
+    db.exec("SAVEPOINT jincai_assume_new");
+    try {
+      const result = planAndWrite(ctx, batch, partial, true);
+      db.exec("RELEASE jincai_assume_new");
+      return result;
+    } catch (error) {
+      db.exec("ROLLBACK TO jincai_assume_new");
+      db.exec("RELEASE jincai_assume_new");
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return planAndWrite(ctx, batch, partial, false);
+}
+
+function planAndWrite(ctx: SqliteContext, batch: readonly TransferInput[], partial: boolean, assumeNewIds: boolean): TransferBatchResult {
+  const snapshot = createSqliteSnapshot(ctx, batch, { assumeNewIds });
+  const plan = planTransfers(batch, snapshot, { partial });
   if (!plan.applied || plan.transfers.length === 0) return { applied: plan.applied, results: plan.results };
+  insertTransfers(ctx, plan.transfers, snapshot);
+  updateAccounts(ctx, plan, snapshot);
+  addMonths(ctx, plan.transfers, snapshot);
+  return { applied: plan.applied, results: plan.results };
+}
+
+function insertTransfers(ctx: SqliteContext, transfers: readonly TransferDraft[], snapshot: SqliteSnapshot): void {
   const insert = ctx.conn.stmt(
     "INSERT INTO transfers (id, phase, debit, credit, amount, date, pending_id, expires_on, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  for (const t of plan.transfers) {
+  for (const t of transfers) {
     insert.run(
       t.id,
       t.phase,
@@ -42,6 +78,9 @@ export function createTransfersSync(
       referencesJson(t.references),
     );
   }
+}
+
+function updateAccounts(ctx: SqliteContext, plan: TransferPlan, snapshot: SqliteSnapshot): void {
   const update = ctx.conn.stmt(
     "UPDATE accounts SET debits_posted = debits_posted + ?, credits_posted = credits_posted + ?, " +
       "debits_pending = debits_pending + ?, credits_pending = credits_pending + ? WHERE num = ?",
@@ -50,7 +89,27 @@ export function createTransfersSync(
     const d = plan.balanceDeltas.get(accountId)!;
     update.run(d.debitsPosted, d.creditsPosted, d.debitsPending, d.creditsPending, snapshot.numOf(accountId));
   }
-  return { applied: plan.applied, results: plan.results };
+}
+
+/** Adds the changes of the new transfers to `account_months`, one upsert per account and month. */
+function addMonths(ctx: SqliteContext, transfers: readonly TransferDraft[], snapshot: SqliteSnapshot): void {
+  const months = foldBalancesByPeriod(transfers, (pendingId) => snapshot.transfer(pendingId)?.amount, monthOf);
+  const upsert = ctx.conn.stmt(
+    "INSERT INTO account_months (account, month, debits_posted, credits_posted, debits_pending, credits_pending) VALUES (?, ?, ?, ?, ?, ?) " +
+      "ON CONFLICT (account, month) DO UPDATE SET debits_posted = debits_posted + excluded.debits_posted, " +
+      "credits_posted = credits_posted + excluded.credits_posted, debits_pending = debits_pending + excluded.debits_pending, " +
+      "credits_pending = credits_pending + excluded.credits_pending",
+  );
+  for (const [accountId, byMonth] of months) {
+    const num = snapshot.numOf(accountId);
+    for (const [month, b] of byMonth) upsert.run(num, month, b.debitsPosted, b.creditsPosted, b.debitsPending, b.creditsPending);
+  }
+}
+
+const monthOf = (date: string): string => date.slice(0, 7);
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
 /**

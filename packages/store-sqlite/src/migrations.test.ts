@@ -60,3 +60,27 @@ describe("userVersion", () => {
     db.close();
   });
 });
+
+describe("migration 2 (balances per account and month)", () => {
+  it("sums the transfers of a version-1 database into months, a post releasing its whole reservation", () => {
+    const db = fresh();
+    migrate(db, AT, MIGRATIONS.slice(0, 1));
+    db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES
+      (1, 'quota:Q1', 'quota', 'QUOTA', '{}', 'debit', '{}'), (2, 'quota-spent:Q1', 'quota', 'SPENT', '{}', 'credit', '{}');
+      INSERT INTO transfers (id, phase, debit, credit, amount, date, pending_id) VALUES
+      ('pay:ZF001', 'pending', 1, 2, 100000, '2026-03-01', NULL),
+      ('pay:ZF001:paid', 'post', 1, 2, 60000, '2026-03-05', 'pay:ZF001'),
+      ('pay:ZF002', 'posted', 1, 2, 25000, '2026-03-05', NULL),
+      ('pay:ZF003', 'pending', 1, 2, 40000, '2026-03-31', NULL),
+      ('pay:ZF003:void', 'void', 1, 2, 40000, '2026-04-02', 'pay:ZF003');`);
+    expect(migrate(db, AT)).toBe(MIGRATIONS.length);
+    const months = db.prepare("SELECT account, month, debits_posted, credits_posted, debits_pending, credits_pending FROM account_months ORDER BY account, month").raw().all();
+    expect(months).toEqual([
+      [1, "2026-03", 85000, 0, 40000, 0],
+      [1, "2026-04", 0, 0, -40000, 0],
+      [2, "2026-03", 0, 85000, 0, 40000],
+      [2, "2026-04", 0, 0, 0, -40000],
+    ]);
+    db.close();
+  });
+});

@@ -110,6 +110,36 @@ CREATE TABLE audit_checkpoints (
 ) STRICT;
 `,
   },
+  {
+    version: 2,
+    name: "balances per account and month",
+    // A balance as of a date adds up the account's whole months before it (a few rows per
+    // account) and folds only the transfers of the date's own month. Existing transfers are
+    // summed in once here, with the effects of core's `foldBalances` (a `post` releases its
+    // pending transfer's amount).
+    sql: `
+CREATE TABLE account_months (
+  account INTEGER NOT NULL REFERENCES accounts (num),
+  month TEXT NOT NULL,
+  debits_posted INTEGER NOT NULL,
+  credits_posted INTEGER NOT NULL,
+  debits_pending INTEGER NOT NULL,
+  credits_pending INTEGER NOT NULL,
+  PRIMARY KEY (account, month)
+) STRICT, WITHOUT ROWID;
+INSERT INTO account_months (account, month, debits_posted, credits_posted, debits_pending, credits_pending)
+SELECT acct, month, SUM(dp), SUM(cp), SUM(dpe), SUM(cpe) FROM (
+  SELECT t.debit AS acct, substr(t.date, 1, 7) AS month,
+    CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END AS dp, 0 AS cp,
+    CASE t.phase WHEN 'pending' THEN t.amount WHEN 'void' THEN -t.amount WHEN 'post' THEN -coalesce(p.amount, 0) ELSE 0 END AS dpe, 0 AS cpe
+  FROM transfers t LEFT JOIN transfers p ON t.phase = 'post' AND p.id = t.pending_id
+  UNION ALL
+  SELECT t.credit, substr(t.date, 1, 7), 0, CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END, 0,
+    CASE t.phase WHEN 'pending' THEN t.amount WHEN 'void' THEN -t.amount WHEN 'post' THEN -coalesce(p.amount, 0) ELSE 0 END
+  FROM transfers t LEFT JOIN transfers p ON t.phase = 'post' AND p.id = t.pending_id
+) GROUP BY acct, month;
+`,
+  },
 ];
 
 /**

@@ -21,6 +21,17 @@ export interface SqliteSnapshot extends LedgerSnapshot {
   numOf(accountId: string): bigint | undefined;
 }
 
+/** Options of {@link createSqliteSnapshot}. */
+export interface SqliteSnapshotOptions {
+  /**
+   * Answer "no such transfer" for the batch's own ids without reading them (the pending
+   * transfers the batch resolves are still read). Only for a write that the `transfers.id`
+   * UNIQUE constraint guards: when an id did exist, the insert fails and the caller replans
+   * with a full snapshot.
+   */
+  readonly assumeNewIds?: boolean;
+}
+
 interface AccountEntry {
   readonly row: AccountRow;
   readonly account: Account;
@@ -35,7 +46,11 @@ interface AccountEntry {
  * const plan = planTransfers(batch, createSqliteSnapshot(ctx, batch));
  * ```
  */
-export function createSqliteSnapshot(ctx: SqliteContext, batch: readonly TransferInput[]): SqliteSnapshot {
+export function createSqliteSnapshot(
+  ctx: SqliteContext,
+  batch: readonly TransferInput[],
+  options: SqliteSnapshotOptions = {},
+): SqliteSnapshot {
   const { conn } = ctx;
   const accounts = new Map<string, AccountEntry | undefined>();
   const transfers = new Map<string, Transfer | undefined>();
@@ -64,8 +79,12 @@ export function createSqliteSnapshot(ctx: SqliteContext, batch: readonly Transfe
     addAccount(row as AccountRow);
   }
   for (const id of keys.transferIds) transfers.set(id, undefined);
-  for (const row of conn.stmt("SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys.transferIds))) {
-    transfers.set((row as TransferRow).id, toTransfer(row as TransferRow));
+  // Assuming the batch's own ids are new, only the pending transfers it resolves are read.
+  const preload = options.assumeNewIds === true ? keys.pendingIds : keys.transferIds;
+  if (preload.length > 0) {
+    for (const row of conn.stmt("SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(preload))) {
+      transfers.set((row as TransferRow).id, toTransfer(row as TransferRow));
+    }
   }
   for (const id of keys.pendingIds) resolutions.set(id, undefined);
   if (keys.pendingIds.length > 0) {

@@ -19,6 +19,7 @@ import { accountBalancesSync } from "./balance-query";
 import { createTransfersSync } from "./create-transfers";
 import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
 import { deleteRecordSync, getRecordSync, putRecordSync, recordPageSync } from "./record-ops";
+import { transferFlowsSync } from "./transfer-flows";
 import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync } from "./transfer-query";
 import type { TransferRow } from "./transfer-row";
 import { transferFromRow } from "./transfer-row";
@@ -69,6 +70,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
         after = page[page.length - 1]!.sequence;
       }
     },
+    transferFlows: (query) => run.read("transferFlows", () => transferFlowsSync(ctx, query)),
     lockPeriod: (lock) => run.write("lockPeriod", () => lockPeriodSync(ctx, lock)),
     periodLocks: () => run.read("periodLocks", () => periodLocksSync(ctx)),
     putRecord: (write) => run.write("putRecord", () => putRecordSync(conn, write)),

@@ -1,14 +1,21 @@
 /**
  * Verification that every payment is tied to a quota: each payment transfer (`pay:<number>`)
  * debits an existing quota line and credits that same line's execution account (a refund the
- * reverse), and each
- * payment document names a quota that exists. Used by `jincai verify` (rule `payment.tied`).
+ * reverse), and each payment document names a quota that exists. Used by `jincai verify` (rule
+ * `payment.tied`).
+ *
+ * The transfers are checked per account pair: the store sums the payment transfers per (debit,
+ * credit) in one pass (`transferFlows`), each pair is judged once, and only the transfers of a
+ * pair that is not tied are read one by one, to report each with its evidence.
  */
 import { QUOTA_BOOK, quotaAccountIds } from "@jincai/budget";
 import { fenToYuanString } from "@jincai/core";
-import type { RuleFailure, StoreTx } from "@jincai/core";
+import type { RuleFailure, StoreTx, Transfer, TransferPhase } from "@jincai/core";
 import { PAYMENT_COLLECTION } from "./payment-record";
 import type { PaymentDocument } from "./payment-record";
+
+const PAYMENT_PREFIX = "pay:";
+const PHASES: readonly TransferPhase[] = ["posted", "pending"];
 
 /**
  * Checks that every payment transfer and document is tied to an existing quota line.
@@ -19,30 +26,54 @@ import type { PaymentDocument } from "./payment-record";
  * failures.length; // 0 when every payment spends a quota
  * ```
  */
-export async function checkPayments(tx: Pick<StoreTx, "accountBalances" | "transfers" | "queryRecords">): Promise<RuleFailure[]> {
-  const failures: RuleFailure[] = [];
+export async function checkPayments(
+  tx: Pick<StoreTx, "accountBalances" | "transferFlows" | "transfers" | "queryRecords">,
+): Promise<RuleFailure[]> {
   const lines = new Set<string>();
   for (const { account } of await tx.accountBalances({ book: QUOTA_BOOK })) {
     if (account.id.startsWith("quota:")) lines.add(account.id);
   }
-  for await (const t of tx.transfers({ book: QUOTA_BOOK, phases: ["posted", "pending"] })) {
-    if (!t.id.startsWith("pay:")) continue;
-    // A payment under a parent control also moves the control's accounts (`pay:<no>~<control>`);
-    // those legs are checked by the ledger's limits, not here.
-    if (t.debitAccountId.startsWith("quota-control") || t.creditAccountId.startsWith("quota-control")) continue;
-    // A payment debits the line and credits its execution account; a refund (退票) reverses that.
-    const lineId = t.debitAccountId.startsWith("quota:") ? t.debitAccountId : t.creditAccountId;
-    const other = lineId === t.debitAccountId ? t.creditAccountId : t.debitAccountId;
-    const tied = lineId.startsWith("quota:") && lines.has(lineId) && other === quotaAccountIds(lineId.slice("quota:".length)).spent;
-    if (!tied) {
-      failures.push({
-        rule: "payment.tied",
-        severity: "error",
-        message: `payment ${t.references.voucher ?? t.id} is not tied to a quota line (debit ${t.debitAccountId}, credit ${t.creditAccountId})`,
-        evidence: { transferId: t.id, debit: t.debitAccountId, credit: t.creditAccountId, amount: fenToYuanString(t.amount), date: t.date },
-      });
+  return [...(await untiedTransfers(tx, lines)), ...(await untiedDocuments(tx, lines))];
+}
+
+/** Whether a payment transfer from `debit` to `credit` is tied (or is a control leg, checked elsewhere). */
+function isTied(debit: string, credit: string, lines: ReadonlySet<string>): boolean {
+  // A payment under a parent control also moves the control's accounts (`pay:<no>~<control>`);
+  // those legs are checked by the ledger's limits, not here.
+  if (debit.startsWith("quota-control") || credit.startsWith("quota-control")) return true;
+  // A payment debits the line and credits its execution account; a refund (退票) reverses that.
+  const lineId = debit.startsWith("quota:") ? debit : credit;
+  const other = lineId === debit ? credit : debit;
+  return lineId.startsWith("quota:") && lines.has(lineId) && other === quotaAccountIds(lineId.slice("quota:".length)).spent;
+}
+
+/** One failure per payment transfer of an untied account pair, in sequence order. */
+async function untiedTransfers(tx: Pick<StoreTx, "transferFlows" | "transfers">, lines: ReadonlySet<string>): Promise<RuleFailure[]> {
+  const untied = new Map<string, Set<string>>(); // debit → credits
+  for (const f of await tx.transferFlows({ book: QUOTA_BOOK, idPrefix: PAYMENT_PREFIX, phases: PHASES })) {
+    if (isTied(f.debitAccountId, f.creditAccountId, lines)) continue;
+    const credits = untied.get(f.debitAccountId) ?? new Set<string>();
+    credits.add(f.creditAccountId);
+    untied.set(f.debitAccountId, credits);
+  }
+  const offending: Transfer[] = [];
+  for (const [debit, credits] of untied) {
+    for await (const t of tx.transfers({ accountId: debit, book: QUOTA_BOOK, phases: PHASES })) {
+      if (t.id.startsWith(PAYMENT_PREFIX) && t.debitAccountId === debit && credits.has(t.creditAccountId)) offending.push(t);
     }
   }
+  offending.sort((a, b) => a.sequence - b.sequence);
+  return offending.map((t) => ({
+    rule: "payment.tied",
+    severity: "error",
+    message: `payment ${t.references.voucher ?? t.id} is not tied to a quota line (debit ${t.debitAccountId}, credit ${t.creditAccountId})`,
+    evidence: { transferId: t.id, debit: t.debitAccountId, credit: t.creditAccountId, amount: fenToYuanString(t.amount), date: t.date },
+  }));
+}
+
+/** One failure per payment document naming no quota or a quota that does not exist. */
+async function untiedDocuments(tx: Pick<StoreTx, "queryRecords">, lines: ReadonlySet<string>): Promise<RuleFailure[]> {
+  const failures: RuleFailure[] = [];
   for await (const r of tx.queryRecords<PaymentDocument>(PAYMENT_COLLECTION)) {
     const quotaId: string | undefined = r.data.quotaId;
     if (quotaId === undefined || !lines.has(quotaAccountIds(quotaId).line)) {

@@ -32,4 +32,13 @@ describe("csvRecords", () => {
       details: { line: 3, column: 2 },
     });
   });
+
+  it("yields the records read before a quote error, then throws IMPORT_CSV_SYNTAX at its cell", async () => {
+    const seen: string[][] = [];
+    const run = async (): Promise<void> => {
+      for await (const chunk of csvRecords(texts("单位编码,摘要\r101001,办公用品\r", '101002,"差旅"费\r'))) seen.push(...chunk.records);
+    };
+    await expect(run()).rejects.toMatchObject({ code: "IMPORT_CSV_SYNTAX", details: { line: 3, column: 2 } });
+    expect(seen).toEqual([["单位编码", "摘要"], ["101001", "办公用品"]]);
+  });
 });

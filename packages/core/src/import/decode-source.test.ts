@@ -22,6 +22,16 @@ describe("decodeSource", () => {
     expect(state).toMatchObject({ encoding: "utf-8", replaced: true });
   });
 
+  it("decodes one 1 MB chunk of 办公用品 intact, in UTF-8 and GB18030, across its internal 32 KB pieces", async () => {
+    const text = `a${"办公用品,1234.56\n".repeat(60_000)}`;
+    for (const encoding of ["utf-8", "gb18030"] as const) {
+      const bytes = iconv.encode(text, encoding);
+      const { text: decoded, state } = await decode([bytes]);
+      expect(decoded === text).toBe(true);
+      expect(state).toEqual({ encoding, bytesRead: bytes.byteLength, replaced: false });
+    }
+  });
+
   it("throws IMPORT_ENCODING for an unknown forced encoding", async () => {
     await expect(decode([], "latin1" as "utf-8")).rejects.toMatchObject({ code: "IMPORT_ENCODING" });
   });

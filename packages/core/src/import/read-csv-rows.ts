@@ -1,5 +1,5 @@
 /**
- * The import pipeline: bytes → text (detected or forced encoding) → csv-parse records →
+ * The import pipeline: bytes → text (detected or forced encoding) → tokenized records →
  * header resolution → validated rows, handed out in batches so the caller can apply each
  * batch in one store transaction and show progress. Bad rows never throw: they come back as
  * rejections with issues. File-level problems (missing or duplicate columns, a quote error,

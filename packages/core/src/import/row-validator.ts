@@ -1,9 +1,10 @@
 /**
  * The hot path: turns one CSV record into a typed row or a rejection. Per row it fills one
- * reused input object (trimmed cells, value rewrites, constants). When every field has a
+ * reused array of texts (trimmed cells, value rewrites, constants). When every field has a
  * `parseCell`, good rows are built directly from those (one object per row); a row any of them
- * refuses, or any row of a schema without them, runs the schema's `z.object` `safeParse`, whose
- * issues name each bad cell. Only rejected rows keep their raw cells. Records with the wrong number of cells are rejected before validation,
+ * refuses, or any row of a schema without them, gets an input object of those texts for the
+ * schema's `z.object` `safeParse`, whose issues name each bad cell. Only rejected rows keep
+ * their raw cells. Records with the wrong number of cells are rejected before validation,
  * since their cells may be shifted; cells holding U+FFFD are checked only when the decoder
  * saw undecodable bytes.
  */
@@ -82,8 +83,7 @@ export function createRowValidator<T>(schema: RowSchema<T>, plan: ColumnPlan, fi
   const fast = schema.fastPath;
   const parsers = fields.map((field) => schema.fields[field]?.parseCell);
   const required = fields.map((field) => schema.fields[field]?.required === true);
-  const input: Record<string, string | undefined> = {};
-  for (const field of fields) input[field] = undefined;
+  const texts = new Array<string | undefined>(count).fill(undefined);
   const reject = (sink: RowSink<T>, cells: string[], line: number, issues: ImportIssue[]): false => {
     sink.rejected.push({ line, cells, issues });
     for (const issue of issues) sink.issues.push(issue);
@@ -96,32 +96,34 @@ export function createRowValidator<T>(schema: RowSchema<T>, plan: ColumnPlan, fi
         const bad = encodingIssues(file, line, cells);
         if (bad.length > 0) return reject(sink, cells, line, bad);
       }
-      let clean = fast;
-      const value: Record<string, unknown> = fast ? {} : input;
+      // The fast path: one pass over the cells, building the value only from `parseCell`s.
+      let value: Record<string, unknown> | undefined = fast ? {} : undefined;
       for (let i = 0; i < count; i++) {
         const position = positions[i] as number;
         let cell: string | undefined;
         if (position >= 0) {
-          cell = (cells[position] as string).trim();
+          cell = trimmed(cells[position] as string);
           const values = valueMaps[i];
           if (values !== undefined && cell !== "") cell = values.get(cell) ?? cell;
           if (cell === "") cell = undefined;
         } else cell = constants[i];
-        const field = fields[i] as string;
-        input[field] = cell;
-        if (!clean) continue;
-        if (cell === undefined) clean = !required[i];
-        else {
+        texts[i] = cell;
+        if (value === undefined) continue;
+        if (cell === undefined) {
+          if (required[i]) value = undefined;
+        } else {
           const parsed = (parsers[i] as (text: string) => unknown)(cell);
-          if (parsed === undefined) clean = false;
-          else value[field] = parsed;
+          if (parsed === undefined) value = undefined;
+          else value[fields[i] as string] = parsed;
         }
       }
-      if (clean) {
+      if (value !== undefined) {
         sink.rows.push({ line, value: value as T });
         return true;
       }
       // The slow path: zod validates the whole row and names every bad cell.
+      const input: Record<string, string | undefined> = {};
+      for (let i = 0; i < count; i++) input[fields[i] as string] = texts[i];
       const result = schema.rowSchema.safeParse(input);
       if (result.success) {
         sink.rows.push({ line, value: result.data });
@@ -131,6 +133,13 @@ export function createRowValidator<T>(schema: RowSchema<T>, plan: ColumnPlan, fi
       return reject(sink, cells, line, issues);
     },
   };
+}
+
+/** `text.trim()`, skipping the call when both ends are printable ASCII (most cells). */
+function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
 }
 
 function cellIssue(

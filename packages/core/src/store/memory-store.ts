@@ -48,6 +48,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     getResolution: (pendingId) => exclusive(() => tx.getResolution(pendingId)),
     accountBalances: (query) => exclusive(() => tx.accountBalances(query)),
     transfers: (query = {}) => lockedStream(exclusive, () => selectTransfers(state, query)),
+    transferFlows: (query) => exclusive(() => tx.transferFlows(query)),
     lockPeriod: (lock) => exclusive(() => tx.lockPeriod(lock)),
     periodLocks: () => exclusive(() => tx.periodLocks()),
     putRecord: (write) => exclusive(() => tx.putRecord(write)),

@@ -51,6 +51,37 @@ export interface TransferQuery {
   readonly afterSequence?: number;
 }
 
+/**
+ * Filter for {@link StoreTx.transferFlows}: which transfers are summed. Every filter is optional;
+ * none means every transfer.
+ */
+export interface TransferFlowQuery {
+  /** Only transfers whose debit or credit account is of this book (as in {@link TransferQuery}). */
+  readonly book?: Book;
+  /** Only transfers whose id starts with this text, e.g. `"pay:"` (case-sensitive, no wildcards). */
+  readonly idPrefix?: string;
+  /** First date, inclusive. */
+  readonly from?: string;
+  /** Last date, inclusive. */
+  readonly to?: string;
+  /** Only transfers in one of these phases; omitted means every phase. */
+  readonly phases?: readonly TransferPhase[];
+}
+
+/** The transfers of one (debit account, credit account, phase), summed by the store. */
+export interface TransferFlow {
+  /** The account every transfer of the flow debits. */
+  readonly debitAccountId: string;
+  /** The account every transfer of the flow credits. */
+  readonly creditAccountId: string;
+  /** The phase of every transfer of the flow. */
+  readonly phase: TransferPhase;
+  /** How many transfers the flow sums (at least 1). */
+  readonly count: number;
+  /** Their total amount, in fen. */
+  readonly amount: bigint;
+}
+
 /** A domain document kept by the record store. */
 export interface StoredRecord<T = unknown> {
   /** The kind of document, e.g. `"paymentRequest"`; ids are unique within it. */
@@ -121,6 +152,13 @@ export interface StoreTx {
   accountBalances(query?: BalanceQuery): Promise<AccountBalance[]>;
   /** Transfers, streamed in sequence order. */
   transfers(query?: TransferQuery): AsyncIterable<Transfer>;
+  /**
+   * The matching transfers summed per (debit account, credit account, phase), computed by the
+   * store in one pass without returning each transfer. Sorted by debit id, credit id, then phase
+   * (JavaScript string order). Use it to check which account pairs a kind of transfer moves
+   * between, then stream only the pairs that need a closer look.
+   */
+  transferFlows(query?: TransferFlowQuery): Promise<TransferFlow[]>;
   /** Adds a period lock. */
   lockPeriod(lock: PeriodLock): Promise<void>;
   /** Every period lock, in the order they were added. */

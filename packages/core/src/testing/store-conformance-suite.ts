@@ -6,6 +6,7 @@ import { recordAuditSuite } from "./record-audit.suite";
 import type { StoreHarness } from "./store-harness";
 import { transactionSuite } from "./transaction.suite";
 import { transferBatchSuite } from "./transfer-batch.suite";
+import { transferFlowsSuite } from "./transfer-flows.suite";
 import { transferStatusSuite } from "./transfer-status.suite";
 
 /**
@@ -29,5 +30,6 @@ export function storeConformanceSuite(harness: StoreHarness): void {
     transactionSuite(harness);
     recordAuditSuite(harness);
     ledgerInvariantsSuite(harness);
+    transferFlowsSuite(harness);
   });
 }

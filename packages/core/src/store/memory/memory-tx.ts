@@ -1,5 +1,6 @@
 /** The memory store's {@link StoreTx}: direct, unlocked operations on the state. */
 import type { RecordQuery, StoredRecord, StoreTx } from "../store";
+import { transferFlows } from "./memory-flows";
 import * as ledger from "./memory-ledger";
 import type { MemoryState } from "./memory-state";
 import * as records from "./memory-records";
@@ -26,6 +27,7 @@ export function createMemoryTx(state: MemoryState): StoreTx {
         if (t !== undefined && keep(t)) yield t;
       }
     },
+    transferFlows: async (query) => transferFlows(state, query),
     lockPeriod: async (lock) => ledger.lockPeriod(state, lock),
     periodLocks: async () => state.locks.slice(),
     putRecord: async (write) => records.putRecord(state, write),

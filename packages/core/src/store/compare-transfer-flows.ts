@@ -1,0 +1,17 @@
+/** The one order of `transferFlows` results, shared by every store so they sort identically. */
+import type { TransferFlow } from "./store";
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Orders flows by debit account id, credit account id, then phase (JavaScript string order, not
+ * a database collation).
+ *
+ * @example
+ * ```ts
+ * flows.sort(compareTransferFlows);
+ * ```
+ */
+export function compareTransferFlows(a: TransferFlow, b: TransferFlow): number {
+  return cmp(a.debitAccountId, b.debitAccountId) || cmp(a.creditAccountId, b.creditAccountId) || cmp(a.phase, b.phase);
+}

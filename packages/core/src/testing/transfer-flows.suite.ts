@@ -1,0 +1,122 @@
+/**
+ * `transferFlows`: transfers summed per (debit, credit, phase) with the book, id-prefix, date
+ * and phase filters, the shared sort order, and a transaction's own uncommitted transfers.
+ */
+import { describe, expect, it } from "vitest";
+import type { TransferInput } from "../ledger/transfer";
+import type { TransferFlow } from "../store/store";
+import { ACCOUNTS, DAY, pay, seedLedger } from "./ledger-fixture";
+import { withStore, type StoreHarness } from "./store-harness";
+
+const { source, q1, q2, q3, paid1, paid2, plan1, planSource } = ACCOUNTS;
+
+/** Payments on DAY (2026-03-10) and 2026-04-01, a reservation posted in part, one voided, and a plan-book move. */
+const MOVES: readonly TransferInput[] = [
+  pay("pay-1", 10_000n),
+  pay("pay-2", 2_500n),
+  pay("pay-3", 700n, { debitAccountId: q2, date: "2026-04-01" }),
+  pay("pay-4", 900n, { debitAccountId: q3, creditAccountId: paid2 }),
+  pay("pay-5", 4_000n, { phase: "pending" }),
+  { id: "pay-5.post", phase: "post", pendingId: "pay-5", amount: 3_000n, date: DAY },
+  pay("pay-6", 600n, { phase: "pending" }),
+  { id: "pay-6.void", phase: "void", pendingId: "pay-6", date: DAY },
+  { id: "plan-1", debitAccountId: planSource, creditAccountId: plan1, amount: 50_000n, date: DAY },
+];
+
+const flow = (debitAccountId: string, creditAccountId: string, phase: TransferFlow["phase"], count: number, amount: bigint): TransferFlow => ({
+  debitAccountId, creditAccountId, phase, count, amount,
+});
+
+/**
+ * Registers the `transferFlows` tests.
+ *
+ * @example
+ * ```ts
+ * transferFlowsSuite({ name: "memory", create: async () => createMemoryStore() });
+ * ```
+ */
+export function transferFlowsSuite(h: StoreHarness): void {
+  describe("transferFlows", () => {
+    it("returns nothing on an empty store", async () => {
+      await withStore(h, async (store) => {
+        expect(await store.transferFlows()).toEqual([]);
+        expect(await store.transferFlows({ book: "quota", idPrefix: "pay-" })).toEqual([]);
+      });
+    });
+
+    it("sums every transfer per debit, credit and phase, sorted by debit id, credit id, then phase", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        expect((await store.createTransfers(MOVES)).applied).toBe(true);
+        expect(await store.transferFlows()).toEqual([
+          flow(planSource, plan1, "posted", 1, 50_000n),
+          flow(q1, paid1, "pending", 2, 4_600n),
+          flow(q1, paid1, "post", 1, 3_000n),
+          flow(q1, paid1, "posted", 2, 12_500n),
+          flow(q1, paid1, "void", 1, 600n),
+          flow(q2, paid1, "posted", 1, 700n),
+          flow(q3, paid2, "posted", 1, 900n),
+          flow(source, q1, "posted", 1, 1_000_000n),
+          flow(source, q2, "posted", 1, 500_000n),
+          flow(source, q3, "posted", 1, 300_000n),
+        ]);
+      });
+    });
+
+    it("keeps only ids starting with pay- (literally: no wildcards, case-sensitive) and only the quota book", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        await store.createTransfers(MOVES);
+        const payments = await store.transferFlows({ book: "quota", idPrefix: "pay-", phases: ["posted"] });
+        expect(payments).toEqual([flow(q1, paid1, "posted", 2, 12_500n), flow(q2, paid1, "posted", 1, 700n), flow(q3, paid2, "posted", 1, 900n)]);
+        expect(await store.transferFlows({ idPrefix: "pay_" })).toEqual([]);
+        expect(await store.transferFlows({ idPrefix: "pa%" })).toEqual([]);
+        expect(await store.transferFlows({ idPrefix: "PAY-" })).toEqual([]);
+        expect(await store.transferFlows({ idPrefix: "pay-5." })).toEqual([flow(q1, paid1, "post", 1, 3_000n)]);
+        expect(await store.transferFlows({ book: "plan" })).toEqual([flow(planSource, plan1, "posted", 1, 50_000n)]);
+        expect(await store.transferFlows({ book: "treasury" })).toEqual([]);
+      });
+    });
+
+    it("filters on dates (inclusive) and phases", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        await store.createTransfers(MOVES);
+        expect(await store.transferFlows({ from: "2026-04-01", to: "2026-04-01" })).toEqual([flow(q2, paid1, "posted", 1, 700n)]);
+        expect(await store.transferFlows({ to: "2026-01-05" })).toHaveLength(3);
+        expect(await store.transferFlows({ from: DAY, to: DAY, phases: ["pending", "void"] })).toEqual([
+          flow(q1, paid1, "pending", 2, 4_600n),
+          flow(q1, paid1, "void", 1, 600n),
+        ]);
+        expect(await store.transferFlows({ phases: [] })).toEqual([]);
+      });
+    });
+
+    it("sums exactly past 2^53 fen: three of 2^52 + 1, and two of 2^60 + 1", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        const move = (id: string, amount: bigint): TransferInput => ({ id, debitAccountId: source, creditAccountId: paid2, amount, date: DAY });
+        const wide = 2n ** 52n + 1n;
+        const big = 2n ** 60n + 1n;
+        const batch = [move("wide-1", wide), move("wide-2", wide), move("wide-3", wide), move("big-1", big), move("big-2", big)];
+        expect((await store.createTransfers(batch)).applied).toBe(true);
+        expect(await store.transferFlows({ idPrefix: "wide-" })).toEqual([flow(source, paid2, "posted", 3, 3n * wide)]);
+        expect(await store.transferFlows({ idPrefix: "big-" })).toEqual([flow(source, paid2, "posted", 2, 2n * big)]);
+      });
+    });
+
+    it("sees a transaction's own transfers, and nothing of a rolled-back one", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.createTransfers([pay("pay-7", 1_234n)]);
+            expect(await tx.transferFlows({ idPrefix: "pay-" })).toEqual([flow(q1, paid1, "posted", 1, 1_234n)]);
+            throw new Error("roll back");
+          }),
+        ).rejects.toThrow("roll back");
+        expect(await store.transferFlows({ idPrefix: "pay-" })).toEqual([]);
+      });
+    });
+  });
+}

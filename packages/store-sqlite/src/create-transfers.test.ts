@@ -1,0 +1,80 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
+import type { Store, TransferInput } from "@jincai/core";
+import { openSqliteStore } from "./open-sqlite-store";
+import { tempDir } from "./_testing/temp-store";
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+const open = async (): Promise<Store> => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const store = openSqliteStore({ filename: join(dir, "city-2026.db") });
+  stores.push(store);
+  await seedLedger(store);
+  return store;
+};
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+// 150 payments of 10.00 yuan: more than two multi-row statements and a remainder.
+const payments = (from = 0, count = 150): TransferInput[] =>
+  Array.from({ length: count }, (_, i) => pay(`pay:ZF2026-${String(from + i).padStart(6, "0")}`, 1_000n, { references: { voucher: `ZF${from + i}`, memo: "青川办公用品有限公司" } }));
+const paidOn = async (store: Store): Promise<bigint> => (await store.accountBalances({ accountIds: [ACCOUNTS.q1] }))[0]!.balance.debitsPosted;
+
+describe("createTransfersSync (through the store)", () => {
+  it("writes a large batch of new payments in order, with their references and balances", async () => {
+    const store = await open();
+    const r = await store.createTransfers(payments());
+    expect(r.applied).toBe(true);
+    expect(r.results.every((x) => x.status === "ok")).toBe(true);
+    expect(await paidOn(store)).toBe(150_000n);
+    const t = await store.getTransfer("pay:ZF2026-000149");
+    expect(t).toMatchObject({ amount: 1_000n, references: { voucher: "ZF149", memo: "青川办公用品有限公司" } });
+    const seqs: number[] = [];
+    for await (const x of store.transfers({ accountId: ACCOUNTS.q1 })) if (x.id.startsWith("pay:")) seqs.push(x.sequence);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(seqs).toHaveLength(150);
+  });
+
+  it("replays a large batch as `exists` for every item and changes nothing", async () => {
+    const store = await open();
+    await store.createTransfers(payments());
+    const again = await store.createTransfers(payments());
+    expect(again.applied).toBe(true);
+    expect(new Set(again.results.map((x) => x.status))).toEqual(new Set(["exists"]));
+    expect(await paidOn(store)).toBe(150_000n);
+  });
+
+  it("finds one recorded payment in a large batch of new ones: it is `exists`, the others apply", async () => {
+    const store = await open();
+    await store.createTransfers([payments(70, 1)[0]!]);
+    const r = await store.createTransfers(payments());
+    expect(r.applied).toBe(true);
+    expect(r.results[70]!.status).toBe("exists");
+    expect(r.results.filter((x) => x.status === "ok")).toHaveLength(149);
+    expect(await paidOn(store)).toBe(150_000n);
+  });
+
+  it("rejects a large batch whose one recorded id now carries another amount, writing nothing", async () => {
+    const store = await open();
+    await store.createTransfers([pay("pay:ZF2026-000070", 2_000n)]);
+    const r = await store.createTransfers(payments());
+    expect(r.applied).toBe(false);
+    expect(r.results[70]!.status).toBe("exists_with_different_fields");
+    expect(await paidOn(store)).toBe(2_000n);
+    expect(await store.getTransfer("pay:ZF2026-000071")).toBeUndefined();
+  });
+
+  it("answers the balance as of a date from the days the batches wrote", async () => {
+    const store = await open();
+    await store.createTransfers(payments().map((t, i) => ({ ...t, date: i < 100 ? "2026-03-10" : "2026-03-20" })));
+    const asOf = async (date: string) => (await store.accountBalances({ accountIds: [ACCOUNTS.q1], asOf: date }))[0]!.balance.debitsPosted;
+    expect(await asOf("2026-03-15")).toBe(100_000n);
+    expect(await asOf("2026-03-31")).toBe(150_000n);
+  });
+});
