@@ -104,6 +104,15 @@ export class PostgresStoreTx implements StoreTx {
     return this.runner.write((db) => putRecord(db, this.ctx.s, write, isoNow(this.ctx.clock)));
   }
 
+  putRecords<T>(writes: readonly RecordWrite<T>[]): Promise<number[]> {
+    return this.runner.write(async (db) => {
+      const now = isoNow(this.ctx.clock);
+      const versions: number[] = [];
+      for (const write of writes) versions.push((await putRecord(db, this.ctx.s, write, now)).version);
+      return versions;
+    });
+  }
+
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
     return this.runner.read((db) => getRecord<T>(db, this.ctx.s, collection, id));
   }

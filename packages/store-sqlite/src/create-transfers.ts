@@ -113,20 +113,12 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The stored JSON of a transfer's references, or null when none is set. References are flat
- * strings and numbers, so the plain `JSON.stringify` (no per-value replacer) gives the same text
- * as `encodeJson`; anything else (a bigint, a nested value) goes through `encodeJson`.
+ * The stored JSON of a transfer's references, or null when none is set (`JSON.stringify` drops
+ * undefined values, so references holding only those give `{}`). `encodeJson` stringifies plainly
+ * and only falls back to its bigint tagging when a value needs it.
  */
 function referencesJson(references: object | undefined): string | null {
   if (references === undefined || references === null) return null;
-  let set = false;
-  let plain = true;
-  for (const key in references) {
-    const v = (references as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    set = true;
-    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean" && v !== null) plain = false;
-  }
-  if (!set) return null;
-  return plain ? JSON.stringify(references) : encodeJson(references);
+  const json = encodeJson(references);
+  return json === "{}" ? null : json;
 }

@@ -25,6 +25,26 @@ interface RecordRow {
  * ```
  */
 export function putRecordSync<T>(conn: SqliteConnection, write: RecordWrite<T>): StoredRecord<T> {
+  const { version, data, index } = writeRecord(conn, write);
+  return { collection: write.collection, id: write.id, version, data: decodeJson<T>(data), index };
+}
+
+/**
+ * Stores records in order after each one's version check; returns their new versions. The
+ * caller runs it in one savepoint, so a failed check leaves nothing of the call.
+ *
+ * @example
+ * ```ts
+ * putRecordsSync(conn, [{ collection: "payment", id: "ZF001", data: { status: "submitted" } }]); // [1]
+ * ```
+ */
+export function putRecordsSync<T>(conn: SqliteConnection, writes: readonly RecordWrite<T>[]): number[] {
+  const versions = new Array<number>(writes.length);
+  for (let i = 0; i < writes.length; i++) versions[i] = writeRecord(conn, writes[i]!).version;
+  return versions;
+}
+
+function writeRecord<T>(conn: SqliteConnection, write: RecordWrite<T>): { version: number; data: string; index: Record<string, string> } {
   const current = currentVersion(conn, write.collection, write.id);
   checkVersion(write.collection, write.id, current, write.expectedVersion);
   const index = { ...(write.index ?? {}) };
@@ -39,8 +59,8 @@ export function putRecordSync<T>(conn: SqliteConnection, write: RecordWrite<T>):
   // A new record has no index rows yet (deleteRecordSync removes them with the record).
   if (current !== 0) conn.stmt("DELETE FROM record_index WHERE collection = ? AND id = ?").run(write.collection, write.id);
   const insert = conn.stmt("INSERT INTO record_index (collection, field, value, id) VALUES (?, ?, ?, ?)");
-  for (const [field, value] of Object.entries(index)) insert.run(write.collection, field, value, write.id);
-  return { collection: write.collection, id: write.id, version, data: decodeJson<T>(data), index };
+  for (const field in index) insert.run(write.collection, field, index[field], write.id);
+  return { version, data, index };
 }
 
 /**

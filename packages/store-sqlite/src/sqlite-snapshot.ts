@@ -78,9 +78,11 @@ export function createSqliteSnapshot(
   for (const row of conn.stmt("SELECT * FROM accounts WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys.accountIds))) {
     addAccount(row as AccountRow);
   }
-  for (const id of keys.transferIds) transfers.set(id, undefined);
-  // Assuming the batch's own ids are new, only the pending transfers it resolves are read.
-  const preload = options.assumeNewIds === true ? keys.pendingIds : keys.transferIds;
+  // Assuming the batch's own ids are new, only the pending transfers it resolves are read, and
+  // any other id is answered "none" without a query.
+  const assumeNew = options.assumeNewIds === true;
+  const preload = assumeNew ? keys.pendingIds : keys.transferIds;
+  if (!assumeNew) for (const id of keys.transferIds) transfers.set(id, undefined);
   if (preload.length > 0) {
     for (const row of conn.stmt("SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(preload))) {
       transfers.set((row as TransferRow).id, toTransfer(row as TransferRow));
@@ -114,7 +116,7 @@ export function createSqliteSnapshot(
     locks,
     account: (id) => entryOf(id)?.account,
     balance: (id) => entryOf(id)?.balance ?? ZERO_BALANCE,
-    transfer: (id) => lazy(transfers, "id", id),
+    transfer: assumeNew ? (id) => transfers.get(id) : (id) => lazy(transfers, "id", id),
     resolution: (pendingId) => lazy(resolutions, "pending_id", pendingId),
     numOf: (accountId) => entryOf(accountId)?.row.num,
   };

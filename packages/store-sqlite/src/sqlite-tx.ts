@@ -18,7 +18,7 @@ import {
 import { accountBalancesSync } from "./balance-query";
 import { createTransfersSync } from "./create-transfers";
 import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
-import { deleteRecordSync, getRecordSync, putRecordSync, recordPageSync } from "./record-ops";
+import { deleteRecordSync, getRecordSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
 import { transferFlowsSync } from "./transfer-flows";
 import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync } from "./transfer-query";
 import type { TransferRow } from "./transfer-row";
@@ -74,6 +74,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
     lockPeriod: (lock) => run.write("lockPeriod", () => lockPeriodSync(ctx, lock)),
     periodLocks: () => run.read("periodLocks", () => periodLocksSync(ctx)),
     putRecord: (write) => run.write("putRecord", () => putRecordSync(conn, write)),
+    putRecords: (writes) => run.write("putRecords", () => putRecordsSync(conn, writes)),
     getRecord: (collection, id) => run.read("getRecord", () => getRecordSync(conn, collection, id)),
     async *queryRecords<T>(collection: string, query: RecordQuery = {}) {
       let remaining = query.limit === undefined ? Infinity : Math.max(0, query.limit);

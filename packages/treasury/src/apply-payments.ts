@@ -16,7 +16,7 @@
 import { controlWarnings } from "@jincai/budget";
 import type { ControlWarning, ReservationCheck } from "@jincai/budget";
 import { JincaiError, available, transferFieldsEqual } from "@jincai/core";
-import type { CreateTransferResult, StoreTx } from "@jincai/core";
+import type { CreateTransferResult, StoreTx, TransferInput } from "@jincai/core";
 import { applyLedger } from "./apply-ledger";
 import { TreasuryErrorCode } from "./error-codes";
 import type { PaymentContext } from "./payment-context";
@@ -124,7 +124,7 @@ async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemR
     if (res.status === "exists") results[row.index] = itemResult(row, "exists");
     else fresh.push(row);
   });
-  await applyLedger(tx, fresh.flatMap((x) => x.planned.plan.transfers.slice(1)), "(import)");
+  await applyLedger(tx, controlLegs(fresh), "(import)");
   await writeDocuments(tx, fresh, results);
   return rows.length - fresh.length;
 }
@@ -164,11 +164,24 @@ async function settleHeld(
   await writeDocuments(tx, fit, results);
 }
 
-async function writeDocuments(tx: StoreTx, rows: readonly Row[], results: PaymentItemResult[]): Promise<void> {
+/** The transfers of the rows' reservations on parent controls (none without controls). */
+function controlLegs(rows: readonly Row[]): TransferInput[] {
+  const out: TransferInput[] = [];
   for (const row of rows) {
-    if (row.planned.payment.status === "submitted") await tx.putRecord(paymentRecord(submittedDocument(row.planned), 0));
+    const transfers = row.planned.plan.transfers;
+    for (let i = 1; i < transfers.length; i++) out.push(transfers[i]!);
+  }
+  return out;
+}
+
+/** The documents of the rows' `submitted` payments, in one store call. */
+async function writeDocuments(tx: StoreTx, rows: readonly Row[], results: PaymentItemResult[]): Promise<void> {
+  const documents = [];
+  for (const row of rows) {
+    if (row.planned.payment.status === "submitted") documents.push(paymentRecord(submittedDocument(row.planned), 0));
     results[row.index] = itemResult(row, "ok");
   }
+  if (documents.length > 0) await tx.putRecords(documents);
 }
 
 function itemResult(row: Row, status: PaymentItemResult["status"]): PaymentItemResult {

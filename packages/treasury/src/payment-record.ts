@@ -105,7 +105,11 @@ export function paymentRecord(doc: PaymentDocument, expectedVersion: number): Re
 
 /** The payment of a stored document. Internal. */
 export function paymentFromRecord(record: StoredRecord<PaymentDocument>): Payment {
-  const d = record.data;
+  return paymentFromDocument(record.data);
+}
+
+/** The payment a document describes. Internal. */
+export function paymentFromDocument(d: PaymentDocument): Payment {
   return {
     paymentNumber: d.paymentNumber,
     date: d.date,

@@ -12,6 +12,7 @@ import type { PaymentContext } from "./payment-context";
 import { applyLedger } from "./apply-ledger";
 import { assertStatus, getPaymentState, reservationOf, savePayment } from "./payment-state";
 import type { PaymentState } from "./payment-state";
+import type { PaymentDocument } from "./payment-record";
 import { paymentTransferId } from "./payment-transfer";
 
 /** A refund of a paid payment. */
@@ -109,15 +110,27 @@ export async function prepareRefund(
  * ```
  */
 export async function finishRefund(tx: StoreTx, prepared: PreparedRefund): Promise<Payment> {
+  return savePayment(tx, prepared.state, refundedDocument(prepared));
+}
+
+/**
+ * The payment document after a prepared refund (a full refund makes it `refunded`). Internal.
+ *
+ * @example
+ * ```ts
+ * refundedDocument(prepared).refunds.at(-1)?.refundNumber; // "ZF001-R"
+ * ```
+ */
+export function refundedDocument(prepared: PreparedRefund): PaymentDocument {
   const { state, step, amount, left, controlIds } = prepared;
   const full = amount === left;
-  return savePayment(tx, state, {
+  return {
     ...state.doc,
     controlIds,
     status: full ? "refunded" : "paid",
     refunds: [...state.doc.refunds, { refundNumber: step.refundNumber, amount: amount.toString(), date: step.date }],
     events: full ? [...state.doc.events, { status: "refunded", date: step.date }] : state.doc.events,
-  });
+  };
 }
 
 /** The controls a historic payment debited: those whose transfer `pay:<n>~<control>` exists. */

@@ -1,7 +1,7 @@
 /**
  * Refunds (退票) of many paid payments at once, for imports: each refund is read and checked as
  * {@link refundPayment} does, the reversing transfers of all of them go to the ledger in one
- * checked batch, then each payment's document is saved. When that batch is refused, or a payment
+ * checked batch, then their documents in one store call. When that batch is refused, or a payment
  * appears twice, the refunds concerned are applied one by one, so every item gets the outcome it
  * would get alone, in item order.
  */
@@ -9,7 +9,8 @@ import { isJincaiError } from "@jincai/core";
 import type { JincaiError, StoreTx } from "@jincai/core";
 import type { Payment } from "./payment";
 import type { PaymentContext } from "./payment-context";
-import { finishRefund, prepareRefund, refundPayment } from "./refund-payment";
+import { paymentFromDocument, paymentRecord } from "./payment-record";
+import { prepareRefund, refundPayment, refundedDocument } from "./refund-payment";
 import type { PreparedRefund, RefundStep } from "./refund-payment";
 
 /** One refund of a batch. */
@@ -61,10 +62,15 @@ export async function refundPayments(tx: StoreTx, items: readonly RefundItem[], 
   }
   const batch = prepared.flatMap((p) => p.refund.batch);
   const applied = batch.length === 0 || (await tx.createTransfers(batch)).applied;
-  for (const p of prepared) {
-    results[p.index] = applied
-      ? { payment: await finishRefund(tx, p.refund) }
-      : await attempt(() => refundPayment(tx, items[p.index]!.paymentNumber, items[p.index]!.step, context));
+  if (applied) {
+    // The refunded documents go to the store in one call.
+    const documents = prepared.map((p) => paymentRecord(refundedDocument(p.refund), p.refund.state.version));
+    if (documents.length > 0) await tx.putRecords(documents);
+    documents.forEach((d, k) => (results[prepared[k]!.index] = { payment: paymentFromDocument(d.data) }));
+  } else {
+    for (const p of prepared) {
+      results[p.index] = await attempt(() => refundPayment(tx, items[p.index]!.paymentNumber, items[p.index]!.step, context));
+    }
   }
   for (const i of later) results[i] = await attempt(() => refundPayment(tx, items[i]!.paymentNumber, items[i]!.step, context));
   return results as RefundItemResult[];

@@ -163,8 +163,9 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
   };
 }
 
+// Object literal and assignments, not spreads: this runs once per row of million-row files.
 function paymentInput(row: PaymentRow, status: "paid" | "submitted" | "refunded", config: JincaiConfig): PaymentImportRow {
-  return {
+  const input: { -readonly [K in keyof PaymentImportRow]: PaymentImportRow[K] } = {
     paymentNumber: row.payment_id,
     date: row.paid_on,
     payeeName: row.payee_name ?? "",
@@ -173,22 +174,38 @@ function paymentInput(row: PaymentRow, status: "paid" | "submitted" | "refunded"
     purpose: row.summary ?? "",
     fiscalYear: config.fiscalYear,
     agency: row.agency_code,
-    fundType: findFundType(row.fund_type)?.code ?? row.fund_type,
+    fundType: fundCodeOf(row.fund_type),
     functionCode: row.function_code,
     status: status === "submitted" ? "submitted" : "paid",
-    ...(row.quota_id !== undefined ? { quotaId: row.quota_id } : {}),
-    ...(row.economic_code !== undefined ? { economicCode: row.economic_code } : {}),
-    ...(row.gov_economic_code !== undefined ? { govEconomicCode: row.gov_economic_code } : {}),
-    ...(row.project_code !== undefined ? { projectCode: row.project_code } : {}),
   };
+  if (row.quota_id !== undefined) input.quotaId = row.quota_id;
+  if (row.economic_code !== undefined) input.economicCode = row.economic_code;
+  if (row.gov_economic_code !== undefined) input.govEconomicCode = row.gov_economic_code;
+  if (row.project_code !== undefined) input.projectCode = row.project_code;
+  return input;
 }
+
+// A file repeats a handful of fund names or codes: translate each once (bounded).
+const FUND_CODES = new Map<string, string>();
+function fundCodeOf(value: string): string {
+  let code = FUND_CODES.get(value);
+  if (code === undefined) {
+    code = findFundType(value)?.code ?? value;
+    if (FUND_CODES.size < 1000) FUND_CODES.set(value, code);
+  }
+  return code;
+}
+
+const OK: RowOutcome = Object.freeze({ status: "ok" });
+const EXISTS: RowOutcome = Object.freeze({ status: "exists" });
 
 function outcome(row: PaymentRow, result: PaymentItemResult): RowOutcome {
   if (result.status !== "ok" && result.status !== "exists") {
     return { status: "rejected", code: result.status, field: PAYMENT_FIELDS[result.status] ?? "payment_id", message: rejection(row, result) };
   }
   const warnings = result.warnings?.map((w) => `${w.code} ${w.controlId ?? ""}`.trim());
-  return warnings && warnings.length > 0 ? { status: result.status, warnings } : { status: result.status };
+  if (warnings && warnings.length > 0) return { status: result.status, warnings };
+  return result.status === "ok" ? OK : EXISTS;
 }
 
 function rejection(row: PaymentRow, result: PaymentItemResult): string {

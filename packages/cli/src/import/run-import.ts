@@ -62,7 +62,7 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
   const { size } = await stat(options.path);
   const reader = readCsvRows(createReadStream(options.path, { highWaterMark: 1 << 20 }), options.schema, {
     file: options.file,
-    batchSize: 10_000,
+    batchSize: 5_000,
     keepCells: options.quarantine !== undefined,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),

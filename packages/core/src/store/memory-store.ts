@@ -52,6 +52,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     lockPeriod: (lock) => exclusive(() => tx.lockPeriod(lock)),
     periodLocks: () => exclusive(() => tx.periodLocks()),
     putRecord: (write) => exclusive(() => tx.putRecord(write)),
+    putRecords: (writes) => exclusive(() => tx.putRecords(writes)),
     getRecord: (collection, id) => exclusive(() => tx.getRecord(collection, id)),
     queryRecords: <T>(collection: string, query?: RecordQuery) =>
       lockedStream(exclusive, () => queryRecords(state, collection, query), (r) => cloneRecord(r) as StoredRecord<T>),

@@ -166,6 +166,13 @@ export interface StoreTx {
 
   /** Stores a record, bumping its version; throws `RECORD_VERSION_CONFLICT` if `expectedVersion` fails. */
   putRecord<T>(write: RecordWrite<T>): Promise<StoredRecord<T>>;
+  /**
+   * Stores many records at once, in order, all or none: the first failing version check throws
+   * `RECORD_VERSION_CONFLICT` and nothing of the call is written. Returns the new version of
+   * each write (a record written twice in one call gets both versions, the second check seeing
+   * the first write). Cheaper than one `putRecord` per document for imports.
+   */
+  putRecords<T>(writes: readonly RecordWrite<T>[]): Promise<number[]>;
   /** A record by collection and id, or `undefined` if there is none. */
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
   /** The records of a collection that match `query`, streamed in id order. */

@@ -3,6 +3,7 @@ import { describe } from "vitest";
 import { ledgerInvariantsSuite } from "./ledger-invariants.suite";
 import { ledgerQuerySuite } from "./ledger-query.suite";
 import { recordAuditSuite } from "./record-audit.suite";
+import { recordBatchSuite } from "./record-batch.suite";
 import type { StoreHarness } from "./store-harness";
 import { transactionSuite } from "./transaction.suite";
 import { transferBatchSuite } from "./transfer-batch.suite";
@@ -29,6 +30,7 @@ export function storeConformanceSuite(harness: StoreHarness): void {
     ledgerQuerySuite(harness);
     transactionSuite(harness);
     recordAuditSuite(harness);
+    recordBatchSuite(harness);
     ledgerInvariantsSuite(harness);
     transferFlowsSuite(harness);
   });

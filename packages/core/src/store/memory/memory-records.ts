@@ -33,6 +33,25 @@ export function putRecord<T>(state: MemoryState, write: RecordWrite<T>): StoredR
   return cloneRecord(stored) as StoredRecord<T>;
 }
 
+/** Stores records in order, all or none (a failed version check undoes the earlier writes of the call). */
+export function putRecords<T>(state: MemoryState, writes: readonly RecordWrite<T>[]): number[] {
+  const before: { readonly collection: string; readonly id: string; readonly previous: StoredRecord | undefined }[] = [];
+  try {
+    return writes.map((write) => {
+      before.push({ collection: write.collection, id: write.id, previous: state.records.get(write.collection)?.get(write.id) });
+      return putRecord(state, write).version;
+    });
+  } catch (error) {
+    for (let i = before.length - 1; i >= 0; i--) {
+      const { collection, id, previous } = before[i]!;
+      const target = state.records.get(collection);
+      if (previous === undefined) target?.delete(id);
+      else target?.set(id, previous);
+    }
+    throw error;
+  }
+}
+
 /** A record by collection and id. */
 export function getRecord<T>(state: MemoryState, collection: string, id: string): StoredRecord<T> | undefined {
   const r = state.records.get(collection)?.get(id);

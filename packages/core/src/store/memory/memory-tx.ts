@@ -31,6 +31,7 @@ export function createMemoryTx(state: MemoryState): StoreTx {
     lockPeriod: async (lock) => ledger.lockPeriod(state, lock),
     periodLocks: async () => state.locks.slice(),
     putRecord: async (write) => records.putRecord(state, write),
+    putRecords: async (writes) => records.putRecords(state, writes),
     getRecord: async (collection, id) => records.getRecord(state, collection, id),
     queryRecords: async function* <T>(collection: string, query: RecordQuery = {}) {
       for (const r of records.queryRecords(state, collection, query)) yield records.cloneRecord(r) as StoredRecord<T>;

@@ -1,0 +1,78 @@
+/** `putRecords`: many documents in one call, in order, all or none, with per-item versions. */
+import { describe, expect, it } from "vitest";
+import type { RecordWrite } from "../store/store";
+import { withStore, type StoreHarness } from "./store-harness";
+
+interface PaymentDoc {
+  readonly status: string;
+  readonly amountFen: string;
+}
+
+const doc = (id: string, status: string, expectedVersion?: number): RecordWrite<PaymentDoc> => ({
+  collection: "payment",
+  id,
+  data: { status, amountFen: "1200000" },
+  index: { status },
+  ...(expectedVersion === undefined ? {} : { expectedVersion }),
+});
+
+/**
+ * Registers the `putRecords` tests.
+ *
+ * @example
+ * ```ts
+ * recordBatchSuite({ name: "memory", create: async () => createMemoryStore() });
+ * ```
+ */
+export function recordBatchSuite(h: StoreHarness): void {
+  describe("putRecords", () => {
+    it("stores three submitted payments in one call, each at version 1, found by their index", async () => {
+      await withStore(h, async (store) => {
+        expect(await store.putRecords([doc("ZF001", "submitted", 0), doc("ZF002", "submitted", 0), doc("ZF003", "submitted")])).toEqual([1, 1, 1]);
+        expect((await store.getRecord<PaymentDoc>("payment", "ZF002"))?.data.status).toBe("submitted");
+        const found: string[] = [];
+        for await (const r of store.queryRecords("payment", { where: { status: "submitted" } })) found.push(r.id);
+        expect(found).toEqual(["ZF001", "ZF002", "ZF003"]);
+      });
+    });
+
+    it("writes a payment twice in one call: the second check sees the first write", async () => {
+      await withStore(h, async (store) => {
+        expect(await store.putRecords([doc("ZF001", "submitted", 0), doc("ZF001", "approved", 1)])).toEqual([1, 2]);
+        const r = await store.getRecord<PaymentDoc>("payment", "ZF001");
+        expect([r?.version, r?.data.status]).toEqual([2, "approved"]);
+        const approved: string[] = [];
+        for await (const x of store.queryRecords("payment", { where: { status: "submitted" } })) approved.push(x.id);
+        expect(approved).toEqual([]);
+      });
+    });
+
+    it("throws RECORD_VERSION_CONFLICT on a stale version and writes nothing of the call", async () => {
+      await withStore(h, async (store) => {
+        await store.putRecord(doc("ZF002", "submitted"));
+        await expect(store.putRecords([doc("ZF001", "submitted", 0), doc("ZF002", "approved", 0), doc("ZF003", "submitted", 0)]))
+          .rejects.toMatchObject({ code: "RECORD_VERSION_CONFLICT", details: { id: "ZF002", expectedVersion: 0, actualVersion: 1 } });
+        expect(await store.getRecord("payment", "ZF001")).toBeUndefined();
+        expect((await store.getRecord<PaymentDoc>("payment", "ZF002"))?.data.status).toBe("submitted");
+        expect(await store.getRecord("payment", "ZF003")).toBeUndefined();
+      });
+    });
+
+    it("inside a transaction that rolls back, leaves nothing", async () => {
+      await withStore(h, async (store) => {
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.putRecords([doc("ZF001", "submitted", 0), doc("ZF002", "submitted", 0)]);
+            expect((await tx.getRecord("payment", "ZF002"))?.version).toBe(1);
+            throw new Error("import aborted");
+          }),
+        ).rejects.toThrow("import aborted");
+        expect(await store.getRecord("payment", "ZF001")).toBeUndefined();
+      });
+    });
+
+    it("accepts an empty call", async () => {
+      await withStore(h, async (store) => expect(await store.putRecords([])).toEqual([]));
+    });
+  });
+}
