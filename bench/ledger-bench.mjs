@@ -65,12 +65,16 @@ async function run(kind, store) {
   const rows = await store.accountBalances({ book: "quota", asOf: "2026-12-31" });
   const grouped = groupBalances(rows, { groupBy: ["agency", "functionCode"], rollup: { functionCode: 3 } });
   const querySeconds = (performance.now() - q0) / 1000;
+  // A date inside a month: whole months plus a fold of that month's transfers up to the date.
+  const m0 = performance.now();
+  groupBalances(await store.accountBalances({ book: "quota", asOf: "2026-06-20" }), { groupBy: ["agency", "functionCode"], rollup: { functionCode: 3 } });
+  const midMonthSeconds = (performance.now() - m0) / 1000;
   const c0 = performance.now();
   const current = groupBalances(await store.accountBalances({ book: "quota" }), { groupBy: ["agency"] });
   const currentSeconds = (performance.now() - c0) / 1000;
   console.log(
     `${kind.padEnd(9)} ${ok.toLocaleString("en")} transfers (${quotaCount} limited accounts) in ${seconds.toFixed(2)} s = ${Math.round(ok / seconds).toLocaleString("en")}/s; ` +
-      `grouped balance as of year end ${querySeconds.toFixed(3)} s (${grouped.length} groups); current grouped ${currentSeconds.toFixed(3)} s (${current.length} groups); ` +
+      `grouped balance as of year end ${querySeconds.toFixed(3)} s (${grouped.length} groups), as of 2026-06-20 ${midMonthSeconds.toFixed(3)} s; current grouped ${currentSeconds.toFixed(3)} s (${current.length} groups); ` +
       `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
 }
