@@ -12,15 +12,13 @@ import { generateCity } from "../examples/scripts/generate-city.mjs";
 const { values } = parseArgs({ options: { payments: { type: "string", default: "1000000" }, keep: { type: "boolean", default: false } } });
 const N = Number(values.payments);
 const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
-// Run node with the flags the binary's own `#!/usr/bin/env -S node …` line gives it, as `jincai` runs.
-const binFlags = readFileSync(bin, "utf8").split("\n", 1)[0].replace(/^#!\S*env\s+(-S\s+)?node\s*/, "").split(/\s+/).filter(Boolean);
 const preload = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "jincai-import-bench-"));
 const rssFile = join(dir, "rss");
 
 function step(name, args, expect = 0) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...binFlags, "--import", preload, bin, ...args], {
+  const r = spawnSync(process.execPath, ["--import", preload, bin, ...args], {
     cwd: dir, encoding: "utf8", env: { ...process.env, JINCAI_PG_URL: "", JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t0) / 1000;

@@ -1,7 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
-// The flag: a 32 MB young generation keeps a 5,000-row import batch out of the old generation
-// while it is checked and written (1M payments: ~23.5 s instead of ~27 s). `env -S` splits the
-// line on Linux (coreutils >= 8.30) and macOS; npm's Windows shims parse it too.
+#!/usr/bin/env node
 import { runCli } from "./main";
 
 // A closed pipe (`jincai summary | head`) ends output quietly instead of crashing.

@@ -1,10 +1,15 @@
 /**
  * `accountBalances`: current balances straight from the account rows, or balances as of a date
- * aggregated in SQL with the effects core's `foldBalances` defines (`posted` posts, `pending`
- * reserves, `post` releases the whole pending amount and posts its own, `void` releases its
- * amount). A test checks the SQL against `foldBalances` on the same transfers.
+ * with the effects core's `foldBalances` defines (`posted` posts, `pending` reserves, `post`
+ * releases the whole pending amount and posts its own, `void` releases its amount). For a real
+ * date, the account's whole months before the date's month come from `account_months` and only
+ * the transfers of the date's own month up to the date are folded (none when the date ends its
+ * month); any other text keeps the plain fold of every transfer up to `$n::date`, so PostgreSQL
+ * reads (or rejects) it exactly as before. The conformance suite checks both against
+ * `foldBalances` on the same transfers.
  */
 import type { AccountBalance, BalanceQuery } from "@jincai/core";
+import { asOfMonths } from "./as-of-months";
 import { ACCOUNT_COLUMNS, accountOf, balanceOf, type AccountRow } from "./account-rows";
 import { sql, type Queryable } from "./sql-client";
 
@@ -30,11 +35,47 @@ export async function accountBalances(db: Queryable, s: string, query: BalanceQu
     const rows = await sql<AccountRow>(db, `SELECT ${columns} FROM ${s}.accounts a WHERE ${clause} ORDER BY a.id`, values);
     return rows.map((row) => ({ account: accountOf(row), balance: balanceOf(row) }));
   }
-  const asOf = `$${values.length + 1}::date`;
+  const bounds = asOfMonths(query.asOf);
+  const param = (v: unknown): string => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const parts: string[] = [];
+  let range: string | undefined;
+  if (bounds === undefined) {
+    range = `t.date <= ${param(query.asOf)}::date`;
+  } else {
+    parts.push(
+      `SELECT m.account_id, m.debits_posted, m.credits_posted, m.debits_pending, m.credits_pending FROM ${s}.account_months m
+       WHERE m.month < ${param(bounds.upTo)} AND m.account_id IN (SELECT id FROM acc)`,
+    );
+    if (bounds.monthStart !== undefined) range = `t.date >= ${param(bounds.monthStart)}::date AND t.date <= ${param(query.asOf)}::date`;
+  }
+  if (range !== undefined) {
+    parts.push("SELECT debit, posted, 0::bigint, pending, 0::bigint FROM effects", "SELECT credit, 0, posted, 0, pending FROM effects");
+  }
   const rows = await sql<AccountRow & { dp: bigint; cp: bigint; dpe: bigint; cpe: bigint }>(
     db,
     `WITH acc AS (SELECT ${columns} FROM ${s}.accounts a WHERE ${clause}),
-     effects AS (
+     ${range === undefined ? "" : effectsSql(s, range)}
+     sides (id, dp, cp, dpe, cpe) AS (${parts.join(" UNION ALL ")}),
+     sums AS (
+       SELECT id, sum(dp)::bigint AS dp, sum(cp)::bigint AS cp, sum(dpe)::bigint AS dpe, sum(cpe)::bigint AS cpe
+       FROM sides GROUP BY id
+     )
+     SELECT acc.*, COALESCE(b.dp, 0) AS dp, COALESCE(b.cp, 0) AS cp, COALESCE(b.dpe, 0) AS dpe, COALESCE(b.cpe, 0) AS cpe
+     FROM acc LEFT JOIN sums b ON b.id = acc.id ORDER BY acc.id`,
+    values,
+  );
+  return rows.map((row) => ({
+    account: accountOf(row),
+    balance: { debitsPosted: row.dp, creditsPosted: row.cp, debitsPending: row.dpe, creditsPending: row.cpe },
+  }));
+}
+
+/** The CTE `effects`: each transfer in `range` (SQL over alias `t`) of the accounts in `acc`, with its posted and pending change. */
+function effectsSql(s: string, range: string): string {
+  return `effects AS (
        SELECT t.debit_account_id AS debit, t.credit_account_id AS credit,
               CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END AS posted,
               CASE t.phase WHEN 'pending' THEN t.amount
@@ -43,22 +84,7 @@ export async function accountBalances(db: Queryable, s: string, query: BalanceQu
                            ELSE 0 END AS pending
        FROM ${s}.transfers t
        LEFT JOIN ${s}.transfers p ON t.phase = 'post' AND p.id = t.pending_id
-       WHERE t.date <= ${asOf}
+       WHERE ${range}
          AND (t.debit_account_id IN (SELECT id FROM acc) OR t.credit_account_id IN (SELECT id FROM acc))
-     ), sides AS (
-       SELECT debit AS id, posted AS dp, 0::bigint AS cp, pending AS dpe, 0::bigint AS cpe FROM effects
-       UNION ALL
-       SELECT credit, 0, posted, 0, pending FROM effects
-     ), sums AS (
-       SELECT id, sum(dp)::bigint AS dp, sum(cp)::bigint AS cp, sum(dpe)::bigint AS dpe, sum(cpe)::bigint AS cpe
-       FROM sides GROUP BY id
-     )
-     SELECT acc.*, COALESCE(b.dp, 0) AS dp, COALESCE(b.cp, 0) AS cp, COALESCE(b.dpe, 0) AS dpe, COALESCE(b.cpe, 0) AS cpe
-     FROM acc LEFT JOIN sums b ON b.id = acc.id ORDER BY acc.id`,
-    [...values, query.asOf],
-  );
-  return rows.map((row) => ({
-    account: accountOf(row),
-    balance: { debitsPosted: row.dp, creditsPosted: row.cp, debitsPending: row.dpe, creditsPending: row.cpe },
-  }));
+     ),`;
 }

@@ -8,14 +8,16 @@
  *    `SELECT … FOR UPDATE` in id order: competing batches on the same quota queue here, so no
  *    interleaving can overspend, and the id order cannot deadlock;
  * 3. plan synchronously over the snapshot (balances as read under the locks);
- * 4. write the plan in one statement (`write-plan.ts`).
+ * 4. write the plan in one statement (`write-plan.ts`), with the drafts' monthly balance changes
+ *    for `account_months` folded by core's `foldBalancesByPeriod` (a `post` of a pending transfer
+ *    written by an earlier batch takes its amount from the transfers read in step 1).
  *
  * Transfers read in step 1 may be stale by the time of step 4 (another client created the same
  * id, or resolved the same pending transfer, meanwhile). The UNIQUE constraints on `id` and
  * `pending_id` then reject the write, and the runner retries the whole batch, which now sees the
  * winner's row and answers `exists`, `exists_with_different_fields` or `pending_already_*`.
  */
-import { ZERO_BALANCE, batchKeys, planTransfers } from "@jincai/core";
+import { ZERO_BALANCE, batchKeys, foldBalancesByPeriod, planTransfers } from "@jincai/core";
 import type {
   Account,
   Balance,
@@ -49,9 +51,16 @@ export async function createTransfersLocked(
   }
   const rows = await lockAccounts(db, s, [...accountIds]);
   const plan = planTransfers(batch, snapshotOf(rows, transfers, resolutions, locks), options);
-  if (plan.applied && plan.transfers.length > 0) await writePlan(db, s, plan.transfers, plan.balanceDeltas);
+  if (plan.applied && plan.transfers.length > 0) {
+    const amounts = new Map(transfers.map((t) => [t.id, t.amount]));
+    const months = foldBalancesByPeriod(plan.transfers, (pendingId) => amounts.get(pendingId), monthOf);
+    await writePlan(db, s, plan.transfers, plan.balanceDeltas, months);
+  }
   return { applied: plan.applied, results: plan.results };
 }
+
+/** The `account_months` key of a ledger date: `2026-03-15` → `2026-03`. */
+const monthOf = (date: string): string => date.slice(0, 7);
 
 function snapshotOf(
   rows: readonly AccountRow[],

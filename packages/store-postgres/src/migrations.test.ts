@@ -1,4 +1,5 @@
-import { fixedClock } from "@jincai/core";
+import { fixedClock, foldBalancesByPeriod } from "@jincai/core";
+import type { TransferDraft } from "@jincai/core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS, POSTGRES_SCHEMA_VERSION, runMigrations } from "./migrations";
@@ -22,26 +23,68 @@ async function versions(schema: string): Promise<number[]> {
 }
 
 describe("runMigrations", () => {
-  it("applies version 1 to a new schema and nothing when run again", async () => {
+  it("applies versions 1 and 2 to a new schema and nothing when run again", async () => {
     const schema = freshSchema();
-    expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([1]);
+    expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([1, 2]);
     expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([]);
-    expect(await versions(schema)).toEqual([POSTGRES_SCHEMA_VERSION]);
+    expect(await versions(schema)).toEqual([1, POSTGRES_SCHEMA_VERSION]);
   });
 
   it("lets 4 concurrent openers of one new schema migrate it exactly once", async () => {
     const schema = freshSchema();
     const applied = await Promise.all(Array.from({ length: 4 }, () => runMigrations(pool, schema, quoteIdent(schema), clock)));
-    expect(applied.flat()).toEqual([1]);
-    expect(await versions(schema)).toEqual([1]);
+    expect(applied.flat()).toEqual([1, 2]);
+    expect(await versions(schema)).toEqual([1, 2]);
   });
 
-  it("applies only the missing versions, in order, when the build adds migration 2", async () => {
+  it("applies only the missing versions, in order, when the build adds migration 3", async () => {
     const schema = freshSchema();
     await runMigrations(pool, schema, quoteIdent(schema), clock);
-    const next = [...MIGRATIONS, { version: 2, name: "payee table", up: (s: string) => `CREATE TABLE ${s}.payees (id TEXT PRIMARY KEY)` }];
-    expect(await runMigrations(pool, schema, quoteIdent(schema), clock, next)).toEqual([2]);
-    expect(await versions(schema)).toEqual([1, 2]);
+    const next = [...MIGRATIONS, { version: 3, name: "payee table", up: (s: string) => `CREATE TABLE ${s}.payees (id TEXT PRIMARY KEY)` }];
+    expect(await runMigrations(pool, schema, quoteIdent(schema), clock, next)).toEqual([3]);
+    expect(await versions(schema)).toEqual([1, 2, 3]);
+  });
+
+  it("backfills account_months from a version-1 schema's pending, partial post, void and posted transfers", async () => {
+    const schema = freshSchema();
+    const s = quoteIdent(schema);
+    expect(await runMigrations(pool, schema, s, clock, MIGRATIONS.filter((m) => m.version === 1))).toEqual([1]);
+    await pool.query(`INSERT INTO ${s}.accounts (id, book, code, normal_side) VALUES
+      ('src', 'quota', '1001', 'debit'), ('q1', 'quota', '2001', 'credit'), ('paid', 'quota', '3001', 'debit')`);
+    const drafts: TransferDraft[] = [
+      { id: "fund", phase: "posted", debitAccountId: "src", creditAccountId: "q1", amount: 100_000n, date: "2026-01-05", references: {} },
+      { id: "res-1", phase: "pending", debitAccountId: "q1", creditAccountId: "paid", amount: 30_000n, date: "2026-01-20", references: {} },
+      { id: "res-1-post", phase: "post", debitAccountId: "q1", creditAccountId: "paid", amount: 20_000n, date: "2026-02-03", pendingId: "res-1", references: {} },
+      { id: "res-2", phase: "pending", debitAccountId: "q1", creditAccountId: "paid", amount: 5_000n, date: "2026-02-10", references: {} },
+      { id: "res-2-void", phase: "void", debitAccountId: "q1", creditAccountId: "paid", amount: 5_000n, date: "2026-02-11", pendingId: "res-2", references: {} },
+      { id: "pay-3", phase: "posted", debitAccountId: "q1", creditAccountId: "paid", amount: 700n, date: "2026-12-31", references: {} },
+    ];
+    for (const [i, t] of drafts.entries()) {
+      await pool.query(
+        `INSERT INTO ${s}.transfers (sequence, id, phase, debit_account_id, credit_account_id, amount, date, pending_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [i + 1, t.id, t.phase, t.debitAccountId, t.creditAccountId, String(t.amount), t.date, t.pendingId ?? null],
+      );
+    }
+    expect(await runMigrations(pool, schema, s, clock)).toEqual([2]);
+    const { rows } = await pool.query<Record<string, string>>(
+      `SELECT account_id, month, debits_posted AS dp, credits_posted AS cp, debits_pending AS dpe, credits_pending AS cpe
+       FROM ${s}.account_months ORDER BY account_id, month`,
+    );
+    expect(rows.filter((r) => r.account_id === "q1")).toEqual([
+      { account_id: "q1", month: "2026-01", dp: "0", cp: "100000", dpe: "30000", cpe: "0" },
+      { account_id: "q1", month: "2026-02", dp: "20000", cp: "0", dpe: "-30000", cpe: "0" },
+      { account_id: "q1", month: "2026-12", dp: "700", cp: "0", dpe: "0", cpe: "0" },
+    ]);
+    const folded = foldBalancesByPeriod(drafts, () => undefined, (d) => d.slice(0, 7));
+    const expected = [...folded].flatMap(([id, months]) =>
+      [...months].map(([month, b]) => ({
+        account_id: id, month,
+        dp: String(b.debitsPosted), cp: String(b.creditsPosted), dpe: String(b.debitsPending), cpe: String(b.creditsPending),
+      })),
+    );
+    const key = (r: { account_id: string; month: string }) => `${r.account_id} ${r.month}`;
+    expect(rows).toEqual(expected.sort((a, b) => (key(a) < key(b) ? -1 : 1)));
   });
 
   it("throws STORE_SCHEMA_TOO_NEW for a schema migrated by a newer build (version 99)", async () => {

@@ -7,6 +7,7 @@
 import { JincaiError, isoNow } from "@jincai/core";
 import type { Clock } from "@jincai/core";
 import type { Pool } from "pg";
+import { accountMonthsSchemaSql } from "./account-months-schema";
 import { initialSchemaSql } from "./initial-schema";
 import { PG_ERROR, exec, pgErrorCode, sql } from "./sql-client";
 
@@ -23,6 +24,7 @@ export interface Migration {
 /** Every migration, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "ledger, records and audit chain", up: initialSchemaSql },
+  { version: 2, name: "per-account monthly balance changes", up: accountMonthsSchemaSql },
 ];
 
 /**
@@ -30,10 +32,10 @@ export const MIGRATIONS: readonly Migration[] = [
  *
  * @example
  * ```ts
- * POSTGRES_SCHEMA_VERSION; // 1
+ * POSTGRES_SCHEMA_VERSION; // 2
  * ```
  */
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
 
 /** Advisory-lock class ids (first key of the two-key form); the second key hashes the schema. */
 export const LOCK_CLASS = { migrate: 0x4a43_0001, audit: 0x4a43_0002, periods: 0x4a43_0003 } as const;

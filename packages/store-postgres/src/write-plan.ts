@@ -1,21 +1,32 @@
 /**
  * Writes an applied transfer plan in one statement: bump the gapless sequence on `ledger_head`
  * (its row lock, held to commit, makes transfers visible in sequence order), insert the drafts
- * with consecutive sequence numbers in plan order, and add the balance deltas to the locked
- * account rows. One statement means all or nothing, even when a unique constraint fires.
+ * with consecutive sequence numbers in plan order, add the balance deltas to the locked
+ * account rows, and add the drafts' monthly changes to `account_months` (rows upserted in
+ * (account, month) order, so competing writers lock them in one order). One statement means all
+ * or nothing, even when a unique constraint fires.
  */
-import type { BalanceDelta, TransferDraft } from "@jincai/core";
+import type { Balance, BalanceDelta, TransferDraft } from "@jincai/core";
 import { encodeTaggedJson } from "./tagged-json";
 import { exec, type Queryable } from "./sql-client";
 
-/** Inserts the drafts and applies the deltas. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Inserts the drafts, applies the deltas and adds `months` (account id → `YYYY-MM` → change,
+ * as core's `foldBalancesByPeriod` gives) to `account_months`.
+ */
 export async function writePlan(
   db: Queryable,
   s: string,
   drafts: readonly TransferDraft[],
   deltas: ReadonlyMap<string, BalanceDelta>,
+  months: ReadonlyMap<string, ReadonlyMap<string, Balance>>,
 ): Promise<void> {
-  const entries = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = [...deltas.entries()].sort(([a], [b]) => byText(a, b));
+  const monthRows = [...months.entries()]
+    .sort(([a], [b]) => byText(a, b))
+    .flatMap(([id, byMonth]) => [...byMonth.entries()].sort(([a], [b]) => byText(a, b)).map(([month, b]) => ({ id, month, b })));
   await exec(
     db,
     `WITH head AS (
@@ -32,6 +43,14 @@ export async function writePlan(
          debits_pending = a.debits_pending + x.dpe, credits_pending = a.credits_pending + x.cpe
        FROM unnest($11::text[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[]) AS x(id, dp, cp, dpe, cpe)
        WHERE a.id = x.id
+     ), months AS (
+       INSERT INTO ${s}.account_months AS m
+         (account_id, month, debits_posted, credits_posted, debits_pending, credits_pending)
+       SELECT x.id, x.month, x.dp, x.cp, x.dpe, x.cpe
+       FROM unnest($16::text[], $17::text[], $18::bigint[], $19::bigint[], $20::bigint[], $21::bigint[]) AS x(id, month, dp, cp, dpe, cpe)
+       ON CONFLICT (account_id, month) DO UPDATE SET
+         debits_posted = m.debits_posted + excluded.debits_posted, credits_posted = m.credits_posted + excluded.credits_posted,
+         debits_pending = m.debits_pending + excluded.debits_pending, credits_pending = m.credits_pending + excluded.credits_pending
      )
      SELECT base FROM head`,
     [
@@ -50,6 +69,12 @@ export async function writePlan(
       entries.map(([, d]) => d.creditsPosted),
       entries.map(([, d]) => d.debitsPending),
       entries.map(([, d]) => d.creditsPending),
+      monthRows.map((r) => r.id),
+      monthRows.map((r) => r.month),
+      monthRows.map((r) => r.b.debitsPosted),
+      monthRows.map((r) => r.b.creditsPosted),
+      monthRows.map((r) => r.b.debitsPending),
+      monthRows.map((r) => r.b.creditsPending),
     ],
   );
 }

@@ -28,7 +28,7 @@ export function openTestStore(options: { schema?: string; clock?: Clock; maxConn
   return openPostgresStore({ ...options, connectionString: testServerUrl(), schema: options.schema ?? freshSchema() });
 }
 
-const TABLES = ["accounts", "transfers", "period_locks", "records", "audit_events", "audit_checkpoints"];
+const TABLES = ["accounts", "account_months", "transfers", "period_locks", "records", "audit_events", "audit_checkpoints"];
 
 /**
  * A conformance harness whose stores live on recycled schemas: `destroy` closes the store and
