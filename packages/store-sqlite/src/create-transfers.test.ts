@@ -50,6 +50,25 @@ describe("createTransfersSync (through the store)", () => {
     expect(await paidOn(store)).toBe(150_000n);
   });
 
+  it("replays a large batch on a nearly spent quota as `exists`, not as an overspend", async () => {
+    const store = await open();
+    const big = Array.from({ length: 100 }, (_, i) => pay(`pay:ZF2026-B${String(i).padStart(4, "0")}`, 9_000n));
+    expect((await store.createTransfers(big)).applied).toBe(true);
+    const again = await store.createTransfers(big);
+    expect(again.applied).toBe(true);
+    expect(new Set(again.results.map((x) => x.status))).toEqual(new Set(["exists"]));
+    expect(await paidOn(store)).toBe(900_000n);
+  });
+
+  it("reports an overspend in a large batch of new payments with the shortfall, writing nothing", async () => {
+    const store = await open();
+    const r = await store.createTransfers(Array.from({ length: 120 }, (_, i) => pay(`pay:ZF2026-C${String(i).padStart(4, "0")}`, 9_000n)));
+    expect(r.applied).toBe(false);
+    expect(r.results[111]).toMatchObject({ status: "exceeds_limit", accountId: ACCOUNTS.q1 });
+    expect(r.results[0]!.status).toBe("batch_failed");
+    expect(await paidOn(store)).toBe(0n);
+  });
+
   it("finds one recorded payment in a large batch of new ones: it is `exists`, the others apply", async () => {
     const store = await open();
     await store.createTransfers([payments(70, 1)[0]!]);

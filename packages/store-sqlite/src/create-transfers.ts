@@ -6,9 +6,11 @@
  * so a batch applies whole.
  *
  * Imports send large batches of new ids, so the first attempt plans as if none of the batch's
- * own ids existed (one index probe per transfer saved) inside a savepoint; the UNIQUE constraint
- * on `transfers.id` is the guard: if an id did exist (a replay), the attempt is rolled back and
- * the batch planned again on a snapshot that reads every id.
+ * own ids existed (one index probe per transfer saved) inside a savepoint, and is kept only
+ * when every item is `ok` and every row goes in: the UNIQUE constraint on `transfers.id` guards
+ * the guess. Otherwise (a replay, or any item that fails, whose failure may be an artefact of
+ * the guess) the attempt is rolled back and the batch planned again on a snapshot that reads
+ * every id.
  */
 import { foldBalancesByPeriod, planTransfers } from "@jincai/core";
 import type { CreateTransfersOptions, TransferBatchResult, TransferDraft, TransferInput, TransferPlan } from "@jincai/core";
@@ -38,22 +40,38 @@ export function createTransfersSync(
   if (batch.length >= ASSUME_NEW_FROM) {
     const db = ctx.conn.db;
     db.exec("SAVEPOINT jincai_assume_new");
+    let result: TransferBatchResult | undefined;
     try {
-      const result = planAndWrite(ctx, batch, partial, true);
-      db.exec("RELEASE jincai_assume_new");
-      return result;
+      result = planAndWrite(ctx, batch, partial, true);
     } catch (error) {
-      db.exec("ROLLBACK TO jincai_assume_new");
-      db.exec("RELEASE jincai_assume_new");
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error)) {
+        db.exec("ROLLBACK TO jincai_assume_new");
+        db.exec("RELEASE jincai_assume_new");
+        throw error;
+      }
     }
+    if (result === undefined) db.exec("ROLLBACK TO jincai_assume_new");
+    db.exec("RELEASE jincai_assume_new");
+    if (result !== undefined) return result;
   }
-  return planAndWrite(ctx, batch, partial, false);
+  return planAndWrite(ctx, batch, partial, false)!;
 }
 
-function planAndWrite(ctx: SqliteContext, batch: readonly TransferInput[], partial: boolean, assumeNewIds: boolean): TransferBatchResult {
+/**
+ * Plans the batch and writes the plan. Assuming new ids, only a plan where every item is `ok` is
+ * trusted (returns undefined, writing nothing, otherwise): a replayed id would have been
+ * `exists` and moved no balance, so a failure such as `exceeds_limit` may be an artefact of
+ * the guess, and an `ok` is confirmed by the UNIQUE constraint when the row goes in.
+ */
+function planAndWrite(
+  ctx: SqliteContext,
+  batch: readonly TransferInput[],
+  partial: boolean,
+  assumeNewIds: boolean,
+): TransferBatchResult | undefined {
   const snapshot = createSqliteSnapshot(ctx, batch, { assumeNewIds });
   const plan = planTransfers(batch, snapshot, { partial });
+  if (assumeNewIds && plan.results.some((r) => r.status !== "ok")) return undefined;
   if (!plan.applied || plan.transfers.length === 0) return { applied: plan.applied, results: plan.results };
   insertTransfers(ctx, plan.transfers, snapshot);
   updateAccounts(ctx, plan, snapshot);

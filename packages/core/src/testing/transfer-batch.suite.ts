@@ -62,6 +62,20 @@ export function transferBatchSuite(h: StoreHarness): void {
       });
     });
 
+    it("replays a batch of 100 payments that spent 9,000.00 of the quota as all exists, in atomic and partial mode", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        const batch = Array.from({ length: 100 }, (_, i) => pay(`pay:ZF${String(i).padStart(4, "0")}`, 9_000n));
+        expect((await store.createTransfers(batch)).applied).toBe(true);
+        for (const partial of [false, true]) {
+          const again = await store.createTransfers(batch, { partial });
+          expect(again.applied).toBe(true);
+          expect(new Set(again.results.map((x) => x.status))).toEqual(new Set(["exists"]));
+        }
+        expect(await balanceOf(store, q1)).toEqual(balance({ creditsPosted: 1_000_000n, debitsPosted: 900_000n }));
+      });
+    });
+
     it("treats a repeated id inside one batch as exists, or a conflict when its fields differ", async () => {
       await withStore(h, async (store) => {
         await seedLedger(store);
