@@ -155,6 +155,8 @@ export { planAccounts, accountFromInput } from "./ledger/plan-accounts";
 export type { AccountPlan } from "./ledger/plan-accounts";
 export { assertPeriodLock } from "./ledger/assert-period-lock";
 export { foldBalances, foldBalancesByPeriod } from "./ledger/fold-balances";
+export { asOfMonths } from "./ledger/as-of-months";
+export type { AsOfMonths } from "./ledger/as-of-months";
 export { groupBalances } from "./ledger/group-balances";
 export type { GroupBalancesOptions, GroupedBalance } from "./ledger/group-balances";
 export { available } from "./ledger/available";

@@ -8,8 +8,8 @@
  * reads (or rejects) it exactly as before. The conformance suite checks both against
  * `foldBalances` on the same transfers.
  */
+import { asOfMonths } from "@jincai/core";
 import type { AccountBalance, BalanceQuery } from "@jincai/core";
-import { asOfMonths } from "./as-of-months";
 import { ACCOUNT_COLUMNS, accountOf, balanceOf, type AccountRow } from "./account-rows";
 import { sql, type Queryable } from "./sql-client";
 

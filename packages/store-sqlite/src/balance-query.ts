@@ -6,6 +6,7 @@
  * date index, with the effects of core's `foldBalances` (a `post` releases its pending
  * transfer's whole amount, a `void` its own amount, which is the pending amount).
  */
+import { asOfMonths } from "@jincai/core";
 import type { AccountBalance, BalanceQuery } from "@jincai/core";
 import type { AccountRow } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
@@ -55,18 +56,13 @@ export function accountBalancesSync(ctx: SqliteContext, query: BalanceQuery = {}
 }
 
 /**
- * The month bounds of an `asOf` date: months before `upTo` are whole; when `partial`, the
- * transfers from `monthStart` to `asOf` are folded. A date on or past its month's last day
- * (text order: `2026-02-30` sorts after every real February date) counts its month as whole.
- * Anything not shaped `YYYY-MM-DD` folds every transfer up to it, exactly as text compares.
+ * The parameters of the `asOf` query from core's `asOfMonths`: months before `upTo` are whole;
+ * when `partial`, the transfers from `monthStart` to `asOf` are folded. Anything not a real date
+ * folds every transfer up to it, exactly as text compares.
  */
 function monthParams(asOf: string): { asOf: string; monthStart: string; upTo: string; partial: number } {
-  if (!/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(asOf)) return { asOf, monthStart: "", upTo: "", partial: 1 };
-  const month = asOf.slice(0, 7);
-  const year = Number(asOf.slice(0, 4));
-  const m = Number(asOf.slice(5, 7));
-  const last = `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, "0")}`;
-  if (asOf < last) return { asOf, monthStart: `${month}-01`, upTo: month, partial: 1 };
-  const upTo = m === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, "0")}`;
-  return { asOf, monthStart: `${month}-01`, upTo, partial: 0 };
+  const bounds = asOfMonths(asOf);
+  if (bounds === undefined) return { asOf, monthStart: "", upTo: "", partial: 1 };
+  if (bounds.monthStart === undefined) return { asOf, monthStart: "", upTo: bounds.upTo, partial: 0 };
+  return { asOf, monthStart: bounds.monthStart, upTo: bounds.upTo, partial: 1 };
 }

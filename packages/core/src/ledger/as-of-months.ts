@@ -1,5 +1,8 @@
-/** The month bounds of a balance as of a date, for the `account_months` fast path. */
-import { isIsoDate } from "@jincai/core";
+/**
+ * The month bounds of a balance as of a date, for stores that keep per-account monthly sums
+ * (`account_months` in SQLite and PostgreSQL): one rule, so both stores sum the same months.
+ */
+import { addCalendarDays, isIsoDate } from "../calendar/iso-date";
 
 /** How a balance as of a real calendar date is summed. */
 export interface AsOfMonths {
@@ -13,8 +16,8 @@ export interface AsOfMonths {
  * The month bounds of `asOf`: the months before `upTo` are whole, and when `monthStart` is set
  * the transfers from it to `asOf` are folded. The last day of a month makes its month whole
  * (December's last day moves `upTo` to January of the next year). Returns `undefined` for
- * anything that is not a real `YYYY-MM-DD` date (core's `isIsoDate`), so the caller keeps the
- * plain fold, and PostgreSQL's own reading of the text, for it.
+ * anything that is not a real `YYYY-MM-DD` date (`isIsoDate`), for which the caller folds every
+ * transfer up to it as before.
  *
  * @example
  * ```ts
@@ -25,16 +28,9 @@ export interface AsOfMonths {
  */
 export function asOfMonths(asOf: string): AsOfMonths | undefined {
   if (!isIsoDate(asOf)) return undefined;
-  const year = Number(asOf.slice(0, 4));
-  const month = Number(asOf.slice(5, 7));
   const ym = asOf.slice(0, 7);
-  if (Number(asOf.slice(8, 10)) < daysInMonth(year, month)) return { upTo: ym, monthStart: `${ym}-01` };
-  if (month < 12) return { upTo: `${asOf.slice(0, 5)}${String(month + 1).padStart(2, "0")}` };
   // "10000-01" would sort before "9999-12"; "9999-13" sorts after every month of 9999.
-  return { upTo: year === 9999 ? "9999-13" : `${String(year + 1).padStart(4, "0")}-01` };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (asOf === "9999-12-31") return { upTo: "9999-13" };
+  const next = addCalendarDays(asOf, 1).slice(0, 7);
+  return next === ym ? { upTo: ym, monthStart: `${ym}-01` } : { upTo: next };
 }
