@@ -6,6 +6,7 @@
 import { JincaiError, planAccounts } from "@jincai/core";
 import type { Account, AccountInput, CreateAccountResult } from "@jincai/core";
 import type { AccountCache, AccountRow } from "./account-cache";
+import type { IndexDeferral } from "./index-deferral";
 import { encodeJson } from "./json-codec";
 import type { SqliteConnection } from "./sqlite-connection";
 
@@ -13,6 +14,8 @@ import type { SqliteConnection } from "./sqlite-connection";
 export interface SqliteContext {
   readonly conn: SqliteConnection;
   readonly accounts: AccountCache;
+  /** Defers the secondary indexes of `transfers` during large loads in a transaction. */
+  readonly deferral: IndexDeferral;
 }
 
 /**

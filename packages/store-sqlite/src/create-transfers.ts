@@ -1,8 +1,8 @@
 /**
  * The ledger's checked batch on SQLite: build a snapshot, let core's `planTransfers` decide,
- * then write the plan (insert the new transfers in order, update each touched account's balance
- * once, and add the batch's changes to each touched account's month in `account_months`, which
- * answers balances as of a date). The caller runs this inside one transaction (or savepoint),
+ * then write the plan (insert the new transfers in order, 32 rows per statement; update each
+ * touched account's balance once; add the batch's changes to each touched account's month in
+ * `account_months`, which answers balances as of a date). The caller runs this inside one transaction (or savepoint),
  * so a batch applies whole.
  *
  * Imports send large batches of new ids, so the first attempt plans as if none of the batch's
@@ -37,6 +37,7 @@ export function createTransfersSync(
   options: CreateTransfersOptions = {},
 ): TransferBatchResult {
   const partial = options.partial === true;
+  ctx.deferral.beforeInsert(batch.length);
   if (batch.length >= ASSUME_NEW_FROM) {
     const db = ctx.conn.db;
     db.exec("SAVEPOINT jincai_assume_new");
@@ -79,23 +80,43 @@ function planAndWrite(
   return { applied: plan.applied, results: plan.results };
 }
 
+/**
+ * Rows per multi-row INSERT: one call binds 32 × 9 values, sparing 31 calls into SQLite.
+ * `OR FAIL` keeps the rows a failing statement already wrote instead of undoing just that
+ * statement, which spares SQLite a statement journal (a copy of every page the statement
+ * touches); any failure rolls back the whole batch's savepoint anyway.
+ */
+const ROWS_PER_INSERT = 32;
+const TRANSFER_COLUMNS = "INSERT OR FAIL INTO transfers (id, phase, debit, credit, amount, date, pending_id, expires_on, refs) VALUES ";
+
+/** Inserts the new transfers in order, 32 rows per statement and the rest one by one. */
 function insertTransfers(ctx: SqliteContext, transfers: readonly TransferDraft[], snapshot: SqliteSnapshot): void {
-  const insert = ctx.conn.stmt(
-    "INSERT INTO transfers (id, phase, debit, credit, amount, date, pending_id, expires_on, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  for (const t of transfers) {
-    insert.run(
-      t.id,
-      t.phase,
-      snapshot.numOf(t.debitAccountId),
-      snapshot.numOf(t.creditAccountId),
-      t.amount,
-      t.date,
-      t.pendingId ?? null,
-      t.expiresOn ?? null,
-      referencesJson(t.references),
-    );
+  const many = ctx.conn.stmt(TRANSFER_COLUMNS + new Array(ROWS_PER_INSERT).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", "));
+  const one = ctx.conn.stmt(TRANSFER_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const params: unknown[] = new Array(9 * ROWS_PER_INSERT);
+  const whole = transfers.length - (transfers.length % ROWS_PER_INSERT);
+  for (let start = 0; start < whole; start += ROWS_PER_INSERT) {
+    for (let k = 0; k < ROWS_PER_INSERT; k++) bindTransfer(params, 9 * k, transfers[start + k]!, snapshot);
+    many.run(params);
   }
+  const single: unknown[] = new Array(9);
+  for (let i = whole; i < transfers.length; i++) {
+    bindTransfer(single, 0, transfers[i]!, snapshot);
+    one.run(single);
+  }
+}
+
+/** Puts the nine column values of a transfer into `params` from `at` on. */
+function bindTransfer(params: unknown[], at: number, t: TransferDraft, snapshot: SqliteSnapshot): void {
+  params[at] = t.id;
+  params[at + 1] = t.phase;
+  params[at + 2] = snapshot.numOf(t.debitAccountId);
+  params[at + 3] = snapshot.numOf(t.creditAccountId);
+  params[at + 4] = t.amount;
+  params[at + 5] = t.date;
+  params[at + 6] = t.pendingId ?? null;
+  params[at + 7] = t.expiresOn ?? null;
+  params[at + 8] = referencesJson(t.references);
 }
 
 function updateAccounts(ctx: SqliteContext, plan: TransferPlan, snapshot: SqliteSnapshot): void {

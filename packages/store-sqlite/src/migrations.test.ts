@@ -84,3 +84,29 @@ describe("migration 2 (balances per account and month)", () => {
     db.close();
   });
 });
+
+describe("migration 3 (transfers without a foreign key to accounts)", () => {
+  it("keeps every transfer with its sequence, drops only the foreign keys and keeps the indexes", () => {
+    const db = fresh();
+    migrate(db, AT, MIGRATIONS.slice(0, 2));
+    db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES
+      (1, 'quota:Q1', 'quota', 'QUOTA', '{}', 'debit', '{}'), (2, 'quota-spent:Q1', 'quota', 'SPENT', '{}', 'credit', '{}');
+      INSERT INTO transfers (sequence, id, phase, debit, credit, amount, date, pending_id, refs) VALUES
+      (1, 'pay:ZF001', 'pending', 1, 2, 100000, '2026-03-01', NULL, '{"voucher":"ZF001"}'),
+      (2, 'pay:ZF001:paid', 'post', 1, 2, 60000, '2026-03-05', 'pay:ZF001', NULL),
+      (7, 'pay:ZF002', 'posted', 1, 2, 25000, '2026-03-05', NULL, NULL);`);
+    const before = db.prepare("SELECT * FROM transfers ORDER BY sequence").all();
+    expect(db.prepare("SELECT count(*) FROM pragma_foreign_key_list('transfers')").pluck().get()).toBe(2);
+
+    expect(migrate(db, AT)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT * FROM transfers ORDER BY sequence").all()).toEqual(before);
+    expect(db.prepare("SELECT count(*) FROM pragma_foreign_key_list('transfers')").pluck().get()).toBe(0);
+    const indexes = db.prepare("SELECT name FROM pragma_index_list('transfers') WHERE origin = 'c' ORDER BY name").pluck().all();
+    expect(indexes).toEqual(["transfers_credit", "transfers_date", "transfers_debit", "transfers_pending_id"]);
+    db.prepare("INSERT INTO transfers (id, phase, debit, credit, amount, date) VALUES ('pay:ZF003', 'posted', 1, 2, 1, '2026-03-06')").run();
+    expect(db.prepare("SELECT sequence FROM transfers WHERE id = 'pay:ZF003'").pluck().get()).toBe(8);
+    expect(() => db.prepare("INSERT INTO transfers (id, phase, debit, credit, amount, date) VALUES ('pay:ZF001', 'posted', 1, 2, 1, '2026-03-06')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO transfers (id, phase, debit, credit, amount, date) VALUES ('x', 'spent', 1, 2, 1, '2026-03-06')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

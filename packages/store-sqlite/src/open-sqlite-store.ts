@@ -9,6 +9,7 @@ import { isoNow, systemClock } from "@jincai/core";
 import type { Clock, Store } from "@jincai/core";
 import { createAccountCache } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
+import { createIndexDeferral } from "./index-deferral";
 import { openConnection } from "./sqlite-connection";
 import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
@@ -45,7 +46,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     appliedAt: isoNow(clock),
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
-  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn) };
+  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn) };
   const session = createSqliteSession(ctx);
   return {
     kind: "sqlite",

@@ -87,8 +87,10 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
   const run = async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
     db.exec(conn.readonly ? "BEGIN" : "BEGIN IMMEDIATE");
     const scope: TxScope = { active: true };
+    ctx.deferral.begin();
     try {
       const result = await scopes.run(scope, () => fn(createSqliteTx(ctx, inside(scope))));
+      ctx.deferral.beforeCommit();
       db.exec("COMMIT");
       return result;
     } catch (error) {
@@ -97,6 +99,7 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
       throw error;
     } finally {
       scope.active = false;
+      ctx.deferral.end();
     }
   };
 

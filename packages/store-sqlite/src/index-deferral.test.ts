@@ -1,0 +1,166 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
+import type { Store, TransferInput } from "@jincai/core";
+import { DEFER_FROM, TRANSFER_SECONDARY_INDEXES, createIndexDeferral } from "./index-deferral";
+import { openConnection } from "./sqlite-connection";
+import type { SqliteConnection } from "./sqlite-connection";
+import { createAccountCache } from "./account-cache";
+import type { SqliteContext } from "./account-ops";
+import { createSqliteSession } from "./sqlite-session";
+import { createSqliteTx } from "./sqlite-tx";
+import { tempDir } from "./_testing/temp-store";
+
+const AT = "2026-03-01T00:00:00.000Z";
+const dirs: string[] = [];
+const closers: (() => unknown)[] = [];
+const newFile = (): string => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return join(dir, "city-2026.db");
+};
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A store assembled as `openSqliteStore` does, with its connection and deferral in reach. */
+const openInspectable = async (filename: string): Promise<{ store: Store; ctx: SqliteContext }> => {
+  const conn = openConnection({ filename, appliedAt: AT });
+  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn) };
+  const session = createSqliteSession(ctx);
+  const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
+  closers.push(() => store.close());
+  await seedLedger(store);
+  return { store, ctx };
+};
+const openConn = (): SqliteConnection => {
+  const conn = openConnection({ filename: newFile(), appliedAt: AT });
+  closers.push(() => conn.db.close());
+  return conn;
+};
+
+/** The index definitions of `transfers` as sqlite_master holds them. */
+const indexSql = (db: Database.Database): unknown[] =>
+  db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transfers' ORDER BY name").all();
+
+// One-fen payments over the three quota lines and two months, in batches like an import's.
+const LINES = [ACCOUNTS.q1, ACCOUNTS.q2, ACCOUNTS.q3];
+const batchOf = (from: number, count: number): TransferInput[] =>
+  Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    return pay(`pay:ZF${String(i).padStart(7, "0")}`, 1n, { debitAccountId: LINES[i % 3]!, date: i % 2 === 0 ? "2026-03-10" : "2026-04-10" });
+  });
+const LOAD = DEFER_FROM + 10_000;
+
+describe("index deferral (through the store)", () => {
+  it("loads a large transaction without the secondary indexes and commits them rebuilt as the schema defines them", async () => {
+    const filename = newFile();
+    const { store, ctx } = await openInspectable(filename);
+    const fresh = openConn();
+    await store.transaction(async (tx) => {
+      for (let from = 0; from < LOAD; from += 5_000) expect((await tx.createTransfers(batchOf(from, 5_000))).applied).toBe(true);
+      expect(ctx.deferral.deferred).toBe(true);
+      expect(indexSql(ctx.conn.db).map((i) => (i as { name: string }).name)).toEqual(["sqlite_autoindex_transfers_1", "transfers_pending_id"]);
+      // Inside the transaction the indexes are gone, and queries that would use them still answer.
+      const q1 = [];
+      for await (const t of tx.transfers({ accountId: ACCOUNTS.q1, from: "2026-04-01", to: "2026-04-30" })) q1.push(t.id);
+      expect(q1).toHaveLength(LOAD / 6);
+      const [march] = await tx.accountBalances({ accountIds: [ACCOUNTS.q2], asOf: "2026-03-15" });
+      expect(march!.balance.debitsPosted).toBe(BigInt(LOAD / 6));
+    });
+    const db = new Database(filename, { readonly: true });
+    closers.push(() => db.close());
+    expect(indexSql(db)).toEqual(indexSql(fresh.db));
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT sequence FROM transfers WHERE debit = 1").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain("transfers_debit");
+    const [q3] = await store.accountBalances({ accountIds: [ACCOUNTS.q3], asOf: "2026-04-10" });
+    expect(q3!.balance.debitsPosted).toBe(BigInt(LOAD / 3));
+  });
+
+  it("leaves the indexes and the ledger as they were when a deferred load rolls back", async () => {
+    const filename = newFile();
+    const { store, ctx } = await openInspectable(filename);
+    const before = await store.accountBalances({ accountIds: LINES });
+    await expect(
+      store.transaction(async (tx) => {
+        for (let from = 0; from < LOAD; from += 5_000) await tx.createTransfers(batchOf(from, 5_000));
+        expect(ctx.deferral.deferred).toBe(true);
+        throw new Error("import cancelled");
+      }),
+    ).rejects.toThrow("import cancelled");
+    expect(await store.accountBalances({ accountIds: LINES })).toEqual(before);
+    expect(await store.getTransfer("pay:ZF0000001")).toBeUndefined();
+    const db = new Database(filename, { readonly: true });
+    closers.push(() => db.close());
+    expect(indexSql(db)).toEqual(indexSql(openConn().db));
+  });
+});
+
+describe("createIndexDeferral", () => {
+  const names = (conn: SqliteConnection): unknown[] =>
+    conn.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transfers' AND sql IS NOT NULL ORDER BY name").pluck().all();
+  const ALL = ["transfers_credit", "transfers_date", "transfers_debit", "transfers_pending_id"];
+
+  it("drops the three secondary indexes once a transaction has written enough, and builds them before commit", () => {
+    const conn = openConn();
+    const deferral = createIndexDeferral(conn);
+    conn.db.exec("BEGIN IMMEDIATE");
+    deferral.begin();
+    deferral.beforeInsert(DEFER_FROM - 1);
+    expect(deferral.deferred).toBe(false);
+    deferral.beforeInsert(1);
+    expect(deferral.deferred).toBe(true);
+    expect(names(conn)).toEqual(["transfers_pending_id"]);
+    deferral.beforeCommit();
+    conn.db.exec("COMMIT");
+    deferral.end();
+    expect(names(conn)).toEqual(ALL);
+    expect(TRANSFER_SECONDARY_INDEXES.map((i) => i.name).sort()).toEqual(ALL.filter((n) => n !== "transfers_pending_id"));
+  });
+
+  it("defers nothing outside an explicit transaction", () => {
+    const conn = openConn();
+    const deferral = createIndexDeferral(conn);
+    deferral.beforeInsert(10 * DEFER_FROM);
+    expect(deferral.deferred).toBe(false);
+    expect(names(conn)).toEqual(ALL);
+  });
+
+  it("keeps the indexes while a transaction has written fewer transfers than the table already holds", () => {
+    const conn = openConn();
+    conn.db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES (1, 'a', 'b', 'c', '{}', 'debit', '{}');
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80000)
+      INSERT INTO transfers (id, phase, debit, credit, amount, date) SELECT 't' || i, 'posted', 1, 1, 1, '2026-01-01' FROM n;`);
+    const deferral = createIndexDeferral(conn);
+    conn.db.exec("BEGIN IMMEDIATE");
+    deferral.begin();
+    deferral.beforeInsert(DEFER_FROM + 10_000);
+    expect(deferral.deferred).toBe(false);
+    deferral.beforeInsert(20_000);
+    expect(deferral.deferred).toBe(true);
+    deferral.beforeCommit();
+    conn.db.exec("COMMIT");
+    deferral.end();
+    expect(names(conn)).toEqual(ALL);
+  });
+
+  it("builds only what is missing when a savepoint brought a dropped index back", () => {
+    const conn = openConn();
+    const deferral = createIndexDeferral(conn);
+    conn.db.exec("BEGIN IMMEDIATE");
+    deferral.begin();
+    conn.db.exec("SAVEPOINT batch");
+    deferral.beforeInsert(DEFER_FROM);
+    conn.db.exec("ROLLBACK TO batch");
+    conn.db.exec("RELEASE batch");
+    expect(names(conn)).toEqual(ALL);
+    deferral.beforeCommit();
+    conn.db.exec("COMMIT");
+    deferral.end();
+    expect(names(conn)).toEqual(ALL);
+  });
+});
