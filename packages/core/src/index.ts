@@ -33,6 +33,7 @@ export type {
   BalanceQuery,
   CreateTransfersOptions,
   RecordQuery,
+  RecordValueCount,
   RecordWrite,
   Store,
   StoreTx,
@@ -163,6 +164,7 @@ export { available } from "./ledger/available";
 export { netBalance } from "./ledger/net-balance";
 export { createMemoryStore } from "./store/memory-store";
 export { compareTransferFlows } from "./store/compare-transfer-flows";
+export { compareRecordValueCounts } from "./store/compare-record-value-counts";
 export type { MemoryStoreOptions } from "./store/memory-store";
 
 // --- audit chain ---

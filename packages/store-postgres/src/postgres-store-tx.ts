@@ -16,6 +16,7 @@ import type {
   CreateTransfersOptions,
   PeriodLock,
   RecordQuery,
+  RecordValueCount,
   RecordWrite,
   StoreTx,
   StoredRecord,
@@ -31,6 +32,7 @@ import { closeAccount, createAccounts, getAccount } from "./account-rows";
 import * as audit from "./audit-rows";
 import { createTransfersLocked } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
+import { countRecordsBy } from "./record-counts";
 import { deleteRecord, getRecord, putRecord, streamRecords } from "./record-rows";
 import { RetryWrite, type Runner } from "./runner";
 import { transferFlows } from "./transfer-flows";
@@ -119,6 +121,10 @@ export class PostgresStoreTx implements StoreTx {
 
   queryRecords<T>(collection: string, query?: RecordQuery): AsyncIterable<StoredRecord<T>> {
     return streamRecords<T>((fn) => this.runner.read(fn), this.ctx.s, collection, query);
+  }
+
+  countRecordsBy(collection: string, field: string): Promise<RecordValueCount[]> {
+    return this.runner.read((db) => countRecordsBy(db, this.ctx.s, collection, field));
   }
 
   deleteRecord(collection: string, id: string, expectedVersion?: number): Promise<boolean> {

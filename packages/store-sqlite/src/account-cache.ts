@@ -5,6 +5,10 @@
  * takes `closed` from the row it reads, so a close by another process is never missed; the cached
  * object is only reused while its `closed` matches. A rollback clears the cache, since the rows
  * (and integer keys) it may have seen inside the rolled-back transaction are gone.
+ *
+ * Hot reads (a batch's snapshot, balance queries) select only an account's state
+ * ({@link accountStateColumns}: key, id, `closed`, balances) and rebuild the account from the
+ * cache; only an account not cached yet costs a read of its whole row.
  */
 import type { Account } from "@jincai/core";
 import { decodeJson } from "./json-codec";
@@ -27,10 +31,32 @@ export interface AccountRow {
   readonly credits_pending: bigint;
 }
 
+/** The columns of an account's state, enough to rebuild a cached account. */
+export type AccountStateRow = Pick<
+  AccountRow,
+  "num" | "id" | "closed" | "debits_posted" | "credits_posted" | "debits_pending" | "credits_pending"
+>;
+
+/**
+ * The select list of an account's state, for `accounts` under `alias` (none by default).
+ *
+ * @example
+ * ```ts
+ * accountStateColumns("a"); // "a.num, a.id, a.closed, a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending"
+ * ```
+ */
+export function accountStateColumns(alias?: string): string {
+  const p = alias === undefined ? "" : `${alias}.`;
+  return ["num", "id", "closed", "debits_posted", "credits_posted", "debits_pending", "credits_pending"].map((c) => p + c).join(", ");
+}
+
 /** The cached accounts of one store. */
 export interface AccountCache {
-  /** The account of a row, reusing the cached object when nothing changed. */
-  fromRow(row: AccountRow): Account;
+  /**
+   * The account of a row, reusing the cached object when nothing changed. A state-only row of
+   * an account not cached yet is completed with one read of the whole row.
+   */
+  fromRow(row: AccountRow | AccountStateRow): Account;
   /** The integer key of an account id, or undefined when it does not exist. */
   numOf(id: string): number | undefined;
   /** The account id of an integer key (the key must exist). */
@@ -58,14 +84,15 @@ export function createAccountCache(conn: SqliteConnection): AccountCache {
   const byId = new Map<string, Entry>();
   const byNum = new Map<number, Entry>();
 
-  const fromRow = (row: AccountRow): Account => {
+  const fromRow = (row: AccountRow | AccountStateRow): Account => {
     const closed = row.closed !== 0n;
     const entry = byId.get(row.id);
     if (entry !== undefined) {
       if (entry.account.closed !== closed) entry.account = Object.freeze({ ...entry.account, closed });
       return entry.account;
     }
-    const fresh: Entry = { num: Number(row.num), account: accountOf(row, closed) };
+    const full = "dimensions" in row ? row : (conn.stmt("SELECT * FROM accounts WHERE num = ?").get(row.num) as AccountRow);
+    const fresh: Entry = { num: Number(row.num), account: accountOf(full, closed) };
     byId.set(row.id, fresh);
     byNum.set(fresh.num, fresh);
     return fresh.account;

@@ -8,10 +8,12 @@
  */
 import { asOfMonths } from "@jincai/core";
 import type { AccountBalance, BalanceQuery } from "@jincai/core";
-import type { AccountRow } from "./account-cache";
+import { accountStateColumns } from "./account-cache";
+import type { AccountStateRow } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
 import { accountCondition } from "./account-filter";
 
+const STATE = accountStateColumns("a");
 const RELEASED = "CASE t.phase WHEN 'pending' THEN t.amount WHEN 'void' THEN -t.amount WHEN 'post' THEN -coalesce(p.amount, 0) ELSE 0 END";
 const POSTED = "CASE WHEN t.phase IN ('posted', 'post') THEN t.amount ELSE 0 END";
 const PARTIAL_FROM = "FROM transfers t LEFT JOIN transfers p ON t.phase = 'post' AND p.id = t.pending_id WHERE t.date >= @monthStart AND t.date <= @asOf";
@@ -34,7 +36,8 @@ const AS_OF = `SELECT acct, SUM(dp) AS dp, SUM(cp) AS cp, SUM(dpe) AS dpe, SUM(c
 export function accountBalancesSync(ctx: SqliteContext, query: BalanceQuery = {}): AccountBalance[] {
   const cond = accountCondition(query);
   if (query.asOf === undefined) {
-    const rows = ctx.conn.stmt(`SELECT * FROM accounts a WHERE ${cond.sql} ORDER BY a.id`).all(...cond.params) as AccountRow[];
+    const sql = `SELECT ${STATE} FROM accounts a WHERE ${cond.sql} ORDER BY a.id`;
+    const rows = ctx.conn.stmt(sql).all(...cond.params) as AccountStateRow[];
     return rows.map((row) => ({
       account: ctx.accounts.fromRow(row),
       balance: {
@@ -45,10 +48,10 @@ export function accountBalancesSync(ctx: SqliteContext, query: BalanceQuery = {}
       },
     }));
   }
-  const sql = `SELECT a.*, coalesce(s.dp, 0) AS as_dp, coalesce(s.cp, 0) AS as_cp, coalesce(s.dpe, 0) AS as_dpe, coalesce(s.cpe, 0) AS as_cpe
+  const sql = `SELECT ${STATE}, coalesce(s.dp, 0) AS as_dp, coalesce(s.cp, 0) AS as_cp, coalesce(s.dpe, 0) AS as_dpe, coalesce(s.cpe, 0) AS as_cpe
   FROM accounts a LEFT JOIN (${AS_OF}) s ON s.acct = a.num WHERE ${cond.sql} ORDER BY a.id`;
   const params = cond.params.length === 0 ? [monthParams(query.asOf)] : [monthParams(query.asOf), ...cond.params];
-  const rows = ctx.conn.stmt(sql).all(...params) as (AccountRow & { as_dp: bigint; as_cp: bigint; as_dpe: bigint; as_cpe: bigint })[];
+  const rows = ctx.conn.stmt(sql).all(...params) as (AccountStateRow & { as_dp: bigint; as_cp: bigint; as_dpe: bigint; as_cpe: bigint })[];
   return rows.map((row) => ({
     account: ctx.accounts.fromRow(row),
     balance: { debitsPosted: row.as_dp, creditsPosted: row.as_cp, debitsPending: row.as_dpe, creditsPending: row.as_cpe },

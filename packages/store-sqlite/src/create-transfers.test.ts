@@ -96,4 +96,18 @@ describe("createTransfersSync (through the store)", () => {
     expect(await asOf("2026-03-15")).toBe(100_000n);
     expect(await asOf("2026-03-31")).toBe(150_000n);
   });
+
+  it("keeps balances and months exact beyond 2^53 fen, where a JavaScript number would round", async () => {
+    const store = await open();
+    const huge = 2n ** 55n + 1n; // 140 of them stay inside SQLite's 64-bit integers
+    const grants = (date: string) =>
+      Array.from({ length: 70 }, (_, i) => ({ id: `big-${date}-${i}`, debitAccountId: ACCOUNTS.source, creditAccountId: ACCOUNTS.paid2, amount: huge, date }));
+    expect((await store.createTransfers(grants("2026-03-10"))).applied).toBe(true);
+    expect((await store.createTransfers(grants("2026-04-10"))).applied).toBe(true);
+    const balance = async (asOf?: string) =>
+      (await store.accountBalances({ accountIds: [ACCOUNTS.paid2], ...(asOf === undefined ? {} : { asOf }) }))[0]!.balance.creditsPosted;
+    expect(await balance()).toBe(140n * huge);
+    expect(await balance("2026-03-31")).toBe(70n * huge);
+    expect(await balance("2026-04-30")).toBe(140n * huge);
+  });
 });

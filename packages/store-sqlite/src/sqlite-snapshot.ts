@@ -3,13 +3,13 @@
  * What core's `batchKeys` names (the batch's transfer ids, the pending ids it resolves, the
  * accounts it names) is preloaded with one statement each (`IN (SELECT value FROM json_each(?))`),
  * which is much cheaper than one call per item; anything else the planner asks for is looked up
- * lazily with a prepared statement. Each account is read once per batch: one row gives the
- * account, its current `closed` state and its balance.
-
+ * lazily with a prepared statement. Each account is read once per batch: its state row (key,
+ * `closed`, balance) gives the account from the store's account cache and its balance.
  */
 import type { Account, Balance, LedgerSnapshot, PeriodLock, Transfer, TransferInput } from "@jincai/core";
 import { ZERO_BALANCE, batchKeys } from "@jincai/core";
-import type { AccountRow } from "./account-cache";
+import { accountStateColumns } from "./account-cache";
+import type { AccountStateRow } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
 import { periodLocksSync } from "./period-lock-ops";
 import { transferFromRow } from "./transfer-row";
@@ -32,8 +32,11 @@ export interface SqliteSnapshotOptions {
   readonly assumeNewIds?: boolean;
 }
 
+const PRELOAD_ACCOUNTS = `SELECT ${accountStateColumns()} FROM accounts WHERE id IN (SELECT value FROM json_each(?))`;
+const ACCOUNT_BY_ID = `SELECT ${accountStateColumns()} FROM accounts WHERE id = ?`;
+
 interface AccountEntry {
-  readonly row: AccountRow;
+  readonly row: AccountStateRow;
   readonly account: Account;
   readonly balance: Balance;
 }
@@ -57,7 +60,7 @@ export function createSqliteSnapshot(
   const resolutions = new Map<string, Transfer | undefined>();
   const keys = batchKeys(batch);
 
-  const addAccount = (row: AccountRow): AccountEntry => {
+  const addAccount = (row: AccountStateRow): AccountEntry => {
     const entry: AccountEntry = {
       row,
       account: ctx.accounts.fromRow(row),
@@ -75,8 +78,8 @@ export function createSqliteSnapshot(
 
   // Preload: missing keys are remembered as undefined, so they cost no second lookup.
   for (const id of keys.accountIds) accounts.set(id, undefined);
-  for (const row of conn.stmt("SELECT * FROM accounts WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys.accountIds))) {
-    addAccount(row as AccountRow);
+  for (const row of conn.stmt(PRELOAD_ACCOUNTS).all(JSON.stringify(keys.accountIds))) {
+    addAccount(row as AccountStateRow);
   }
   // Assuming the batch's own ids are new, only the pending transfers it resolves are read, and
   // any other id is answered "none" without a query.
@@ -96,10 +99,10 @@ export function createSqliteSnapshot(
     }
   }
 
-  const accountStmt = conn.stmt("SELECT * FROM accounts WHERE id = ?");
+  const accountStmt = conn.stmt(ACCOUNT_BY_ID);
   const entryOf = (id: string): AccountEntry | undefined => {
     if (accounts.has(id)) return accounts.get(id);
-    const row = accountStmt.get(id) as AccountRow | undefined;
+    const row = accountStmt.get(id) as AccountStateRow | undefined;
     if (row !== undefined) return addAccount(row);
     accounts.set(id, undefined);
     return undefined;

@@ -18,6 +18,7 @@ import {
 import { accountBalancesSync } from "./balance-query";
 import { createTransfersSync } from "./create-transfers";
 import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
+import { countRecordsBySync } from "./record-counts";
 import { deleteRecordSync, getRecordSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
 import { transferFlowsSync } from "./transfer-flows";
 import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync } from "./transfer-query";
@@ -88,6 +89,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
         afterId = page[page.length - 1]!.id;
       }
     },
+    countRecordsBy: (collection, field) => run.read("countRecordsBy", () => countRecordsBySync(conn, collection, field)),
     deleteRecord: (collection, id, expectedVersion) =>
       run.write("deleteRecord", () => deleteRecordSync(conn, collection, id, expectedVersion)),
     lastAuditEvent: () => run.read("lastAuditEvent", () => lastAuditEventSync(conn)),

@@ -1,5 +1,5 @@
-import type { AccountBalance, AccountInput, StoredRecord, Transfer, TransferFlow } from "@jincai/core";
-import { ZERO_BALANCE, createMemoryStore } from "@jincai/core";
+import type { AccountBalance, AccountInput, RecordQuery, RecordValueCount, Store, StoredRecord, Transfer, TransferFlow } from "@jincai/core";
+import { ZERO_BALANCE, compareRecordValueCounts, createMemoryStore } from "@jincai/core";
 import { describe, expect, it } from "vitest";
 import { checkPayments } from "./check-payments";
 
@@ -22,11 +22,36 @@ function store(transfers: Transfer[], records: StoredRecord[] = []) {
     async *transfers() {
       yield* transfers;
     },
-    async *queryRecords<T>() {
-      yield* records as StoredRecord<T>[];
+    async countRecordsBy(_collection: string, field: string): Promise<RecordValueCount[]> {
+      const counts = new Map<string | undefined, number>();
+      for (const r of records) counts.set(r.index[field], (counts.get(r.index[field]) ?? 0) + 1);
+      return [...counts].map(([value, count]) => ({ value, count })).sort(compareRecordValueCounts);
+    },
+    async *queryRecords<T>(_collection: string, query: RecordQuery = {}) {
+      const where = Object.entries(query.where ?? {});
+      yield* records.filter((r) => where.every(([k, v]) => r.index[k] === v)) as StoredRecord<T>[];
     },
   };
 }
+
+/** The store, with the ids of the payment documents its `queryRecords` hands out listed in `read`. */
+function readLog(s: Store) {
+  const read: string[] = [];
+  return {
+    read,
+    store: {
+      ...s,
+      async *queryRecords<T>(collection: string, query?: RecordQuery) {
+        for await (const r of s.queryRecords<T>(collection, query)) {
+          read.push(r.id);
+          yield r;
+        }
+      },
+    },
+  };
+}
+/** A payment document as treasury writes it: data and index name the quota. */
+const paymentDoc = (id: string, quotaId: string) => ({ collection: "payment", id, data: { quotaId }, index: { status: "paid", quotaId } });
 
 /** Quota lines Q1 and Q2 (with their execution accounts) funded with 10,000.00 yuan each, in a memory store. */
 async function quotaLedger() {
@@ -119,5 +144,53 @@ describe("checkPayments", () => {
       { paymentNumber: "ZF031", quotaId: "Q404" },
       { paymentNumber: "ZF032", quotaId: "" },
     ]);
+  });
+
+  it("reads no payment document when every document names quota Q1 or Q2, which exist", async () => {
+    const s = await quotaLedger();
+    await s.putRecords([paymentDoc("ZF040", "Q1"), paymentDoc("ZF041", "Q2"), paymentDoc("ZF042", "Q1")]);
+    const noReads: Store = {
+      ...s,
+      queryRecords: () => {
+        throw new Error("a payment document was read");
+      },
+    };
+    expect(await checkPayments(noReads)).toEqual([]);
+  });
+
+  it("reads only the documents of quotas Q404 and Q405, reporting them in payment-number order with the same message as before", async () => {
+    const s = await quotaLedger();
+    await s.putRecords([
+      paymentDoc("ZF050", "Q1"), paymentDoc("ZF053", "Q404"), paymentDoc("ZF051", "Q405"),
+      paymentDoc("ZF052", "Q2"), paymentDoc("ZF054", "Q404"),
+    ]);
+    const { store, read } = readLog(s);
+    const failures = await checkPayments(store);
+    expect(read).toEqual(["ZF053", "ZF054", "ZF051"]);
+    expect(failures.map((f) => f.evidence["paymentNumber"])).toEqual(["ZF051", "ZF053", "ZF054"]);
+    expect(failures[0]).toEqual({
+      rule: "payment.tied",
+      severity: "error",
+      message: "payment document ZF051 names quota Q405, which does not exist",
+      evidence: { paymentNumber: "ZF051", quotaId: "Q405" },
+    });
+  });
+
+  it("mixes indexed documents of quota Q404 with unindexed ones naming no quota, Q2 or Q9, in payment-number order", async () => {
+    const s = await quotaLedger();
+    await s.putRecords([
+      paymentDoc("ZF060", "Q1"),
+      paymentDoc("ZF063", "Q404"),
+      { collection: "payment", id: "ZF061", data: {}, index: { status: "paid" } },
+      { collection: "payment", id: "ZF062", data: { quotaId: "Q2" } },
+      { collection: "payment", id: "ZF064", data: { quotaId: "Q9" } },
+    ]);
+    const failures = await checkPayments(s);
+    expect(failures.map((f) => f.evidence)).toEqual([
+      { paymentNumber: "ZF061", quotaId: "" },
+      { paymentNumber: "ZF063", quotaId: "Q404" },
+      { paymentNumber: "ZF064", quotaId: "Q9" },
+    ]);
+    expect(failures[0]?.message).toBe("payment document ZF061 names quota (none), which does not exist");
   });
 });

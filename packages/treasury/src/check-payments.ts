@@ -7,6 +7,11 @@
  * The transfers are checked per account pair: the store sums the payment transfers per (debit,
  * credit) in one pass (`transferFlows`), each pair is judged once, and only the transfers of a
  * pair that is not tied are read one by one, to report each with its evidence.
+ *
+ * The documents are checked through their index: the store counts them per indexed `quotaId`
+ * (`countRecordsBy`) without reading them, each quota id is judged once, and only the documents
+ * of a quota id that is not a line (and any written without an indexed quota id) are read, to
+ * report each. A ledger whose documents all name existing quotas reads no document at all.
  */
 import { QUOTA_BOOK, quotaAccountIds } from "@jincai/budget";
 import { fenToYuanString } from "@jincai/core";
@@ -27,7 +32,7 @@ const PHASES: readonly TransferPhase[] = ["posted", "pending"];
  * ```
  */
 export async function checkPayments(
-  tx: Pick<StoreTx, "accountBalances" | "transferFlows" | "transfers" | "queryRecords">,
+  tx: Pick<StoreTx, "accountBalances" | "transferFlows" | "transfers" | "countRecordsBy" | "queryRecords">,
 ): Promise<RuleFailure[]> {
   const lines = new Set<string>();
   for (const { account } of await tx.accountBalances({ book: QUOTA_BOOK })) {
@@ -71,12 +76,21 @@ async function untiedTransfers(tx: Pick<StoreTx, "transferFlows" | "transfers">,
   }));
 }
 
-/** One failure per payment document naming no quota or a quota that does not exist. */
-async function untiedDocuments(tx: Pick<StoreTx, "queryRecords">, lines: ReadonlySet<string>): Promise<RuleFailure[]> {
+/**
+ * One failure per payment document naming no quota or a quota that does not exist, in id order.
+ * Only the documents of a quota id that is not a line, and those without an indexed quota id,
+ * are read; their `data.quotaId` is what is judged and reported.
+ */
+async function untiedDocuments(tx: Pick<StoreTx, "countRecordsBy" | "queryRecords">, lines: ReadonlySet<string>): Promise<RuleFailure[]> {
   const failures: RuleFailure[] = [];
-  for await (const r of tx.queryRecords<PaymentDocument>(PAYMENT_COLLECTION)) {
-    const quotaId: string | undefined = r.data.quotaId;
-    if (quotaId === undefined || !lines.has(quotaAccountIds(quotaId).line)) {
+  for (const { value } of await tx.countRecordsBy(PAYMENT_COLLECTION, "quotaId")) {
+    if (value !== undefined && lines.has(quotaAccountIds(value).line)) continue;
+    // The undefined count has no index entry to look up: scan, keeping the unindexed documents.
+    const query = value === undefined ? {} : { where: { quotaId: value } };
+    for await (const r of tx.queryRecords<PaymentDocument>(PAYMENT_COLLECTION, query)) {
+      if (value === undefined && r.index["quotaId"] !== undefined) continue;
+      const quotaId: string | undefined = r.data.quotaId;
+      if (quotaId !== undefined && lines.has(quotaAccountIds(quotaId).line)) continue;
       failures.push({
         rule: "payment.tied",
         severity: "error",
@@ -85,5 +99,6 @@ async function untiedDocuments(tx: Pick<StoreTx, "queryRecords">, lines: Readonl
       });
     }
   }
-  return failures;
+  const id = (f: RuleFailure) => f.evidence["paymentNumber"] ?? "";
+  return failures.sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 }

@@ -50,6 +50,14 @@ export interface ImportReport {
 class RollBack extends Error {}
 
 /**
+ * Rows per batch handed to the importer. A batch and everything planned from it stay alive
+ * while it is checked and written; 1,000 rows keep that inside V8's young generation, where
+ * garbage is cheap (5,000 rows spent three times as long in garbage collection: 1.1 s against
+ * 0.36 s for 200,000 payments), while each batch's own fixed cost stays small.
+ */
+const BATCH_ROWS = 1_000;
+
+/**
  * Imports one file; see the module header for the atomicity rules.
  *
  * @example
@@ -62,7 +70,7 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
   const { size } = await stat(options.path);
   const reader = readCsvRows(createReadStream(options.path, { highWaterMark: 1 << 20 }), options.schema, {
     file: options.file,
-    batchSize: 5_000,
+    batchSize: BATCH_ROWS,
     keepCells: options.quarantine !== undefined,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),

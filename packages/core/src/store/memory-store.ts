@@ -56,6 +56,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     getRecord: (collection, id) => exclusive(() => tx.getRecord(collection, id)),
     queryRecords: <T>(collection: string, query?: RecordQuery) =>
       lockedStream(exclusive, () => queryRecords(state, collection, query), (r) => cloneRecord(r) as StoredRecord<T>),
+    countRecordsBy: (collection, field) => exclusive(() => tx.countRecordsBy(collection, field)),
     deleteRecord: (collection, id, version) => exclusive(() => tx.deleteRecord(collection, id, version)),
     lastAuditEvent: () => exclusive(() => tx.lastAuditEvent()),
     appendAuditEvent: (event) => exclusive(() => tx.appendAuditEvent(event)),

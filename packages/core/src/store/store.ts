@@ -114,6 +114,22 @@ export interface RecordWrite<T = unknown> {
   readonly expectedVersion?: number;
 }
 
+/**
+ * How many records of a collection index one value of a field (see {@link StoreTx.countRecordsBy}).
+ *
+ * @example
+ * ```ts
+ * const counts: RecordValueCount[] = await store.countRecordsBy("payment", "quotaId");
+ * // [{ value: "Q1", count: 3 }, { value: "Q2", count: 1 }, { value: undefined, count: 2 }]
+ * ```
+ */
+export interface RecordValueCount {
+  /** The indexed value, or `undefined` for the records that do not index the field at all. */
+  readonly value: string | undefined;
+  /** How many records of the collection hold it (at least 1). */
+  readonly count: number;
+}
+
 /** Filter for record queries: exact match on indexed fields. Streams in id order. */
 export interface RecordQuery {
   /** Exact match on each given indexed field. */
@@ -177,6 +193,15 @@ export interface StoreTx {
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
   /** The records of a collection that match `query`, streamed in id order. */
   queryRecords<T>(collection: string, query?: RecordQuery): AsyncIterable<StoredRecord<T>>;
+  /**
+   * How many records of a collection hold each value of one indexed field, sorted by value;
+   * records that do not index the field are counted under `value: undefined` (listed last, only
+   * when there are any). Reads the index only, not the documents. Values sort in JavaScript
+   * string order (code units, see `compareRecordValueCounts`), the same in every store. An
+   * unknown or empty collection gives `[]`; a field no record indexes gives only the `undefined`
+   * count (every record of the collection), so a caller still finds documents written without it.
+   */
+  countRecordsBy(collection: string, field: string): Promise<RecordValueCount[]>;
   /** Deletes a record; `expectedVersion` as in {@link RecordWrite}. Returns whether it existed. */
   deleteRecord(collection: string, id: string, expectedVersion?: number): Promise<boolean>;
 

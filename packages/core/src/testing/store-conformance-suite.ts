@@ -4,6 +4,7 @@ import { ledgerInvariantsSuite } from "./ledger-invariants.suite";
 import { ledgerQuerySuite } from "./ledger-query.suite";
 import { recordAuditSuite } from "./record-audit.suite";
 import { recordBatchSuite } from "./record-batch.suite";
+import { recordCountsSuite } from "./record-counts.suite";
 import type { StoreHarness } from "./store-harness";
 import { transactionSuite } from "./transaction.suite";
 import { transferBatchSuite } from "./transfer-batch.suite";
@@ -31,6 +32,7 @@ export function storeConformanceSuite(harness: StoreHarness): void {
     transactionSuite(harness);
     recordAuditSuite(harness);
     recordBatchSuite(harness);
+    recordCountsSuite(harness);
     ledgerInvariantsSuite(harness);
     transferFlowsSuite(harness);
   });

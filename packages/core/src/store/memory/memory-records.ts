@@ -5,7 +5,8 @@
  */
 import { JincaiError } from "../../errors/jincai-error";
 import type { AuditCheckpoint, AuditEvent } from "../../audit/audit-event";
-import type { RecordQuery, RecordWrite, StoredRecord } from "../store";
+import { compareRecordValueCounts } from "../compare-record-value-counts";
+import type { RecordQuery, RecordValueCount, RecordWrite, StoredRecord } from "../store";
 import { onUndo, type MemoryState } from "./memory-state";
 
 /** Stores a record after its optimistic version check. */
@@ -71,6 +72,16 @@ export function queryRecords(state: MemoryState, collection: string, query: Reco
   }
   out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return limit === undefined ? out : out.slice(0, Math.max(0, limit));
+}
+
+/** How many records of a collection hold each value of `field` (undefined: no such field), sorted. */
+export function countRecordsBy(state: MemoryState, collection: string, field: string): RecordValueCount[] {
+  const counts = new Map<string | undefined, number>();
+  for (const r of state.records.get(collection)?.values() ?? []) {
+    const value = Object.hasOwn(r.index, field) ? r.index[field] : undefined;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort(compareRecordValueCounts);
 }
 
 /** Deletes a record after its optimistic version check. */
