@@ -7,6 +7,7 @@ import { JincaiError, planAccounts } from "@jincai/core";
 import type { Account, AccountInput, CreateAccountResult } from "@jincai/core";
 import type { AccountCache, AccountRow } from "./account-cache";
 import type { IndexDeferral } from "./index-deferral";
+import type { TxBalances } from "./tx-balances";
 import { encodeJson } from "./json-codec";
 import type { SqliteConnection } from "./sqlite-connection";
 
@@ -16,6 +17,8 @@ export interface SqliteContext {
   readonly accounts: AccountCache;
   /** Defers the secondary indexes of `transfers` during large loads in a transaction. */
   readonly deferral: IndexDeferral;
+  /** Keeps balances in memory during an explicit transaction. */
+  readonly balances: TxBalances;
 }
 
 /**
@@ -61,6 +64,7 @@ export function closeAccountSync(ctx: SqliteContext, id: string): void {
   if (changes === 0) {
     throw new JincaiError("ACCOUNT_NOT_FOUND", `no account ${JSON.stringify(id)}`, { details: { id } });
   }
+  ctx.balances.close(id);
 }
 
 /**

@@ -4,7 +4,9 @@
  * month from `account_months` (kept by every batch) and, unless the date ends its month (then
  * that month is whole too), folds the transfers of the month up to the date, found through the
  * date index, with the effects of core's `foldBalances` (a `post` releases its pending
- * transfer's whole amount, a `void` its own amount, which is the pending amount).
+ * transfer's whole amount, a `void` its own amount, which is the pending amount). Inside an
+ * explicit transaction, current balances asked for by account id come from the in-memory
+ * balances (tx-balances); any other query first writes those to the tables.
  */
 import { asOfMonths } from "@jincai/core";
 import type { AccountBalance, BalanceQuery } from "@jincai/core";
@@ -34,6 +36,12 @@ const AS_OF = `SELECT acct, SUM(dp) AS dp, SUM(cp) AS cp, SUM(dpe) AS dpe, SUM(c
  * ```
  */
 export function accountBalancesSync(ctx: SqliteContext, query: BalanceQuery = {}): AccountBalance[] {
+  // Inside an explicit transaction balances may be pending in memory (tx-balances): accounts
+  // asked for by id come from there; any other query first writes them to the tables.
+  if (ctx.balances.active) {
+    if (query.accountIds !== undefined && query.asOf === undefined && !hasFilterBeyondIds(query)) return cachedBalances(ctx, query.accountIds);
+    ctx.balances.flush();
+  }
   const cond = accountCondition(query);
   if (query.asOf === undefined) {
     const sql = `SELECT ${STATE} FROM accounts a WHERE ${cond.sql} ORDER BY a.id`;
@@ -68,4 +76,33 @@ function monthParams(asOf: string): { asOf: string; monthStart: string; upTo: st
   if (bounds === undefined) return { asOf, monthStart: "", upTo: "", partial: 1 };
   if (bounds.monthStart === undefined) return { asOf, monthStart: "", upTo: bounds.upTo, partial: 0 };
   return { asOf, monthStart: bounds.monthStart, upTo: bounds.upTo, partial: 1 };
+}
+
+function hasFilterBeyondIds(query: BalanceQuery): boolean {
+  return query.book !== undefined || Object.keys(query.where ?? {}).length > 0;
+}
+
+/** Current balances of accounts by id, from the in-memory balances (reading what is not there yet). */
+function cachedBalances(ctx: SqliteContext, ids: readonly string[]): AccountBalance[] {
+  const stmt = ctx.conn.stmt(`SELECT ${accountStateColumns()} FROM accounts WHERE id = ?`);
+  const out: AccountBalance[] = [];
+  for (const id of new Set(ids)) {
+    let state = ctx.balances.get(id);
+    if (state === undefined) {
+      const row = stmt.get(id) as AccountStateRow | undefined;
+      if (row === undefined) continue;
+      state = ctx.balances.remember(row);
+    }
+    out.push({
+      account: ctx.accounts.fromRow(state),
+      balance: {
+        debitsPosted: state.debits_posted,
+        creditsPosted: state.credits_posted,
+        debitsPending: state.debits_pending,
+        creditsPending: state.credits_pending,
+      },
+    });
+  }
+  // The same order as the memory store's (JavaScript string order; SQL's for ASCII ids).
+  return out.sort((a, b) => (a.account.id < b.account.id ? -1 : a.account.id > b.account.id ? 1 : 0));
 }

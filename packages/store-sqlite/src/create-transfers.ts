@@ -13,10 +13,11 @@
  * every id.
  */
 import { foldBalancesByPeriod, planTransfers } from "@jincai/core";
-import type { CreateTransfersOptions, TransferBatchResult, TransferDraft, TransferInput, TransferPlan } from "@jincai/core";
+import type { Balance, CreateTransfersOptions, TransferBatchResult, TransferDraft, TransferInput, TransferPlan } from "@jincai/core";
 import type { SqliteContext } from "./account-ops";
 import { encodeJson } from "./json-codec";
 import { createSqliteSnapshot } from "./sqlite-snapshot";
+import { MONTH_UPSERT } from "./tx-balances";
 import type { SqliteSnapshot } from "./sqlite-snapshot";
 
 /** Batches from this size on are first tried assuming their ids are new. */
@@ -75,8 +76,14 @@ function planAndWrite(
   if (assumeNewIds && plan.results.some((r) => r.status !== "ok")) return undefined;
   if (!plan.applied || plan.transfers.length === 0) return { applied: plan.applied, results: plan.results };
   insertTransfers(ctx, plan.transfers, snapshot);
-  updateAccounts(ctx, plan, snapshot);
-  addMonths(ctx, plan.transfers, snapshot);
+  const months = foldBalancesByPeriod(plan.transfers, (pendingId) => snapshot.transfer(pendingId)?.amount, monthOf);
+  // Inside an explicit transaction the balances stay in memory until COMMIT (see tx-balances);
+  // this is the write's last step, so a failure before it leaves the cache untouched.
+  if (ctx.balances.active) ctx.balances.add(plan.balanceDeltas, months);
+  else {
+    updateAccounts(ctx, plan, snapshot);
+    addMonths(ctx, months, snapshot);
+  }
   return { applied: plan.applied, results: plan.results };
 }
 
@@ -130,15 +137,9 @@ function updateAccounts(ctx: SqliteContext, plan: TransferPlan, snapshot: Sqlite
   }
 }
 
-/** Adds the changes of the new transfers to `account_months`, one upsert per account and month. */
-function addMonths(ctx: SqliteContext, transfers: readonly TransferDraft[], snapshot: SqliteSnapshot): void {
-  const months = foldBalancesByPeriod(transfers, (pendingId) => snapshot.transfer(pendingId)?.amount, monthOf);
-  const upsert = ctx.conn.stmt(
-    "INSERT INTO account_months (account, month, debits_posted, credits_posted, debits_pending, credits_pending) VALUES (?, ?, ?, ?, ?, ?) " +
-      "ON CONFLICT (account, month) DO UPDATE SET debits_posted = debits_posted + excluded.debits_posted, " +
-      "credits_posted = credits_posted + excluded.credits_posted, debits_pending = debits_pending + excluded.debits_pending, " +
-      "credits_pending = credits_pending + excluded.credits_pending",
-  );
+/** Adds the batch's changes per account and month to `account_months`, one upsert each. */
+function addMonths(ctx: SqliteContext, months: ReadonlyMap<string, ReadonlyMap<string, Balance>>, snapshot: SqliteSnapshot): void {
+  const upsert = ctx.conn.stmt(MONTH_UPSERT);
   for (const [accountId, byMonth] of months) {
     const num = snapshot.numOf(accountId);
     for (const [month, b] of byMonth) upsert.run(num, month, b.debitsPosted, b.creditsPosted, b.debitsPending, b.creditsPending);

@@ -1,5 +1,7 @@
-import { rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
@@ -11,6 +13,8 @@ import { createAccountCache } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
 import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
+import { createTxBalances } from "./tx-balances";
+import { openSqliteStore } from "./open-sqlite-store";
 import { tempDir } from "./_testing/temp-store";
 
 const AT = "2026-03-01T00:00:00.000Z";
@@ -29,7 +33,7 @@ afterEach(async () => {
 /** A store assembled as `openSqliteStore` does, with its connection and deferral in reach. */
 const openInspectable = async (filename: string): Promise<{ store: Store; ctx: SqliteContext }> => {
   const conn = openConnection({ filename, appliedAt: AT });
-  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn) };
+  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn), balances: createTxBalances(conn) };
   const session = createSqliteSession(ctx);
   const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
   closers.push(() => store.close());
@@ -97,6 +101,53 @@ describe("index deferral (through the store)", () => {
     const db = new Database(filename, { readonly: true });
     closers.push(() => db.close());
     expect(indexSql(db)).toEqual(indexSql(openConn().db));
+  });
+});
+
+const WORKER = fileURLToPath(new URL("./_testing/deferred-load-worker.mjs", import.meta.url));
+
+/** The size of the write-ahead log when the worker was killed. */
+let walBytes = 0;
+
+/** Runs the worker until it has loaded its transfers, then kills it with SIGKILL. */
+function loadAndKill(filename: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER, filename], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes("loaded")) return;
+      walBytes = statSync(`${filename}-wal`).size;
+      child.kill("SIGKILL");
+    });
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`worker ended without being killed: ${err}`))));
+  });
+}
+
+describe("index deferral when the process is killed", () => {
+  it("leaves the indexes, the transfers and the balances as they were after a SIGKILL mid-load", async () => {
+    const filename = newFile();
+    const store = await openInspectable(filename).then((s) => s.store);
+    const before = await store.accountBalances({ accountIds: LINES });
+    await store.close();
+
+    await loadAndKill(filename);
+    // The uncommitted load had spilled into the log: the kill left real pages behind.
+    expect(walBytes).toBeGreaterThan(16 * 1024 * 1024);
+
+    // Opening the file again recovers it from its write-ahead log, without the killed transaction.
+    const reopened = openSqliteStore({ filename });
+    closers.push(() => reopened.close());
+    expect(await reopened.accountBalances({ accountIds: LINES })).toEqual(before);
+    expect(await reopened.getTransfer("pay:K0")).toBeUndefined();
+    const db = new Database(filename, { readonly: true });
+    closers.push(() => db.close());
+    expect(indexSql(db)).toEqual(indexSql(openConn().db));
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(db.prepare("SELECT count(*) FROM transfers WHERE id LIKE 'pay:K%'").pluck().get()).toBe(0);
   });
 });
 

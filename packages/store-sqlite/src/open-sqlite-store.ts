@@ -10,6 +10,7 @@ import type { Clock, Store } from "@jincai/core";
 import { createAccountCache } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
 import { createIndexDeferral } from "./index-deferral";
+import { createTxBalances } from "./tx-balances";
 import { openConnection } from "./sqlite-connection";
 import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
@@ -46,7 +47,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     appliedAt: isoNow(clock),
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
-  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn) };
+  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn), balances: createTxBalances(conn) };
   const session = createSqliteSession(ctx);
   return {
     kind: "sqlite",

@@ -5,6 +5,9 @@
  * `fn` makes on `tx` run directly, each write in a savepoint. An `AsyncLocalStorage` marks the
  * code running inside `fn`, so a call there on the store itself fails fast
  * (`STORE_CALL_INSIDE_TRANSACTION`) instead of waiting for a mutex its own caller holds.
+ * During `transaction(fn)` balances are kept in memory (tx-balances) and large loads defer the
+ * secondary indexes of `transfers` (index-deferral); both are written before `COMMIT` and
+ * forgotten on `ROLLBACK`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { JincaiError } from "@jincai/core";
@@ -88,8 +91,10 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
     db.exec(conn.readonly ? "BEGIN" : "BEGIN IMMEDIATE");
     const scope: TxScope = { active: true };
     ctx.deferral.begin();
+    if (!conn.readonly) ctx.balances.begin();
     try {
       const result = await scopes.run(scope, () => fn(createSqliteTx(ctx, inside(scope))));
+      ctx.balances.flush();
       ctx.deferral.beforeCommit();
       db.exec("COMMIT");
       return result;
@@ -100,6 +105,7 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
     } finally {
       scope.active = false;
       ctx.deferral.end();
+      ctx.balances.end();
     }
   };
 

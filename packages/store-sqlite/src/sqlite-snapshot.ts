@@ -4,7 +4,9 @@
  * accounts it names) is preloaded with one statement each (`IN (SELECT value FROM json_each(?))`),
  * which is much cheaper than one call per item; anything else the planner asks for is looked up
  * lazily with a prepared statement. Each account is read once per batch: its state row (key,
- * `closed`, balance) gives the account from the store's account cache and its balance.
+ * `closed`, balance) gives the account from the store's account cache and its balance. Inside
+ * an explicit transaction an account already read is taken from the in-memory balances instead
+ * (see tx-balances). The balances handed to the planner are copies, fixed for the batch.
  */
 import type { Account, Balance, LedgerSnapshot, PeriodLock, Transfer, TransferInput } from "@jincai/core";
 import { ZERO_BALANCE, batchKeys } from "@jincai/core";
@@ -76,10 +78,23 @@ export function createSqliteSnapshot(
   };
   const toTransfer = (row: TransferRow): Transfer => transferFromRow(row, ctx.accounts);
 
+  // Inside an explicit transaction an account read before is taken from the in-memory
+  // balances (tx-balances), and each account read now is remembered there.
+  const cached = ctx.balances;
+  const fromTable = (row: AccountStateRow): AccountEntry => addAccount(cached.remember(row));
+
   // Preload: missing keys are remembered as undefined, so they cost no second lookup.
-  for (const id of keys.accountIds) accounts.set(id, undefined);
-  for (const row of conn.stmt(PRELOAD_ACCOUNTS).all(JSON.stringify(keys.accountIds))) {
-    addAccount(row as AccountStateRow);
+  const unread: string[] = [];
+  for (const id of keys.accountIds) {
+    const state = cached.get(id);
+    if (state !== undefined) addAccount(state);
+    else {
+      accounts.set(id, undefined);
+      unread.push(id);
+    }
+  }
+  if (unread.length > 0) {
+    for (const row of conn.stmt(PRELOAD_ACCOUNTS).all(JSON.stringify(unread))) fromTable(row as AccountStateRow);
   }
   // Assuming the batch's own ids are new, only the pending transfers it resolves are read, and
   // any other id is answered "none" without a query.
@@ -102,8 +117,10 @@ export function createSqliteSnapshot(
   const accountStmt = conn.stmt(ACCOUNT_BY_ID);
   const entryOf = (id: string): AccountEntry | undefined => {
     if (accounts.has(id)) return accounts.get(id);
+    const state = cached.get(id);
+    if (state !== undefined) return addAccount(state);
     const row = accountStmt.get(id) as AccountStateRow | undefined;
-    if (row !== undefined) return addAccount(row);
+    if (row !== undefined) return fromTable(row);
     accounts.set(id, undefined);
     return undefined;
   };
