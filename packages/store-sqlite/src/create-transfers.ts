@@ -2,8 +2,9 @@
  * The ledger's checked batch on SQLite: build a snapshot, let core's `planTransfers` decide,
  * then write the plan (insert the new transfers in order, 32 rows per statement; update each
  * touched account's balance once; add the batch's changes to each touched account's month in
- * `account_months`, which answers balances as of a date). The caller runs this inside one transaction (or savepoint),
- * so a batch applies whole.
+ * `account_months`, which answers balances as of a date). Inside `store.transaction(fn)` the
+ * balances and months are added in memory instead and written before `COMMIT` (tx-balances).
+ * The caller runs this inside one transaction (or savepoint), so a batch applies whole.
  *
  * Imports send large batches of new ids, so the first attempt plans as if none of the batch's
  * own ids existed (one index probe per transfer saved) inside a savepoint, and is kept only

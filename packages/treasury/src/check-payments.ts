@@ -12,6 +12,8 @@
  * (`countRecordsBy`) without reading them, each quota id is judged once, and only the documents
  * of a quota id that is not a line (and any written without an indexed quota id) are read, to
  * report each. A ledger whose documents all name existing quotas reads no document at all.
+ * Treasury writes each document's index from its data; a document whose index was edited by
+ * hand to disagree with its data is judged by its index.
  */
 import { QUOTA_BOOK, quotaAccountIds } from "@jincai/budget";
 import { fenToYuanString } from "@jincai/core";
