@@ -71,7 +71,8 @@ export function createTxBalances(conn: SqliteConnection): TxBalances {
   let active = false;
   const states = new Map<string, CachedAccountState>();
   const dirty = new Set<CachedAccountState>();
-  const months = new Map<bigint, Map<string, { dp: bigint; cp: bigint; dpe: bigint; cpe: bigint }>>();
+  // Pending month changes, keyed by the cached state of their account.
+  const months = new Map<CachedAccountState, Map<string, { dp: bigint; cp: bigint; dpe: bigint; cpe: bigint }>>();
   return {
     get active() {
       return active;
@@ -96,24 +97,25 @@ export function createTxBalances(conn: SqliteConnection): TxBalances {
     add(deltas, byAccount) {
       for (const [id, d] of deltas) {
         const s = states.get(id)!;
-        s.debits_posted += d.debitsPosted;
-        s.credits_posted += d.creditsPosted;
-        s.debits_pending += d.debitsPending;
-        s.credits_pending += d.creditsPending;
+        // A payment moves one or two of the four balances: the others are skipped.
+        if (d.debitsPosted !== 0n) s.debits_posted += d.debitsPosted;
+        if (d.creditsPosted !== 0n) s.credits_posted += d.creditsPosted;
+        if (d.debitsPending !== 0n) s.debits_pending += d.debitsPending;
+        if (d.creditsPending !== 0n) s.credits_pending += d.creditsPending;
         dirty.add(s);
       }
       for (const [id, byMonth] of byAccount) {
-        const num = states.get(id)!.num;
-        let pending = months.get(num);
-        if (pending === undefined) months.set(num, (pending = new Map()));
+        const state = states.get(id)!;
+        let pending = months.get(state);
+        if (pending === undefined) months.set(state, (pending = new Map()));
         for (const [month, b] of byMonth) {
           const m = pending.get(month);
           if (m === undefined) pending.set(month, { dp: b.debitsPosted, cp: b.creditsPosted, dpe: b.debitsPending, cpe: b.creditsPending });
           else {
-            m.dp += b.debitsPosted;
-            m.cp += b.creditsPosted;
-            m.dpe += b.debitsPending;
-            m.cpe += b.creditsPending;
+            if (b.debitsPosted !== 0n) m.dp += b.debitsPosted;
+            if (b.creditsPosted !== 0n) m.cp += b.creditsPosted;
+            if (b.debitsPending !== 0n) m.dpe += b.debitsPending;
+            if (b.creditsPending !== 0n) m.cpe += b.creditsPending;
           }
         }
       }
@@ -132,7 +134,7 @@ export function createTxBalances(conn: SqliteConnection): TxBalances {
       }
       if (months.size > 0) {
         const upsert = conn.stmt(MONTH_UPSERT);
-        for (const [num, byMonth] of months) for (const [month, m] of byMonth) upsert.run(num, month, m.dp, m.cp, m.dpe, m.cpe);
+        for (const [state, byMonth] of months) for (const [month, m] of byMonth) upsert.run(state.num, month, m.dp, m.cp, m.dpe, m.cpe);
         months.clear();
       }
     },
