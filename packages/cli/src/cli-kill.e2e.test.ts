@@ -7,9 +7,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, cleanup, collect, runJincai, spawnJincai, summaryJson, tempDir, totalFen } from "./_testing/run-jincai";
 
-// 30,000 generated payments take a few seconds to import: long enough to kill the import
-// half-way, short enough for the clean re-run to keep the suite fast.
-const PAYMENTS = 30_000;
+// 150,000 generated payments take a few seconds to import (30,000 could finish before the kill
+// once imports got faster): long enough to kill the import part-way on any machine, short
+// enough for the clean re-run to keep the suite fast.
+const PAYMENTS = 150_000;
 let dir: string;
 
 beforeAll(async () => {
@@ -54,7 +55,7 @@ describe("jincai import payments killed with SIGKILL", () => {
     // The WAL file appears when the store opens; the import then runs for seconds.
     const wal = join(dir, "jincai.db-wal");
     for (let waited = 0; !existsSync(wal) && waited < 10_000; waited += 50) await sleep(50);
-    await sleep(800);
+    await sleep(500);
     child.kill("SIGKILL");
     const killed = await done;
     expect(killed.signal).toBe("SIGKILL");

@@ -30,6 +30,22 @@ describe("openSqliteStore", () => {
     expect(open(file).kind).toBe("sqlite");
     const raw = new Database(file);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(raw.pragma("page_size", { simple: true })).toBe(16384);
+    raw.close();
+  });
+
+  it("keeps the page size of a file made with another one", async () => {
+    const file = newFile();
+    const made = new Database(file);
+    made.pragma("page_size = 4096");
+    made.exec("CREATE TABLE notes (id TEXT)");
+    made.close();
+    const store = open(file);
+    await seedLedger(store);
+    await store.createTransfers([pay("pay-1", 12_345n)]);
+    expect((await store.getTransfer("pay-1"))?.amount).toBe(12_345n);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma("page_size", { simple: true })).toBe(4096);
     raw.close();
   });
 
