@@ -84,15 +84,10 @@ function hasFilterBeyondIds(query: BalanceQuery): boolean {
 
 /** Current balances of accounts by id, from the in-memory balances (reading what is not there yet). */
 function cachedBalances(ctx: SqliteContext, ids: readonly string[]): AccountBalance[] {
-  const stmt = ctx.conn.stmt(`SELECT ${accountStateColumns()} FROM accounts WHERE id = ?`);
   const out: AccountBalance[] = [];
   for (const id of new Set(ids)) {
-    let state = ctx.balances.get(id);
-    if (state === undefined) {
-      const row = stmt.get(id) as AccountStateRow | undefined;
-      if (row === undefined) continue;
-      state = ctx.balances.remember(row);
-    }
+    const state = ctx.balances.stateOf(id);
+    if (state === undefined) continue;
     out.push({
       account: ctx.accounts.fromRow(state),
       balance: {

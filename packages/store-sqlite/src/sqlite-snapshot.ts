@@ -35,7 +35,6 @@ export interface SqliteSnapshotOptions {
 }
 
 const PRELOAD_ACCOUNTS = `SELECT ${accountStateColumns()} FROM accounts WHERE id IN (SELECT value FROM json_each(?))`;
-const ACCOUNT_BY_ID = `SELECT ${accountStateColumns()} FROM accounts WHERE id = ?`;
 
 interface AccountEntry {
   readonly row: AccountStateRow;
@@ -81,7 +80,6 @@ export function createSqliteSnapshot(
   // Inside an explicit transaction an account read before is taken from the in-memory
   // balances (tx-balances), and each account read now is remembered there.
   const cached = ctx.balances;
-  const fromTable = (row: AccountStateRow): AccountEntry => addAccount(cached.remember(row));
 
   // Preload: missing keys are remembered as undefined, so they cost no second lookup.
   const unread: string[] = [];
@@ -94,7 +92,7 @@ export function createSqliteSnapshot(
     }
   }
   if (unread.length > 0) {
-    for (const row of conn.stmt(PRELOAD_ACCOUNTS).all(JSON.stringify(unread))) fromTable(row as AccountStateRow);
+    for (const row of conn.stmt(PRELOAD_ACCOUNTS).all(JSON.stringify(unread))) addAccount(cached.remember(row as AccountStateRow));
   }
   // Assuming the batch's own ids are new, only the pending transfers it resolves are read, and
   // any other id is answered "none" without a query.
@@ -114,13 +112,10 @@ export function createSqliteSnapshot(
     }
   }
 
-  const accountStmt = conn.stmt(ACCOUNT_BY_ID);
   const entryOf = (id: string): AccountEntry | undefined => {
     if (accounts.has(id)) return accounts.get(id);
-    const state = cached.get(id);
+    const state = cached.stateOf(id);
     if (state !== undefined) return addAccount(state);
-    const row = accountStmt.get(id) as AccountStateRow | undefined;
-    if (row !== undefined) return fromTable(row);
     accounts.set(id, undefined);
     return undefined;
   };

@@ -18,6 +18,7 @@
  *   is cached and every write goes straight to the tables.
  */
 import type { Balance } from "@jincai/core";
+import { accountStateColumns } from "./account-cache";
 import type { AccountStateRow } from "./account-cache";
 import type { SqliteConnection } from "./sqlite-connection";
 
@@ -42,6 +43,8 @@ export interface TxBalances {
   get(id: string): CachedAccountState | undefined;
   /** Caches the state row just read from `accounts` (while active); returns the cached entry. */
   remember(row: AccountStateRow): CachedAccountState;
+  /** The account's state: cached, or read from `accounts` and remembered; undefined if none. */
+  stateOf(id: string): CachedAccountState | undefined;
   /**
    * Adds a written batch's balance changes and month changes, both per account id; every account
    * named must have been read through {@link TxBalances.remember} in this transaction.
@@ -73,6 +76,19 @@ export function createTxBalances(conn: SqliteConnection): TxBalances {
   const dirty = new Set<CachedAccountState>();
   // Pending month changes, keyed by the cached state of their account.
   const months = new Map<CachedAccountState, Map<string, { dp: bigint; cp: bigint; dpe: bigint; cpe: bigint }>>();
+  const remember = (row: AccountStateRow): CachedAccountState => {
+    const state: CachedAccountState = {
+      num: row.num,
+      id: row.id,
+      closed: row.closed,
+      debits_posted: row.debits_posted,
+      credits_posted: row.credits_posted,
+      debits_pending: row.debits_pending,
+      credits_pending: row.credits_pending,
+    };
+    if (active) states.set(row.id, state);
+    return state;
+  };
   return {
     get active() {
       return active;
@@ -81,18 +97,12 @@ export function createTxBalances(conn: SqliteConnection): TxBalances {
       active = true;
     },
     get: (id) => states.get(id),
-    remember(row) {
-      const state: CachedAccountState = {
-        num: row.num,
-        id: row.id,
-        closed: row.closed,
-        debits_posted: row.debits_posted,
-        credits_posted: row.credits_posted,
-        debits_pending: row.debits_pending,
-        credits_pending: row.credits_pending,
-      };
-      if (active) states.set(row.id, state);
-      return state;
+    remember,
+    stateOf(id) {
+      const cached = states.get(id);
+      if (cached !== undefined) return cached;
+      const row = conn.stmt(ACCOUNT_STATE_BY_ID).get(id) as AccountStateRow | undefined;
+      return row === undefined ? undefined : remember(row);
     },
     add(deltas, byAccount) {
       for (const [id, d] of deltas) {
@@ -146,6 +156,8 @@ export function createTxBalances(conn: SqliteConnection): TxBalances {
     },
   };
 }
+
+const ACCOUNT_STATE_BY_ID = `SELECT ${accountStateColumns()} FROM accounts WHERE id = ?`;
 
 /** Adds one account-month's changes to `account_months`. */
 export const MONTH_UPSERT =
