@@ -7,6 +7,16 @@ import type { Store } from "@jincai/core";
 import { openSqliteStore } from "@jincai/store-sqlite";
 import type { JincaiConfig } from "./config";
 
+/** How a command opens the store. */
+export interface OpenStoreOptions {
+  /**
+   * Open a SQLite file for a bulk load (an import): a rollback journal instead of the
+   * write-ahead log while the command runs, when no other process has the file open
+   * (`SqliteStoreOptions.bulkLoad`). PostgreSQL ignores it.
+   */
+  readonly bulkLoad?: boolean;
+}
+
 /**
  * Opens (and migrates) the configured store. Paths are relative to `baseDir`.
  *
@@ -16,11 +26,11 @@ import type { JincaiConfig } from "./config";
  * await store.close();
  * ```
  */
-export async function openConfiguredStore(config: JincaiConfig, baseDir: string): Promise<Store> {
+export async function openConfiguredStore(config: JincaiConfig, baseDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   const pg = process.env["JINCAI_PG_URL"];
   if ("postgres" in config.store) return openPostgres(config.store.postgres);
   if (pg) return openPostgres(pg);
-  return openSqliteStore({ filename: resolve(baseDir, config.store.sqlite) });
+  return openSqliteStore({ filename: resolve(baseDir, config.store.sqlite), bulkLoad: options.bulkLoad === true });
 }
 
 /** Loads the PostgreSQL store only when used: its driver costs every SQLite command about 50 ms of start-up. */

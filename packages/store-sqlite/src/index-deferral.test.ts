@@ -1,9 +1,5 @@
-import { spawn } from "node:child_process";
-import { rmSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
 import type { Store, TransferInput } from "@jincai/core";
 import { DEFER_FROM, TRANSFER_SECONDARY_INDEXES, createIndexDeferral } from "./index-deferral";
@@ -15,20 +11,11 @@ import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
 import { createTxBalances } from "./tx-balances";
 import { openSqliteStore } from "./open-sqlite-store";
-import { tempDir } from "./_testing/temp-store";
+import { loadAndKill } from "./_testing/load-and-kill";
+import { useTempFiles } from "./_testing/temp-store";
 
 const AT = "2026-03-01T00:00:00.000Z";
-const dirs: string[] = [];
-const closers: (() => unknown)[] = [];
-const newFile = (): string => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return join(dir, "city-2026.db");
-};
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const files = useTempFiles();
 
 /** A store assembled as `openSqliteStore` does, with its connection and deferral in reach. */
 const openInspectable = async (filename: string): Promise<{ store: Store; ctx: SqliteContext }> => {
@@ -36,13 +23,13 @@ const openInspectable = async (filename: string): Promise<{ store: Store; ctx: S
   const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn), balances: createTxBalances(conn) };
   const session = createSqliteSession(ctx);
   const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
-  closers.push(() => store.close());
+  files.closeLater(() => store.close());
   await seedLedger(store);
   return { store, ctx };
 };
 const openConn = (): SqliteConnection => {
-  const conn = openConnection({ filename: newFile(), appliedAt: AT });
-  closers.push(() => conn.db.close());
+  const conn = openConnection({ filename: files.newFile(), appliedAt: AT });
+  files.closeLater(() => conn.db.close());
   return conn;
 };
 
@@ -61,7 +48,7 @@ const LOAD = DEFER_FROM + 10_000;
 
 describe("index deferral (through the store)", () => {
   it("loads a large transaction without the secondary indexes and commits them rebuilt as the schema defines them", async () => {
-    const filename = newFile();
+    const filename = files.newFile();
     const { store, ctx } = await openInspectable(filename);
     const fresh = openConn();
     await store.transaction(async (tx) => {
@@ -76,7 +63,7 @@ describe("index deferral (through the store)", () => {
       expect(march!.balance.debitsPosted).toBe(BigInt(LOAD / 6));
     });
     const db = new Database(filename, { readonly: true });
-    closers.push(() => db.close());
+    files.closeLater(() => db.close());
     expect(indexSql(db)).toEqual(indexSql(fresh.db));
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT sequence FROM transfers WHERE debit = 1").all() as { detail: string }[];
@@ -86,7 +73,7 @@ describe("index deferral (through the store)", () => {
   });
 
   it("leaves the indexes and the ledger as they were when a deferred load rolls back", async () => {
-    const filename = newFile();
+    const filename = files.newFile();
     const { store, ctx } = await openInspectable(filename);
     const before = await store.accountBalances({ accountIds: LINES });
     await expect(
@@ -99,52 +86,28 @@ describe("index deferral (through the store)", () => {
     expect(await store.accountBalances({ accountIds: LINES })).toEqual(before);
     expect(await store.getTransfer("pay:ZF0000001")).toBeUndefined();
     const db = new Database(filename, { readonly: true });
-    closers.push(() => db.close());
+    files.closeLater(() => db.close());
     expect(indexSql(db)).toEqual(indexSql(openConn().db));
   });
 });
 
-const WORKER = fileURLToPath(new URL("./_testing/deferred-load-worker.mjs", import.meta.url));
-
-/** The size of the write-ahead log when the worker was killed. */
-let walBytes = 0;
-
-/** Runs the worker until it has loaded its transfers, then kills it with SIGKILL. */
-function loadAndKill(filename: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, filename], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!out.includes("loaded")) return;
-      walBytes = statSync(`${filename}-wal`).size;
-      child.kill("SIGKILL");
-    });
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`worker ended without being killed: ${err}`))));
-  });
-}
-
 describe("index deferral when the process is killed", () => {
   it("leaves the indexes, the transfers and the balances as they were after a SIGKILL mid-load", async () => {
-    const filename = newFile();
+    const filename = files.newFile();
     const store = await openInspectable(filename).then((s) => s.store);
     const before = await store.accountBalances({ accountIds: LINES });
     await store.close();
 
-    await loadAndKill(filename);
     // The uncommitted load had spilled into the log: the kill left real pages behind.
-    expect(walBytes).toBeGreaterThan(16 * 1024 * 1024);
+    expect(await loadAndKill(filename)).toBeGreaterThan(16 * 1024 * 1024);
 
     // Opening the file again recovers it from its write-ahead log, without the killed transaction.
     const reopened = openSqliteStore({ filename });
-    closers.push(() => reopened.close());
+    files.closeLater(() => reopened.close());
     expect(await reopened.accountBalances({ accountIds: LINES })).toEqual(before);
     expect(await reopened.getTransfer("pay:K0")).toBeUndefined();
     const db = new Database(filename, { readonly: true });
-    closers.push(() => db.close());
+    files.closeLater(() => db.close());
     expect(indexSql(db)).toEqual(indexSql(openConn().db));
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.prepare("SELECT count(*) FROM transfers WHERE id LIKE 'pay:K%'").pluck().get()).toBe(0);

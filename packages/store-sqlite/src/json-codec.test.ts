@@ -15,6 +15,20 @@ describe("encodeJson", () => {
     expect(encodeJson(doc)).toBe(JSON.stringify(doc));
   });
 
+  it("writes a run of payments with fen amounts, then ones without, each as the first of its kind", () => {
+    const withFen = { paymentNumber: "ZF2026-000124", amount: 50_000n, refunds: [undefined] };
+    const plain = { paymentNumber: "ZF2026-000125", payee: "武汉某某公司", skipped: undefined };
+    const tagged = '{"paymentNumber":"ZF2026-000124","amount":{"$bigint":"50000"},"refunds":[null]}';
+    expect([withFen, withFen, plain, plain, withFen, undefined].map(encodeJson)).toEqual([tagged, tagged, JSON.stringify(plain), JSON.stringify(plain), tagged, undefined]);
+  });
+
+  it("still rejects a circular document, also right after one with a bigint", () => {
+    const doc: Record<string, unknown> = { id: "pay-001", amount: 1n };
+    doc["self"] = doc;
+    encodeJson({ amount: 50_000n });
+    expect(() => encodeJson(doc)).toThrow(TypeError);
+  });
+
   it("still rejects a circular document", () => {
     const doc: Record<string, unknown> = { id: "pay-001" };
     doc["self"] = doc;

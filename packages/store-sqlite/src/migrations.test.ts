@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MIGRATIONS, checkNotTooNew, migrate, userVersion } from "./migrations";
 import type { Migration } from "./migrations";
 import { tempDir } from "./_testing/temp-store";
+import { openConnection } from "./sqlite-connection";
+import { deleteRecordSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
 
 const AT = "2026-03-01T00:00:00.000Z";
 const dirs: string[] = [];
@@ -108,5 +110,42 @@ describe("migration 3 (transfers without a foreign key to accounts)", () => {
     expect(() => db.prepare("INSERT INTO transfers (id, phase, debit, credit, amount, date) VALUES ('pay:ZF001', 'posted', 1, 2, 1, '2026-03-06')").run()).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO transfers (id, phase, debit, credit, amount, date) VALUES ('x', 'spent', 1, 2, 1, '2026-03-06')").run()).toThrow(/CHECK/);
     db.close();
+  });
+});
+
+describe("migration 4 (record index rows deleted by their primary key)", () => {
+  it("drops record_index_by_record; a version-3 file's index still answers, and updates and deletes remove the old rows", () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const filename = join(dir, "ledger.db");
+    const v3 = new Database(filename);
+    migrate(v3, AT, MIGRATIONS.slice(0, 3));
+    v3.exec(`INSERT INTO records (collection, id, version, data, idx) VALUES
+      ('payment', 'ZF001', 1, '{"payee":"北京晨光文具有限公司"}', '{"quotaId":"Q1","status":"submitted"}'),
+      ('payment', 'ZF002', 2, '{"payee":"上海得力办公用品"}', '{"quotaId":"Q1","status":"paid"}'),
+      ('payment', 'ZF003', 1, '{}', '{}');
+      INSERT INTO record_index (collection, field, value, id) VALUES
+      ('payment', 'quotaId', 'Q1', 'ZF001'), ('payment', 'status', 'submitted', 'ZF001'),
+      ('payment', 'quotaId', 'Q1', 'ZF002'), ('payment', 'status', 'paid', 'ZF002');`);
+    v3.close();
+
+    const conn = openConnection({ filename, appliedAt: AT });
+    const ids = (where: Record<string, string>): string[] => recordPageSync(conn, "payment", { where }, undefined, 10).map((r) => r.id);
+    const indexRows = (): unknown[] => conn.db.prepare("SELECT field, value, id FROM record_index ORDER BY id, field").raw().all();
+    expect(userVersion(conn.db)).toBe(4);
+    expect(conn.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'record_index_by_record'").pluck().get()).toBe(0n);
+    expect(ids({ quotaId: "Q1" })).toEqual(["ZF001", "ZF002"]);
+
+    expect(putRecordSync(conn, { collection: "payment", id: "ZF001", data: {}, index: { quotaId: "Q2", status: "submitted" }, expectedVersion: 1 }).version).toBe(2);
+    expect(putRecordsSync(conn, [{ collection: "payment", id: "ZF003", data: {}, index: { status: "paid" }, expectedVersion: 1 }])).toEqual([2]);
+    expect(deleteRecordSync(conn, "payment", "ZF002", 2)).toBe(true);
+    expect(indexRows()).toEqual([
+      ["quotaId", "Q2", "ZF001"],
+      ["status", "submitted", "ZF001"],
+      ["status", "paid", "ZF003"],
+    ]);
+    expect(ids({ quotaId: "Q1" })).toEqual([]);
+    expect(ids({ status: "paid" })).toEqual(["ZF003"]);
+    conn.db.close();
   });
 });

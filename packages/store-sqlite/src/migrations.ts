@@ -172,6 +172,17 @@ CREATE INDEX transfers_debit ON transfers (debit);
 CREATE INDEX transfers_credit ON transfers (credit);
 `,
   },
+  {
+    version: 4,
+    name: "record index rows deleted by their primary key",
+    // Every record_index row cost a second b-tree entry in record_index_by_record, used only to
+    // delete a record's rows by (collection, id). records.idx already holds the field→value map
+    // those rows were written from, so an update or delete now removes exactly the rows
+    // (collection, field, value, id) it names, by the primary key, and the index goes.
+    sql: `
+DROP INDEX record_index_by_record;
+`,
+  },
 ];
 
 /**

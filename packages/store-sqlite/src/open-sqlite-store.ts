@@ -25,6 +25,14 @@ export interface SqliteStoreOptions {
   readonly readonly?: boolean;
   /** How long a write waits for another process's lock before failing, in ms. Default 10000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Open for a bulk load (a large import): when no other connection has the file open, write
+   * through a rollback journal instead of the write-ahead log until the store closes, so new
+   * pages are written once instead of logged and then checkpointed (about 8 % of a
+   * 1M-payment import). Meanwhile other processes cannot open the file and readers may wait.
+   * When another connection has the file open, the store silently keeps WAL. Default false.
+   */
+  readonly bulkLoad?: boolean;
 }
 
 /**
@@ -46,6 +54,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     readonly: options.readonly === true,
     appliedAt: isoNow(clock),
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    ...(options.bulkLoad === true ? { bulkLoad: true } : {}),
   });
   const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn), balances: createTxBalances(conn) };
   const session = createSqliteSession(ctx);

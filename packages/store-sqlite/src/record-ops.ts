@@ -3,10 +3,10 @@
  * `encodeJson`), one `record_index` row per indexed field for exact-match queries, and the
  * optimistic version check (`RECORD_VERSION_CONFLICT`).
  */
-import { JincaiError } from "@jincai/core";
 import type { RecordQuery, RecordWrite, StoredRecord } from "@jincai/core";
 import type { SqliteConnection } from "./sqlite-connection";
-import { decodeJson, encodeJson } from "./json-codec";
+import { decodeJson } from "./json-codec";
+import { checkRecordVersion, deleteIndexRowsSync, writeRecordsSync } from "./record-writes";
 
 interface RecordRow {
   readonly collection: string;
@@ -25,7 +25,7 @@ interface RecordRow {
  * ```
  */
 export function putRecordSync<T>(conn: SqliteConnection, write: RecordWrite<T>): StoredRecord<T> {
-  const { version, data, index } = writeRecord(conn, write);
+  const { version, data, index } = writeRecordsSync(conn, [write])[0]!;
   return { collection: write.collection, id: write.id, version, data: decodeJson<T>(data), index };
 }
 
@@ -39,28 +39,7 @@ export function putRecordSync<T>(conn: SqliteConnection, write: RecordWrite<T>):
  * ```
  */
 export function putRecordsSync<T>(conn: SqliteConnection, writes: readonly RecordWrite<T>[]): number[] {
-  const versions = new Array<number>(writes.length);
-  for (let i = 0; i < writes.length; i++) versions[i] = writeRecord(conn, writes[i]!).version;
-  return versions;
-}
-
-function writeRecord<T>(conn: SqliteConnection, write: RecordWrite<T>): { version: number; data: string; index: Record<string, string> } {
-  const current = currentVersion(conn, write.collection, write.id);
-  checkVersion(write.collection, write.id, current, write.expectedVersion);
-  const index = { ...(write.index ?? {}) };
-  const data = encodeJson(write.data) ?? "null";
-  const version = current + 1;
-  conn
-    .stmt(
-      "INSERT INTO records (collection, id, version, data, idx) VALUES (?, ?, ?, ?, ?) " +
-        "ON CONFLICT (collection, id) DO UPDATE SET version = excluded.version, data = excluded.data, idx = excluded.idx",
-    )
-    .run(write.collection, write.id, version, data, JSON.stringify(index));
-  // A new record has no index rows yet (deleteRecordSync removes them with the record).
-  if (current !== 0) conn.stmt("DELETE FROM record_index WHERE collection = ? AND id = ?").run(write.collection, write.id);
-  const insert = conn.stmt("INSERT INTO record_index (collection, field, value, id) VALUES (?, ?, ?, ?)");
-  for (const field in index) insert.run(write.collection, field, index[field], write.id);
-  return { version, data, index };
+  return writeRecordsSync(conn, writes).map((w) => w.version);
 }
 
 /**
@@ -85,10 +64,12 @@ export function getRecordSync<T>(conn: SqliteConnection, collection: string, id:
  * ```
  */
 export function deleteRecordSync(conn: SqliteConnection, collection: string, id: string, expectedVersion?: number): boolean {
-  const current = currentVersion(conn, collection, id);
-  checkVersion(collection, id, current, expectedVersion);
-  if (current === 0) return false;
-  conn.stmt("DELETE FROM record_index WHERE collection = ? AND id = ?").run(collection, id);
+  const current = conn.stmt("SELECT version, idx FROM records WHERE collection = ? AND id = ?").get(collection, id) as
+    | { version: bigint; idx: string }
+    | undefined;
+  checkRecordVersion(collection, id, current === undefined ? 0 : Number(current.version), expectedVersion);
+  if (current === undefined) return false;
+  deleteIndexRowsSync(conn, collection, id, JSON.parse(current.idx) as Record<string, string>, {});
   conn.stmt("DELETE FROM records WHERE collection = ? AND id = ?").run(collection, id);
   return true;
 }
@@ -132,16 +113,4 @@ function recordOf<T>(row: RecordRow): StoredRecord<T> {
     data: decodeJson<T>(row.data),
     index: JSON.parse(row.idx) as Record<string, string>,
   };
-}
-
-function currentVersion(conn: SqliteConnection, collection: string, id: string): number {
-  const v = conn.stmt("SELECT version FROM records WHERE collection = ? AND id = ?").pluck().get(collection, id) as bigint | undefined;
-  return v === undefined ? 0 : Number(v);
-}
-
-function checkVersion(collection: string, id: string, actual: number, expected: number | undefined): void {
-  if (expected === undefined || actual === expected) return;
-  throw new JincaiError("RECORD_VERSION_CONFLICT", `${collection}/${id} is at version ${actual}, not ${expected}`, {
-    details: { collection, id, expectedVersion: expected, actualVersion: actual },
-  });
 }

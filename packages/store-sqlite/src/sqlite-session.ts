@@ -118,7 +118,7 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
     close: async () => {
       if (closing) return;
       closing = true;
-      await queue.run(() => db.close());
+      await queue.run(() => conn.close());
     },
   };
 }

@@ -43,6 +43,7 @@ interface ImportOptions {
   quarantine?: string;
   json?: boolean;
   quiet?: boolean;
+  shared?: boolean;
 }
 
 /**
@@ -64,9 +65,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option("--quarantine <out.csv>", "commit the good rows; write the rejected ones here with a reason column")
     .option("--json", "report issues and the summary as JSON lines")
     .option("--quiet", "no progress bar and no closing line")
+    .option("--shared", "keep a SQLite file open to other jincai commands during the import (write-ahead log; slower for large files)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030`,
+      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments today.csv --shared\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.`,
     )
     .action(async (kind: string, files: string[], opts: ImportOptions) => {
       const spec = KINDS[kind];
@@ -84,7 +86,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
           out.push(await importFile(ctx, store, config, kind, spec, file, opts, encoding, mapping));
         }
         return out;
-      });
+      }, { bulkLoad: opts.shared !== true });
       const inputErrors = reports.some((r) => r.issues.some((i) => i.severity === "error" && i.code.startsWith("IMPORT_")));
       const rejected = reports.some((r) => r.rejected > 0);
       ctx.exitCode = inputErrors ? EXIT.usage : rejected ? EXIT.rules : EXIT.ok;

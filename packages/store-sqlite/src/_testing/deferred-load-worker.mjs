@@ -3,13 +3,14 @@
 // transaction (past the point where the store defers its secondary indexes), each with a long
 // memo so that the load outgrows the 64 MiB page cache and uncommitted pages spill into the
 // write-ahead log, prints "loaded" and then waits inside the open transaction until the test
-// kills it with SIGKILL.
-// argv: <filename>
+// kills it with SIGKILL. With "bulk" as its second argument it opens the store for a bulk load
+// (rollback journal instead of the write-ahead log).
+// argv: <filename> [bulk]
 import { ACCOUNTS, pay } from "@jincai/core/testing";
 import { openSqliteStore } from "@jincai/store-sqlite";
 
-const [filename] = process.argv.slice(2);
-const store = openSqliteStore({ filename });
+const [filename, mode] = process.argv.slice(2);
+const store = openSqliteStore({ filename, bulkLoad: mode === "bulk" });
 const lines = [ACCOUNTS.q1, ACCOUNTS.q2, ACCOUNTS.q3];
 const memo = "青川办公用品有限公司 ".repeat(120);
 await store.transaction(async (tx) => {
