@@ -7,6 +7,7 @@ import { JincaiError, planAccounts } from "@jincai/core";
 import type { Account, AccountInput, CreateAccountResult } from "@jincai/core";
 import type { AccountCache, AccountRow } from "./account-cache";
 import type { IndexDeferral } from "./index-deferral";
+import type { TransferAccounts } from "./transfer-accounts";
 import type { TxBalances } from "./tx-balances";
 import { encodeJson } from "./json-codec";
 import type { SqliteConnection } from "./sqlite-connection";
@@ -19,6 +20,8 @@ export interface SqliteContext {
   readonly deferral: IndexDeferral;
   /** Keeps balances in memory during an explicit transaction. */
   readonly balances: TxBalances;
+  /** Writes (or, during a bulk load, holds) the rows of `transfer_accounts`. */
+  readonly transferAccounts: TransferAccounts;
 }
 
 /**

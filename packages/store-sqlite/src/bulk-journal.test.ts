@@ -132,6 +132,6 @@ describe("a bulk load killed with SIGKILL", () => {
     const db = new Database(filename, { readonly: true });
     files.closeLater(() => db.close());
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transfers' AND sql IS NOT NULL").pluck().get()).toBe(4);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transfers' AND sql IS NOT NULL").pluck().get()).toBe(2);
   });
 });

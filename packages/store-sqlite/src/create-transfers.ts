@@ -15,6 +15,7 @@
  */
 import { foldBalancesByPeriod, planTransfers } from "@jincai/core";
 import type { Balance, CreateTransfersOptions, TransferBatchResult, TransferDraft, TransferInput, TransferPlan } from "@jincai/core";
+import type { RunResult } from "better-sqlite3";
 import type { SqliteContext } from "./account-ops";
 import { encodeJson } from "./json-codec";
 import { createSqliteSnapshot } from "./sqlite-snapshot";
@@ -40,6 +41,18 @@ export function createTransfersSync(
 ): TransferBatchResult {
   const partial = options.partial === true;
   ctx.deferral.beforeInsert(batch.length);
+  // Pairs of transfer_accounts held in memory are forgotten with a batch that is rolled back.
+  const mark = ctx.transferAccounts.mark();
+  try {
+    return attempt(ctx, batch, partial);
+  } catch (error) {
+    ctx.transferAccounts.truncate(mark);
+    throw error;
+  }
+}
+
+/** The assume-new attempt of a large batch, then (when it was not kept) the careful one. */
+function attempt(ctx: SqliteContext, batch: readonly TransferInput[], partial: boolean): TransferBatchResult {
   if (batch.length >= ASSUME_NEW_FROM) {
     const db = ctx.conn.db;
     db.exec("SAVEPOINT jincai_assume_new");
@@ -55,6 +68,7 @@ export function createTransfersSync(
     }
     if (result === undefined) db.exec("ROLLBACK TO jincai_assume_new");
     db.exec("RELEASE jincai_assume_new");
+    // Kept, or nothing written: the pairs are recorded only once a batch's rows are all in.
     if (result !== undefined) return result;
   }
   return planAndWrite(ctx, batch, partial, false)!;
@@ -97,21 +111,35 @@ function planAndWrite(
 const ROWS_PER_INSERT = 32;
 const TRANSFER_COLUMNS = "INSERT OR FAIL INTO transfers (id, phase, debit, credit, amount, date, pending_id, expires_on, refs) VALUES ";
 
-/** Inserts the new transfers in order, 32 rows per statement and the rest one by one. */
+/**
+ * Inserts the new transfers in order, 32 rows per statement and the rest one by one, then
+ * records their accounts in `transfer_accounts` (their sequences are consecutive: the write lock
+ * is held, so each row gets the largest sequence + 1).
+ */
 function insertTransfers(ctx: SqliteContext, transfers: readonly TransferDraft[], snapshot: SqliteSnapshot): void {
   const many = ctx.conn.stmt(TRANSFER_COLUMNS + new Array(ROWS_PER_INSERT).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", "));
   const one = ctx.conn.stmt(TRANSFER_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const params: unknown[] = new Array(9 * ROWS_PER_INSERT);
+  const debits = new Array<number>(transfers.length);
+  const credits = new Array<number>(transfers.length);
+  let last: RunResult | undefined;
   const whole = transfers.length - (transfers.length % ROWS_PER_INSERT);
   for (let start = 0; start < whole; start += ROWS_PER_INSERT) {
     for (let k = 0; k < ROWS_PER_INSERT; k++) bindTransfer(params, 9 * k, transfers[start + k]!, snapshot);
-    many.run(params);
+    last = many.run(params);
+    for (let k = 0; k < ROWS_PER_INSERT; k++) {
+      debits[start + k] = Number(params[9 * k + 2]);
+      credits[start + k] = Number(params[9 * k + 3]);
+    }
   }
   const single: unknown[] = new Array(9);
   for (let i = whole; i < transfers.length; i++) {
     bindTransfer(single, 0, transfers[i]!, snapshot);
-    one.run(single);
+    last = one.run(single);
+    debits[i] = Number(single[2]);
+    credits[i] = Number(single[3]);
   }
+  if (last !== undefined) ctx.transferAccounts.add(debits, credits, Number(last.lastInsertRowid));
 }
 
 /** Puts the nine column values of a transfer into `params` from `at` on. */

@@ -9,6 +9,7 @@ import { createAccountCache } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
 import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
+import { createTransferAccounts } from "./transfer-accounts";
 import { createTxBalances } from "./tx-balances";
 import { openSqliteStore } from "./open-sqlite-store";
 import { loadAndKill } from "./_testing/load-and-kill";
@@ -20,7 +21,14 @@ const files = useTempFiles();
 /** A store assembled as `openSqliteStore` does, with its connection and deferral in reach. */
 const openInspectable = async (filename: string): Promise<{ store: Store; ctx: SqliteContext }> => {
   const conn = openConnection({ filename, appliedAt: AT });
-  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn), balances: createTxBalances(conn) };
+  const transferAccounts = createTransferAccounts(conn);
+  const ctx: SqliteContext = {
+    conn,
+    accounts: createAccountCache(conn),
+    deferral: createIndexDeferral(conn, transferAccounts),
+    balances: createTxBalances(conn),
+    transferAccounts,
+  };
   const session = createSqliteSession(ctx);
   const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
   files.closeLater(() => store.close());
@@ -50,12 +58,17 @@ describe("index deferral (through the store)", () => {
   it("loads a large transaction without the secondary indexes and commits them rebuilt as the schema defines them", async () => {
     const filename = files.newFile();
     const { store, ctx } = await openInspectable(filename);
+    const seeded = Number(ctx.conn.db.prepare("SELECT count(*) FROM transfers").pluck().get());
     const fresh = openConn();
     await store.transaction(async (tx) => {
       for (let from = 0; from < LOAD; from += 5_000) expect((await tx.createTransfers(batchOf(from, 5_000))).applied).toBe(true);
       expect(ctx.deferral.deferred).toBe(true);
       expect(indexSql(ctx.conn.db).map((i) => (i as { name: string }).name)).toEqual(["sqlite_autoindex_transfers_1", "transfers_pending_id"]);
-      // Inside the transaction the indexes are gone, and queries that would use them still answer.
+      // The account pairs of the deferred batches are held in memory, not yet in the table.
+      expect(ctx.transferAccounts.mark()).toBeGreaterThan(0);
+      expect(Number(ctx.conn.db.prepare("SELECT count(*) FROM transfer_accounts").pluck().get())).toBeLessThan(2 * LOAD);
+      // Inside the transaction the index is gone and the pairs are held, and queries still answer
+      // (an account's transfers first write the pairs held so far).
       const q1 = [];
       for await (const t of tx.transfers({ accountId: ACCOUNTS.q1, from: "2026-04-01", to: "2026-04-30" })) q1.push(t.id);
       expect(q1).toHaveLength(LOAD / 6);
@@ -66,8 +79,12 @@ describe("index deferral (through the store)", () => {
     files.closeLater(() => db.close());
     expect(indexSql(db)).toEqual(indexSql(fresh.db));
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT sequence FROM transfers WHERE debit = 1").all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join()).toContain("transfers_debit");
+    // Both accounts of every transfer are in transfer_accounts, written sorted at commit.
+    expect(db.prepare("SELECT count(*) FROM transfer_accounts").pluck().get()).toBe(2 * LOAD + 2 * seeded);
+    for (const side of ["debit", "credit"]) {
+      const missing = `SELECT count(*) FROM transfers t WHERE NOT EXISTS (SELECT 1 FROM transfer_accounts a WHERE a.account = t.${side} AND a.sequence = t.sequence)`;
+      expect(db.prepare(missing).pluck().get()).toBe(0);
+    }
     const [q3] = await store.accountBalances({ accountIds: [ACCOUNTS.q3], asOf: "2026-04-10" });
     expect(q3!.balance.debitsPosted).toBe(BigInt(LOAD / 3));
   });
@@ -117,11 +134,11 @@ describe("index deferral when the process is killed", () => {
 describe("createIndexDeferral", () => {
   const names = (conn: SqliteConnection): unknown[] =>
     conn.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transfers' AND sql IS NOT NULL ORDER BY name").pluck().all();
-  const ALL = ["transfers_credit", "transfers_date", "transfers_debit", "transfers_pending_id"];
+  const ALL = ["transfers_date", "transfers_pending_id"];
 
-  it("drops the three secondary indexes once a transaction has written enough, and builds them before commit", () => {
+  it("drops the date index once a transaction has written enough, and builds it before commit", () => {
     const conn = openConn();
-    const deferral = createIndexDeferral(conn);
+    const deferral = createIndexDeferral(conn, createTransferAccounts(conn));
     conn.db.exec("BEGIN IMMEDIATE");
     deferral.begin();
     deferral.beforeInsert(DEFER_FROM - 1);
@@ -138,7 +155,7 @@ describe("createIndexDeferral", () => {
 
   it("defers nothing outside an explicit transaction", () => {
     const conn = openConn();
-    const deferral = createIndexDeferral(conn);
+    const deferral = createIndexDeferral(conn, createTransferAccounts(conn));
     deferral.beforeInsert(10 * DEFER_FROM);
     expect(deferral.deferred).toBe(false);
     expect(names(conn)).toEqual(ALL);
@@ -149,7 +166,7 @@ describe("createIndexDeferral", () => {
     conn.db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES (1, 'a', 'b', 'c', '{}', 'debit', '{}');
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80000)
       INSERT INTO transfers (id, phase, debit, credit, amount, date) SELECT 't' || i, 'posted', 1, 1, 1, '2026-01-01' FROM n;`);
-    const deferral = createIndexDeferral(conn);
+    const deferral = createIndexDeferral(conn, createTransferAccounts(conn));
     conn.db.exec("BEGIN IMMEDIATE");
     deferral.begin();
     deferral.beforeInsert(DEFER_FROM + 10_000);
@@ -164,7 +181,7 @@ describe("createIndexDeferral", () => {
 
   it("builds only what is missing when a savepoint brought a dropped index back", () => {
     const conn = openConn();
-    const deferral = createIndexDeferral(conn);
+    const deferral = createIndexDeferral(conn, createTransferAccounts(conn));
     conn.db.exec("BEGIN IMMEDIATE");
     deferral.begin();
     conn.db.exec("SAVEPOINT batch");

@@ -100,7 +100,7 @@ describe("migration 3 (transfers without a foreign key to accounts)", () => {
     const before = db.prepare("SELECT * FROM transfers ORDER BY sequence").all();
     expect(db.prepare("SELECT count(*) FROM pragma_foreign_key_list('transfers')").pluck().get()).toBe(2);
 
-    expect(migrate(db, AT)).toBe(MIGRATIONS.length);
+    expect(migrate(db, AT, MIGRATIONS.slice(0, 3))).toBe(3);
     expect(db.prepare("SELECT * FROM transfers ORDER BY sequence").all()).toEqual(before);
     expect(db.prepare("SELECT count(*) FROM pragma_foreign_key_list('transfers')").pluck().get()).toBe(0);
     const indexes = db.prepare("SELECT name FROM pragma_index_list('transfers') WHERE origin = 'c' ORDER BY name").pluck().all();
@@ -132,7 +132,7 @@ describe("migration 4 (record index rows deleted by their primary key)", () => {
     const conn = openConnection({ filename, appliedAt: AT });
     const ids = (where: Record<string, string>): string[] => recordPageSync(conn, "payment", { where }, undefined, 10).map((r) => r.id);
     const indexRows = (): unknown[] => conn.db.prepare("SELECT field, value, id FROM record_index ORDER BY id, field").raw().all();
-    expect(userVersion(conn.db)).toBe(4);
+    expect(userVersion(conn.db)).toBe(MIGRATIONS.length);
     expect(conn.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'record_index_by_record'").pluck().get()).toBe(0n);
     expect(ids({ quotaId: "Q1" })).toEqual(["ZF001", "ZF002"]);
 
@@ -147,5 +147,29 @@ describe("migration 4 (record index rows deleted by their primary key)", () => {
     expect(ids({ quotaId: "Q1" })).toEqual([]);
     expect(ids({ status: "paid" })).toEqual(["ZF003"]);
     conn.db.close();
+  });
+});
+
+describe("migration 5 (transfer_accounts instead of the debit and credit indexes)", () => {
+  it("records both accounts of every transfer by sequence and drops the two indexes; account queries read it", () => {
+    const db = fresh();
+    migrate(db, AT, MIGRATIONS.slice(0, 4));
+    db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES
+      (1, 'quota:Q1', 'quota', 'QUOTA', '{}', 'debit', '{}'), (2, 'quota-spent:Q1', 'quota', 'SPENT', '{}', 'credit', '{}'),
+      (3, 'quota:Q2', 'quota', 'QUOTA', '{}', 'debit', '{}');
+      INSERT INTO transfers (sequence, id, phase, debit, credit, amount, date) VALUES
+      (1, 'pay:ZF001', 'posted', 1, 2, 100000, '2026-03-01'),
+      (2, 'pay:ZF002', 'posted', 3, 2, 60000, '2026-03-05'),
+      (5, 'pay:ZF003', 'posted', 1, 2, 25000, '2026-03-05');`);
+
+    expect(migrate(db, AT)).toBe(5);
+    expect(db.prepare("SELECT account, sequence FROM transfer_accounts ORDER BY account, sequence").raw().all()).toEqual([
+      [1, 1], [1, 5], [2, 1], [2, 2], [2, 5], [3, 2],
+    ]);
+    const indexes = db.prepare("SELECT name FROM pragma_index_list('transfers') WHERE origin = 'c' ORDER BY name").pluck().all();
+    expect(indexes).toEqual(["transfers_date", "transfers_pending_id"]);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT sequence FROM transfer_accounts WHERE account = 1 AND sequence > 0").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain("PRIMARY KEY");
+    db.close();
   });
 });

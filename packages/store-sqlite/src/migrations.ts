@@ -183,6 +183,24 @@ CREATE INDEX transfers_credit ON transfers (credit);
 DROP INDEX record_index_by_record;
 `,
   },
+  {
+    version: 5,
+    name: "transfer_accounts instead of the debit and credit indexes",
+    // Which transfers touch an account, as (account, sequence) rows: the store writes them with
+    // each batch, and after a bulk load sorted by itself, where rebuilding the two indexes made
+    // SQLite sort every transfer's accounts in random order (see transfer-accounts).
+    sql: `
+CREATE TABLE transfer_accounts (
+  account INTEGER NOT NULL,
+  sequence INTEGER NOT NULL,
+  PRIMARY KEY (account, sequence)
+) STRICT, WITHOUT ROWID;
+INSERT INTO transfer_accounts (account, sequence)
+SELECT debit, sequence FROM transfers UNION ALL SELECT credit, sequence FROM transfers ORDER BY 1, 2;
+DROP INDEX transfers_debit;
+DROP INDEX transfers_credit;
+`,
+  },
 ];
 
 /**

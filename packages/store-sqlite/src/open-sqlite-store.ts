@@ -10,6 +10,7 @@ import type { Clock, Store } from "@jincai/core";
 import { createAccountCache } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
 import { createIndexDeferral } from "./index-deferral";
+import { createTransferAccounts } from "./transfer-accounts";
 import { createTxBalances } from "./tx-balances";
 import { openConnection } from "./sqlite-connection";
 import { createSqliteSession } from "./sqlite-session";
@@ -56,7 +57,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     ...(options.bulkLoad === true ? { bulkLoad: true } : {}),
   });
-  const ctx: SqliteContext = { conn, accounts: createAccountCache(conn), deferral: createIndexDeferral(conn), balances: createTxBalances(conn) };
+  const transferAccounts = createTransferAccounts(conn);
+  const ctx: SqliteContext = {
+    conn,
+    accounts: createAccountCache(conn),
+    deferral: createIndexDeferral(conn, transferAccounts),
+    balances: createTxBalances(conn),
+    transferAccounts,
+  };
   const session = createSqliteSession(ctx);
   return {
     kind: "sqlite",

@@ -54,8 +54,8 @@ export function openConnection(options: ConnectionOptions): SqliteConnection {
     db.defaultSafeIntegers(true);
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000))}`);
     db.pragma("foreign_keys = ON");
-    // 64 MiB of page cache keeps the hot index pages of large batches (one leaf per account in
-    // the debit and credit indexes) in memory; checkpointing every ~400 MB of WAL instead of the
+    // 64 MiB of page cache keeps the hot pages of large batches (one leaf per account in
+    // transfer_accounts) in memory; checkpointing every ~400 MB of WAL instead of the
     // default ~4 MB spares copying the same index pages back after every batch (about 10 % of
     // the ledger benchmark), and the WAL file is cut back to 64 MB after each checkpoint.
     db.pragma("cache_size = -65536");

@@ -1,7 +1,7 @@
 /**
  * `transferFlows` in SQLite: one full scan of `transfers` (forced with `NOT INDEXED`: walking the
- * `debit` index to get rows already grouped looks each row up in the table again and is about
- * five times slower on a million transfers), summed per (debit, credit, phase).
+ * rows account by account looks each row up in the table again, which was about five times
+ * slower on a million transfers), summed per (debit, credit, phase).
  *
  * The sums are made by a small aggregate function registered on the connection, which keeps the
  * groups in a hash map: SQLite's own `GROUP BY` sorts every row first, which more than doubles

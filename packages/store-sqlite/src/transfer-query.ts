@@ -2,7 +2,7 @@
  * Transfer queries in SQLite, one page at a time by `sequence` (a consumer never holds a read
  * cursor open across its awaits). Every page reads in sequence order from where the last one
  * stopped, so a whole stream costs one pass, never a sort per page:
- * - one account: its (debit, sequence) and (credit, sequence) index ranges, merged;
+ * - one account: its range of `transfer_accounts` (account, sequence), joined to the rows;
  * - a date range: first the range's lowest and highest sequence from the `date` index, then
  *   the rows between them by primary key, filtered on the date;
  * - book, dimensions and phases filter rows as they are read (`+column` keeps SQLite from
@@ -84,19 +84,14 @@ export function transferPageSync(ctx: SqliteContext, query: TransferQuery, range
   }
   const num = ctx.accounts.numOf(query.accountId);
   if (num === undefined) return [];
-  const side = (column: string) =>
-    ctx.conn.stmt(`SELECT t.* FROM transfers t WHERE t.${column} = ? AND ${where} ORDER BY t.sequence LIMIT ?`).all(num, ...params, limit) as TransferRow[];
-  return mergeBySequence(side("debit"), side("credit"), limit).map((row) => transferFromRow(row, ctx.accounts));
-}
-
-/** Merges two sequence-ordered lists (disjoint: a transfer's debit and credit differ), keeping the first `limit`. */
-function mergeBySequence(a: TransferRow[], b: TransferRow[], limit: number): TransferRow[] {
-  const out: TransferRow[] = [];
-  let i = 0;
-  let j = 0;
-  while (out.length < limit && (i < a.length || j < b.length)) {
-    if (j >= b.length || (i < a.length && a[i]!.sequence < b[j]!.sequence)) out.push(a[i++]!);
-    else out.push(b[j++]!);
-  }
-  return out;
+  // A bulk load may hold pairs in memory: write them before reading the table.
+  ctx.transferAccounts.flush();
+  // CROSS JOIN keeps SQLite reading the account's range first (not `transfers` by sequence).
+  const rows = ctx.conn
+    .stmt(
+      "SELECT t.* FROM transfer_accounts a CROSS JOIN transfers t ON t.sequence = a.sequence " +
+        `WHERE a.account = ? AND a.sequence > ? AND ${where} ORDER BY a.sequence LIMIT ?`,
+    )
+    .all(num, range.after, ...params, limit) as TransferRow[];
+  return rows.map((row) => transferFromRow(row, ctx.accounts));
 }
