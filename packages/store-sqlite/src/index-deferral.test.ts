@@ -5,12 +5,11 @@ import type { Store, TransferInput } from "@jincai/core";
 import { DEFER_FROM, TRANSFER_SECONDARY_INDEXES, createIndexDeferral } from "./index-deferral";
 import { openConnection } from "./sqlite-connection";
 import type { SqliteConnection } from "./sqlite-connection";
-import { createAccountCache } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
+import { createSqliteContext } from "./sqlite-context";
 import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
 import { createTransferAccounts } from "./transfer-accounts";
-import { createTxBalances } from "./tx-balances";
 import { openSqliteStore } from "./open-sqlite-store";
 import { loadAndKill } from "./_testing/load-and-kill";
 import { useTempFiles } from "./_testing/temp-store";
@@ -21,14 +20,8 @@ const files = useTempFiles();
 /** A store assembled as `openSqliteStore` does, with its connection and deferral in reach. */
 const openInspectable = async (filename: string): Promise<{ store: Store; ctx: SqliteContext }> => {
   const conn = openConnection({ filename, appliedAt: AT });
-  const transferAccounts = createTransferAccounts(conn);
-  const ctx: SqliteContext = {
-    conn,
-    accounts: createAccountCache(conn),
-    deferral: createIndexDeferral(conn, transferAccounts),
-    balances: createTxBalances(conn),
-    transferAccounts,
-  };
+  const ctx = createSqliteContext(conn);
+
   const session = createSqliteSession(ctx);
   const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
   files.closeLater(() => store.close());

@@ -7,12 +7,8 @@
  */
 import { isoNow, systemClock } from "@jincai/core";
 import type { Clock, Store } from "@jincai/core";
-import { createAccountCache } from "./account-cache";
-import type { SqliteContext } from "./account-ops";
-import { createIndexDeferral } from "./index-deferral";
-import { createTransferAccounts } from "./transfer-accounts";
-import { createTxBalances } from "./tx-balances";
 import { openConnection } from "./sqlite-connection";
+import { createSqliteContext } from "./sqlite-context";
 import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
 
@@ -57,14 +53,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     ...(options.bulkLoad === true ? { bulkLoad: true } : {}),
   });
-  const transferAccounts = createTransferAccounts(conn);
-  const ctx: SqliteContext = {
-    conn,
-    accounts: createAccountCache(conn),
-    deferral: createIndexDeferral(conn, transferAccounts),
-    balances: createTxBalances(conn),
-    transferAccounts,
-  };
+  const ctx = createSqliteContext(conn);
+
   const session = createSqliteSession(ctx);
   return {
     kind: "sqlite",
