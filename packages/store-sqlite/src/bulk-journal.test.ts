@@ -134,4 +134,19 @@ describe("a bulk load killed with SIGKILL", () => {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transfers' AND sql IS NOT NULL").pluck().get()).toBe(2);
   });
+
+  it("refuses a read-only store until a writer has rolled the journal back, with STORE_NEEDS_RECOVERY", async () => {
+    const filename = files.newFile();
+    const seeded = openSqliteStore({ filename });
+    await seedLedger(seeded);
+    await seeded.close();
+    await loadAndKill(filename, { bulk: true });
+
+    expect(() => openSqliteStore({ filename, readonly: true })).toThrow(expect.objectContaining({ code: "STORE_NEEDS_RECOVERY", details: { filename } }));
+    await openSqliteStore({ filename }).close();
+    const reader = openSqliteStore({ filename, readonly: true });
+    files.closeLater(() => reader.close());
+    expect(await reader.getTransfer("pay:K0")).toBeUndefined();
+    expect((await reader.getAccount(ACCOUNTS.q1))?.id).toBe(ACCOUNTS.q1);
+  });
 });

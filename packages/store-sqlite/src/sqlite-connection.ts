@@ -79,7 +79,7 @@ export function openConnection(options: ConnectionOptions): SqliteConnection {
     }
   } catch (error) {
     db.close();
-    throw error;
+    throw inOwnWords(error, options.filename);
   }
   const cache = new Map<string, Database.Statement>();
   return {
@@ -133,4 +133,13 @@ function checkReadonlySchema(db: Database.Database): void {
       details: { filename: db.name, found, supported: MIGRATIONS.length },
     });
   }
+}
+
+/** A killed bulk load left a hot rollback journal, which only a writer can roll back. */
+function inOwnWords(error: unknown, filename: string): unknown {
+  if ((error as { code?: unknown }).code !== "SQLITE_READONLY_ROLLBACK") return error;
+  return new JincaiError("STORE_NEEDS_RECOVERY", `${filename} has the journal of an interrupted write; open it once read-write to roll it back`, {
+    details: { filename },
+    cause: error,
+  });
 }
