@@ -16,7 +16,8 @@
  * indexes (`id`, `pending_id`), which the ledger's idempotency rests on, are never dropped.
  *
  * SQLite sorts the `date` index in memory (the connection keeps temporary storage there): about
- * 20 MB per million transfers while it is built; the pairs take 16 bytes per transfer.
+ * 20 MB per million transfers while it is built; the pairs take 16 bytes per transfer, up to a
+ * cap (see transfer-accounts).
  */
 import type { SqliteConnection } from "./sqlite-connection";
 import type { TransferAccounts } from "./transfer-accounts";

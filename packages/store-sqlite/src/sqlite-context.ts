@@ -11,15 +11,16 @@ import { createTransferAccounts } from "./transfer-accounts";
 import { createTxBalances } from "./tx-balances";
 
 /**
- * Assembles the context the store's operations share, over one connection.
+ * Assembles the context the store's operations share, over one connection. `holdAtMost` (for
+ * tests) caps the account pairs a bulk load holds in memory (default `HOLD_AT_MOST`).
  *
  * @example
  * ```ts
  * const ctx = createSqliteContext(openConnection({ filename: "city-2026.db", appliedAt: "2026-03-01T00:00:00.000Z" }));
  * ```
  */
-export function createSqliteContext(conn: SqliteConnection): SqliteContext {
-  const transferAccounts = createTransferAccounts(conn);
+export function createSqliteContext(conn: SqliteConnection, options: { readonly holdAtMost?: number } = {}): SqliteContext {
+  const transferAccounts = createTransferAccounts(conn, options.holdAtMost);
   return {
     conn,
     accounts: createAccountCache(conn),

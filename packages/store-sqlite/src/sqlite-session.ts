@@ -83,6 +83,8 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
     write: async (operation, fn) => {
       if (!scope.active) return outside.write(operation, fn);
       conn.assertWritable(operation);
+      // Between writes, outside any savepoint: a full buffer of held account pairs goes out.
+      ctx.transferAccounts.makeRoom();
       return atomic(fn, false);
     },
     read: async (operation, fn) => (scope.active ? fn() : outside.read(operation, fn)),

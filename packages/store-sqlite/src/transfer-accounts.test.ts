@@ -1,11 +1,14 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
-import type { TransferInput } from "@jincai/core";
+import type { Store, TransferInput } from "@jincai/core";
 import { DEFER_FROM } from "./index-deferral";
 import { openConnection } from "./sqlite-connection";
 import type { SqliteConnection } from "./sqlite-connection";
 import { openSqliteStore } from "./open-sqlite-store";
+import { createSqliteContext } from "./sqlite-context";
+import { createSqliteSession } from "./sqlite-session";
+import { createSqliteTx } from "./sqlite-tx";
 import { createTransferAccounts } from "./transfer-accounts";
 import { useTempFiles } from "./_testing/temp-store";
 
@@ -57,6 +60,23 @@ describe("createTransferAccounts", () => {
     expect(rows(conn)).toEqual([[1n, 1n], [2n, 1n], [5n, 4n], [6n, 4n]]);
   });
 
+  it("makes room by writing the held pairs out, sorted, once the buffer is full, so a bulk load's memory stays flat", () => {
+    const conn = openConn();
+    const pairs = createTransferAccounts(conn, 4);
+    pairs.defer(true);
+    pairs.add([9], [2], 1);
+    pairs.makeRoom();
+    expect(pairs.mark()).toBe(2);
+    pairs.add([5], [2], 2);
+    expect(pairs.mark()).toBe(4);
+    pairs.makeRoom();
+    expect(pairs.mark()).toBe(0);
+    expect(rows(conn)).toEqual([[2n, 1n], [2n, 2n], [5n, 2n], [9n, 1n]]);
+    pairs.add([9], [2], 3);
+    pairs.flush();
+    expect(rows(conn)).toEqual([[2n, 1n], [2n, 2n], [2n, 3n], [5n, 2n], [9n, 1n], [9n, 3n]]);
+  });
+
   it("writes at once what does not pack into a number: account numbers from 2^21, sequences from 2^32", () => {
     const conn = openConn();
     const pairs = createTransferAccounts(conn);
@@ -96,5 +116,33 @@ describe("transfer_accounts through the store", () => {
     for await (const t of store.transfers({ accountId: ACCOUNTS.q2 })) if (t.id.startsWith("pay:ZF")) q2.push(t.id);
     expect(q2).toHaveLength((DEFER_FROM + 8_500) / 2);
     expect(q2[0]).toBe("pay:ZF0000001");
+  });
+
+  it("keeps memory bounded in a long bulk load: full buffers go out between writes, and every pair arrives once", async () => {
+    const filename = files.newFile();
+    const conn = openConnection({ filename, appliedAt: AT });
+    const ctx = createSqliteContext(conn, { holdAtMost: 3_000 });
+    const session = createSqliteSession(ctx);
+    const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
+    files.closeLater(() => store.close());
+    await seedLedger(store);
+    let most = 0;
+    await store.transaction(async (tx) => {
+      for (let from = 0; from < DEFER_FROM + 20_000; from += 2_000) {
+        await tx.createTransfers(batchOf(from, 2_000));
+        most = Math.max(most, ctx.transferAccounts.mark());
+      }
+      const replay = await tx.createTransfers(batchOf(DEFER_FROM + 19_000, 2_000));
+      expect(replay.results.filter((r) => r.status === "exists")).toHaveLength(1_000);
+    });
+    // At most one buffer's worth plus one batch's pairs were ever held.
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(3_000 + 2 * 2_000);
+    const db = new Database(filename, { readonly: true });
+    files.closeLater(() => db.close());
+    const transfers = Number(db.prepare("SELECT count(*) FROM transfers").pluck().get());
+    expect(transfers).toBeGreaterThan(DEFER_FROM + 21_000 - 1);
+    expect(db.prepare("SELECT count(*) FROM transfers t JOIN transfer_accounts a ON a.sequence = t.sequence AND a.account IN (t.debit, t.credit)").pluck().get()).toBe(2 * transfers);
+    expect(db.prepare("SELECT count(*) FROM transfer_accounts").pluck().get()).toBe(2 * transfers);
   });
 });

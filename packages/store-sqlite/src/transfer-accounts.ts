@@ -28,9 +28,22 @@ export interface TransferAccounts {
   truncate(mark: number): void;
   /** Writes the pairs held in memory, sorted by account and sequence. */
   flush(): void;
+  /**
+   * Writes the held pairs when the buffer is full. Call it only outside any savepoint (between
+   * a transaction's writes): a savepoint rolled back after a flush would take the rows of
+   * earlier, kept batches with it, while the buffer no longer holds them.
+   */
+  makeRoom(): void;
   /** Forgets everything held and stops deferring (the transaction ended). */
   clear(): void;
 }
+
+/**
+ * About this many pairs are held at most (32 MiB): a bulk load writes them out, sorted, before
+ * its next write once the buffer is full, so memory stays flat however large the file. A later
+ * run of an account lands after its earlier one, still in key order.
+ */
+export const HOLD_AT_MOST = 4 * 1024 * 1024;
 
 /** Pairs are packed as account × 2^32 + sequence, exact in a double below 2^53. */
 const SHIFT = 2 ** 32;
@@ -56,7 +69,7 @@ function unpack(key: number, out: number[], at: number): void {
  * pairs.add([7], [8], 41); // transfer 41 debits account 7 and credits account 8
  * ```
  */
-export function createTransferAccounts(conn: SqliteConnection): TransferAccounts {
+export function createTransferAccounts(conn: SqliteConnection, holdAtMost = HOLD_AT_MOST): TransferAccounts {
   let deferring = false;
   let keys = new Float64Array(0);
   let size = 0;
@@ -112,6 +125,9 @@ export function createTransferAccounts(conn: SqliteConnection): TransferAccounts
       size = Math.min(size, mark);
     },
     flush,
+    makeRoom() {
+      if (size >= holdAtMost) flush();
+    },
     clear() {
       deferring = false;
       size = 0;
