@@ -103,7 +103,9 @@ function planAndWrite(
 }
 
 /**
- * Rows per multi-row INSERT: one call binds 32 × 9 values, sparing 31 calls into SQLite.
+ * Rows per multi-row INSERT: one call binds 32 × 9 values, sparing 31 calls into SQLite (a
+ * batch's last rows, and a batch of refunds or corrections smaller than that, go in one shorter
+ * statement rather than one call per row).
  * `OR FAIL` keeps the rows a failing statement already wrote instead of undoing just that
  * statement, which spares SQLite a statement journal (a copy of every page the statement
  * touches); any failure rolls back the whole batch's savepoint anyway.
@@ -112,34 +114,32 @@ const ROWS_PER_INSERT = 32;
 const TRANSFER_COLUMNS = "INSERT OR FAIL INTO transfers (id, phase, debit, credit, amount, date, pending_id, expires_on, refs) VALUES ";
 
 /**
- * Inserts the new transfers in order, 32 rows per statement and the rest one by one, then
- * records their accounts in `transfer_accounts` (their sequences are consecutive: the write lock
- * is held, so each row gets the largest sequence + 1).
+ * Inserts the new transfers in order, 32 rows per statement and the rest in one shorter
+ * statement, then records their accounts in `transfer_accounts` (their sequences are
+ * consecutive: the write lock is held, so each row gets the largest sequence + 1).
  */
 function insertTransfers(ctx: SqliteContext, transfers: readonly TransferDraft[], snapshot: SqliteSnapshot): void {
-  const many = ctx.conn.stmt(TRANSFER_COLUMNS + new Array(ROWS_PER_INSERT).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", "));
-  const one = ctx.conn.stmt(TRANSFER_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const params: unknown[] = new Array(9 * ROWS_PER_INSERT);
   const debits = new Array<number>(transfers.length);
   const credits = new Array<number>(transfers.length);
   let last: RunResult | undefined;
-  const whole = transfers.length - (transfers.length % ROWS_PER_INSERT);
-  for (let start = 0; start < whole; start += ROWS_PER_INSERT) {
-    for (let k = 0; k < ROWS_PER_INSERT; k++) bindTransfer(params, 9 * k, transfers[start + k]!, snapshot);
-    last = many.run(params);
-    for (let k = 0; k < ROWS_PER_INSERT; k++) {
+  for (let start = 0; start < transfers.length; start += ROWS_PER_INSERT) {
+    const rows = Math.min(ROWS_PER_INSERT, transfers.length - start);
+    if (rows < ROWS_PER_INSERT) params.length = 9 * rows;
+    for (let k = 0; k < rows; k++) bindTransfer(params, 9 * k, transfers[start + k]!, snapshot);
+    last = ctx.conn.stmt(insertSql(rows)).run(params);
+    for (let k = 0; k < rows; k++) {
       debits[start + k] = Number(params[9 * k + 2]);
       credits[start + k] = Number(params[9 * k + 3]);
     }
   }
-  const single: unknown[] = new Array(9);
-  for (let i = whole; i < transfers.length; i++) {
-    bindTransfer(single, 0, transfers[i]!, snapshot);
-    last = one.run(single);
-    debits[i] = Number(single[2]);
-    credits[i] = Number(single[3]);
-  }
   if (last !== undefined) ctx.transferAccounts.add(debits, credits, Number(last.lastInsertRowid));
+}
+
+/** The INSERT of `rows` transfers (one text per row count, so the statement cache keeps each). */
+const insertSqls: string[] = [];
+function insertSql(rows: number): string {
+  return (insertSqls[rows] ??= TRANSFER_COLUMNS + new Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", "));
 }
 
 /** Puts the nine column values of a transfer into `params` from `at` on. */
