@@ -18,6 +18,7 @@ import type { Balance, CreateTransfersOptions, TransferBatchResult, TransferDraf
 import type { RunResult } from "better-sqlite3";
 import type { SqliteContext } from "./account-ops";
 import { encodeJson } from "./json-codec";
+import { multiRowInsertSql } from "./multi-row-insert";
 import { createSqliteSnapshot } from "./sqlite-snapshot";
 import { MONTH_UPSERT } from "./tx-balances";
 import type { SqliteSnapshot } from "./sqlite-snapshot";
@@ -127,19 +128,13 @@ function insertTransfers(ctx: SqliteContext, transfers: readonly TransferDraft[]
     const rows = Math.min(ROWS_PER_INSERT, transfers.length - start);
     if (rows < ROWS_PER_INSERT) params.length = 9 * rows;
     for (let k = 0; k < rows; k++) bindTransfer(params, 9 * k, transfers[start + k]!, snapshot);
-    last = ctx.conn.stmt(insertSql(rows)).run(params);
+    last = ctx.conn.stmt(multiRowInsertSql(TRANSFER_COLUMNS, 9, rows)).run(params);
     for (let k = 0; k < rows; k++) {
       debits[start + k] = Number(params[9 * k + 2]);
       credits[start + k] = Number(params[9 * k + 3]);
     }
   }
   if (last !== undefined) ctx.transferAccounts.add(debits, credits, Number(last.lastInsertRowid));
-}
-
-/** The INSERT of `rows` transfers (one text per row count, so the statement cache keeps each). */
-const insertSqls: string[] = [];
-function insertSql(rows: number): string {
-  return (insertSqls[rows] ??= TRANSFER_COLUMNS + new Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", "));
 }
 
 /** Puts the nine column values of a transfer into `params` from `at` on. */

@@ -63,12 +63,15 @@ describe("userVersion", () => {
   });
 });
 
+/** A quota line (account 1) and its spent account (2), as rows of `accounts`. */
+const QUOTA_AND_SPENT = `INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES
+  (1, 'quota:Q1', 'quota', 'QUOTA', '{}', 'debit', '{}'), (2, 'quota-spent:Q1', 'quota', 'SPENT', '{}', 'credit', '{}');`;
+
 describe("migration 2 (balances per account and month)", () => {
   it("sums the transfers of a version-1 database into months, a post releasing its whole reservation", () => {
     const db = fresh();
     migrate(db, AT, MIGRATIONS.slice(0, 1));
-    db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES
-      (1, 'quota:Q1', 'quota', 'QUOTA', '{}', 'debit', '{}'), (2, 'quota-spent:Q1', 'quota', 'SPENT', '{}', 'credit', '{}');
+    db.exec(`${QUOTA_AND_SPENT}
       INSERT INTO transfers (id, phase, debit, credit, amount, date, pending_id) VALUES
       ('pay:ZF001', 'pending', 1, 2, 100000, '2026-03-01', NULL),
       ('pay:ZF001:paid', 'post', 1, 2, 60000, '2026-03-05', 'pay:ZF001'),
@@ -91,8 +94,7 @@ describe("migration 3 (transfers without a foreign key to accounts)", () => {
   it("keeps every transfer with its sequence, drops only the foreign keys and keeps the indexes", () => {
     const db = fresh();
     migrate(db, AT, MIGRATIONS.slice(0, 2));
-    db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES
-      (1, 'quota:Q1', 'quota', 'QUOTA', '{}', 'debit', '{}'), (2, 'quota-spent:Q1', 'quota', 'SPENT', '{}', 'credit', '{}');
+    db.exec(`${QUOTA_AND_SPENT}
       INSERT INTO transfers (sequence, id, phase, debit, credit, amount, date, pending_id, refs) VALUES
       (1, 'pay:ZF001', 'pending', 1, 2, 100000, '2026-03-01', NULL, '{"voucher":"ZF001"}'),
       (2, 'pay:ZF001:paid', 'post', 1, 2, 60000, '2026-03-05', 'pay:ZF001', NULL),
@@ -154,9 +156,8 @@ describe("migration 5 (transfer_accounts instead of the debit and credit indexes
   it("records both accounts of every transfer by sequence and drops the two indexes; account queries read it", () => {
     const db = fresh();
     migrate(db, AT, MIGRATIONS.slice(0, 4));
-    db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES
-      (1, 'quota:Q1', 'quota', 'QUOTA', '{}', 'debit', '{}'), (2, 'quota-spent:Q1', 'quota', 'SPENT', '{}', 'credit', '{}'),
-      (3, 'quota:Q2', 'quota', 'QUOTA', '{}', 'debit', '{}');
+    db.exec(`${QUOTA_AND_SPENT}
+      INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES (3, 'quota:Q2', 'quota', 'QUOTA', '{}', 'debit', '{}');
       INSERT INTO transfers (sequence, id, phase, debit, credit, amount, date) VALUES
       (1, 'pay:ZF001', 'posted', 1, 2, 100000, '2026-03-01'),
       (2, 'pay:ZF002', 'posted', 3, 2, 60000, '2026-03-05'),

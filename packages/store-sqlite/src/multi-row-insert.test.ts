@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openConnection } from "./sqlite-connection";
 import type { SqliteConnection } from "./sqlite-connection";
-import { ROWS_PER_STATEMENT, insertRowsSync } from "./multi-row-insert";
+import { ROWS_PER_STATEMENT, insertRowsSync, multiRowInsertSql } from "./multi-row-insert";
 
 const conns: SqliteConnection[] = [];
 const open = (): SqliteConnection => {
@@ -31,5 +31,11 @@ describe("insertRowsSync", () => {
     insertRowsSync(conn, HEAD, 2, []);
     expect(() => insertRowsSync(conn, HEAD, 2, ["北京晨光文具", 1n, "北京晨光文具", 2n])).toThrow(/UNIQUE/);
     expect(conn.db.prepare("SELECT count(*) FROM payees").pluck().get()).toBe(1n);
+  });
+});
+
+describe("multiRowInsertSql", () => {
+  it("repeats one placeholder tuple per row after the head", () => {
+    expect(multiRowInsertSql("INSERT INTO payees (name, amount) VALUES ", 2, 3)).toBe("INSERT INTO payees (name, amount) VALUES (?, ?), (?, ?), (?, ?)");
   });
 });

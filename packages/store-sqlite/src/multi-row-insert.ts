@@ -24,17 +24,25 @@ export function insertRowsSync(conn: SqliteConnection, head: string, width: numb
   const rows = values.length / width;
   const whole = rows - (rows % ROWS_PER_STATEMENT);
   if (whole > 0) {
-    const many = conn.stmt(statementSql(head, width, ROWS_PER_STATEMENT));
+    const many = conn.stmt(multiRowInsertSql(head, width, ROWS_PER_STATEMENT));
     const chunk = width * ROWS_PER_STATEMENT;
     for (let at = 0; at < whole * width; at += chunk) many.run(values.slice(at, at + chunk));
   }
-  if (rows > whole) conn.stmt(statementSql(head, width, rows - whole)).run(values.slice(whole * width));
+  if (rows > whole) conn.stmt(multiRowInsertSql(head, width, rows - whole)).run(values.slice(whole * width));
 }
 
 const tuples = new Map<string, string>();
 
-/** The SQL text of a `rows`-row INSERT (kept, so the connection's statement cache key is cheap). */
-function statementSql(head: string, width: number, rows: number): string {
+/**
+ * The SQL text of a `rows`-row INSERT of `width` values per row after `head` (kept, so the
+ * connection's statement cache key is cheap).
+ *
+ * @example
+ * ```ts
+ * multiRowInsertSql("INSERT INTO t (a, b) VALUES ", 2, 2); // "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+ * ```
+ */
+export function multiRowInsertSql(head: string, width: number, rows: number): string {
   const key = `${width}:${rows}:${head}`;
   let sql = tuples.get(key);
   if (sql === undefined) {

@@ -11,7 +11,7 @@
  * query inside the transaction that reads the table (`flush`); a rollback forgets them.
  */
 import type { SqliteConnection } from "./sqlite-connection";
-import { insertRowsSync } from "./multi-row-insert";
+import { insertRowsSync, multiRowInsertSql } from "./multi-row-insert";
 
 /** The pairs of one connection's transactions; see the module comment. */
 export interface TransferAccounts {
@@ -51,7 +51,6 @@ const MAX_ACCOUNT = 2 ** 21;
 const INSERT = "INSERT OR FAIL INTO transfer_accounts (account, sequence) VALUES ";
 /** Rows per statement when flushing (one call into SQLite binds 256 values). */
 const FLUSH_ROWS = 128;
-const FLUSH_SQL = INSERT + new Array<string>(FLUSH_ROWS).fill("(?, ?)").join(", ");
 
 /** Writes the account and sequence packed in `key` into `out` at `at`. */
 function unpack(key: number, out: number[], at: number): void {
@@ -88,7 +87,7 @@ export function createTransferAccounts(conn: SqliteConnection, holdAtMost = HOLD
     if (size === 0) return;
     const sorted = keys.subarray(0, size).sort();
     // One reused parameter list per full statement: 2 million pairs allocate nothing per row.
-    const many = conn.stmt(FLUSH_SQL);
+    const many = conn.stmt(multiRowInsertSql(INSERT, 2, FLUSH_ROWS));
     const params: number[] = new Array(2 * FLUSH_ROWS);
     const whole = size - (size % FLUSH_ROWS);
     for (let at = 0; at < whole; at += FLUSH_ROWS) {
