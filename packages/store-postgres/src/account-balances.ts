@@ -27,13 +27,27 @@ function accountWhere(query: BalanceQuery): { clause: string; values: unknown[] 
   return { clause: parts.join(" AND "), values };
 }
 
-/** Per-account balances (current, or as of the end of `query.asOf`), sorted by account id. */
-export async function accountBalances(db: Queryable, s: string, query: BalanceQuery = {}): Promise<AccountBalance[]> {
+/**
+ * Per-account balances (current, or as of the end of `query.asOf`), sorted by account id.
+ * `current` adjusts the rows of current balances as read (a transaction adds its pending
+ * changes there).
+ *
+ * @example
+ * ```ts
+ * const [q1] = await accountBalances(client, '"jincai"', { accountIds: ["quota:Q1"], asOf: "2026-06-30" });
+ * ```
+ */
+export async function accountBalances(
+  db: Queryable,
+  s: string,
+  query: BalanceQuery = {},
+  current: (rows: AccountRow[]) => AccountRow[] = (rows) => rows,
+): Promise<AccountBalance[]> {
   const { clause, values } = accountWhere(query);
   const columns = ACCOUNT_COLUMNS.split(", ").map((c) => `a.${c}`).join(", ");
   if (query.asOf === undefined) {
     const rows = await sql<AccountRow>(db, `SELECT ${columns} FROM ${s}.accounts a WHERE ${clause} ORDER BY a.id`, values);
-    return rows.map((row) => ({ account: accountOf(row), balance: balanceOf(row) }));
+    return current(rows).map((row) => ({ account: accountOf(row), balance: balanceOf(row) }));
   }
   const bounds = asOfMonths(query.asOf);
   const param = (v: unknown): string => {

@@ -12,6 +12,11 @@
  *    for `account_months` folded by core's `foldBalancesByPeriod` (a `post` of a pending transfer
  *    written by an earlier batch takes its amount from the transfers read in step 1).
  *
+ * Inside `store.transaction(fn)` ({@link TxBalances} given) an account already locked by an earlier
+ * batch of the transaction is not locked or read again: its row is kept, with the transaction's
+ * pending changes added; step 4 then inserts only the drafts, numbered from the ledger head the
+ * transaction holds, and stages the balances, months and head for `tx-balances.ts`.
+ *
  * Transfers read in step 1 may be stale by the time of step 4 (another client created the same
  * id, or resolved the same pending transfer, meanwhile). The UNIQUE constraints on `id` and
  * `pending_id` then reject the write, and the runner retries the whole batch, which now sees the
@@ -29,18 +34,36 @@ import type {
 } from "@jincai/core";
 import { accountOf, balanceOf, lockAccounts, type AccountRow } from "./account-rows";
 import { periodLocksForWriting } from "./period-lock-rows";
-import type { Queryable } from "./sql-client";
+import { sql, type Queryable } from "./sql-client";
 import { loadTransfersAndResolutions } from "./transfer-rows";
-import { writePlan } from "./write-plan";
+import type { TxBalances, TxStage } from "./tx-balances";
+import { insertDrafts, writePlan } from "./write-plan";
 
-/** Plans and writes one batch; must run inside a transaction. */
+/** A batch's results, and what it changed for the transaction's {@link TxBalances}. */
+export interface LockedBatch {
+  readonly result: TransferBatchResult;
+  /** Keep with `TxBalances.keep` once the write's savepoint is released. */
+  readonly stage: TxStage;
+}
+
+/**
+ * Plans and writes one batch; must run inside a transaction. With `tx` (the state of a
+ * `store.transaction`) balances, months and the head are staged instead of written.
+ *
+ * @example
+ * ```ts
+ * const { result } = await createTransfersLocked(client, '"jincai"', "jincai", [{ id: "t1", debitAccountId: "q1", creditAccountId: "src", amount: 50_000n, date: "2026-03-01" }]);
+ * result.applied; // true
+ * ```
+ */
 export async function createTransfersLocked(
   db: Queryable,
   s: string,
   schemaName: string,
   batch: readonly TransferInput[],
   options: CreateTransfersOptions = {},
-): Promise<TransferBatchResult> {
+  tx?: TxBalances,
+): Promise<LockedBatch> {
   const keys = batchKeys(batch);
   const { transfers, resolutions } = await loadTransfersAndResolutions(db, s, keys.transferIds, keys.pendingIds);
   const locks = await periodLocksForWriting(db, s, schemaName);
@@ -49,14 +72,26 @@ export async function createTransfersLocked(
     accountIds.add(t.debitAccountId);
     accountIds.add(t.creditAccountId);
   }
-  const rows = await lockAccounts(db, s, [...accountIds]);
-  const plan = planTransfers(batch, snapshotOf(rows, transfers, resolutions, locks), options);
-  if (plan.applied && plan.transfers.length > 0) {
-    const amounts = new Map(transfers.map((t) => [t.id, t.amount]));
-    const months = foldBalancesByPeriod(plan.transfers, (pendingId) => amounts.get(pendingId), monthOf);
+  const toLock = tx === undefined ? [...accountIds] : [...accountIds].filter((id) => tx.row(id) === undefined);
+  const rows = await lockAccounts(db, s, toLock);
+  const plan = planTransfers(batch, snapshotOf(rows, transfers, resolutions, locks, tx), options);
+  const result = { applied: plan.applied, results: plan.results };
+  if (!plan.applied || plan.transfers.length === 0) return { result, stage: { rows } };
+  const amounts = new Map(transfers.map((t) => [t.id, t.amount]));
+  const months = foldBalancesByPeriod(plan.transfers, (pendingId) => amounts.get(pendingId), monthOf);
+  if (tx === undefined) {
     await writePlan(db, s, plan.transfers, plan.balanceDeltas, months);
+    return { result, stage: { rows } };
   }
-  return { applied: plan.applied, results: plan.results };
+  const base = tx.lastSequence ?? (await lockLedgerHead(db, s));
+  await insertDrafts(db, s, base, plan.transfers);
+  return { result, stage: { rows, deltas: plan.balanceDeltas, months, lastSequence: base + BigInt(plan.transfers.length) } };
+}
+
+/** Locks the ledger head (held to commit) and returns its last sequence. */
+async function lockLedgerHead(db: Queryable, s: string): Promise<bigint> {
+  const [head] = await sql<{ last_sequence: bigint }>(db, `SELECT last_sequence FROM ${s}.ledger_head FOR UPDATE`);
+  return head!.last_sequence;
 }
 
 /** The `account_months` key of a ledger date: `2026-03-15` → `2026-03`. */
@@ -67,6 +102,7 @@ function snapshotOf(
   transfers: readonly Transfer[],
   resolutions: readonly Transfer[],
   locks: LedgerSnapshot["locks"],
+  tx: TxBalances | undefined,
 ): LedgerSnapshot {
   const accounts = new Map<string, Account>();
   const balances = new Map<string, Balance>();
@@ -74,11 +110,19 @@ function snapshotOf(
     accounts.set(row.id, accountOf(row));
     balances.set(row.id, balanceOf(row));
   }
+  const kept = (id: string): Account | undefined => {
+    const row = tx?.row(id);
+    if (row === undefined) return undefined;
+    const account = accountOf(row);
+    accounts.set(id, account);
+    balances.set(id, tx!.balance(id)!);
+    return account;
+  };
   const byId = new Map(transfers.map((t) => [t.id, t]));
   const byPending = new Map(resolutions.map((t) => [t.pendingId ?? "", t]));
   return {
-    account: (id) => accounts.get(id),
-    balance: (id) => balances.get(id) ?? ZERO_BALANCE,
+    account: (id) => accounts.get(id) ?? kept(id),
+    balance: (id) => balances.get(id) ?? (kept(id) === undefined ? ZERO_BALANCE : balances.get(id)!),
     transfer: (id) => byId.get(id),
     resolution: (pendingId) => byPending.get(pendingId),
     locks,

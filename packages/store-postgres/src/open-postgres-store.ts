@@ -9,6 +9,7 @@ import type { Pool } from "pg";
 import { runMigrations } from "./migrations";
 import { PostgresStoreTx, type StoreContext } from "./postgres-store-tx";
 import { clientRunner, poolRunner } from "./runner";
+import { createTxBalances } from "./tx-balances";
 import { JINCAI_TYPES, exec, quoteIdent } from "./sql-client";
 
 /**
@@ -51,12 +52,15 @@ class PostgresStore extends PostgresStoreTx implements Store {
     const runner = clientRunner(client);
     try {
       await exec(client, "BEGIN");
+      // Balances, months and the ledger head stay in memory until COMMIT (tx-balances.ts).
+      const balances = createTxBalances();
       let result: T;
       try {
-        result = await fn(new PostgresStoreTx(runner, this.ctx));
+        result = await fn(new PostgresStoreTx(runner, this.ctx, balances));
       } finally {
         await runner.end();
       }
+      await balances.flush(client, this.ctx.s);
       await exec(client, "COMMIT");
       return result;
     } catch (error) {

@@ -32,9 +32,11 @@ import { closeAccount, createAccounts, getAccount } from "./account-rows";
 import * as audit from "./audit-rows";
 import { createTransfersLocked } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
+import { putRecordsLocked } from "./record-batch";
 import { countRecordsBy } from "./record-counts";
 import { deleteRecord, getRecord, putRecord, streamRecords } from "./record-rows";
 import { RetryWrite, type Runner } from "./runner";
+import type { TxBalances } from "./tx-balances";
 import { transferFlows } from "./transfer-flows";
 import { loadResolutions, loadTransfers, streamTransfers } from "./transfer-rows";
 
@@ -49,9 +51,16 @@ export interface StoreContext {
 
 /** The store operations, run through a runner. */
 export class PostgresStoreTx implements StoreTx {
+  /**
+   * @param runner - How calls reach the database.
+   * @param ctx - Schema and clock.
+   * @param tx - The in-memory balances of `store.transaction(fn)` (see `tx-balances.ts`); none
+   *   for calls on the store itself.
+   */
   constructor(
     protected readonly runner: Runner,
     protected readonly ctx: StoreContext,
+    protected readonly tx?: TxBalances,
   ) {}
 
   createAccounts(inputs: readonly AccountInput[]): Promise<CreateAccountResult[]> {
@@ -63,15 +72,22 @@ export class PostgresStoreTx implements StoreTx {
   }
 
   closeAccount(id: string): Promise<void> {
-    return this.runner.write((db) => closeAccount(db, this.ctx.s, id));
+    return this.runner.write(
+      (db) => closeAccount(db, this.ctx.s, id),
+      () => this.tx?.forget(id),
+    );
   }
 
   getAccount(id: string): Promise<Account | undefined> {
     return this.runner.read((db) => getAccount(db, this.ctx.s, id));
   }
 
-  createTransfers(batch: readonly TransferInput[], options?: CreateTransfersOptions): Promise<TransferBatchResult> {
-    return this.runner.write((db) => createTransfersLocked(db, this.ctx.s, this.ctx.schemaName, batch, options));
+  async createTransfers(batch: readonly TransferInput[], options?: CreateTransfersOptions): Promise<TransferBatchResult> {
+    const written = await this.runner.write(
+      (db) => createTransfersLocked(db, this.ctx.s, this.ctx.schemaName, batch, options, this.tx),
+      (done) => this.tx?.keep(done.stage),
+    );
+    return written.result;
   }
 
   async getTransfer(id: string): Promise<Transfer | undefined> {
@@ -83,7 +99,14 @@ export class PostgresStoreTx implements StoreTx {
   }
 
   accountBalances(query?: BalanceQuery): Promise<AccountBalance[]> {
-    return this.runner.read((db) => accountBalances(db, this.ctx.s, query));
+    const tx = this.tx;
+    if (tx === undefined) return this.runner.read((db) => accountBalances(db, this.ctx.s, query));
+    // Inside a transaction: current balances get its pending changes added; a balance as of a
+    // date reads `account_months` and the transfers, so the pending changes are written first.
+    return this.runner.read(async (db) => {
+      if (query?.asOf !== undefined) await tx.flush(db, this.ctx.s);
+      return accountBalances(db, this.ctx.s, query, query?.asOf === undefined ? (rows) => tx.overlay(rows) : undefined);
+    });
   }
 
   transfers(query?: TransferQuery): AsyncIterable<Transfer> {
@@ -107,12 +130,7 @@ export class PostgresStoreTx implements StoreTx {
   }
 
   putRecords<T>(writes: readonly RecordWrite<T>[]): Promise<number[]> {
-    return this.runner.write(async (db) => {
-      const now = isoNow(this.ctx.clock);
-      const versions: number[] = [];
-      for (const write of writes) versions.push((await putRecord(db, this.ctx.s, write, now)).version);
-      return versions;
-    });
+    return this.runner.write((db) => putRecordsLocked(db, this.ctx.s, writes, isoNow(this.ctx.clock)));
   }
 
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {

@@ -38,7 +38,15 @@ async function lockedVersion(db: Queryable, s: string, collection: string, id: s
   return rows[0]?.version ?? 0;
 }
 
-function checkVersion(collection: string, id: string, actual: number, expected: number | undefined): void {
+/**
+ * Throws `RECORD_VERSION_CONFLICT` when `expected` is given and is not the `actual` version.
+ *
+ * @example
+ * ```ts
+ * checkRecordVersion("payment", "ZF001", 2, 1); // throws RECORD_VERSION_CONFLICT
+ * ```
+ */
+export function checkRecordVersion(collection: string, id: string, actual: number, expected: number | undefined): void {
   if (expected === undefined || actual === expected) return;
   throw new JincaiError("RECORD_VERSION_CONFLICT", `${collection}/${id} is at version ${actual}, not ${expected}`, {
     details: { collection, id, expectedVersion: expected, actualVersion: actual },
@@ -51,7 +59,7 @@ function checkVersion(collection: string, id: string, actual: number, expected: 
  */
 export async function putRecord<T>(db: Queryable, s: string, write: RecordWrite<T>, now: string): Promise<StoredRecord<T>> {
   const current = await lockedVersion(db, s, write.collection, write.id);
-  checkVersion(write.collection, write.id, current, write.expectedVersion);
+  checkRecordVersion(write.collection, write.id, current, write.expectedVersion);
   const data = encodeTaggedJson(write.data);
   const index = { ...(write.index ?? {}) };
   const values = [write.collection, write.id, data, JSON.stringify(index), now];
@@ -86,7 +94,7 @@ export async function getRecord<T>(db: Queryable, s: string, collection: string,
 /** Deletes a record after its optimistic check; returns whether it existed. */
 export async function deleteRecord(db: Queryable, s: string, collection: string, id: string, expectedVersion?: number): Promise<boolean> {
   const current = await lockedVersion(db, s, collection, id);
-  checkVersion(collection, id, current, expectedVersion);
+  checkRecordVersion(collection, id, current, expectedVersion);
   if (current === 0) return false;
   await exec(db, `DELETE FROM ${s}.records WHERE collection = $1 AND id = $2`, [collection, id]);
   return true;

@@ -28,8 +28,11 @@ export interface Runner {
   readonly inTransaction: boolean;
   /** Runs a read. */
   read<R>(fn: (db: Queryable) => Promise<R>): Promise<R>;
-  /** Runs a write atomically (own transaction, or a savepoint inside one). */
-  write<R>(fn: (db: Queryable) => Promise<R>): Promise<R>;
+  /**
+   * Runs a write atomically (own transaction, or a savepoint inside one); `settle` runs with its
+   * result once that committed or the savepoint was released, before any later call starts.
+   */
+  write<R>(fn: (db: Queryable) => Promise<R>, settle?: (result: R) => void): Promise<R>;
 }
 
 function retryable(error: unknown, inTransaction: boolean): boolean {
@@ -44,13 +47,14 @@ export function poolRunner(pool: Pool): Runner {
   return {
     inTransaction: false,
     read: (fn) => fn(pool),
-    async write(fn) {
+    async write(fn, settle) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
         try {
           await exec(client, "BEGIN");
           const result = await fn(client);
           await exec(client, "COMMIT");
+          settle?.(result);
           return result;
         } catch (error) {
           await exec(client, "ROLLBACK").catch(() => undefined);
@@ -78,7 +82,12 @@ export function clientRunner(client: PoolClient): Runner & { end(): Promise<void
   return {
     inTransaction: true,
     read: (fn) => serial(() => fn(client)),
-    write: (fn) => serial(() => inSavepoint(client, fn)),
+    write: (fn, settle) =>
+      serial(async () => {
+        const result = await inSavepoint(client, fn);
+        settle?.(result);
+        return result;
+      }),
     async end() {
       open = false;
       await queue;

@@ -47,6 +47,21 @@ export function recordBatchSuite(h: StoreHarness): void {
       });
     });
 
+    it("updates stored payments and adds new ones in one call, each found by its new index only", async () => {
+      await withStore(h, async (store) => {
+        await store.putRecords([doc("ZF001", "submitted", 0), doc("ZF002", "submitted", 0)]);
+        expect(await store.putRecords([doc("ZF002", "paid", 1), doc("ZF003", "submitted", 0), doc("ZF001", "rejected")])).toEqual([2, 1, 2]);
+        const ids = async (status: string) => {
+          const out: string[] = [];
+          for await (const r of store.queryRecords("payment", { where: { status } })) out.push(`${r.id}@${r.version}`);
+          return out;
+        };
+        expect(await ids("submitted")).toEqual(["ZF003@1"]);
+        expect(await ids("paid")).toEqual(["ZF002@2"]);
+        expect(await ids("rejected")).toEqual(["ZF001@2"]);
+      });
+    });
+
     it("throws RECORD_VERSION_CONFLICT on a stale version and writes nothing of the call", async () => {
       await withStore(h, async (store) => {
         await store.putRecord(doc("ZF002", "submitted"));

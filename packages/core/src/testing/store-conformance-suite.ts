@@ -6,6 +6,7 @@ import { recordAuditSuite } from "./record-audit.suite";
 import { recordBatchSuite } from "./record-batch.suite";
 import { recordCountsSuite } from "./record-counts.suite";
 import type { StoreHarness } from "./store-harness";
+import { transactionBalancesSuite } from "./transaction-balances.suite";
 import { transactionSuite } from "./transaction.suite";
 import { transferBatchSuite } from "./transfer-batch.suite";
 import { transferFlowsSuite } from "./transfer-flows.suite";
@@ -30,6 +31,7 @@ export function storeConformanceSuite(harness: StoreHarness): void {
     transferBatchSuite(harness);
     ledgerQuerySuite(harness);
     transactionSuite(harness);
+    transactionBalancesSuite(harness);
     recordAuditSuite(harness);
     recordBatchSuite(harness);
     recordCountsSuite(harness);
