@@ -1,6 +1,7 @@
 // Import benchmark: N generated payment rows (default 1,000,000) of the sample city, imported
-// with every check into a SQLite file by the real `jincai` binary, then `summary` and `verify`.
-//   npm run bench -- import [--payments 1000000] [--keep]
+// with every check by the real `jincai` binary, then `summary` and `verify`; into a SQLite file,
+// or with `--store postgres` into PostgreSQL (JINCAI_PG_URL, else a throwaway cluster).
+//   npm run bench -- import [--payments 1000000] [--store sqlite|postgres] [--keep]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -8,9 +9,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateCity } from "../examples/scripts/generate-city.mjs";
+import { startTestPostgres } from "./postgres-for-bench.mjs";
 
-const { values } = parseArgs({ options: { payments: { type: "string", default: "1000000" }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { payments: { type: "string", default: "1000000" }, store: { type: "string", default: "sqlite" }, keep: { type: "boolean", default: false } },
+});
 const N = Number(values.payments);
+if (values.store !== "sqlite" && values.store !== "postgres") {
+  console.error(`--store must be sqlite or postgres, not ${values.store}`);
+  process.exit(2);
+}
+const pg = values.store === "postgres" ? await startTestPostgres() : undefined;
 const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
 const preload = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "jincai-import-bench-"));
@@ -19,7 +28,7 @@ const rssFile = join(dir, "rss");
 function step(name, args, expect = 0) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["--import", preload, bin, ...args], {
-    cwd: dir, encoding: "utf8", env: { ...process.env, JINCAI_PG_URL: "", JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
+    cwd: dir, encoding: "utf8", env: { ...process.env, JINCAI_PG_URL: pg?.url ?? "", JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== expect) throw new Error(`${name} exited ${r.status}\n${r.stderr.slice(-2000)}`);
@@ -27,23 +36,28 @@ function step(name, args, expect = 0) {
   return { name, seconds, rssMb, out: r.stdout };
 }
 
-console.log(`import benchmark: ${N.toLocaleString("en")} payments, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);
+console.log(`import benchmark: ${N.toLocaleString("en")} payments into ${values.store}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);
 const g0 = performance.now();
 await generateCity({ payments: N, out: dir });
 console.log(`generate: ${((performance.now() - g0) / 1000).toFixed(2)} s, payments.csv ${(statSync(join(dir, "payments.csv")).size / 1e6).toFixed(1)} MB`);
-const steps = [
-  step("init", ["init", "--year", "2026", "--division", "990100"]),
-  step("import agencies", ["import", "agencies", "agencies.csv", "--quiet"]),
-  step("import quotas", ["import", "quotas", "quotas.csv", "--quiet"]),
-  step("import payments", ["import", "payments", "payments.csv"]),
-  step("summary --by agency,function", ["summary", "--by", "agency,function", "--format", "csv"]),
-  step("summary --by function --level 类", ["summary", "--by", "function", "--level", "类"]),
-  step("verify", ["verify"]),
-];
+let steps;
+try {
+  steps = [
+    step("init", ["init", "--year", "2026", "--division", "990100"]),
+    step("import agencies", ["import", "agencies", "agencies.csv", "--quiet"]),
+    step("import quotas", ["import", "quotas", "quotas.csv", "--quiet"]),
+    step("import payments", ["import", "payments", "payments.csv"]),
+    step("summary --by agency,function", ["summary", "--by", "agency,function", "--format", "csv"]),
+    step("summary --by function --level 类", ["summary", "--by", "function", "--level", "类"]),
+    step("verify", ["verify"]),
+  ];
+} finally {
+  await pg?.stop();
+}
 for (const s of steps) {
   const extra = s.name === "import payments" ? `  ${Math.round(N / s.seconds).toLocaleString("en")} rows/s` : "";
   console.log(`${s.name.padEnd(34)} ${s.seconds.toFixed(2).padStart(7)} s  peak RSS ${String(s.rssMb).padStart(4)} MB${extra}`);
 }
-console.log(`database: ${(statSync(join(dir, "jincai.db")).size / 1e6).toFixed(0)} MB`);
+if (!pg) console.log(`database: ${(statSync(join(dir, "jincai.db")).size / 1e6).toFixed(0)} MB`);
 if (values.keep) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,7 @@ import { createTransfersLocked } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
 import { putRecordsLocked } from "./record-batch";
 import { countRecordsBy } from "./record-counts";
-import { deleteRecord, getRecord, putRecord, streamRecords } from "./record-rows";
+import { deleteRecord, getRecord, getRecords, putRecord, streamRecords } from "./record-rows";
 import { RetryWrite, type Runner } from "./runner";
 import type { TxBalances } from "./tx-balances";
 import { transferFlows } from "./transfer-flows";
@@ -94,6 +94,11 @@ export class PostgresStoreTx implements StoreTx {
     return (await this.runner.read((db) => loadTransfers(db, this.ctx.s, [id])))[0];
   }
 
+  async getTransfers(ids: readonly string[]): Promise<(Transfer | undefined)[]> {
+    const found = new Map((await this.runner.read((db) => loadTransfers(db, this.ctx.s, [...new Set(ids)]))).map((t) => [t.id, t]));
+    return ids.map((id) => found.get(id));
+  }
+
   async getResolution(pendingId: string): Promise<Transfer | undefined> {
     return (await this.runner.read((db) => loadResolutions(db, this.ctx.s, [pendingId])))[0];
   }
@@ -135,6 +140,10 @@ export class PostgresStoreTx implements StoreTx {
 
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
     return this.runner.read((db) => getRecord<T>(db, this.ctx.s, collection, id));
+  }
+
+  getRecords<T>(collection: string, ids: readonly string[]): Promise<(StoredRecord<T> | undefined)[]> {
+    return this.runner.read((db) => getRecords<T>(db, this.ctx.s, collection, ids));
   }
 
   queryRecords<T>(collection: string, query?: RecordQuery): AsyncIterable<StoredRecord<T>> {

@@ -91,6 +91,23 @@ export async function getRecord<T>(db: Queryable, s: string, collection: string,
   return row === undefined ? undefined : recordOf<T>(row);
 }
 
+/** Reads records of one collection by id in one query; one entry per id, in order. */
+export async function getRecords<T>(db: Queryable, s: string, collection: string, ids: readonly string[]): Promise<(StoredRecord<T> | undefined)[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<RecordRow>(
+    db,
+    // A join to the list, one index probe per id (`id = ANY($2)` may scan the table instead).
+    `SELECT r.collection, r.id, r.version, r.data, r.index_fields FROM unnest($2::text[]) AS k(id)
+     JOIN ${s}.records r ON r.collection = $1 AND r.id = k.id`,
+    [collection, [...new Set(ids)]],
+  );
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const row = found.get(id);
+    return row === undefined ? undefined : recordOf<T>(row);
+  });
+}
+
 /** Deletes a record after its optimistic check; returns whether it existed. */
 export async function deleteRecord(db: Queryable, s: string, collection: string, id: string, expectedVersion?: number): Promise<boolean> {
   const current = await lockedVersion(db, s, collection, id);

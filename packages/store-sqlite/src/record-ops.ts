@@ -56,6 +56,24 @@ export function getRecordSync<T>(conn: SqliteConnection, collection: string, id:
 }
 
 /**
+ * Reads records of one collection by id in one query; one entry per id, in order.
+ *
+ * @example
+ * ```ts
+ * getRecordsSync(conn, "payments", ["p1", "p9"]).map((r) => r?.version); // [1, undefined]
+ * ```
+ */
+export function getRecordsSync<T>(conn: SqliteConnection, collection: string, ids: readonly string[]): (StoredRecord<T> | undefined)[] {
+  if (ids.length === 0) return [];
+  const sql = "SELECT * FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))";
+  const found = new Map((conn.stmt(sql).all(collection, JSON.stringify(ids)) as RecordRow[]).map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const row = found.get(id);
+    return row === undefined ? undefined : recordOf<T>(row);
+  });
+}
+
+/**
  * Deletes a record after its version check; returns whether it existed.
  *
  * @example

@@ -19,7 +19,7 @@ import { accountBalancesSync } from "./balance-query";
 import { createTransfersSync } from "./create-transfers";
 import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
 import { countRecordsBySync } from "./record-counts";
-import { deleteRecordSync, getRecordSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
+import { deleteRecordSync, getRecordSync, getRecordsSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
 import { transferFlowsSync } from "./transfer-flows";
 import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync } from "./transfer-query";
 import type { TransferRow } from "./transfer-row";
@@ -57,6 +57,16 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
     getAccount: (id) => run.read("getAccount", () => getAccountSync(ctx, id)),
     createTransfers: (batch, options) => run.write("createTransfers", () => createTransfersSync(ctx, batch, options)),
     getTransfer: (id) => run.read("getTransfer", () => transferWhere("id", id)),
+    getTransfers: (ids) =>
+      run.read("getTransfers", () => {
+        if (ids.length === 0) return [];
+        const rows = conn.stmt("SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(ids)) as TransferRow[];
+        const found = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => {
+          const row = found.get(id);
+          return row === undefined ? undefined : transferFromRow(row, ctx.accounts);
+        });
+      }),
     getResolution: (pendingId) => run.read("getResolution", () => transferWhere("pending_id", pendingId)),
     accountBalances: (query) => run.read("accountBalances", () => accountBalancesSync(ctx, query)),
     async *transfers(query = {}) {
@@ -77,6 +87,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
     putRecord: (write) => run.write("putRecord", () => putRecordSync(conn, write)),
     putRecords: (writes) => run.write("putRecords", () => putRecordsSync(conn, writes)),
     getRecord: (collection, id) => run.read("getRecord", () => getRecordSync(conn, collection, id)),
+    getRecords: (collection, ids) => run.read("getRecords", () => getRecordsSync(conn, collection, ids)),
     async *queryRecords<T>(collection: string, query: RecordQuery = {}) {
       let remaining = query.limit === undefined ? Infinity : Math.max(0, query.limit);
       let afterId = query.afterId;

@@ -4,7 +4,7 @@
  */
 import type { Reservation } from "@jincai/budget";
 import { JincaiError } from "@jincai/core";
-import type { StoredRecord, StoreTx } from "@jincai/core";
+import type { StoredRecord, StoreTx, Transfer } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment, PaymentStatus } from "./payment";
 import { PAYMENT_COLLECTION, paymentDocument, paymentFromRecord, paymentRecord } from "./payment-record";
@@ -24,8 +24,28 @@ export interface PaymentState {
 /** The payment's state, or undefined when neither a document nor a payment transfer exists. */
 export async function findPaymentState(tx: StoreTx, paymentNumber: string): Promise<PaymentState | undefined> {
   const record: StoredRecord<PaymentDocument> | undefined = await tx.getRecord<PaymentDocument>(PAYMENT_COLLECTION, paymentNumber);
-  if (record !== undefined) return { payment: paymentFromRecord(record), doc: record.data, version: record.version };
-  const transfer = await tx.getTransfer(paymentTransferId(paymentNumber));
+  if (record !== undefined) return stateOfRecord(record);
+  return stateOfTransfer(await tx.getTransfer(paymentTransferId(paymentNumber)));
+}
+
+/**
+ * The states of many payments in at most two store calls (their documents, then the payment
+ * transfers of those without one); one entry per number, in order, as {@link findPaymentState}.
+ */
+export async function findPaymentStates(tx: StoreTx, paymentNumbers: readonly string[]): Promise<(PaymentState | undefined)[]> {
+  const records = await tx.getRecords<PaymentDocument>(PAYMENT_COLLECTION, paymentNumbers);
+  const without = paymentNumbers.filter((_, i) => records[i] === undefined);
+  const transfers = without.length > 0 ? await tx.getTransfers(without.map(paymentTransferId)) : [];
+  let k = 0;
+  return records.map((record) => (record !== undefined ? stateOfRecord(record) : stateOfTransfer(transfers[k++])));
+}
+
+function stateOfRecord(record: StoredRecord<PaymentDocument>): PaymentState {
+  return { payment: paymentFromRecord(record), doc: record.data, version: record.version };
+}
+
+/** A historic paid payment (no document): its posted payment transfer, if any. */
+function stateOfTransfer(transfer: Transfer | undefined): PaymentState | undefined {
   if (transfer === undefined || transfer.phase !== "posted") return undefined;
   const payment = paymentFromTransfer(transfer);
   return { payment, doc: paymentDocument(payment, "posted", [], [{ status: "paid", date: payment.date }]), version: 0 };
@@ -33,7 +53,11 @@ export async function findPaymentState(tx: StoreTx, paymentNumber: string): Prom
 
 /** Like {@link findPaymentState}, throwing TREASURY_PAYMENT_NOT_FOUND. */
 export async function getPaymentState(tx: StoreTx, paymentNumber: string): Promise<PaymentState> {
-  const state = await findPaymentState(tx, paymentNumber);
+  return existingState(await findPaymentState(tx, paymentNumber), paymentNumber);
+}
+
+/** The state read for a payment, or TREASURY_PAYMENT_NOT_FOUND when there was none. */
+export function existingState(state: PaymentState | undefined, paymentNumber: string): PaymentState {
   if (state === undefined) {
     throw new JincaiError(TreasuryErrorCode.PAYMENT_NOT_FOUND, `no payment ${paymentNumber}`, { details: { paymentNumber } });
   }

@@ -10,7 +10,7 @@ import { TreasuryErrorCode } from "./error-codes";
 import type { Payment } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { applyLedger } from "./apply-ledger";
-import { assertStatus, getPaymentState, reservationOf, savePayment } from "./payment-state";
+import { assertStatus, existingState, findPaymentState, reservationOf, savePayment } from "./payment-state";
 import type { PaymentState } from "./payment-state";
 import type { PaymentDocument } from "./payment-record";
 import { paymentTransferId } from "./payment-transfer";
@@ -78,7 +78,27 @@ export async function prepareRefund(
   step: RefundStep,
   context: PaymentContext,
 ): Promise<PreparedRefund | { readonly done: Payment }> {
-  const state = await getPaymentState(tx, paymentNumber);
+  return prepareRefundOf(tx, await findPaymentState(tx, paymentNumber), paymentNumber, step, context);
+}
+
+/**
+ * {@link prepareRefund} of a payment whose state was already read (`undefined`: there is no such
+ * payment, TREASURY_PAYMENT_NOT_FOUND). Internal.
+ *
+ * @example
+ * ```ts
+ * const [state] = await findPaymentStates(tx, ["ZF001"]);
+ * await prepareRefundOf(tx, state, "ZF001", { refundNumber: "TP-01", date: "2026-03-20" }, context);
+ * ```
+ */
+export async function prepareRefundOf(
+  tx: StoreTx,
+  read: PaymentState | undefined,
+  paymentNumber: string,
+  step: RefundStep,
+  context: PaymentContext,
+): Promise<PreparedRefund | { readonly done: Payment }> {
+  const state = existingState(read, paymentNumber);
   const previous = state.doc.refunds.find((r) => r.refundNumber === step.refundNumber);
   if (previous !== undefined) {
     if (step.amount !== undefined && BigInt(previous.amount) !== step.amount) throw invalidRefund(paymentNumber, step, "refund number reused with another amount");
@@ -135,12 +155,10 @@ export function refundedDocument(prepared: PreparedRefund): PaymentDocument {
 
 /** The controls a historic payment debited: those whose transfer `pay:<n>~<control>` exists. */
 async function historicControls(tx: StoreTx, state: PaymentState, context: PaymentContext): Promise<string[]> {
+  if (context.controls.length === 0) return [];
   const id = paymentTransferId(state.payment.paymentNumber);
-  const out: string[] = [];
-  for (const c of context.controls) {
-    if ((await tx.getTransfer(controlTransferId(id, c.id))) !== undefined) out.push(c.id);
-  }
-  return out;
+  const found = await tx.getTransfers(context.controls.map((c) => controlTransferId(id, c.id)));
+  return context.controls.filter((_, i) => found[i] !== undefined).map((c) => c.id);
 }
 
 function invalidRefund(paymentNumber: string, step: RefundStep, message: string): JincaiError {

@@ -35,6 +35,35 @@ describe("refundPayments", () => {
     expect(c!.balance.creditsPosted - c!.balance.debitsPosted).toBe(15_000_000n - 1_500_000n);
   });
 
+  it("reads documented and historic payments of one batch together: ZF002 has a document from an earlier refund, ZF001 and ZF003 none", async () => {
+    const t = await treasuryStore(undefined, [control()]);
+    const { store, context } = t;
+    await store.transaction((tx) =>
+      applyPayments(
+        tx,
+        [payment(), payment({ paymentNumber: "ZF002", amount: 2_000_000n, date: "2026-03-03" }), payment({ paymentNumber: "ZF003", amount: 300_000n })],
+        context,
+      ),
+    );
+    await store.transaction((tx) => refundPayments(tx, [{ paymentNumber: "ZF002", step: { refundNumber: "TP0", amount: 500_000n, date: "2026-03-20" } }], context));
+    expect((await store.getRecord("payment", "ZF002"))?.version).toBe(1);
+    const results = await store.transaction((tx) =>
+      refundPayments(
+        tx,
+        ["ZF001", "ZF002", "ZF003"].map((paymentNumber, i) => ({ paymentNumber, step: { refundNumber: `TP${i + 1}`, date: "2026-04-01" } })),
+        context,
+      ),
+    );
+    expect(results.map((r) => ("payment" in r ? [r.payment.paymentNumber, r.payment.status, r.payment.refundedAmount] : r.error.code))).toEqual([
+      ["ZF001", "refunded", 1_000_000n],
+      ["ZF002", "refunded", 2_000_000n],
+      ["ZF003", "refunded", 300_000n],
+    ]);
+    expect(results.map((r) => ("payment" in r ? r.payment.controlIds : []))).toEqual([["C302"], ["C302"], ["C302"]]);
+    expect((await figures(store)).consumed).toBe(0n);
+    expect((await store.getRecords("payment", ["ZF001", "ZF002", "ZF003"])).map((r) => r?.version)).toEqual([1, 2, 1]);
+  });
+
   it("replays a refund already applied as a no-op", async () => {
     const { store, context } = await twoHistoricPayments();
     const items = [{ paymentNumber: "ZF001", step: { refundNumber: "TP1", date: "2026-04-01" } }];

@@ -10,7 +10,8 @@ import type { JincaiError, StoreTx } from "@jincai/core";
 import type { Payment } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { paymentFromDocument, paymentRecord } from "./payment-record";
-import { prepareRefund, refundPayment, refundedDocument } from "./refund-payment";
+import { findPaymentStates } from "./payment-state";
+import { prepareRefundOf, refundPayment, refundedDocument } from "./refund-payment";
 import type { PreparedRefund, RefundStep } from "./refund-payment";
 
 /** One refund of a batch. */
@@ -46,16 +47,20 @@ export async function refundPayments(tx: StoreTx, items: readonly RefundItem[], 
   const results = new Array<RefundItemResult | undefined>(items.length);
   const prepared: { readonly index: number; readonly refund: PreparedRefund }[] = [];
   const seen = new Set<string>();
+  const first: number[] = [];
   const later: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
     // A second refund of the same payment must see the first one applied.
-    if (seen.has(item.paymentNumber)) {
-      later.push(i);
-      continue;
-    }
-    seen.add(item.paymentNumber);
-    const r = await attempt(() => prepareRefund(tx, item.paymentNumber, item.step, context));
+    const number = items[i]!.paymentNumber;
+    (seen.has(number) ? later : first).push(i);
+    seen.add(number);
+  }
+  // The payments of all first refunds are read in one go (two store calls, not two per refund).
+  const states = await findPaymentStates(tx, first.map((i) => items[i]!.paymentNumber));
+  for (let k = 0; k < first.length; k++) {
+    const i = first[k]!;
+    const item = items[i]!;
+    const r = await attempt(() => prepareRefundOf(tx, states[k], item.paymentNumber, item.step, context));
     if ("error" in r) results[i] = r;
     else if ("done" in r.payment) results[i] = { payment: r.payment.done };
     else prepared.push({ index: i, refund: r.payment });

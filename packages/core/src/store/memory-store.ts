@@ -45,6 +45,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     getAccount: (id) => exclusive(() => tx.getAccount(id)),
     createTransfers: (batch, options) => exclusive(() => tx.createTransfers(batch, options)),
     getTransfer: (id) => exclusive(() => tx.getTransfer(id)),
+    getTransfers: (ids) => exclusive(() => tx.getTransfers(ids)),
     getResolution: (pendingId) => exclusive(() => tx.getResolution(pendingId)),
     accountBalances: (query) => exclusive(() => tx.accountBalances(query)),
     transfers: (query = {}) => lockedStream(exclusive, () => selectTransfers(state, query)),
@@ -54,6 +55,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     putRecord: (write) => exclusive(() => tx.putRecord(write)),
     putRecords: (writes) => exclusive(() => tx.putRecords(writes)),
     getRecord: (collection, id) => exclusive(() => tx.getRecord(collection, id)),
+    getRecords: (collection, ids) => exclusive(() => tx.getRecords(collection, ids)),
     queryRecords: <T>(collection: string, query?: RecordQuery) =>
       lockedStream(exclusive, () => queryRecords(state, collection, query), (r) => cloneRecord(r) as StoredRecord<T>),
     countRecordsBy: (collection, field) => exclusive(() => tx.countRecordsBy(collection, field)),

@@ -162,6 +162,11 @@ export interface StoreTx {
   createTransfers(batch: readonly TransferInput[], options?: CreateTransfersOptions): Promise<TransferBatchResult>;
   /** A transfer by id, or `undefined` if there is none. */
   getTransfer(id: string): Promise<Transfer | undefined>;
+  /**
+   * Transfers by id in one call: one entry per id, in the order given (`undefined` for an unknown
+   * id; an id given twice appears twice). For batches that would otherwise read one at a time.
+   */
+  getTransfers(ids: readonly string[]): Promise<(Transfer | undefined)[]>;
   /** The `post` or `void` transfer that resolved pending transfer `pendingId`, if any. */
   getResolution(pendingId: string): Promise<Transfer | undefined>;
   /** Per-account balances, current or as of a date. */
@@ -191,6 +196,11 @@ export interface StoreTx {
   putRecords<T>(writes: readonly RecordWrite<T>[]): Promise<number[]>;
   /** A record by collection and id, or `undefined` if there is none. */
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
+  /**
+   * Records of one collection by id in one call: one entry per id, in the order given
+   * (`undefined` where there is none).
+   */
+  getRecords<T>(collection: string, ids: readonly string[]): Promise<(StoredRecord<T> | undefined)[]>;
   /** The records of a collection that match `query`, streamed in id order. */
   queryRecords<T>(collection: string, query?: RecordQuery): AsyncIterable<StoredRecord<T>>;
   /**

@@ -136,6 +136,24 @@ function balanceSuite(h: StoreHarness): void {
 }
 
 function transferQuerySuite(h: StoreHarness): void {
+  describe("getTransfers", () => {
+    it("reads payments by id in one call, in the order asked, unknown ids as undefined", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        await store.createTransfers([pay("pay:ZF001", 1_000n), pay("pay:ZF002", 2_000n, { references: { voucher: "ZF002" } })]);
+        const found = await store.getTransfers(["pay:ZF002", "pay:none", "pay:ZF001", "pay:ZF002"]);
+        expect(found.map((t) => t?.amount)).toEqual([2_000n, undefined, 1_000n, 2_000n]);
+        expect(found[0]).toEqual(await store.getTransfer("pay:ZF002"));
+        expect(found[0]?.references).toEqual({ voucher: "ZF002" });
+        expect(await store.getTransfers([])).toEqual([]);
+        await store.transaction(async (tx) => {
+          await tx.createTransfers([pay("pay:ZF003", 3_000n)]);
+          expect((await tx.getTransfers(["pay:ZF003"]))[0]?.amount).toBe(3_000n);
+        });
+      });
+    });
+  });
+
   describe("transfers", () => {
     it("streams by account, dimension, period, phase and sequence in sequence order", async () => {
       await withStore(h, async (store) => {

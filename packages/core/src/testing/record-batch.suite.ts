@@ -90,4 +90,17 @@ export function recordBatchSuite(h: StoreHarness): void {
       await withStore(h, async (store) => expect(await store.putRecords([])).toEqual([]));
     });
   });
+
+  describe("getRecords", () => {
+    it("reads payments by id in one call, in the order asked, missing ones as undefined", async () => {
+      await withStore(h, async (store) => {
+        await store.putRecords([doc("ZF001", "submitted", 0), doc("ZF002", "submitted", 0), doc("ZF002", "paid", 1)]);
+        await store.putRecord({ collection: "other", id: "ZF003", data: { status: "x", amountFen: "1" } });
+        const found = await store.getRecords<PaymentDoc>("payment", ["ZF002", "ZF003", "ZF001"]);
+        expect(found.map((r) => r && `${r.id}@${r.version} ${r.data.status}`)).toEqual(["ZF002@2 paid", undefined, "ZF001@1 submitted"]);
+        expect(found[0]).toEqual(await store.getRecord("payment", "ZF002"));
+        expect(await store.getRecords("payment", [])).toEqual([]);
+      });
+    });
+  });
 }

@@ -17,6 +17,7 @@ export function createMemoryTx(state: MemoryState): StoreTx {
     getAccount: async (id) => state.accounts.get(id),
     createTransfers: async (batch, options) => ledger.createTransfers(state, snapshot, batch, options),
     getTransfer: async (id) => state.transfersById.get(id),
+    getTransfers: async (ids) => ids.map((id) => state.transfersById.get(id)),
     getResolution: async (pendingId) => state.resolutions.get(pendingId),
     accountBalances: async (query) => ledger.accountBalances(state, query),
     transfers: async function* (query = {}) {
@@ -33,6 +34,7 @@ export function createMemoryTx(state: MemoryState): StoreTx {
     putRecord: async (write) => records.putRecord(state, write),
     putRecords: async (writes) => records.putRecords(state, writes),
     getRecord: async (collection, id) => records.getRecord(state, collection, id),
+    getRecords: async <T>(collection: string, ids: readonly string[]) => ids.map((id) => records.getRecord<T>(state, collection, id)),
     queryRecords: async function* <T>(collection: string, query: RecordQuery = {}) {
       for (const r of records.queryRecords(state, collection, query)) yield records.cloneRecord(r) as StoredRecord<T>;
     },
