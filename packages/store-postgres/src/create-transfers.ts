@@ -44,6 +44,8 @@ export interface LockedBatch {
   readonly result: TransferBatchResult;
   /** Keep with `TxBalances.keep` once the write's savepoint is released. */
   readonly stage: TxStage;
+  /** How many transfers it inserted. */
+  readonly inserted: number;
 }
 
 /**
@@ -76,16 +78,17 @@ export async function createTransfersLocked(
   const rows = await lockAccounts(db, s, toLock);
   const plan = planTransfers(batch, snapshotOf(rows, transfers, resolutions, locks, tx), options);
   const result = { applied: plan.applied, results: plan.results };
-  if (!plan.applied || plan.transfers.length === 0) return { result, stage: { rows } };
+  if (!plan.applied || plan.transfers.length === 0) return { result, stage: { rows }, inserted: 0 };
   const amounts = new Map(transfers.map((t) => [t.id, t.amount]));
   const months = foldBalancesByPeriod(plan.transfers, (pendingId) => amounts.get(pendingId), monthOf);
   if (tx === undefined) {
     await writePlan(db, s, plan.transfers, plan.balanceDeltas, months);
-    return { result, stage: { rows } };
+    return { result, stage: { rows }, inserted: plan.transfers.length };
   }
   const base = tx.lastSequence ?? (await lockLedgerHead(db, s));
   await insertDrafts(db, s, base, plan.transfers);
-  return { result, stage: { rows, deltas: plan.balanceDeltas, months, lastSequence: base + BigInt(plan.transfers.length) } };
+  const lastSequence = base + BigInt(plan.transfers.length);
+  return { result, stage: { rows, deltas: plan.balanceDeltas, months, lastSequence }, inserted: plan.transfers.length };
 }
 
 /** Locks the ledger head (held to commit) and returns its last sequence. */

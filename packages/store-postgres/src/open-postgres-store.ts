@@ -10,6 +10,7 @@ import { runMigrations } from "./migrations";
 import { PostgresStoreTx, type StoreContext } from "./postgres-store-tx";
 import { clientRunner, poolRunner } from "./runner";
 import { createTxBalances } from "./tx-balances";
+import { createTxGrowth } from "./tx-growth";
 import { JINCAI_TYPES, exec, quoteIdent } from "./sql-client";
 
 /**
@@ -52,11 +53,12 @@ class PostgresStore extends PostgresStoreTx implements Store {
     const runner = clientRunner(client);
     try {
       await exec(client, "BEGIN");
-      // Balances, months and the ledger head stay in memory until COMMIT (tx-balances.ts).
+      // Balances, months and the ledger head stay in memory until COMMIT (tx-balances.ts); the
+      // planner's statistics follow the tables it grows (tx-growth.ts).
       const balances = createTxBalances();
       let result: T;
       try {
-        result = await fn(new PostgresStoreTx(runner, this.ctx, balances));
+        result = await fn(new PostgresStoreTx(runner, this.ctx, { balances, growth: createTxGrowth() }));
       } finally {
         await runner.end();
       }

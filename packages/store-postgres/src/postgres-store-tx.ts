@@ -37,6 +37,7 @@ import { countRecordsBy } from "./record-counts";
 import { deleteRecord, getRecord, getRecords, putRecord, streamRecords } from "./record-rows";
 import { RetryWrite, type Runner } from "./runner";
 import type { TxBalances } from "./tx-balances";
+import type { TxGrowth } from "./tx-growth";
 import { transferFlows } from "./transfer-flows";
 import { loadResolutions, loadTransfers, streamTransfers } from "./transfer-rows";
 
@@ -49,18 +50,24 @@ export interface StoreContext {
   readonly clock: Clock;
 }
 
+/** What one `store.transaction(fn)` keeps in memory: its balances and how much it grew the tables. */
+export interface TxState {
+  readonly balances: TxBalances;
+  readonly growth: TxGrowth;
+}
+
 /** The store operations, run through a runner. */
 export class PostgresStoreTx implements StoreTx {
   /**
    * @param runner - How calls reach the database.
    * @param ctx - Schema and clock.
-   * @param tx - The in-memory balances of `store.transaction(fn)` (see `tx-balances.ts`); none
-   *   for calls on the store itself.
+   * @param tx - The state of `store.transaction(fn)` (`tx-balances.ts`, `tx-growth.ts`); none for
+   *   calls on the store itself.
    */
   constructor(
     protected readonly runner: Runner,
     protected readonly ctx: StoreContext,
-    protected readonly tx?: TxBalances,
+    protected readonly tx?: TxState,
   ) {}
 
   createAccounts(inputs: readonly AccountInput[]): Promise<CreateAccountResult[]> {
@@ -74,7 +81,7 @@ export class PostgresStoreTx implements StoreTx {
   closeAccount(id: string): Promise<void> {
     return this.runner.write(
       (db) => closeAccount(db, this.ctx.s, id),
-      () => this.tx?.forget(id),
+      () => this.tx?.balances.forget(id),
     );
   }
 
@@ -83,9 +90,17 @@ export class PostgresStoreTx implements StoreTx {
   }
 
   async createTransfers(batch: readonly TransferInput[], options?: CreateTransfersOptions): Promise<TransferBatchResult> {
+    const { s, schemaName } = this.ctx;
+    const tx = this.tx;
     const written = await this.runner.write(
-      (db) => createTransfersLocked(db, this.ctx.s, this.ctx.schemaName, batch, options, this.tx),
-      (done) => this.tx?.keep(done.stage),
+      async (db) => {
+        await tx?.growth.analyzeIfGrown(db, s, "transfers");
+        return createTransfersLocked(db, s, schemaName, batch, options, tx?.balances);
+      },
+      (done) => {
+        tx?.balances.keep(done.stage);
+        tx?.growth.added("transfers", done.inserted);
+      },
     );
     return written.result;
   }
@@ -104,7 +119,7 @@ export class PostgresStoreTx implements StoreTx {
   }
 
   accountBalances(query?: BalanceQuery): Promise<AccountBalance[]> {
-    const tx = this.tx;
+    const tx = this.tx?.balances;
     if (tx === undefined) return this.runner.read((db) => accountBalances(db, this.ctx.s, query));
     // Inside a transaction: current balances get its pending changes added; a balance as of a
     // date reads `account_months` and the transfers, so the pending changes are written first.
@@ -135,7 +150,15 @@ export class PostgresStoreTx implements StoreTx {
   }
 
   putRecords<T>(writes: readonly RecordWrite<T>[]): Promise<number[]> {
-    return this.runner.write((db) => putRecordsLocked(db, this.ctx.s, writes, isoNow(this.ctx.clock)));
+    const tx = this.tx;
+    return this.runner.write(
+      async (db) => {
+        await tx?.growth.analyzeIfGrown(db, this.ctx.s, "records");
+        return putRecordsLocked(db, this.ctx.s, writes, isoNow(this.ctx.clock));
+      },
+      // A record's first version is 1: those are the rows the call added.
+      (versions) => tx?.growth.added("records", versions.filter((v) => v === 1).length),
+    );
   }
 
   getRecord<T>(collection: string, id: string): Promise<StoredRecord<T> | undefined> {
