@@ -35,6 +35,19 @@ export function decodeTaggedJson(json: unknown): unknown {
   return untag(typeof json === "string" ? JSON.parse(json) : json);
 }
 
+/**
+ * The value as tagged JSON would write it, before stringifying: for embedding a tagged value in
+ * a larger JSON document.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify([1, tagValue({ amount: 5n })]); // '[1,{"amount":{"$bigint":"5"}}]'
+ * ```
+ */
+export function tagValue(value: unknown): unknown {
+  return tag(value);
+}
+
 function tag(value: unknown): unknown {
   if (typeof value === "bigint") return { [BIGINT_TAG]: value.toString() };
   if (typeof value !== "object" || value === null) return value;
