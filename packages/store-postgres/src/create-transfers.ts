@@ -109,7 +109,8 @@ function snapshotOf(
 ): LedgerSnapshot {
   const accounts = new Map<string, Account>();
   const balances = new Map<string, Balance>();
-  for (const row of rows) {
+  // A row read again (an account the transaction closed) still owes its pending changes.
+  for (const row of tx === undefined ? rows : tx.overlay(rows)) {
     accounts.set(row.id, accountOf(row));
     balances.set(row.id, balanceOf(row));
   }

@@ -121,5 +121,20 @@ export function transactionBalancesSuite(h: StoreHarness): void {
         expect(await spent(store)).toBe(100n);
       });
     });
+
+    it("voids a reservation on an account closed earlier in the same transaction, its balance exact", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        await store.transaction(async (tx) => {
+          await tx.createTransfers([pay("res:ZF001", 300_000n, { phase: "pending" }), pay("pay:ZF002", 5_000n)]);
+          await tx.closeAccount(q1);
+          const voided = await tx.createTransfers([{ id: "void:ZF001", phase: "void", pendingId: "res:ZF001", date: "2026-03-12" }]);
+          expect(voided.applied).toBe(true);
+          expect(await balanceOf(tx, q1)).toMatchObject({ debitsPending: 0n, debitsPosted: 5_000n });
+        });
+        expect(await balanceOf(store, q1)).toMatchObject({ debitsPending: 0n, debitsPosted: 5_000n, creditsPosted: 1_000_000n });
+        expect((await balanceOf(store, q1, "2026-03-31")).debitsPending).toBe(0n);
+      });
+    });
   });
 }
