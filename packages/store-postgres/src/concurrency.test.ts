@@ -96,6 +96,59 @@ describe("createTransfers", () => {
     expect(pendingSum).toBe(tallies.reduce((sum, t) => sum + t.reserved, 0n));
   }, 240_000);
 
+  it("keeps the quota exact when 8 clients each run transactions of 10 batches (balances held in memory until COMMIT)", async () => {
+    const clients = await openClients();
+    // Each transaction reserves in 10 batches (30-390 yuan each, so the quota runs out) and voids
+    // its own first reservation in the last; every third transaction rolls back at the end. Its
+    // balances stay in memory until COMMIT, so the others wait on the quota's row lock and then
+    // check against the committed sums.
+    let refused = 0;
+    const committed = await Promise.all(
+      clients.map(async (store, c) => {
+        let kept = 0n;
+        for (let round = 0; round < 6; round++) {
+          const abort = (c + round) % 3 === 0;
+          let mine = 0n;
+          await store
+            .transaction(async (tx) => {
+              for (let b = 0; b < 10; b++) {
+                const id = `txres-${c}-${round}-${b}`;
+                const amount = 30n * amountOf(c, round * 10 + b);
+                const r = await tx.createTransfers([pay(id, amount, { phase: "pending" })]);
+                if (r.applied) mine += amount;
+                else refused++;
+              }
+              const first = `txres-${c}-${round}-0`;
+              const voided = await tx.createTransfers([{ id: `void-${first}`, phase: "void", pendingId: first, date: "2026-03-10" }]);
+              if (voided.applied) mine -= 30n * amountOf(c, round * 10);
+              if (abort) throw new Error("rolled back on purpose");
+            })
+            .catch((error: unknown) => {
+              if (!(error instanceof Error) || error.message !== "rolled back on purpose") throw error;
+            });
+          if (!abort) kept += mine;
+        }
+        return kept;
+      }),
+    );
+    const expected = committed.reduce((sum, k) => sum + k, 0n);
+    const [row] = await clients[0]!.accountBalances({ accountIds: [q1] });
+    expect(row?.balance).toEqual({ creditsPosted: QUOTA, debitsPosted: 0n, debitsPending: expected, creditsPending: 0n });
+    expect(expected <= QUOTA).toBe(true);
+    expect(refused).toBeGreaterThan(0);
+    const [march] = await clients[0]!.accountBalances({ accountIds: [q1], asOf: "2026-03-31" });
+    expect(march!.balance.debitsPending).toBe(expected);
+    let pendingSum = 0n;
+    const sequences: number[] = [];
+    for await (const t of clients[0]!.transfers({ accountId: q1 })) {
+      sequences.push(t.sequence);
+      if (t.phase === "pending") pendingSum += t.amount;
+      if (t.phase === "void") pendingSum -= t.amount;
+    }
+    expect(pendingSum).toBe(expected);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+  }, 240_000);
+
   it("posts each contested reservation exactly once when all 8 clients race to post it", async () => {
     const clients = await openClients();
     const pendings = Array.from({ length: 40 }, (_, i) => pay(`res-${i}`, 10_000n, { phase: "pending" }));
