@@ -110,7 +110,7 @@ export class PostgresStoreTx implements StoreTx {
   }
 
   async getTransfers(ids: readonly string[]): Promise<(Transfer | undefined)[]> {
-    const found = new Map((await this.runner.read((db) => loadTransfers(db, this.ctx.s, [...new Set(ids)]))).map((t) => [t.id, t]));
+    const found = new Map((await this.runner.read((db) => loadTransfers(db, this.ctx.s, ids))).map((t) => [t.id, t]));
     return ids.map((id) => found.get(id));
   }
 
