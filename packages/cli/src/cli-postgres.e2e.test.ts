@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cleanup, runJincai, setupSmall, summaryJson, tempDir } from "./_testing/run-jincai";
+import { CITY_DIR, cleanup, copyDir, runJincai, setupSmall, summaryJson, tempDir } from "./_testing/run-jincai";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,10 +15,13 @@ declare module "vitest" {
 // The postgres store uses schema "jincai": a database of its own keeps this test apart from
 // every other test on the shared server.
 const database = `jincai_e2e_${randomBytes(4).toString("hex")}`;
+const cityDatabase = `${database}_city`;
 let serverUrl: string;
 let pgUrl: string;
+let cityUrl: string;
 let pgDir: string;
 let sqliteDir: string;
+const cityDirs: string[] = [];
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -33,9 +36,12 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 beforeAll(async () => {
   serverUrl = inject("jincaiPgUrl");
   await admin((c) => c.query(`CREATE DATABASE ${database}`));
+  await admin((c) => c.query(`CREATE DATABASE ${cityDatabase}`));
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   pgUrl = url.toString();
+  url.pathname = `/${cityDatabase}`;
+  cityUrl = url.toString();
   pgDir = await tempDir();
   sqliteDir = await tempDir();
 });
@@ -43,7 +49,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanup(pgDir);
   await cleanup(sqliteDir);
+  for (const dir of cityDirs) await cleanup(dir);
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${cityDatabase} WITH (FORCE)`));
 });
 
 describe("jincai on PostgreSQL", () => {
@@ -75,4 +83,47 @@ describe("jincai on PostgreSQL", () => {
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout).ok).toBe(true);
   });
+
+  it("imports the sample city (3,000 payments in three batches, refunds and submitted ones) as SQLite does, and rejects the bad rows alike", async () => {
+    const [onPg, onSqlite] = [await tempDir(), await tempDir()];
+    cityDirs.push(onPg, onSqlite);
+    const steps = [
+      ["import", "agencies", "agencies.csv"],
+      ["import", "quotas", "quotas.csv"],
+      ["import", "payments", "payments.csv"],
+    ];
+    const setUp = async (dir: string, initArgs: string[]) => {
+      await copyDir(CITY_DIR, dir);
+      for (const args of [["init", "--year", "2026", "--division", "990100", ...initArgs], ...steps]) {
+        const run = await runJincai(dir, args);
+        expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(0);
+      }
+    };
+    await Promise.all([setUp(onPg, ["--pg", cityUrl]), setUp(onSqlite, [])]);
+
+    for (const by of [["--by", "agency,function"], ["--by", "economic,month"], ["--by", "fund,project"]]) {
+      expect(await summaryJson(onPg, by)).toEqual(await summaryJson(onSqlite, by));
+    }
+    const verifyArgs = ["verify", "--format", "json"];
+    const [verifyPg, verifySqlite] = await Promise.all([runJincai(onPg, verifyArgs), runJincai(onSqlite, verifyArgs)]);
+    expect(verifyPg.code).toBe(0);
+    expect(JSON.parse(verifyPg.stdout)).toEqual(JSON.parse(verifySqlite.stdout));
+
+    const again = await runJincai(onPg, ["import", "payments", "payments.csv"]);
+    expect(again.stdout).toContain("nothing changed");
+    const badArgs = ["import", "payments", "bad-payments.csv", "--json"];
+    const [badPg, badSqlite] = await Promise.all([runJincai(onPg, badArgs), runJincai(onSqlite, badArgs)]);
+    expect(badPg.code).toBe(2);
+    // --json: one issue per line on stderr, the summary on stdout.
+    const issues = (run: { stderr: string }) => run.stderr.trim().split("\n").map((line) => JSON.parse(line) as { code: string });
+    expect(issues(badPg)).toEqual(issues(badSqlite));
+    expect(new Set(issues(badPg).map((i) => i.code))).toContain("TREASURY_EXCEEDS_QUOTA");
+    const summary = (run: { stdout: string }) => {
+      const { seconds: _, ...rest } = (JSON.parse(run.stdout) as { summary: Record<string, unknown> }).summary;
+      return rest;
+    };
+    expect(summary(badPg)).toEqual(summary(badSqlite));
+    expect(summary(badPg)).toMatchObject({ rowsRead: 10, applied: 0, rejected: 10, committed: false });
+    expect(await summaryJson(onPg, ["--by", "agency"])).toEqual(await summaryJson(onSqlite, ["--by", "agency"]));
+  }, 120_000);
 });
