@@ -21,7 +21,7 @@
  *   every batch writes its balances in its own statement.
  */
 import type { Balance, BalanceDelta } from "@jincai/core";
-import type { AccountRow } from "./account-rows";
+import { balanceOf, type AccountRow } from "./account-rows";
 import { exec, type Queryable } from "./sql-client";
 import { balanceUpdateSql, balanceUpdateValues } from "./write-plan";
 
@@ -91,9 +91,7 @@ export function createTxBalances(): TxBalances {
     row: (id) => rows.get(id),
     balance(id) {
       const row = rows.get(id);
-      if (row === undefined) return undefined;
-      const r = withPending(row);
-      return { debitsPosted: r.debits_posted, creditsPosted: r.credits_posted, debitsPending: r.debits_pending, creditsPending: r.credits_pending };
+      return row === undefined ? undefined : balanceOf(withPending(row));
     },
     get lastSequence() {
       return lastSequence;

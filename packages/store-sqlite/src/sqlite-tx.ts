@@ -21,7 +21,7 @@ import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
 import { countRecordsBySync } from "./record-counts";
 import { deleteRecordSync, getRecordSync, getRecordsSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
 import { transferFlowsSync } from "./transfer-flows";
-import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync } from "./transfer-query";
+import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync, transfersByIdSync } from "./transfer-query";
 import type { TransferRow } from "./transfer-row";
 import { transferFromRow } from "./transfer-row";
 
@@ -57,16 +57,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
     getAccount: (id) => run.read("getAccount", () => getAccountSync(ctx, id)),
     createTransfers: (batch, options) => run.write("createTransfers", () => createTransfersSync(ctx, batch, options)),
     getTransfer: (id) => run.read("getTransfer", () => transferWhere("id", id)),
-    getTransfers: (ids) =>
-      run.read("getTransfers", () => {
-        if (ids.length === 0) return [];
-        const rows = conn.stmt("SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(ids)) as TransferRow[];
-        const found = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => {
-          const row = found.get(id);
-          return row === undefined ? undefined : transferFromRow(row, ctx.accounts);
-        });
-      }),
+    getTransfers: (ids) => run.read("getTransfers", () => transfersByIdSync(ctx, ids)),
     getResolution: (pendingId) => run.read("getResolution", () => transferWhere("pending_id", pendingId)),
     accountBalances: (query) => run.read("accountBalances", () => accountBalancesSync(ctx, query)),
     async *transfers(query = {}) {

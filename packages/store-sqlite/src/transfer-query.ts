@@ -26,6 +26,24 @@ export interface SequenceRange {
 }
 
 /**
+ * Reads transfers by id in one query; one entry per id, in order (`undefined` when unknown).
+ *
+ * @example
+ * ```ts
+ * transfersByIdSync(ctx, ["pay:ZF001", "pay:none"]).map((t) => t?.amount); // [120000n, undefined]
+ * ```
+ */
+export function transfersByIdSync(ctx: SqliteContext, ids: readonly string[]): (Transfer | undefined)[] {
+  if (ids.length === 0) return [];
+  const sql = "SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))";
+  const found = new Map((ctx.conn.stmt(sql).all(JSON.stringify(ids)) as TransferRow[]).map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const row = found.get(id);
+    return row === undefined ? undefined : transferFromRow(row, ctx.accounts);
+  });
+}
+
+/**
  * The sequence range a query can match, narrowed by its dates through the `date` index;
  * undefined when no transfer is in the date range.
  *
