@@ -1,4 +1,4 @@
-import { copyFile } from "node:fs/promises";
+import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CITY_DIR, cleanup, runJincai, summaryJson, tempDir, totalFen } from "./_testing/run-jincai";
@@ -64,9 +64,31 @@ describe("jincai import (sample city 青川市)", () => {
     ]);
     expect(run.stderr).toContain('bad-payments.csv:2:11 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals');
     expect(run.stderr).toContain("bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA payment BAD0006: amount 99,000,000.00 exceeds the 13,149.65 available on quota ZB202600001");
+    expect(run.stderr).toContain("bad-payments.csv:6:3 TREASURY_QUOTA_NOT_FOUND payment BAD0005: quota ZB209999999 does not exist");
+    expect(run.stderr).toContain("bad-payments.csv:8:6 TREASURY_CODE_MISMATCH payment BAD0007: functionCode 2050101 contradicts quota ZB202600001, which has 2010301");
+    expect(run.stderr).toContain("bad-payments.csv:9:1 TREASURY_PAYMENT_CONFLICT payment ZF202600000001 exists with other fields");
     expect(run.stdout).toContain("10 rows read, 0 applied, 10 rejected");
     expect(run.stdout).toContain("nothing written");
     expect(await summaryJson(dir)).toEqual(before);
+  });
+
+  it("points a code mismatch at the column of the code that contradicts the quota", async () => {
+    const header = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态,退票日期";
+    const rows = [
+      "MIS0001,2026-03-01,ZB202600001,102001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000101,100.00,单位与指标不符,已支付,",
+      "MIS0002,2026-03-01,ZB202600001,101001,111,2010301,30299,JB0000,青川办公用品有限公司,6222000000000102,100.00,经济科目与指标不符,已支付,",
+      "MIS0003,2026-03-01,ZB202600001,101001,111,2010301,30101,XM999,青川办公用品有限公司,6222000000000103,100.00,项目与指标不符,已支付,",
+      "MIS0004,2026-03-01,,101001,111,2010301,30101,,青川办公用品有限公司,6222000000000104,100.00,缺少项目无法匹配指标,已支付,",
+    ];
+    await writeFile(join(dir, "mismatch.csv"), `${header}\n${rows.join("\n")}\n`);
+    const run = await runJincai(dir, ["import", "payments", "mismatch.csv"]);
+    expect(run.code).toBe(1); // business rejections only: a rule failure, not an input error
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "mismatch.csv:2:4 TREASURY_CODE_MISMATCH payment MIS0001: agency 102001 contradicts quota ZB202600001, which has 101001",
+      "mismatch.csv:3:7 TREASURY_CODE_MISMATCH payment MIS0002: economicCode 30299 contradicts quota ZB202600001, which has 30101",
+      "mismatch.csv:4:8 TREASURY_CODE_MISMATCH payment MIS0003: projectCode XM999 contradicts quota ZB202600001, which has JB0000",
+      "mismatch.csv:5:8 BUDGET_MISSING_DIMENSION payment MIS0004: projectCode is needed to find its quota",
+    ]);
   });
 
   it("prints the issues as JSON lines with --json", async () => {

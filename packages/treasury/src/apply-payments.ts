@@ -24,7 +24,7 @@ import { paymentRecord } from "./payment-record";
 import type { PlannedPayment } from "./plan-payment";
 import { planPayments } from "./plan-payments";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
-import { submittedDocument } from "./submit-payment";
+import { conflict, submittedDocument } from "./submit-payment";
 
 interface Row {
   readonly index: number;
@@ -186,7 +186,9 @@ async function writeDocuments(tx: StoreTx, rows: readonly Row[], results: Paymen
 
 function itemResult(row: Row, status: PaymentItemResult["status"]): PaymentItemResult {
   const p = row.planned.payment;
-  const base = { index: row.index, paymentNumber: p.paymentNumber, status, quotaId: p.quotaId };
+  const base: PaymentItemResult = status === TreasuryErrorCode.PAYMENT_CONFLICT
+    ? { index: row.index, paymentNumber: p.paymentNumber, status, quotaId: p.quotaId, message: conflict(p.paymentNumber).message }
+    : { index: row.index, paymentNumber: p.paymentNumber, status, quotaId: p.quotaId };
   return status === "ok" && row.warnings !== undefined ? { ...base, warnings: row.warnings } : base;
 }
 
@@ -210,7 +212,8 @@ function ledgerResult(row: Row, res: CreateTransferResult): PaymentItemResult {
     row.failed = { check, available: row.planned.payment.amount - (res.shortfall ?? 0n) };
     return overspend(row);
   }
-  return { ...itemResult(row, TreasuryErrorCode.LEDGER_REJECTED), details: { status: res.status } };
+  const message = `payment ${row.planned.payment.paymentNumber}: the ledger refused its transfer (${res.status})`;
+  return { ...itemResult(row, TreasuryErrorCode.LEDGER_REJECTED), details: { status: res.status }, message };
 }
 
 function refused(results: readonly CreateTransferResult[]): JincaiError {

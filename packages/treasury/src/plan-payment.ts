@@ -123,7 +123,10 @@ function resolveQuota(input: PaymentInput, context: PaymentContext): QuotaLine {
 }
 
 function notFound(input: PaymentInput, details: Record<string, unknown>): JincaiError {
-  return new JincaiError(TreasuryErrorCode.QUOTA_NOT_FOUND, `no executable quota for payment ${input.paymentNumber}`, {
+  const wanted = typeof details["quotaId"] === "string"
+    ? `quota ${details["quotaId"]} does not exist`
+    : `no executable quota has ${Object.entries(details).map(([k, v]) => `${k} ${String(v)}`).join(", ")}`;
+  return new JincaiError(TreasuryErrorCode.QUOTA_NOT_FOUND, `payment ${input.paymentNumber}: ${wanted}`, {
     details: { paymentNumber: input.paymentNumber, ...details },
   });
 }
@@ -145,7 +148,7 @@ function inheritedEconomicCode(input: PaymentInput, quota: QuotaLine): string {
 }
 
 function mismatch(input: PaymentInput, quota: QuotaLine, field: string, given: string, expected: string): JincaiError {
-  return new JincaiError(TreasuryErrorCode.CODE_MISMATCH, `payment ${input.paymentNumber}: ${field} ${given} ≠ quota's ${expected}`, {
+  return new JincaiError(TreasuryErrorCode.CODE_MISMATCH, `payment ${input.paymentNumber}: ${field} ${given} contradicts quota ${quota.id}, which has ${expected}`, {
     details: { paymentNumber: input.paymentNumber, quotaId: quota.id, field, given, quota: expected },
   });
 }

@@ -9,6 +9,7 @@ import { TreasuryErrorCode as Codes } from "./error-codes";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { planPayment } from "./plan-payment";
+import { conflict } from "./submit-payment";
 import type { PlannedPayment } from "./plan-payment";
 
 /** One row of a payment import. */
@@ -29,6 +30,8 @@ export interface PaymentItemResult {
   readonly quotaId?: string;
   /** Context of a rejection, e.g. `{ available, requested }` (fen as strings) for an overspend. */
   readonly details?: Readonly<Record<string, unknown>>;
+  /** Why a rejected row was rejected, in words (e.g. `payment ZF1: functionCode 2050101 contradicts quota Q1, which has 2010301`). */
+  readonly message?: string;
   /** Control thresholds this row crossed and advisory controls it took over their limits. */
   readonly warnings?: readonly ControlWarning[];
 }
@@ -74,12 +77,14 @@ export function planPayments(rows: readonly PaymentImportRow[], context: Payment
         seen.set(row.paymentNumber, planned.payment);
         out[index] = { index, ok: true, planned };
       } else {
-        const status = samePayment(first, planned.payment) ? "exists" : Codes.PAYMENT_CONFLICT;
-        out[index] = { index, ok: false, result: { index, paymentNumber: row.paymentNumber, status, quotaId: first.quotaId } };
+        const result: PaymentItemResult = samePayment(first, planned.payment)
+          ? { index, paymentNumber: row.paymentNumber, status: "exists", quotaId: first.quotaId }
+          : { index, paymentNumber: row.paymentNumber, status: Codes.PAYMENT_CONFLICT, quotaId: first.quotaId, message: conflict(row.paymentNumber).message };
+        out[index] = { index, ok: false, result };
       }
     } catch (e) {
       if (!isJincaiError(e)) throw e;
-      const result = { index, paymentNumber: String(row.paymentNumber), status: e.code as PaymentItemResult["status"], details: e.details };
+      const result = { index, paymentNumber: String(row.paymentNumber), status: e.code as PaymentItemResult["status"], details: e.details, message: e.message };
       out[index] = { index, ok: false, result };
     }
   }

@@ -201,11 +201,25 @@ const EXISTS: RowOutcome = Object.freeze({ status: "exists" });
 
 function outcome(row: PaymentRow, result: PaymentItemResult): RowOutcome {
   if (result.status !== "ok" && result.status !== "exists") {
-    return { status: "rejected", code: result.status, field: PAYMENT_FIELDS[result.status] ?? "payment_id", message: rejection(row, result) };
+    return { status: "rejected", code: result.status, field: rejectedField(result), message: rejection(row, result) };
   }
   const warnings = result.warnings?.map((w) => `${w.code} ${w.controlId ?? ""}`.trim());
   if (warnings && warnings.length > 0) return { status: result.status, warnings };
   return result.status === "ok" ? OK : EXISTS;
+}
+
+/** The payment column by the domain field a rejection names (a code mismatch says which code). */
+const FIELD_COLUMNS: Readonly<Record<string, string>> = {
+  agency: "agency_code", fundType: "fund_type", functionCode: "function_code", economicCode: "economic_code",
+  govEconomicCode: "gov_economic_code", projectCode: "project_code", fiscalYear: "paid_on", quotaId: "quota_id",
+  paymentNumber: "payment_id", payeeName: "payee_name", payeeAccount: "payee_account", date: "paid_on", amount: "amount",
+  purpose: "summary",
+};
+
+function rejectedField(result: PaymentItemResult): string {
+  const named = result.details?.["field"] ?? result.details?.["dimension"];
+  const column = typeof named === "string" ? FIELD_COLUMNS[named] : undefined;
+  return column ?? PAYMENT_FIELDS[result.status] ?? "payment_id";
 }
 
 function rejection(row: PaymentRow, result: PaymentItemResult): string {
@@ -216,6 +230,7 @@ function rejection(row: PaymentRow, result: PaymentItemResult): string {
     const available = BigInt(d["available"] as bigint | string);
     return `payment ${row.payment_id}: amount ${formatFen(row.amount)} exceeds the ${formatFen(available)} available${on}`;
   }
+  if (result.message !== undefined) return result.message;
   const extra = Object.entries(d)
     .filter(([k]) => k !== "quotaId")
     .map(([k, v]) => `${k}=${String(v)}`)
