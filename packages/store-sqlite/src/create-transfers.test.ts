@@ -27,6 +27,34 @@ const payments = (from = 0, count = 150): TransferInput[] =>
 const paidOn = async (store: Store): Promise<bigint> => (await store.accountBalances({ accountIds: [ACCOUNTS.q1] }))[0]!.balance.debitsPosted;
 
 describe("createTransfersSync (through the store)", () => {
+  it("stores every shape of references and reads each back as given", async () => {
+    const store = await open();
+    const tricky = 'a "quoted" \\ back\\slash, a tab\t, a newline\n, \u0001 and 青川 ✓';
+    const shapes = [
+      { voucher: "ZF1", memo: JSON.stringify(["青川办公用品有限公司", "6222", tricky, "30201"]) },
+      { voucher: tricky, memo: tricky },
+      { voucher: "ZF3" },
+      { memo: "only a memo" },
+      { voucher: "ZF5", memo: "m", documentId: "D5" },
+      { voucher: "ZF6", memo: undefined },
+      { voucher: "ZF7", sourceLine: 12 },
+      {},
+      undefined,
+    ];
+    const batch = shapes.map((references, i) => pay(`t${i}`, 100n, references === undefined ? {} : { references }));
+    expect((await store.createTransfers(batch)).applied).toBe(true);
+    // Large batches take another path (assume-new ids, in a savepoint): the same shapes again.
+    const many = Array.from({ length: 70 }, (_, i) => pay(`u${i}`, 1n, shapes[i % shapes.length] === undefined ? {} : { references: shapes[i % shapes.length]! }));
+    expect((await store.createTransfers(many)).applied).toBe(true);
+    for (const [prefix, count] of [["t", shapes.length], ["u", 70]] as const) {
+      for (let i = 0; i < count; i++) {
+        const given = shapes[i % shapes.length];
+        const expected = given === undefined ? {} : JSON.parse(JSON.stringify(given));
+        expect((await store.getTransfer(`${prefix}${i}`))?.references).toEqual(expected);
+      }
+    }
+  });
+
   it("writes a large batch of new payments in order, with their references and balances", async () => {
     const store = await open();
     const r = await store.createTransfers(payments());
