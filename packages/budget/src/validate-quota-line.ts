@@ -121,8 +121,18 @@ function checkCode(
   if (problem === "CODE_NOT_LEAF") {
     // A department economic 类 (3 digits) is allowed on a quota: the payment refines it (rule 2).
     if (rule === "leaf-or-category" && code.length === 3) return;
-    issues.push({ code: BudgetErrorCode.NOT_LEAF, field, problem, message: `${kind} code ${code} is not a leaf in ${line.fiscalYear}` });
+    issues.push({ code: BudgetErrorCode.NOT_LEAF, field, problem, message: `${kind} code ${code} is not a lowest-level (leaf) code in ${line.fiscalYear}` });
     return;
   }
-  issues.push({ code: BudgetErrorCode.UNKNOWN_CODE, field, problem, message: `${kind} code ${code}: ${problem} in ${line.fiscalYear}` });
+  const words = PROBLEM_WORDS[problem]?.(line.fiscalYear) ?? `${problem} in ${line.fiscalYear}`;
+  issues.push({ code: BudgetErrorCode.UNKNOWN_CODE, field, problem, message: `${kind} code ${code} ${words}` });
 }
+
+/** What each code problem means, for the issue message (the stable code stays in `problem`). */
+const PROBLEM_WORDS: Partial<Record<CodeProblem, (year: number) => string>> = {
+  CODE_UNKNOWN: (year) => `is not in the ${year} classification`,
+  CODE_YEAR_UNKNOWN: (year) => `cannot be checked: no classification is loaded for ${year}`,
+  CODE_INVALID_FORMAT: () => "is not a code of digits",
+  CODE_INVALID_LENGTH: () => "has the wrong number of digits",
+  CODE_KIND_MISMATCH: () => "belongs to another classification",
+};

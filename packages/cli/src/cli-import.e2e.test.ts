@@ -91,6 +91,34 @@ describe("jincai import (sample city 青川市)", () => {
     ]);
   });
 
+  it("reports each bad quota row at the column at fault, in words", async () => {
+    const header = "指标编号,指标文号,指标来源,年度,单位编码,资金性质,功能科目,经济科目,项目编码,支付方式,金额,是否可执行";
+    const rows = [
+      "ZB202600001,青财预〔2026〕1号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,132500.00,是",
+      "QX0001,文号,年初预算,2026,999999,111,2010301,30101,JB0000,直接支付,100.00,是",
+      "QX0002,文号,年初预算,2025,101001,111,2010301,30101,JB0000,直接支付,100.00,是",
+      "QX0003,文号,年初预算,2026,101001,111,2010388,30101,JB0000,直接支付,100.00,是",
+      "QX0004,文号,年初预算,2026,101001,111,2010301,30177,JB0000,直接支付,100.00,是",
+      "QX0005,文号,年初预算,2026,101001,111,20103,30101,JB0000,直接支付,100.00,是",
+      "QX0006,文号,年初预算,2026,101001,111,2010301,301,JB0000,直接支付,100.00,是",
+      "QX0007,文号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,也许",
+    ];
+    await writeFile(join(dir, "bad-quotas.csv"), `${header}\n${rows.join("\n")}\n`);
+    const run = await runJincai(dir, ["import", "quotas", "bad-quotas.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "bad-quotas.csv:2:1 BUDGET_QUOTA_CONFLICT quota ZB202600001 exists with other fields",
+      'bad-quotas.csv:3:5 BUDGET_UNKNOWN_AGENCY unknown agency "999999"',
+      "bad-quotas.csv:4:4 BUDGET_INVALID_QUOTA fiscal_year: 2025 is not this database's fiscal year 2026 (jincai init --year)",
+      "bad-quotas.csv:5:7 BUDGET_UNKNOWN_CODE function code 2010388 is not in the 2026 classification",
+      "bad-quotas.csv:6:8 BUDGET_UNKNOWN_CODE economic-dept code 30177 is not in the 2026 classification",
+      "bad-quotas.csv:7:7 BUDGET_NOT_LEAF function code 20103 is not a lowest-level (leaf) code in 2026",
+      "bad-quotas.csv:8:8 BUDGET_NOT_LEAF gov_economic_code derived from economic_code 301: economic-gov code 501 is not a lowest-level (leaf) code in 2026; give gov_economic_code (政府经济科目)",
+      'bad-quotas.csv:9:12 BUDGET_INVALID_QUOTA executable: "也许" is not 是/否',
+    ]);
+    expect(run.stdout).toContain("8 rows read, 0 applied, 8 rejected");
+  });
+
   it("prints the issues as JSON lines with --json", async () => {
     const run = await runJincai(dir, ["import", "payments", "bad-payments.csv", "--json"]);
     expect(run.code).toBe(2);

@@ -5,7 +5,7 @@
  * their results into row outcomes with the field to point at.
  */
 import { PAYMENT_TYPES, QUOTA_SOURCES, loadQuota, validateQuotaLine } from "@jincai/budget";
-import type { QuotaLine } from "@jincai/budget";
+import type { QuotaIssue, QuotaLine } from "@jincai/budget";
 import { FUND_TYPES, findFundType, formatFen, isJincaiError } from "@jincai/core";
 import type { PaymentRow, QuotaRow, StoreTx } from "@jincai/core";
 import { applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
@@ -36,16 +36,17 @@ export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<
     async apply(rows) {
       const out: RowOutcome[] = [];
       for (const row of rows) {
-        const line = quotaLine(row, config, ref);
-        if ("rejected" in line) {
-          out.push(line.rejected);
+        const built = quotaLine(row, config, ref);
+        if ("rejected" in built) {
+          out.push(built.rejected);
           continue;
         }
-        const issue = validateQuotaLine(line, context)[0];
-        if (issue !== undefined) {
-          out.push({ status: "rejected", code: issue.code, field: QUOTA_FIELDS[issue.field] ?? "quota_id", message: issue.message });
+        const problem = quotaProblem(validateQuotaLine(built.line, context), built);
+        if (problem !== undefined) {
+          out.push(problem);
           continue;
         }
+        const line = built.line;
         try {
           out.push({ status: (await loadQuota(tx, line, context)).status });
         } catch (error) {
@@ -58,8 +59,20 @@ export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<
   };
 }
 
-function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<typeof loadReferenceData>>): QuotaLine | { rejected: RowOutcome } {
+/** A quota line built from a row, and how its government economic code was come by. */
+interface BuiltQuotaLine {
+  readonly line: QuotaLine;
+  /** The row left gov_economic_code empty: the code was derived from economic_code (or could not be). */
+  readonly derivedGov: boolean;
+  /** Why the derivation failed, when it did for a reason other than the codes themselves. */
+  readonly mappingProblem?: { readonly code: string; readonly message: string };
+}
+
+function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<typeof loadReferenceData>>): BuiltQuotaLine | { rejected: RowOutcome } {
   const reject = (code: string, field: string, message: string) => ({ rejected: { status: "rejected" as const, code, field, message } });
+  if (row.fiscal_year !== config.fiscalYear) {
+    return reject("BUDGET_INVALID_QUOTA", "fiscal_year", `fiscal_year: ${row.fiscal_year} is not this database's fiscal year ${config.fiscalYear} (jincai init --year)`);
+  }
   const source = lookupCode(QUOTA_SOURCES, row.source ?? "年初预算");
   if (source === undefined) return reject("BUDGET_UNKNOWN_SOURCE", "source", `source: unknown 指标来源 "${row.source}"`);
   const paymentType = lookupCode(PAYMENT_TYPES, row.payment_type ?? "直接支付");
@@ -68,17 +81,21 @@ function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<
   if (executable === undefined) return reject("BUDGET_INVALID_QUOTA", "executable", `executable: "${row.executable}" is not 是/否`);
   const fundType = findFundType(row.fund_type)?.code ?? row.fund_type;
   let govEconomicCode = row.gov_economic_code ?? "";
+  const derivedGov = govEconomicCode === "";
   const economicCode = row.economic_code ?? "";
   const unitType = ref.agencies.find(row.agency_code)?.unitType;
-  if (govEconomicCode === "" && economicCode !== "" && unitType !== undefined) {
+  let mappingProblem: BuiltQuotaLine["mappingProblem"];
+  if (derivedGov && economicCode !== "" && unitType !== undefined) {
     try {
       govEconomicCode = ref.codes.mapEconomicCode(economicCode, unitType, row.fiscal_year);
     } catch (error) {
+      // An unknown economic code is reported by the validation, as for any code; a code the
+      // mapping table lacks is reported as that.
       if (!isJincaiError(error)) throw error;
-      return reject(error.code, "economic_code", `economic_code: ${error.message}`);
+      mappingProblem = { code: error.code, message: error.message };
     }
   }
-  return {
+  const line: QuotaLine = {
     id: row.quota_id,
     documentNumber: row.doc_no ?? "",
     source,
@@ -94,6 +111,32 @@ function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<
     amount: row.amount,
     executable,
     date: row.issued_on ?? `${row.fiscal_year}-01-01`,
+  };
+  return mappingProblem === undefined ? { line, derivedGov } : { line, derivedGov, mappingProblem };
+}
+
+/**
+ * The one problem a rejected quota row reports. A government economic code the row did not give
+ * was derived from its economic code and unit type, so its problems follow from others (an
+ * unknown agency, an unknown economic code) and are reported only when nothing else is wrong,
+ * at the economic code's column and saying where the code came from.
+ */
+function quotaProblem(issues: readonly QuotaIssue[], built: BuiltQuotaLine): RowOutcome | undefined {
+  const own = built.derivedGov ? issues.filter((i) => i.field !== "govEconomicCode") : issues;
+  const issue = own[0];
+  if (issue !== undefined) return { status: "rejected", code: issue.code, field: QUOTA_FIELDS[issue.field] ?? "quota_id", message: issue.message };
+  if (issues.length === 0) return undefined;
+  const economic = built.line.economicCode;
+  if (built.mappingProblem !== undefined) {
+    return {
+      status: "rejected", code: built.mappingProblem.code, field: "economic_code",
+      message: `economic_code: ${built.mappingProblem.message}; give gov_economic_code (政府经济科目)`,
+    };
+  }
+  const gov = issues[0]!;
+  return {
+    status: "rejected", code: gov.code, field: "economic_code",
+    message: `gov_economic_code derived from economic_code ${economic}: ${gov.message}; give gov_economic_code (政府经济科目)`,
   };
 }
 
