@@ -119,6 +119,31 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stdout).toContain("8 rows read, 0 applied, 8 rejected");
   });
 
+  it("refuses agencies that would break the agency tree, so later commands keep working", async () => {
+    const rows = [
+      "108009,坏区划单位,101,行政,123456",
+      "108003,新单位,101,行政,990100",
+      "108003,新单位改名,101,行政,990100",
+      "108003,新单位,101,行政,990100",
+      "101,青川市人民政府办公室,101001,行政,990100",
+      "101,青川市人民政府办公室,,行政,990200",
+    ];
+    await writeFile(join(dir, "bad-agencies.csv"), `单位编码,单位名称,上级单位,单位类型,财政区划\n${rows.join("\n")}\n`);
+    const run = await runJincai(dir, ["import", "agencies", "bad-agencies.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "bad-agencies.csv:2:5 ORG_DIVISION_MISMATCH 108009 is in 123456 but its parent is in 990100",
+      "bad-agencies.csv:4:1 ORG_AGENCY_DUPLICATE agency_code: 108003 appears earlier in this file with other fields",
+      "bad-agencies.csv:6:3 ORG_CYCLE 101 is its own ancestor",
+      "bad-agencies.csv:7:5 ORG_DIVISION_MISMATCH 101001 is in 990100 but its parent is in 990200",
+    ]);
+    expect(run.stdout).toContain("6 rows read, 0 applied, 4 rejected, 1 duplicates skipped");
+    // With --quarantine the good row commits and the tree still loads everywhere.
+    const kept = await runJincai(dir, ["import", "agencies", "bad-agencies.csv", "--quarantine", "rejected-agencies.csv"]);
+    expect(kept.stdout).toContain("6 rows read, 1 applied, 4 rejected, 1 duplicates skipped");
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+  });
+
   it("prints the issues as JSON lines with --json", async () => {
     const run = await runJincai(dir, ["import", "payments", "bad-payments.csv", "--json"]);
     expect(run.code).toBe(2);

@@ -2,14 +2,24 @@
  * Importers of reference data: agencies (预算单位) and classification codes. Both live in the
  * record store; re-importing the same row is `exists`, a changed row updates the record.
  */
-import { CODE_KINDS, JincaiError, findCodeKind, findUnitType, isJincaiError } from "@jincai/core";
-import type { AgencyInput, AgencyRow, CodeEntry, CodeRow, StoreTx } from "@jincai/core";
+import { CODE_KINDS, JincaiError, findCodeKind, findUnitType, isJincaiError, validateAgencies } from "@jincai/core";
+import type { AgencyInput, AgencyRow, CodeEntry, CodeRow, OrgIssue, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "../config";
 import { AGENCY_COLLECTION, CODE_COLLECTION, loadReferenceData } from "../reference-data";
 import type { Importer, RowOutcome } from "./row-outcome";
 
+/** The column of each agency problem. */
+const AGENCY_FIELDS: Readonly<Record<string, string>> = {
+  ORG_AGENCY_INVALID: "agency_name", ORG_UNIT_TYPE_UNKNOWN: "agency_type", ORG_DIVISION_INVALID: "division",
+  ORG_DIVISION_UNKNOWN: "division", ORG_DIVISION_MISMATCH: "division", ORG_PARENT_UNKNOWN: "parent_code",
+  ORG_CYCLE: "parent_code", ORG_AGENCY_DUPLICATE: "agency_code",
+};
+
 /**
- * Prepares the agency importer: parents must be known (imported earlier or earlier in the file).
+ * Prepares the agency importer. Each row is held to the rules of core's agency tree against the
+ * agencies already stored and those earlier in the file: a known parent, no cycle, the parent's
+ * division (and, for a changed agency, its children's), and one version per code per file. An
+ * agency that broke them would make the tree, and so every later import and `verify`, fail.
  *
  * @example
  * ```ts
@@ -18,8 +28,20 @@ import type { Importer, RowOutcome } from "./row-outcome";
  * ```
  */
 export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<AgencyRow>> {
-  const known = new Set<string>();
-  for await (const r of tx.queryRecords<AgencyInput>(AGENCY_COLLECTION)) known.add(r.id);
+  const known = new Map<string, AgencyInput>();
+  const children = new Map<string, Set<string>>();
+  const adopt = (a: AgencyInput): void => {
+    const before = known.get(a.code);
+    if (before?.parentCode !== undefined) children.get(before.parentCode)?.delete(a.code);
+    known.set(a.code, a);
+    if (a.parentCode !== undefined) {
+      let set = children.get(a.parentCode);
+      if (set === undefined) children.set(a.parentCode, (set = new Set()));
+      set.add(a.code);
+    }
+  };
+  for await (const r of tx.queryRecords<AgencyInput>(AGENCY_COLLECTION)) adopt(r.data);
+  const inFile = new Map<string, string>();
   return {
     async apply(rows) {
       const out: RowOutcome[] = [];
@@ -30,10 +52,6 @@ export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise
           continue;
         }
         const parent = row.parent_code ?? "";
-        if (parent !== "" && !known.has(parent)) {
-          out.push({ status: "rejected", code: "ORG_PARENT_UNKNOWN", field: "parent_code", message: `parent_code: agency ${parent} is not known (import parents first)` });
-          continue;
-        }
         const data: AgencyInput = {
           code: row.agency_code,
           name: row.agency_name,
@@ -41,12 +59,45 @@ export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise
           divisionCode: row.division ?? config.division,
           ...(parent !== "" ? { parentCode: parent } : {}),
         };
-        out.push(await putIfChanged(tx, AGENCY_COLLECTION, row.agency_code, data, { parent }));
-        known.add(row.agency_code);
+        const text = JSON.stringify(data);
+        const earlier = inFile.get(data.code);
+        if (earlier !== undefined && earlier !== text) {
+          out.push({ status: "rejected", code: "ORG_AGENCY_DUPLICATE", field: "agency_code", message: `agency_code: ${data.code} appears earlier in this file with other fields` });
+          continue;
+        }
+        const issue = agencyIssue(data, known, children);
+        if (issue !== undefined) {
+          out.push({ status: "rejected", code: issue.code, field: AGENCY_FIELDS[issue.code] ?? "agency_code", message: issue.message });
+          continue;
+        }
+        out.push(await putIfChanged(tx, AGENCY_COLLECTION, data.code, data, { parent }));
+        inFile.set(data.code, text);
+        adopt(data);
       }
       return out;
     },
   };
+}
+
+/**
+ * The first problem the agency tree would have with `a` in place: core's `validateAgencies` over
+ * `a`, its ancestors (so its parent, cycles and division are checked) and its children (whose
+ * division must stay its own).
+ */
+function agencyIssue(a: AgencyInput, known: ReadonlyMap<string, AgencyInput>, children: ReadonlyMap<string, ReadonlySet<string>>): OrgIssue | undefined {
+  const group: AgencyInput[] = [a];
+  const seen = new Set([a.code]);
+  for (let code = a.parentCode; code !== undefined && !seen.has(code); ) {
+    const p = known.get(code);
+    if (p === undefined) break;
+    group.push(p);
+    seen.add(code);
+    code = p.parentCode;
+  }
+  const firstChild = group.length;
+  for (const child of children.get(a.code) ?? []) if (!seen.has(child)) group.push(known.get(child)!);
+  // Problems the stored ancestors already had are not this row's.
+  return validateAgencies(group).find((i) => i.index === 0 || (i.index >= firstChild && i.code === "ORG_DIVISION_MISMATCH"));
 }
 
 /**
