@@ -44,6 +44,8 @@ export const BudgetErrorCode = {
   EXCEEDS_CONTROL: "BUDGET_EXCEEDS_CONTROL",
   /** The ledger refused a budget batch for another reason; `details.status` has its status. */
   LEDGER_REJECTED: "BUDGET_LEDGER_REJECTED",
+  /** A transfer of the batch is dated in a closed period (`lockPeriod`, `jincai close`). */
+  PERIOD_CLOSED: "BUDGET_PERIOD_CLOSED",
 } as const;
 
 /** Any error code of `@jincai/budget`. */

@@ -50,11 +50,11 @@ describe("loadQuota", () => {
     expect(await store.getAccount("quota:Q-2026-001")).toBeUndefined();
   });
 
-  it("reports a load dated in a closed period as a ledger rejection", async () => {
+  it("refuses a load dated in a closed period with BUDGET_PERIOD_CLOSED", async () => {
     const store = createMemoryStore();
     await store.lockPeriod({ from: "2026-01-01", to: "2026-01-31" });
     await expect(store.transaction((tx) => loadQuota(tx, quotaLine(), fixtureContext()))).rejects.toMatchObject({
-      code: "BUDGET_LEDGER_REJECTED",
+      code: "BUDGET_PERIOD_CLOSED",
       details: { status: "period_closed" },
     });
   });

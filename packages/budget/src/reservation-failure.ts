@@ -7,8 +7,8 @@ import type { ReservationCheck } from "./reserve-quota";
 /**
  * Explains why the ledger refused a batch holding a reservation: an `exceeds_limit` on the line
  * becomes `BUDGET_EXCEEDS_QUOTA`, on an absolute control `BUDGET_EXCEEDS_CONTROL`, both with
- * `available` and `requested` (fen, as strings) in `details`; anything else
- * `BUDGET_LEDGER_REJECTED` with the ledger status.
+ * `available` and `requested` (fen, as strings) in `details`; a date in a closed period
+ * `BUDGET_PERIOD_CLOSED`; anything else `BUDGET_LEDGER_REJECTED` with the ledger status.
  *
  * @param checks - The reservation's levels (`plan.checks`).
  * @param requested - The reserved amount.

@@ -33,9 +33,9 @@ describe("jincai init", () => {
 });
 
 describe("jincai usage", () => {
-  it("shows Examples: in the --help of init, import, summary and verify", async () => {
-    const commands = ["init", "import", "summary", "verify"];
-    const runs = await Promise.all(commands.map((command) => runJincai(dir, [command, "--help"])));
+  it("shows Examples: in the --help of every command", async () => {
+    const commands = ["init", "import", "summary", "verify", "close", "audit verify"];
+    const runs = await Promise.all(commands.map((command) => runJincai(dir, [...command.split(" "), "--help"])));
     runs.forEach((run, i) => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain("Examples:");

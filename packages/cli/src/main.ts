@@ -5,6 +5,7 @@ import { isJincaiError } from "@jincai/core";
 import { Command, CommanderError } from "commander";
 import type { CliContext } from "./cli-context";
 import { registerAudit } from "./commands/audit-command";
+import { registerClose } from "./commands/close-command";
 import { registerImport } from "./commands/import-command";
 import { registerInit } from "./commands/init-command";
 import { registerSummary } from "./commands/summary-command";
@@ -35,6 +36,7 @@ export function createProgram(ctx: CliContext): Command {
   registerImport(program, ctx);
   registerSummary(program, ctx);
   registerVerify(program, ctx);
+  registerClose(program, ctx);
   registerAudit(program, ctx);
   return program;
 }

@@ -136,12 +136,15 @@ describe("applyPayments", () => {
     expect(await figures(store)).toMatchObject({ reserved: 1_000_000n });
   });
 
-  it("reports a row dated in a closed period as a ledger rejection and applies the others", async () => {
+  it("rejects a row dated in a closed period with TREASURY_PERIOD_CLOSED and its date, and applies the others", async () => {
     const { store, context } = await treasuryStore();
     await store.lockPeriod({ from: "2026-02-01", to: "2026-02-28", book: "quota" });
     const results = await store.transaction((tx) =>
       applyPayments(tx, [payment({ paymentNumber: "A", date: "2026-02-10" }), payment({ paymentNumber: "B" })], context),
     );
-    expect(results).toMatchObject([{ status: "TREASURY_LEDGER_REJECTED", details: { status: "period_closed" } }, { status: "ok" }]);
+    expect(results).toMatchObject([
+      { status: "TREASURY_PERIOD_CLOSED", details: { status: "period_closed", field: "date", date: "2026-02-10" }, message: "payment A: its date 2026-02-10 is in a closed period" },
+      { status: "ok" },
+    ]);
   });
 });

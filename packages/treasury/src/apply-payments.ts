@@ -212,7 +212,12 @@ function ledgerResult(row: Row, res: CreateTransferResult): PaymentItemResult {
     row.failed = { check, available: row.planned.payment.amount - (res.shortfall ?? 0n) };
     return overspend(row);
   }
-  const message = `payment ${row.planned.payment.paymentNumber}: the ledger refused its transfer (${res.status})`;
+  const p = row.planned.payment;
+  if (res.status === "period_closed") {
+    const message = `payment ${p.paymentNumber}: its date ${p.date} is in a closed period`;
+    return { ...itemResult(row, TreasuryErrorCode.PERIOD_CLOSED), details: { status: res.status, field: "date", date: p.date }, message };
+  }
+  const message = `payment ${p.paymentNumber}: the ledger refused its transfer (${res.status})`;
   return { ...itemResult(row, TreasuryErrorCode.LEDGER_REJECTED), details: { status: res.status }, message };
 }
 

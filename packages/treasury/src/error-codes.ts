@@ -31,6 +31,8 @@ export const TreasuryErrorCode = {
   INVALID_REFUND: "TREASURY_INVALID_REFUND",
   /** The ledger refused the payment for another reason; `details.status` has the ledger status. */
   LEDGER_REJECTED: "TREASURY_LEDGER_REJECTED",
+  /** The payment's date, or its refund's, is in a closed period (`lockPeriod`, `jincai close`). */
+  PERIOD_CLOSED: "TREASURY_PERIOD_CLOSED",
 } as const;
 
 /** Any error code of `@jincai/treasury`. */

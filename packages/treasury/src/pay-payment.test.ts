@@ -27,12 +27,12 @@ describe("payPayment", () => {
     await expect(payPayment(store, "ZF001", { date: "2026-03-05", amount: 1_000_001n })).rejects.toMatchObject({ code: "TREASURY_INVALID_PAYMENT" });
   });
 
-  it("reports a payment dated in a closed period as a ledger rejection", async () => {
+  it("refuses to pay on a date in a closed period with TREASURY_PERIOD_CLOSED", async () => {
     const { store } = await submittedPayment();
     await approvePayment(store, "ZF001", { date: "2026-03-03" });
     await store.lockPeriod({ from: "2026-03-01", to: "2026-03-31" });
     await expect(store.transaction((tx) => payPayment(tx, "ZF001", { date: "2026-03-05" }))).rejects.toMatchObject({
-      code: "TREASURY_LEDGER_REJECTED",
+      code: "TREASURY_PERIOD_CLOSED",
       details: { status: "period_closed" },
     });
   });

@@ -87,7 +87,7 @@ describe("refundPayments", () => {
       ),
     );
     expect(results[0]).toMatchObject({ payment: { status: "refunded" } });
-    expect(results[1]).toMatchObject({ error: { code: "TREASURY_LEDGER_REJECTED" } });
+    expect(results[1]).toMatchObject({ error: { code: "TREASURY_PERIOD_CLOSED", details: { paymentNumber: "ZF002", date: "2026-04-02" } } });
     expect((await figures(store)).consumed).toBe(2_000_000n);
   });
 });

@@ -5,6 +5,7 @@ const FROM_BUDGET: Readonly<Record<string, TreasuryErrorCode>> = {
   BUDGET_EXCEEDS_QUOTA: TreasuryErrorCode.EXCEEDS_QUOTA,
   BUDGET_EXCEEDS_CONTROL: TreasuryErrorCode.EXCEEDS_CONTROL,
   BUDGET_LEDGER_REJECTED: TreasuryErrorCode.LEDGER_REJECTED,
+  BUDGET_PERIOD_CLOSED: TreasuryErrorCode.PERIOD_CLOSED,
 };
 
 /**

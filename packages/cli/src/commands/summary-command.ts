@@ -1,13 +1,14 @@
 /**
  * `jincai summary`: quota, reserved, paid, available and execution rate grouped by dimension.
  */
-import { JincaiError, formatFen, periodRange } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import { executionRate, executionSummary } from "@jincai/budget";
 import type { ExecutionSummaryRow } from "@jincai/budget";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
 import { csvLine } from "../render/csv-line";
 import { renderTable } from "../render/table";
+import { periodArgument } from "../period-argument";
 import { withStore } from "../with-store";
 
 /** `--by` names and the dimension keys they group by. */
@@ -70,7 +71,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         rollup["functionCode"] = len;
         rollup["economicCode"] = Math.min(len, 5);
       }
-      const range = opts.period !== undefined ? periodRangeOrUsage(opts.period) : undefined;
+      const range = opts.period !== undefined ? periodArgument(opts.period, "--period") : undefined;
       const rows = await withStore(ctx, async (store, config) =>
         executionSummary(store, {
           groupBy,
@@ -81,14 +82,6 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       );
       printSummary(ctx, groupBy, rows, opts.format);
     });
-}
-
-function periodRangeOrUsage(text: string): { from: string; to: string } {
-  try {
-    return periodRange(text);
-  } catch (cause) {
-    throw new JincaiError("CLI_USAGE", `--period: "${text}" is not a period or range (e.g. 2026-01..2026-06)`, { cause });
-  }
 }
 
 function printSummary(ctx: CliContext, groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], format: string): void {

@@ -51,7 +51,10 @@ export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<
           out.push({ status: (await loadQuota(tx, line, context)).status });
         } catch (error) {
           if (!isJincaiError(error)) throw error;
-          out.push({ status: "rejected", code: error.code, field: "quota_id", message: error.message });
+          if (error.code === "BUDGET_PERIOD_CLOSED") {
+            const dated = row.issued_on !== undefined ? `issued_on ${line.date}` : `its date ${line.date} (no issued_on, so 1 January)`;
+            out.push({ status: "rejected", code: error.code, field: "issued_on", message: `quota ${line.id}: ${dated} is in a closed period` });
+          } else out.push({ status: "rejected", code: error.code, field: "quota_id", message: error.message });
         }
       }
       return out;

@@ -1,0 +1,73 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CITY_DIR, cleanup, runJincai, tempDir } from "./_testing/run-jincai";
+
+// 青川市 closes January (月结) after importing its first 399 payments, all dated in January.
+let dir: string;
+const PAYMENT_HEADER = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态,退票日期";
+const QUOTA_HEADER = "指标编号,指标文号,指标来源,年度,单位编码,资金性质,功能科目,经济科目,项目编码,支付方式,金额,是否可执行,下达日期";
+
+beforeAll(async () => {
+  dir = await tempDir();
+  expect((await runJincai(dir, ["init", "--year", "2026", "--division", "990100"])).code).toBe(0);
+  expect((await runJincai(dir, ["import", "agencies", join(CITY_DIR, "agencies.csv")])).code).toBe(0);
+  expect((await runJincai(dir, ["import", "quotas", join(CITY_DIR, "quotas.csv")])).code).toBe(0);
+  const january = (await readFile(join(CITY_DIR, "payments.csv"), "utf8")).split("\n").slice(0, 400).join("\n");
+  await writeFile(join(dir, "january.csv"), `${january}\n`);
+  const imported = await runJincai(dir, ["import", "payments", "january.csv"]);
+  expect(imported.stdout).toContain("399 rows read, 399 applied");
+});
+afterAll(() => cleanup(dir));
+
+describe("jincai close", () => {
+  it("closes January once, says so when asked again, and lists the closed periods", async () => {
+    const close = await runJincai(dir, ["close", "2026-01"]);
+    expect(close.code).toBe(0);
+    expect(close.stdout.trim()).toBe("2026-01-01..2026-01-31 (every book): closed");
+    expect((await runJincai(dir, ["close", "2026-01-01..2026-01-31"])).stdout.trim()).toBe("2026-01-01..2026-01-31 (every book): already closed, nothing changed");
+    expect((await runJincai(dir, ["close"])).stdout.trim()).toBe("2026-01-01..2026-01-31 (every book)");
+    expect(JSON.parse((await runJincai(dir, ["close", "--json"])).stdout)).toEqual({ locks: [{ from: "2026-01-01", to: "2026-01-31" }] });
+  });
+
+  it("exits 2 on a text that is no period", async () => {
+    const run = await runJincai(dir, ["close", "2026-13"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('CLI_USAGE: period: "2026-13" is not a period or range');
+  });
+
+  it("rejects payments, refunds and quotas dated in the closed month at their date column", async () => {
+    const rows = [
+      "LATE001,2026-01-20,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000201,100.00,迟到的一月支付,已支付,",
+      "FEB001,2026-02-03,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000202,100.00,二月支付,已支付,",
+      "FEB002,2026-02-03,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000203,100.00,退票日期在一月,已退票,2026-01-30",
+      "LATE002,2026-01-21,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000204,100.00,迟到的一月提交,已提交,",
+    ];
+    await writeFile(join(dir, "late.csv"), `${PAYMENT_HEADER}\n${rows.join("\n")}\n`);
+    const run = await runJincai(dir, ["import", "payments", "late.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "late.csv:2:2 TREASURY_PERIOD_CLOSED payment LATE001: its date 2026-01-20 is in a closed period",
+      "late.csv:4:14 TREASURY_PERIOD_CLOSED refund_date: payment FEB002: the date 2026-01-30 is in a closed period",
+      "late.csv:5:2 TREASURY_PERIOD_CLOSED payment LATE002: its date 2026-01-21 is in a closed period",
+    ]);
+    const quotas = ["ZJ0001,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-01-15", "ZJ0002,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-02-15"];
+    await writeFile(join(dir, "added.csv"), `${QUOTA_HEADER}\n${quotas.join("\n")}\n`);
+    const added = await runJincai(dir, ["import", "quotas", "added.csv", "--quarantine", "added-rejected.csv"]);
+    expect(added.stderr.trim()).toBe("added.csv:2:13 BUDGET_PERIOD_CLOSED quota ZJ0001: issued_on 2026-01-15 is in a closed period");
+    expect(added.stdout).toContain("2 rows read, 1 applied, 1 rejected");
+  });
+
+  it("still counts January's payments as imported, and verify passes", async () => {
+    const again = await runJincai(dir, ["import", "payments", "january.csv"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("0 applied, 0 rejected, 399 duplicates skipped");
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+  });
+
+  it("closes one book only with --book", async () => {
+    expect((await runJincai(dir, ["close", "2026-02", "--book", "quota"])).stdout.trim()).toBe("2026-02-01..2026-02-28 (book quota): closed");
+    const run = await runJincai(dir, ["import", "payments", "late.csv"]);
+    expect(run.stderr).toContain("late.csv:3:2 TREASURY_PERIOD_CLOSED payment FEB001: its date 2026-02-03 is in a closed period");
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * `jincai close [period]`: closes a period of the ledger (月结, 季结, 年结). Every transfer dated
+ * in a closed period is refused from then on, so a later import rejects a payment, refund or
+ * quota dated there (`TREASURY_PERIOD_CLOSED` at its date column) and the books of that period
+ * stay as they were reported. Without a period it lists the closed periods. Closing is
+ * permanent in the CLI: reopening a closed month is an administrative act it does not offer.
+ */
+import { userInfo } from "node:os";
+import { appendAudit, systemClock } from "@jincai/core";
+import type { PeriodLock } from "@jincai/core";
+import type { Command } from "commander";
+import type { CliContext } from "../cli-context";
+import { EXIT } from "../exit-codes";
+import { periodArgument } from "../period-argument";
+import { withStore } from "../with-store";
+
+interface CloseOptions {
+  book?: string;
+  json?: boolean;
+}
+
+/**
+ * Registers `jincai close` on the program.
+ *
+ * @example
+ * ```ts
+ * registerClose(program, context);
+ * ```
+ */
+export function registerClose(program: Command, ctx: CliContext): void {
+  program
+    .command("close")
+    .description("close a period (月结): later transfers dated in it are rejected; without a period, list the closed periods")
+    .argument("[period]", "a month, quarter or year, or a range: 2026-03, 2026-Q1, 2026, 2026-01..2026-03")
+    .option("--book <book>", "close only this book's accounts (e.g. quota); default every book")
+    .option("--json", "print the closed periods as JSON")
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ jincai close 2026-03\n  $ jincai close 2026-01..2026-06\n  $ jincai close            # list the closed periods\n\nClosing is permanent: a payment or refund dated in a closed period is rejected by later\nimports (TREASURY_PERIOD_CLOSED), and a payment imported before stays a duplicate.`,
+    )
+    .action(async (period: string | undefined, opts: CloseOptions) => {
+      const range = period === undefined ? undefined : periodArgument(period, "period");
+      const { locks, closed } = await withStore(ctx, async (store) => {
+        if (range === undefined) return { locks: await store.periodLocks(), closed: undefined };
+        const lock: PeriodLock = opts.book === undefined ? range : { ...range, book: opts.book };
+        const already = (await store.periodLocks()).some((l) => covers(l, lock));
+        if (!already) {
+          await store.transaction(async (tx) => {
+            await tx.lockPeriod(lock);
+            await appendAudit(
+              tx,
+              { actor: `cli:${userInfo().username}`, action: "period.close", subject: `${lock.from}..${lock.to}`, change: { ...lock } },
+              { clock: systemClock() },
+            );
+          });
+        }
+        return { locks: await store.periodLocks(), closed: { lock, already } };
+      });
+      if (opts.json) {
+        ctx.out(JSON.stringify({ ...(closed ? { closed: closed.lock, alreadyClosed: closed.already } : {}), locks }));
+      } else {
+        if (closed) ctx.out(`${describe(closed.lock)}: ${closed.already ? "already closed, nothing changed" : "closed"}`);
+        else if (locks.length === 0) ctx.out("no closed periods");
+        else for (const l of locks) ctx.out(describe(l));
+      }
+      ctx.exitCode = EXIT.ok;
+    });
+}
+
+/** Whether lock `a` already closes everything `b` would. */
+function covers(a: PeriodLock, b: PeriodLock): boolean {
+  return (a.book === undefined || a.book === b.book) && a.from <= b.from && a.to >= b.to;
+}
+
+function describe(lock: PeriodLock): string {
+  return `${lock.from}..${lock.to} ${lock.book === undefined ? "(every book)" : `(book ${lock.book})`}`;
+}
