@@ -18,6 +18,7 @@ export { rejectPayment } from "./reject-payment";
 export { refundPayment } from "./refund-payment";
 export type { RefundStep } from "./refund-payment";
 export { refundPayments } from "./refund-payments";
+export { advancePayment } from "./advance-payment";
 export type { RefundItem, RefundItemResult } from "./refund-payments";
 export { getPayment } from "./get-payment";
 export { planPayments } from "./plan-payments";

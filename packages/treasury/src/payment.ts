@@ -68,3 +68,23 @@ export interface Payment {
   /** The controls the payment also debited. */
   readonly controlIds: readonly string[];
 }
+
+/**
+ * Whether two payments agree on their terms: quota, amount, payee, account, purpose and effective
+ * economic code (not their date or status, which move along the lifecycle). Internal.
+ *
+ * @example
+ * ```ts
+ * sameTerms(stored, { ...stored, status: "paid" }); // true
+ * ```
+ */
+export function sameTerms(a: Payment, b: Payment): boolean {
+  return (
+    a.quotaId === b.quotaId &&
+    a.amount === b.amount &&
+    a.payeeName === b.payeeName &&
+    a.payeeAccount === b.payeeAccount &&
+    a.purpose === b.purpose &&
+    a.economicCode === b.economicCode
+  );
+}

@@ -6,6 +6,7 @@ import type { BudgetErrorCode, ControlWarning } from "@jincai/budget";
 import { isJincaiError } from "@jincai/core";
 import type { TreasuryErrorCode } from "./error-codes";
 import { TreasuryErrorCode as Codes } from "./error-codes";
+import { sameTerms } from "./payment";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { planPayment } from "./plan-payment";
@@ -92,14 +93,5 @@ export function planPayments(rows: readonly PaymentImportRow[], context: Payment
 }
 
 function samePayment(a: Payment, b: Payment): boolean {
-  return (
-    a.amount === b.amount &&
-    a.date === b.date &&
-    a.payeeName === b.payeeName &&
-    a.payeeAccount === b.payeeAccount &&
-    a.purpose === b.purpose &&
-    a.quotaId === b.quotaId &&
-    a.economicCode === b.economicCode &&
-    a.status === b.status
-  );
+  return sameTerms(a, b) && a.date === b.date && a.status === b.status;
 }

@@ -26,7 +26,7 @@ describe("refundPayments", () => {
         context,
       ),
     );
-    expect(results[0]).toMatchObject({ payment: { status: "refunded", controlIds: ["C302"] } });
+    expect(results[0]).toMatchObject({ payment: { status: "refunded", controlIds: ["C302"] }, applied: true });
     expect(results[1]).toMatchObject({ error: { code: "TREASURY_PAYMENT_NOT_FOUND" } });
     expect(results[2]).toMatchObject({ payment: { status: "paid", refundedAmount: 500_000n } });
     expect(results[3]).toMatchObject({ error: { code: "TREASURY_INVALID_TRANSITION" } });
@@ -67,9 +67,10 @@ describe("refundPayments", () => {
   it("replays a refund already applied as a no-op", async () => {
     const { store, context } = await twoHistoricPayments();
     const items = [{ paymentNumber: "ZF001", step: { refundNumber: "TP1", date: "2026-04-01" } }];
-    await store.transaction((tx) => refundPayments(tx, items, context));
+    const first = await store.transaction((tx) => refundPayments(tx, items, context));
+    expect(first[0]).toMatchObject({ applied: true });
     const again = await store.transaction((tx) => refundPayments(tx, items, context));
-    expect(again[0]).toMatchObject({ payment: { status: "refunded" } });
+    expect(again[0]).toMatchObject({ payment: { status: "refunded" }, applied: false });
     expect((await figures(store)).consumed).toBe(2_000_000n);
   });
 
@@ -86,7 +87,7 @@ describe("refundPayments", () => {
         context,
       ),
     );
-    expect(results[0]).toMatchObject({ payment: { status: "refunded" } });
+    expect(results[0]).toMatchObject({ payment: { status: "refunded" }, applied: true });
     expect(results[1]).toMatchObject({ error: { code: "TREASURY_PERIOD_CLOSED", details: { paymentNumber: "ZF002", date: "2026-04-02" } } });
     expect((await figures(store)).consumed).toBe(2_000_000n);
   });

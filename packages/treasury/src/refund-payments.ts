@@ -1,6 +1,6 @@
 /**
  * Refunds (退票) of many paid payments at once, for imports: each refund is read and checked as
- * {@link refundPayment} does, the reversing transfers of all of them go to the ledger in one
+ * `refundPayment` does, the reversing transfers of all of them go to the ledger in one
  * checked batch, then their documents in one store call. When that batch is refused, or a payment
  * appears twice, the refunds concerned are applied one by one, so every item gets the outcome it
  * would get alone, in item order.
@@ -11,7 +11,8 @@ import type { Payment } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { paymentFromDocument, paymentRecord } from "./payment-record";
 import { findPaymentStates } from "./payment-state";
-import { prepareRefundOf, refundPayment, refundedDocument } from "./refund-payment";
+import { applyLedger } from "./apply-ledger";
+import { finishRefund, prepareRefund, prepareRefundOf, refundedDocument } from "./refund-payment";
 import type { PreparedRefund, RefundStep } from "./refund-payment";
 
 /** One refund of a batch. */
@@ -22,11 +23,13 @@ export interface RefundItem {
   readonly step: RefundStep;
 }
 
-/** The outcome of one refund: the payment after it, or the error {@link refundPayment} would throw. */
+/** The outcome of one refund: the payment after it, or the error `refundPayment` would throw. */
 export type RefundItemResult =
   | {
       /** The payment after the refund. */
       readonly payment: Payment;
+      /** Whether this call applied the refund (`false`: that refund number was applied before). */
+      readonly applied: boolean;
     }
   | {
       /** Why the refund was refused (nothing of it was written). */
@@ -36,7 +39,7 @@ export type RefundItemResult =
 /**
  * Applies many refunds in one ledger batch; one result per item, in item order.
  *
- * @param context - As for {@link refundPayment}.
+ * @param context - As for `refundPayment`.
  * @example
  * ```ts
  * const results = await refundPayments(tx, [{ paymentNumber: "ZF001", step: { refundNumber: "ZF001-R", date: "2026-03-20" } }], context);
@@ -60,10 +63,14 @@ export async function refundPayments(tx: StoreTx, items: readonly RefundItem[], 
   for (let k = 0; k < first.length; k++) {
     const i = first[k]!;
     const item = items[i]!;
-    const r = await attempt(() => prepareRefundOf(tx, states[k], item.paymentNumber, item.step, context));
-    if ("error" in r) results[i] = r;
-    else if ("done" in r.payment) results[i] = { payment: r.payment.done };
-    else prepared.push({ index: i, refund: r.payment });
+    try {
+      const refund = await prepareRefundOf(tx, states[k], item.paymentNumber, item.step, context);
+      if ("done" in refund) results[i] = { payment: refund.done, applied: false };
+      else prepared.push({ index: i, refund });
+    } catch (error) {
+      if (!isJincaiError(error)) throw error;
+      results[i] = { error };
+    }
   }
   const batch = prepared.flatMap((p) => p.refund.batch);
   const applied = batch.length === 0 || (await tx.createTransfers(batch)).applied;
@@ -71,19 +78,21 @@ export async function refundPayments(tx: StoreTx, items: readonly RefundItem[], 
     // The refunded documents go to the store in one call.
     const documents = prepared.map((p) => paymentRecord(refundedDocument(p.refund), p.refund.state.version));
     if (documents.length > 0) await tx.putRecords(documents);
-    documents.forEach((d, k) => (results[prepared[k]!.index] = { payment: paymentFromDocument(d.data) }));
+    documents.forEach((d, k) => (results[prepared[k]!.index] = { payment: paymentFromDocument(d.data), applied: true }));
   } else {
-    for (const p of prepared) {
-      results[p.index] = await attempt(() => refundPayment(tx, items[p.index]!.paymentNumber, items[p.index]!.step, context));
-    }
+    for (const p of prepared) results[p.index] = await refundOne(tx, items[p.index]!, context);
   }
-  for (const i of later) results[i] = await attempt(() => refundPayment(tx, items[i]!.paymentNumber, items[i]!.step, context));
+  for (const i of later) results[i] = await refundOne(tx, items[i]!, context);
   return results as RefundItemResult[];
 }
 
-async function attempt<T>(fn: () => Promise<T>): Promise<{ readonly payment: T } | { readonly error: JincaiError }> {
+/** One refund on its own, as `refundPayment` applies it, telling whether it was new. */
+async function refundOne(tx: StoreTx, item: RefundItem, context: PaymentContext): Promise<RefundItemResult> {
   try {
-    return { payment: await fn() };
+    const prepared = await prepareRefund(tx, item.paymentNumber, item.step, context);
+    if ("done" in prepared) return { payment: prepared.done, applied: false };
+    await applyLedger(tx, prepared.batch, item.paymentNumber);
+    return { payment: await finishRefund(tx, prepared), applied: true };
   } catch (error) {
     if (!isJincaiError(error)) throw error;
     return { error };

@@ -8,7 +8,7 @@ import { PAYMENT_TYPES, QUOTA_SOURCES, loadQuota, validateQuotaLine } from "@jin
 import type { QuotaIssue, QuotaLine } from "@jincai/budget";
 import { FUND_TYPES, findFundType, formatFen, isJincaiError } from "@jincai/core";
 import type { PaymentRow, QuotaRow, StoreTx } from "@jincai/core";
-import { applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
+import { advancePayment, applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
 import type { PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
 import { loadReferenceData } from "../reference-data";
@@ -188,6 +188,13 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         at.push(i);
       });
       const results = await applyPayments(tx, inputs, context);
+      // A payment stored earlier (yesterday's export, or earlier in this file) in an earlier
+      // status moves on to the row's: submitted → paid. Rare, so one row at a time.
+      for (let k = 0; k < results.length; k++) {
+        if (results[k]!.status === "TREASURY_PAYMENT_CONFLICT" && inputs[k]!.status === "paid") {
+          results[k] = await advancePayment(tx, inputs[k]!, context, k);
+        }
+      }
       const refunds: RefundItem[] = [];
       const refundAt: number[] = [];
       for (let k = 0; k < results.length; k++) {
@@ -202,7 +209,10 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       // The chunk's refunds go to the ledger in one batch (each row keeps its own outcome).
       const refunded = refunds.length > 0 ? await refundPayments(tx, refunds, context) : [];
       refunded.forEach((r, k) => {
-        if ("error" in r) out[refundAt[k]!] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };
+        const i = refundAt[k]!;
+        if ("error" in r) out[i] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };
+        // A payment imported before as paid and now refunded: the refund is this row's change.
+        else if (r.applied && out[i]!.status === "exists") out[i] = OK;
       });
       return out;
     },

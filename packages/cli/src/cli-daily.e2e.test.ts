@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CITY_DIR, cleanup, runJincai, summaryJson, tempDir } from "./_testing/run-jincai";
+
+// The payment system's export of each day repeats a payment as its status moves on. Day 1:
+// ST001 and ST003 submitted (已提交), ST002 paid. Day 2: ST001 paid on 4 March, ST002 refunded,
+// ST003 paid and refunded. The same scenario on SQLite and on PostgreSQL.
+const HEADER = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态,退票日期";
+const row = (number: string, date: string, amount: string, status: string, refund = "") =>
+  `${number},${date},ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,62220000000${number.slice(2)},${amount},日常支付,${status},${refund}`;
+const DAY1 = [row("ST001", "2026-03-01", "100.00", "已提交"), row("ST002", "2026-03-01", "200.00", "已支付"), row("ST003", "2026-03-02", "300.00", "已提交")];
+const DAY2 = [row("ST001", "2026-03-04", "100.00", "已支付"), row("ST002", "2026-03-01", "200.00", "已退票", "2026-03-09"), row("ST003", "2026-03-02", "300.00", "已退票", "2026-03-10")];
+
+const database = `jincai_daily_${randomBytes(4).toString("hex")}`;
+let serverUrl: string;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  serverUrl = inject("jincaiPgUrl");
+  await admin(`CREATE DATABASE ${database}`);
+});
+afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+
+describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => {
+  let dir: string;
+  const agency101001 = async () => (await summaryJson(dir)).find((r) => r["agency"] === "101001")!;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    const init = ["init", "--year", "2026", "--division", "990100", ...(store === "postgres" ? ["--pg", url.toString()] : [])];
+    expect((await runJincai(dir, init)).code).toBe(0);
+    expect((await runJincai(dir, ["import", "agencies", join(CITY_DIR, "agencies.csv")])).code).toBe(0);
+    expect((await runJincai(dir, ["import", "quotas", join(CITY_DIR, "quotas.csv")])).code).toBe(0);
+    await writeFile(join(dir, "day1.csv"), `${HEADER}\n${DAY1.join("\n")}\n`);
+    await writeFile(join(dir, "day2.csv"), `${HEADER}\n${DAY2.join("\n")}\n`);
+  });
+  afterAll(() => cleanup(dir));
+
+  it("day 1: reserves the submitted payments and pays the paid one", async () => {
+    const run = await runJincai(dir, ["import", "payments", "day1.csv"]);
+    expect(run.stdout).toContain("3 rows read, 3 applied, 0 rejected");
+    expect(await agency101001()).toMatchObject({ reserved: "400.00", paid: "200.00" });
+  });
+
+  it("day 2: pays ST001, refunds ST002, pays and refunds ST003, each counted as applied and audited", async () => {
+    const run = await runJincai(dir, ["import", "payments", "day2.csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("3 rows read, 3 applied, 0 rejected, 0 duplicates skipped");
+    expect(await agency101001()).toMatchObject({ reserved: "0.00", paid: "100.00" });
+    const audit = await runJincai(dir, ["audit", "verify"]);
+    expect(audit.stdout).toContain("audit: 4 events"); // agencies, quotas, day 1, day 2
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+  });
+
+  it("changes nothing when either day is imported again, in any order", async () => {
+    for (const file of ["day2.csv", "day1.csv"]) {
+      const run = await runJincai(dir, ["import", "payments", file]);
+      expect(run.stdout).toContain("0 applied, 0 rejected, 3 duplicates skipped");
+    }
+    expect(await agency101001()).toMatchObject({ reserved: "0.00", paid: "100.00" });
+  });
+
+  it("still rejects a payment number that comes back as another payment", async () => {
+    await writeFile(join(dir, "day3.csv"), `${HEADER}\n${row("ST001", "2026-03-04", "150.00", "已支付")}\n`);
+    const run = await runJincai(dir, ["import", "payments", "day3.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe("day3.csv:2:1 TREASURY_PAYMENT_CONFLICT payment ST001 exists with other fields");
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { advancePayment } from "./advance-payment";
+import { applyPayments } from "./apply-payments";
+import { approvePayment } from "./approve-payment";
+import { getPayment } from "./get-payment";
+import { rejectPayment } from "./reject-payment";
+import { submittedPayment } from "./_testing/submitted-payment";
+import { figures, payment, treasuryStore } from "./_testing/treasury-fixtures";
+
+// ZF001: 10,000.00 yuan on Q1 (100,000.00), submitted on 2026-03-02; today's export says 已支付.
+const paidRow = (overrides: Parameters<typeof payment>[0] = {}) => ({ ...payment({ date: "2026-03-05", ...overrides }), status: "paid" as const });
+
+describe("advancePayment", () => {
+  it("approves and pays a submitted payment on the row's date: the reservation becomes consumption", async () => {
+    const { store, context } = await submittedPayment();
+    const result = await store.transaction((tx) => advancePayment(tx, paidRow(), context, 7));
+    expect(result).toEqual({ index: 7, paymentNumber: "ZF001", status: "ok", quotaId: "Q1" });
+    expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 1_000_000n, available: 9_000_000n });
+    const paid = await getPayment(store, "ZF001");
+    expect(paid).toMatchObject({ status: "paid", paidAmount: 1_000_000n, date: "2026-03-02" });
+    const doc = (await store.getRecord<{ events: unknown[] }>("payment", "ZF001"))!.data;
+    expect(doc.events).toEqual([
+      { status: "submitted", date: "2026-03-02" },
+      { status: "approved", date: "2026-03-05" },
+      { status: "paid", date: "2026-03-05" },
+    ]);
+  });
+
+  it("pays an approved payment without approving it again", async () => {
+    const { store, context } = await submittedPayment();
+    await approvePayment(store, "ZF001", { date: "2026-03-03" });
+    expect((await advancePayment(store, paidRow(), context)).status).toBe("ok");
+    const doc = (await store.getRecord<{ events: { status: string }[] }>("payment", "ZF001"))!.data;
+    expect(doc.events.map((e) => e.status)).toEqual(["submitted", "approved", "paid"]);
+  });
+
+  it("changes nothing for a row the payment has already reached: the same export again, or yesterday's", async () => {
+    const { store, context } = await submittedPayment();
+    await advancePayment(store, paidRow(), context);
+    expect((await advancePayment(store, paidRow(), context)).status).toBe("exists");
+    expect((await advancePayment(store, { ...payment(), status: "submitted" }, context)).status).toBe("exists");
+    expect((await advancePayment(store, paidRow({ date: "2026-03-02" }), context)).status).toBe("exists");
+    expect((await figures(store)).consumed).toBe(1_000_000n);
+  });
+
+  it("treats a historic paid payment (no document) repeated with its own date as already there", async () => {
+    const { store, context } = await treasuryStore();
+    await applyPayments(store, [payment()], context);
+    expect((await advancePayment(store, paidRow({ date: "2026-03-02" }), context)).status).toBe("exists");
+    expect(await advancePayment(store, paidRow({ date: "2026-03-09" }), context)).toMatchObject({
+      status: "TREASURY_PAYMENT_CONFLICT",
+      message: "payment ZF001 exists with other fields (date 2026-03-09)",
+    });
+  });
+
+  it("reports another payment under the same number as a conflict and writes nothing", async () => {
+    const { store, context } = await submittedPayment();
+    for (const row of [paidRow({ amount: 1_000_001n }), paidRow({ payeeAccount: "420101000000009" }), paidRow({ date: "2026-03-01" })]) {
+      expect((await advancePayment(store, row, context)).status).toBe("TREASURY_PAYMENT_CONFLICT");
+    }
+    expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+  });
+
+  it("refuses to pay a rejected payment", async () => {
+    const { store, context } = await submittedPayment();
+    await rejectPayment(store, "ZF001", { date: "2026-03-04" });
+    expect((await advancePayment(store, paidRow(), context)).status).toBe("TREASURY_INVALID_TRANSITION");
+    expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 0n });
+  });
+
+  it("rejects a pay date in a closed period and leaves the payment submitted", async () => {
+    const { store, context } = await submittedPayment();
+    await store.lockPeriod({ from: "2026-03-01", to: "2026-03-31" });
+    expect(await advancePayment(store, paidRow(), context)).toMatchObject({ status: "TREASURY_PERIOD_CLOSED", details: { date: "2026-03-05" } });
+    expect((await getPayment(store, "ZF001")).status).toBe("submitted");
+    expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+  });
+
+  it("reports an unknown payment number", async () => {
+    const { store, context } = await treasuryStore();
+    expect((await advancePayment(store, paidRow(), context)).status).toBe("TREASURY_PAYMENT_NOT_FOUND");
+  });
+});
