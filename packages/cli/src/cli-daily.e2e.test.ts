@@ -74,10 +74,33 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     expect(await agency101001()).toMatchObject({ reserved: "0.00", paid: "100.00" });
   });
 
+  it("approves (已审核) and rejects (已退回) payments, new or stored, and refuses to reject a paid one", async () => {
+    const rows = [
+      row("ST004", "2026-03-05", "400.00", "已提交"),
+      row("ST005", "2026-03-05", "500.00", "已审核"),
+      row("ST006", "2026-03-05", "600.00", "已退回"),
+    ];
+    await writeFile(join(dir, "day3.csv"), `${HEADER}\n${rows.join("\n")}\n`);
+    expect((await runJincai(dir, ["import", "payments", "day3.csv"])).stdout).toContain("3 rows read, 3 applied, 0 rejected");
+    expect(await agency101001()).toMatchObject({ reserved: "900.00", paid: "100.00" });
+    const next = [
+      row("ST004", "2026-03-05", "400.00", "已退回"),
+      row("ST005", "2026-03-05", "500.00", "已审核"),
+      row("ST006", "2026-03-05", "600.00", "已退回"),
+      row("ST001", "2026-03-04", "100.00", "已退回"),
+    ];
+    await writeFile(join(dir, "day4.csv"), `${HEADER}\n${next.join("\n")}\n`);
+    const run = await runJincai(dir, ["import", "payments", "day4.csv", "--quarantine", "day4-rejected.csv"]);
+    expect(run.stdout).toContain("4 rows read, 1 applied, 1 rejected, 2 duplicates skipped");
+    expect(run.stderr.trim()).toBe("day4.csv:5:13 TREASURY_INVALID_TRANSITION payment ST001 is paid; it cannot become rejected");
+    expect(await agency101001()).toMatchObject({ reserved: "500.00", paid: "100.00" });
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+  });
+
   it("still rejects a payment number that comes back as another payment", async () => {
-    await writeFile(join(dir, "day3.csv"), `${HEADER}\n${row("ST001", "2026-03-04", "150.00", "已支付")}\n`);
-    const run = await runJincai(dir, ["import", "payments", "day3.csv"]);
+    await writeFile(join(dir, "day5.csv"), `${HEADER}\n${row("ST001", "2026-03-04", "150.00", "已支付")}\n`);
+    const run = await runJincai(dir, ["import", "payments", "day5.csv"]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe("day3.csv:2:1 TREASURY_PAYMENT_CONFLICT payment ST001 exists with other fields");
+    expect(run.stderr.trim()).toBe("day5.csv:2:1 TREASURY_PAYMENT_CONFLICT payment ST001 exists with other fields");
   });
 });

@@ -13,7 +13,7 @@ const paidRow = (overrides: Parameters<typeof payment>[0] = {}) => ({ ...payment
 describe("advancePayment", () => {
   it("approves and pays a submitted payment on the row's date: the reservation becomes consumption", async () => {
     const { store, context } = await submittedPayment();
-    const result = await store.transaction((tx) => advancePayment(tx, paidRow(), context, 7));
+    const result = await store.transaction((tx) => advancePayment(tx, paidRow(), "paid", context, 7));
     expect(result).toEqual({ index: 7, paymentNumber: "ZF001", status: "ok", quotaId: "Q1" });
     expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 1_000_000n, available: 9_000_000n });
     const paid = await getPayment(store, "ZF001");
@@ -29,25 +29,25 @@ describe("advancePayment", () => {
   it("pays an approved payment without approving it again", async () => {
     const { store, context } = await submittedPayment();
     await approvePayment(store, "ZF001", { date: "2026-03-03" });
-    expect((await advancePayment(store, paidRow(), context)).status).toBe("ok");
+    expect((await advancePayment(store, paidRow(), "paid", context)).status).toBe("ok");
     const doc = (await store.getRecord<{ events: { status: string }[] }>("payment", "ZF001"))!.data;
     expect(doc.events.map((e) => e.status)).toEqual(["submitted", "approved", "paid"]);
   });
 
   it("changes nothing for a row the payment has already reached: the same export again, or yesterday's", async () => {
     const { store, context } = await submittedPayment();
-    await advancePayment(store, paidRow(), context);
-    expect((await advancePayment(store, paidRow(), context)).status).toBe("exists");
-    expect((await advancePayment(store, { ...payment(), status: "submitted" }, context)).status).toBe("exists");
-    expect((await advancePayment(store, paidRow({ date: "2026-03-02" }), context)).status).toBe("exists");
+    await advancePayment(store, paidRow(), "paid", context);
+    expect((await advancePayment(store, paidRow(), "paid", context)).status).toBe("exists");
+    expect((await advancePayment(store, payment(), "approved", context)).status).toBe("exists");
+    expect((await advancePayment(store, paidRow({ date: "2026-03-02" }), "paid", context)).status).toBe("exists");
     expect((await figures(store)).consumed).toBe(1_000_000n);
   });
 
   it("treats a historic paid payment (no document) repeated with its own date as already there", async () => {
     const { store, context } = await treasuryStore();
     await applyPayments(store, [payment()], context);
-    expect((await advancePayment(store, paidRow({ date: "2026-03-02" }), context)).status).toBe("exists");
-    expect(await advancePayment(store, paidRow({ date: "2026-03-09" }), context)).toMatchObject({
+    expect((await advancePayment(store, paidRow({ date: "2026-03-02" }), "paid", context)).status).toBe("exists");
+    expect(await advancePayment(store, paidRow({ date: "2026-03-09" }), "paid", context)).toMatchObject({
       status: "TREASURY_PAYMENT_CONFLICT",
       message: "payment ZF001 exists with other fields (date 2026-03-09)",
     });
@@ -56,28 +56,55 @@ describe("advancePayment", () => {
   it("reports another payment under the same number as a conflict and writes nothing", async () => {
     const { store, context } = await submittedPayment();
     for (const row of [paidRow({ amount: 1_000_001n }), paidRow({ payeeAccount: "420101000000009" }), paidRow({ date: "2026-03-01" })]) {
-      expect((await advancePayment(store, row, context)).status).toBe("TREASURY_PAYMENT_CONFLICT");
+      expect((await advancePayment(store, row, "paid", context)).status).toBe("TREASURY_PAYMENT_CONFLICT");
     }
     expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+  });
+
+  it("approves a submitted payment (已审核) without touching its reservation", async () => {
+    const { store, context } = await submittedPayment();
+    expect((await advancePayment(store, payment(), "approved", context)).status).toBe("ok");
+    expect((await getPayment(store, "ZF001")).status).toBe("approved");
+    expect((await advancePayment(store, payment(), "approved", context)).status).toBe("exists");
+    expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+  });
+
+  it("rejects (退回) a submitted payment: the reservation is voided and the amount available again", async () => {
+    const { store, context } = await submittedPayment();
+    expect((await advancePayment(store, payment({ date: "2026-03-04" }), "rejected", context)).status).toBe("ok");
+    expect((await getPayment(store, "ZF001")).status).toBe("rejected");
+    expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 0n, available: 10_000_000n });
+    expect((await advancePayment(store, payment({ date: "2026-03-04" }), "rejected", context)).status).toBe("exists");
+    expect((await advancePayment(store, paidRow(), "paid", context)).status).toBe("TREASURY_INVALID_TRANSITION");
+  });
+
+  it("refuses to reject a paid payment", async () => {
+    const { store, context } = await submittedPayment();
+    await advancePayment(store, paidRow(), "paid", context);
+    expect(await advancePayment(store, payment(), "rejected", context)).toMatchObject({
+      status: "TREASURY_INVALID_TRANSITION",
+      message: "payment ZF001 is paid; it cannot become rejected",
+    });
+    expect((await figures(store)).consumed).toBe(1_000_000n);
   });
 
   it("refuses to pay a rejected payment", async () => {
     const { store, context } = await submittedPayment();
     await rejectPayment(store, "ZF001", { date: "2026-03-04" });
-    expect((await advancePayment(store, paidRow(), context)).status).toBe("TREASURY_INVALID_TRANSITION");
+    expect((await advancePayment(store, paidRow(), "paid", context)).status).toBe("TREASURY_INVALID_TRANSITION");
     expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 0n });
   });
 
   it("rejects a pay date in a closed period and leaves the payment submitted", async () => {
     const { store, context } = await submittedPayment();
     await store.lockPeriod({ from: "2026-03-01", to: "2026-03-31" });
-    expect(await advancePayment(store, paidRow(), context)).toMatchObject({ status: "TREASURY_PERIOD_CLOSED", details: { date: "2026-03-05" } });
+    expect(await advancePayment(store, paidRow(), "paid", context)).toMatchObject({ status: "TREASURY_PERIOD_CLOSED", details: { date: "2026-03-05" } });
     expect((await getPayment(store, "ZF001")).status).toBe("submitted");
     expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
   });
 
   it("reports an unknown payment number", async () => {
     const { store, context } = await treasuryStore();
-    expect((await advancePayment(store, paidRow(), context)).status).toBe("TREASURY_PAYMENT_NOT_FOUND");
+    expect((await advancePayment(store, paidRow(), "paid", context)).status).toBe("TREASURY_PAYMENT_NOT_FOUND");
   });
 });

@@ -2,48 +2,63 @@
  * A payment system's daily export repeats a payment as its status moves on: submitted today,
  * paid tomorrow. Importing the later row must move the stored payment on, not report a conflict.
  * `advancePayment` does that for one import row whose payment number is already stored: a
- * submitted or approved payment the row says is paid is approved and paid (posted) on the row's
- * date, with one ledger batch and one document write; a row whose status the payment has already
- * reached or passed (yesterday's file imported again after today's) changes nothing.
+ * submitted payment the row says is approved is approved; a submitted or approved one the row says
+ * is paid is approved and paid (posted) on the row's date, or voided when the row says it was
+ * rejected (退回), each with one ledger batch and one document write; a row whose status the
+ * payment has already reached or passed (yesterday's file imported again after today's) changes
+ * nothing.
  *
  * The row must otherwise describe the same payment: quota, amount, payee, account, purpose and
  * effective economic code as stored. Its date may be later than the stored one (the pay date of
  * a payment submitted earlier), never earlier; a row the payment has already reached must carry
  * the payment's date or the date it reached that status.
  */
-import { consumeReservation } from "@jincai/budget";
+import { consumeReservation, releaseReservation } from "@jincai/budget";
 import { isJincaiError } from "@jincai/core";
-import type { StoreTx } from "@jincai/core";
+import type { StoreTx, TransferInput } from "@jincai/core";
 import { applyLedger } from "./apply-ledger";
 import { TreasuryErrorCode } from "./error-codes";
 import { sameTerms } from "./payment";
 import type { Payment, PaymentStatus } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { findPaymentState, reservationOf, savePayment } from "./payment-state";
+import type { PaymentState } from "./payment-state";
+import type { PaymentEvent } from "./payment-record";
 import { paymentTransferId } from "./payment-transfer";
 import { planPayment } from "./plan-payment";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 
-/** How far along the lifecycle each status is (a rejected payment goes nowhere). */
-const STAGE: Readonly<Record<PaymentStatus, number>> = { submitted: 0, approved: 1, paid: 2, refunded: 3, rejected: -1 };
+/** The statuses an import row can move a stored payment on to. */
+export type AdvanceTarget = "approved" | "paid" | "rejected";
+
+/** How far along the lifecycle each status is; a rejection ends it after submission or approval. */
+const STAGE: Readonly<Record<PaymentStatus, number>> = { submitted: 0, approved: 1, paid: 2, refunded: 3, rejected: 2 };
 
 /**
  * Moves a stored payment on to the status of an import row describing it; see the module comment.
  *
- * @param row - The row, as given to `applyPayments` (`status` `paid` or `submitted`).
+ * @param row - The row, as given to `applyPayments`.
+ * @param to - The status the row gives the payment: `approved` (已审核), `paid` (已支付, also for a
+ *   refunded row, whose refund follows) or `rejected` (已退回).
  * @param index - The row's index in its chunk, copied to the result.
  * @returns `ok` when the payment moved on, `exists` when it was already there or further,
  *   otherwise a rejection: TREASURY_PAYMENT_CONFLICT (another payment under that number),
- *   TREASURY_INVALID_TRANSITION (a rejected payment), or what the ledger refused
- *   (TREASURY_PERIOD_CLOSED …); nothing is written for a rejection.
+ *   TREASURY_INVALID_TRANSITION (paying a rejected payment, rejecting a paid one), or what the
+ *   ledger refused (TREASURY_PERIOD_CLOSED …); nothing is written for a rejection.
  * @example
  * ```ts
  * // ZF001 was imported yesterday as 已提交 (submitted); today's export says 已支付.
- * const r = await advancePayment(tx, { ...row, status: "paid", date: "2026-03-05" }, context);
+ * const r = await advancePayment(tx, { ...row, date: "2026-03-05" }, "paid", context);
  * r.status; // "ok": approved and paid on 2026-03-05
  * ```
  */
-export async function advancePayment(tx: StoreTx, row: PaymentImportRow, context: PaymentContext, index = 0): Promise<PaymentItemResult> {
+export async function advancePayment(
+  tx: StoreTx,
+  row: PaymentImportRow,
+  to: AdvanceTarget,
+  context: PaymentContext,
+  index = 0,
+): Promise<PaymentItemResult> {
   const number = row.paymentNumber;
   const result = (status: PaymentItemResult["status"], quotaId?: string, message?: string): PaymentItemResult => ({
     index,
@@ -65,36 +80,45 @@ export async function advancePayment(tx: StoreTx, row: PaymentImportRow, context
   if (!sameTerms(stored, described) || row.date < stored.date) {
     return result(TreasuryErrorCode.PAYMENT_CONFLICT, stored.quotaId, `payment ${number} exists with other fields`);
   }
-  const wanted = STAGE[row.status ?? "paid"];
-  if (STAGE[stored.status] < 0) {
-    return result(TreasuryErrorCode.INVALID_TRANSITION, stored.quotaId, `payment ${number} was rejected; it cannot become ${row.status ?? "paid"}`);
+  // A rejected payment is never paid, a paid one never rejected, and one rejected unapproved was never approved.
+  const rejected = stored.status === "rejected";
+  const invalid =
+    (to === "paid" && rejected) ||
+    (to === "rejected" && (stored.status === "paid" || stored.status === "refunded")) ||
+    (to === "approved" && rejected && !state.doc.events.some((e) => e.status === "approved"));
+  if (invalid) {
+    return result(TreasuryErrorCode.INVALID_TRANSITION, stored.quotaId, `payment ${number} is ${stored.status}; it cannot become ${to}`);
   }
-  if (STAGE[stored.status] >= wanted) {
+  if (STAGE[stored.status] >= STAGE[to]) {
     // Already there: the row repeats the payment's date, or the date it reached the row's status.
-    const dates = [stored.date, ...state.doc.events.filter((e) => e.status === (row.status ?? "paid")).map((e) => e.date)];
-    if (dates.includes(row.date)) return result("exists", stored.quotaId);
+    const dates = [stored.date, ...state.doc.events.filter((e) => e.status === to).map((e) => e.date)];
+    if (dates.includes(row.date) || (to === "approved" && stored.status !== "approved")) return result("exists", stored.quotaId);
     return result(TreasuryErrorCode.PAYMENT_CONFLICT, stored.quotaId, `payment ${number} exists with other fields (date ${row.date})`);
   }
   try {
-    const batch = consumeReservation(reservationOf(state), {
-      date: row.date,
-      amount: stored.amount,
-      references: { voucher: number, documentId: paymentTransferId(number) },
-    });
-    await applyLedger(tx, batch, number);
+    await applyLedger(tx, ledgerStep(state, to, row.date), number);
   } catch (error) {
     if (!isJincaiError(error)) throw error;
     return { ...result(error.code as PaymentItemResult["status"], stored.quotaId, error.message), details: error.details };
   }
+  const events: PaymentEvent[] = [...state.doc.events];
+  if (stored.status === "submitted" && to === "paid") events.push({ status: "approved", date: row.date });
+  events.push({ status: to, date: row.date });
   await savePayment(tx, state, {
     ...state.doc,
-    status: "paid",
-    paidAmount: stored.amount.toString(),
-    events: [
-      ...state.doc.events,
-      ...(stored.status === "submitted" ? [{ status: "approved" as const, date: row.date }] : []),
-      { status: "paid", date: row.date },
-    ],
+    status: to,
+    ...(to === "paid" ? { paidAmount: stored.amount.toString() } : {}),
+    events,
   });
   return result("ok", stored.quotaId);
+}
+
+/** The ledger side of the step: post the reservation, void it, or nothing (an approval). */
+function ledgerStep(state: PaymentState, to: AdvanceTarget, date: string): TransferInput[] {
+  const number = state.payment.paymentNumber;
+  if (to === "paid") {
+    return consumeReservation(reservationOf(state), { date, amount: state.payment.amount, references: { voucher: number, documentId: paymentTransferId(number) } });
+  }
+  if (to === "rejected") return releaseReservation(reservationOf(state), { date, references: { voucher: number } });
+  return [];
 }

@@ -154,10 +154,15 @@ const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
   TREASURY_EXCEEDS_QUOTA: "amount", TREASURY_EXCEEDS_CONTROL: "amount", BUDGET_EXCEEDS_QUOTA: "amount",
   BUDGET_EXCEEDS_CONTROL: "amount", TREASURY_QUOTA_NOT_FOUND: "quota_id", TREASURY_QUOTA_AMBIGUOUS: "quota_id",
   TREASURY_CODE_MISMATCH: "function_code", BUDGET_MISSING_DIMENSION: "agency_code", BUDGET_NOT_EXECUTABLE: "quota_id",
+  TREASURY_INVALID_TRANSITION: "status",
 };
-const STATUSES: Readonly<Record<string, "paid" | "submitted" | "refunded">> = {
-  "": "paid", 已支付: "paid", paid: "paid", 已提交: "submitted", submitted: "submitted", 已退票: "refunded", refunded: "refunded",
+/** A payment's status as an export states it. */
+type RowStatus = "submitted" | "approved" | "paid" | "refunded" | "rejected";
+const STATUSES: Readonly<Record<string, RowStatus>> = {
+  "": "paid", 已支付: "paid", paid: "paid", 已提交: "submitted", submitted: "submitted", 已审核: "approved", approved: "approved",
+  已退票: "refunded", refunded: "refunded", 已退回: "rejected", 已作废: "rejected", rejected: "rejected",
 };
+const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已作废";
 
 /**
  * Prepares the payment importer for one file: quotas are matched through an index built once.
@@ -177,7 +182,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       rows.forEach((row, i) => {
         const status = STATUSES[row.status ?? ""];
         if (status === undefined) {
-          out[i] = { status: "rejected", code: "TREASURY_INVALID_PAYMENT", field: "status", message: `status: unknown payment status "${row.status}" (已支付, 已提交, 已退票)` };
+          out[i] = { status: "rejected", code: "TREASURY_INVALID_PAYMENT", field: "status", message: `status: unknown payment status "${row.status}" (${STATUS_NAMES})` };
           return;
         }
         if (status === "refunded" && row.refund_date === undefined) {
@@ -189,10 +194,17 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       });
       const results = await applyPayments(tx, inputs, context);
       // A payment stored earlier (yesterday's export, or earlier in this file) in an earlier
-      // status moves on to the row's: submitted → paid. Rare, so one row at a time.
+      // status moves on to the row's: submitted → approved, paid or rejected. An approved or
+      // rejected row was first stored as submitted (when new). Rare, so one row at a time.
       for (let k = 0; k < results.length; k++) {
-        if (results[k]!.status === "TREASURY_PAYMENT_CONFLICT" && inputs[k]!.status === "paid") {
-          results[k] = await advancePayment(tx, inputs[k]!, context, k);
+        const status = STATUSES[rows[at[k]!]!.status ?? ""]!;
+        const first = results[k]!;
+        if (status === "approved" || status === "rejected") {
+          if (first.status !== "ok" && first.status !== "exists" && first.status !== "TREASURY_PAYMENT_CONFLICT") continue;
+          const moved = await advancePayment(tx, inputs[k]!, status, context, k);
+          results[k] = moved.status === "exists" && first.status === "ok" ? first : moved;
+        } else if (first.status === "TREASURY_PAYMENT_CONFLICT" && inputs[k]!.status === "paid") {
+          results[k] = await advancePayment(tx, inputs[k]!, "paid", context, k);
         }
       }
       const refunds: RefundItem[] = [];
@@ -220,7 +232,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
 }
 
 // Object literal and assignments, not spreads: this runs once per row of million-row files.
-function paymentInput(row: PaymentRow, status: "paid" | "submitted" | "refunded", config: JincaiConfig): PaymentImportRow {
+function paymentInput(row: PaymentRow, status: RowStatus, config: JincaiConfig): PaymentImportRow {
   const input: { -readonly [K in keyof PaymentImportRow]: PaymentImportRow[K] } = {
     paymentNumber: row.payment_id,
     date: row.paid_on,
@@ -232,7 +244,7 @@ function paymentInput(row: PaymentRow, status: "paid" | "submitted" | "refunded"
     agency: row.agency_code,
     fundType: fundCodeOf(row.fund_type),
     functionCode: row.function_code,
-    status: status === "submitted" ? "submitted" : "paid",
+    status: status === "paid" || status === "refunded" ? "paid" : "submitted",
   };
   if (row.quota_id !== undefined) input.quotaId = row.quota_id;
   if (row.economic_code !== undefined) input.economicCode = row.economic_code;
