@@ -19,6 +19,7 @@ export { refundPayment } from "./refund-payment";
 export type { RefundStep } from "./refund-payment";
 export { refundPayments } from "./refund-payments";
 export { advancePayment } from "./advance-payment";
+export type { AdvanceTarget } from "./advance-payment";
 export type { RefundItem, RefundItemResult } from "./refund-payments";
 export { getPayment } from "./get-payment";
 export { planPayments } from "./plan-payments";
