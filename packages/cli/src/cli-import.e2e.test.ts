@@ -121,6 +121,19 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stdout).toContain("8 rows read, 0 applied, 8 rejected");
   });
 
+  it("asks for gov_economic_code when a new economic code has no mapping row to derive it from", async () => {
+    await writeFile(join(dir, "new-code.csv"), "code,name,kind,year\n30198,自定义工资项,economic-dept,2026\n");
+    expect((await runJincai(dir, ["import", "codes", "new-code.csv"])).code).toBe(0);
+    const header = "指标编号,指标文号,指标来源,年度,单位编码,资金性质,功能科目,经济科目,项目编码,支付方式,金额,是否可执行,政府经济科目";
+    const rows = ["QM0001,文号,年初预算,2026,101001,111,2010301,30198,JB0000,直接支付,100.00,是,", "QM0002,文号,年初预算,2026,101001,111,2010301,30198,JB0000,直接支付,100.00,是,50199"];
+    await writeFile(join(dir, "unmapped.csv"), `${header}\n${rows.join("\n")}\n`);
+    const run = await runJincai(dir, ["import", "quotas", "unmapped.csv", "--quarantine", "unmapped-rejected.csv"]);
+    expect(run.stderr.trim()).toBe(
+      "unmapped.csv:2:8 CODE_MAPPING_MISSING economic_code: no government economic code for 30198 (行政) in 2026; give gov_economic_code (政府经济科目)",
+    );
+    expect(run.stdout).toContain("2 rows read, 1 applied, 1 rejected");
+  });
+
   it("refuses agencies that would break the agency tree, so later commands keep working", async () => {
     const rows = [
       "108009,坏区划单位,101,行政,123456",
