@@ -66,6 +66,23 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     expect((await runJincai(dir, ["verify"])).code).toBe(0);
   });
 
+  it("looks the payments up with their histories, and exits 2 for an unknown number", async () => {
+    const run = await runJincai(dir, ["payment", "ST001", "ST003", "ST404"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("ST001  已支付 paid  2026-03-01");
+    expect(run.stdout).toContain("  history   2026-03-01 submitted, 2026-03-04 approved, 2026-03-04 paid");
+    expect(run.stdout).toContain("  refund    ST003-R  300.00  2026-03-10");
+    expect(run.stderr.trim()).toBe("jincai: TREASURY_PAYMENT_NOT_FOUND: no payment ST404");
+    const json = JSON.parse((await runJincai(dir, ["payment", "ST002", "--json"])).stdout);
+    expect(json).toEqual([
+      expect.objectContaining({
+        paymentNumber: "ST002", status: "refunded", amount: "200.00", paidAmount: "200.00", refundedAmount: "200.00",
+        events: [{ status: "paid", date: "2026-03-01" }, { status: "refunded", date: "2026-03-09" }],
+        refunds: [{ refundNumber: "ST002-R", amount: "200.00", date: "2026-03-09" }],
+      }),
+    ]);
+  });
+
   it("changes nothing when either day is imported again, in any order", async () => {
     for (const file of ["day2.csv", "day1.csv"]) {
       const run = await runJincai(dir, ["import", "payments", file]);

@@ -34,7 +34,7 @@ describe("jincai init", () => {
 
 describe("jincai usage", () => {
   it("shows Examples: in the --help of every command", async () => {
-    const commands = ["init", "import", "summary", "verify", "close", "audit verify"];
+    const commands = ["init", "import", "summary", "verify", "close", "payment", "audit verify"];
     const runs = await Promise.all(commands.map((command) => runJincai(dir, [...command.split(" "), "--help"])));
     runs.forEach((run, i) => {
       expect(run.code, run.stderr).toBe(0);

@@ -8,6 +8,7 @@ import { registerAudit } from "./commands/audit-command";
 import { registerClose } from "./commands/close-command";
 import { registerImport } from "./commands/import-command";
 import { registerInit } from "./commands/init-command";
+import { registerPayment } from "./commands/payment-command";
 import { registerSummary } from "./commands/summary-command";
 import { registerVerify } from "./commands/verify-command";
 import { EXIT } from "./exit-codes";
@@ -37,6 +38,7 @@ export function createProgram(ctx: CliContext): Command {
   registerSummary(program, ctx);
   registerVerify(program, ctx);
   registerClose(program, ctx);
+  registerPayment(program, ctx);
   registerAudit(program, ctx);
   return program;
 }

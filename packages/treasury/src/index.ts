@@ -22,6 +22,8 @@ export { advancePayment } from "./advance-payment";
 export type { AdvanceTarget } from "./advance-payment";
 export type { RefundItem, RefundItemResult } from "./refund-payments";
 export { getPayment } from "./get-payment";
+export { paymentHistories } from "./payment-history";
+export type { PaymentHistory } from "./payment-history";
 export { planPayments } from "./plan-payments";
 export type { PaymentImportRow, PaymentItemResult, PaymentRowPlan } from "./plan-payments";
 export { applyPayments } from "./apply-payments";

@@ -1,0 +1,71 @@
+/**
+ * `jincai payment <number...>`: looks payments up by number — status, quota, amounts, payee and
+ * the history of status changes and refunds — for the finance office answering "where is this
+ * payment?". Exit 2 when a number is unknown (the others are still shown).
+ */
+import { JincaiError, formatFen } from "@jincai/core";
+import { paymentHistories } from "@jincai/treasury";
+import type { PaymentHistory } from "@jincai/treasury";
+import type { Command } from "commander";
+import type { CliContext } from "../cli-context";
+import { EXIT } from "../exit-codes";
+import { withStore } from "../with-store";
+
+/** Status names as the payment system's exports write them. */
+const STATUS_NAMES: Readonly<Record<string, string>> = {
+  submitted: "已提交", approved: "已审核", paid: "已支付", refunded: "已退票", rejected: "已退回",
+};
+
+/**
+ * Registers `jincai payment` on the program.
+ *
+ * @example
+ * ```ts
+ * registerPayment(program, context);
+ * ```
+ */
+export function registerPayment(program: Command, ctx: CliContext): void {
+  program
+    .command("payment")
+    .description("look payments up by number: status, quota, amounts, payee, history; exit 2 if one is unknown")
+    .argument("<number...>", "payment numbers (支付单号)")
+    .option("--json", "print the payments as JSON")
+    .addHelpText("after", `\nExamples:\n  $ jincai payment ZF202600000001\n  $ jincai payment ZF202600000001 ZF202600000027 --json`)
+    .action(async (numbers: string[], opts: { json?: boolean }) => {
+      const found = await withStore(ctx, (store) => paymentHistories(store, numbers));
+      const missing = numbers.filter((_, i) => found[i] === undefined);
+      const shown = found.filter((h): h is PaymentHistory => h !== undefined);
+      if (opts.json) ctx.out(JSON.stringify(shown.map(toJson), null, 2));
+      else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h)}`));
+      for (const number of missing) {
+        const error = new JincaiError("TREASURY_PAYMENT_NOT_FOUND", `no payment ${number}`);
+        ctx.err(`jincai: ${error.code}: ${error.message}`);
+      }
+      ctx.exitCode = missing.length > 0 ? EXIT.usage : EXIT.ok;
+    });
+}
+
+function describe({ payment: p, events, refunds }: PaymentHistory): string {
+  const lines = [
+    `${p.paymentNumber}  ${STATUS_NAMES[p.status] ?? p.status} ${p.status}  ${p.date}`,
+    `  quota     ${p.quotaId}  economic ${p.economicCode}${p.controlIds.length > 0 ? `  controls ${p.controlIds.join(", ")}` : ""}`,
+    `  amount    ${formatFen(p.amount)}  paid ${formatFen(p.paidAmount)}  refunded ${formatFen(p.refundedAmount)}`,
+    `  payee     ${p.payeeName}  ${p.payeeAccount}`,
+    `  purpose   ${p.purpose}`,
+    `  history   ${events.map((e) => `${e.date} ${e.status}`).join(", ")}`,
+  ];
+  for (const r of refunds) lines.push(`  refund    ${r.refundNumber}  ${formatFen(BigInt(r.amount))}  ${r.date}`);
+  return lines.join("\n");
+}
+
+function toJson({ payment: p, events, refunds }: PaymentHistory): Record<string, unknown> {
+  const yuan = (fen: bigint) => formatFen(fen, { grouping: false });
+  return {
+    ...p,
+    amount: yuan(p.amount),
+    paidAmount: yuan(p.paidAmount),
+    refundedAmount: yuan(p.refundedAmount),
+    events,
+    refunds: refunds.map((r) => ({ ...r, amount: yuan(BigInt(r.amount)) })),
+  };
+}
