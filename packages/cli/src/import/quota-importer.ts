@@ -1,0 +1,148 @@
+/**
+ * The quota importer (指标): CSV rows become quota lines, loaded as limited ledger accounts. The
+ * rules are the budget package's; this file only translates rows into quota lines and their
+ * problems into row outcomes with the column to point at.
+ */
+import { PAYMENT_TYPES, QUOTA_SOURCES, loadQuota, validateQuotaLine } from "@jincai/budget";
+import type { QuotaIssue, QuotaLine } from "@jincai/budget";
+import { FUND_TYPES, findFundType, isJincaiError } from "@jincai/core";
+import type { QuotaRow, StoreTx } from "@jincai/core";
+import type { JincaiConfig } from "../config";
+import { loadReferenceData } from "../reference-data";
+import { lookupCode } from "./lookup-code";
+import type { Importer, RowOutcome } from "./row-outcome";
+
+const QUOTA_FIELDS: Readonly<Record<string, string>> = {
+  id: "quota_id", agency: "agency_code", fundType: "fund_type", functionCode: "function_code",
+  economicCode: "economic_code", govEconomicCode: "gov_economic_code", projectCode: "project_code",
+  amount: "amount", source: "source", paymentType: "payment_type", fiscalYear: "fiscal_year", documentNumber: "doc_no",
+};
+
+/**
+ * Prepares the quota importer for one file.
+ *
+ * @example
+ * ```ts
+ * const importer = await quotaImporter(tx, config);
+ * ```
+ */
+export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<QuotaRow>> {
+  const ref = await loadReferenceData(tx, config.fiscalYear);
+  const context = { codes: ref.codes, agencies: ref.agencies, fundTypes: FUND_TYPES };
+  return {
+    async apply(rows) {
+      const out: RowOutcome[] = [];
+      for (const row of rows) {
+        const built = quotaLine(row, config, ref);
+        if ("rejected" in built) {
+          out.push(built.rejected);
+          continue;
+        }
+        const problem = quotaProblem(validateQuotaLine(built.line, context), built);
+        if (problem !== undefined) {
+          out.push(problem);
+          continue;
+        }
+        const line = built.line;
+        try {
+          out.push({ status: (await loadQuota(tx, line, context)).status });
+        } catch (error) {
+          if (!isJincaiError(error)) throw error;
+          if (error.code === "BUDGET_PERIOD_CLOSED") {
+            const dated = row.issued_on !== undefined ? `issued_on ${line.date}` : `its date ${line.date} (no issued_on, so 1 January)`;
+            out.push({ status: "rejected", code: error.code, field: "issued_on", message: `quota ${line.id}: ${dated} is in a closed period` });
+          } else out.push({ status: "rejected", code: error.code, field: "quota_id", message: error.message });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** A quota line built from a row, and how its government economic code was come by. */
+interface BuiltQuotaLine {
+  readonly line: QuotaLine;
+  /** The row left gov_economic_code empty: the code was derived from economic_code (or could not be). */
+  readonly derivedGov: boolean;
+  /** Why the derivation failed, when it did for a reason other than the codes themselves. */
+  readonly mappingProblem?: { readonly code: string; readonly message: string };
+}
+
+function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<typeof loadReferenceData>>): BuiltQuotaLine | { rejected: RowOutcome } {
+  const reject = (code: string, field: string, message: string) => ({ rejected: { status: "rejected" as const, code, field, message } });
+  if (row.fiscal_year !== config.fiscalYear) {
+    return reject("BUDGET_INVALID_QUOTA", "fiscal_year", `fiscal_year: ${row.fiscal_year} is not this database's fiscal year ${config.fiscalYear} (jincai init --year)`);
+  }
+  const source = lookupCode(QUOTA_SOURCES, row.source ?? "年初预算");
+  if (source === undefined) return reject("BUDGET_UNKNOWN_SOURCE", "source", `source: unknown 指标来源 "${row.source}"`);
+  const paymentType = lookupCode(PAYMENT_TYPES, row.payment_type ?? "直接支付");
+  if (paymentType === undefined) return reject("BUDGET_UNKNOWN_PAYMENT_TYPE", "payment_type", `payment_type: unknown 支付方式 "${row.payment_type}"`);
+  const executable = parseFlag(row.executable);
+  if (executable === undefined) return reject("BUDGET_INVALID_QUOTA", "executable", `executable: "${row.executable}" is not 是/否`);
+  const fundType = findFundType(row.fund_type)?.code ?? row.fund_type;
+  let govEconomicCode = row.gov_economic_code ?? "";
+  const derivedGov = govEconomicCode === "";
+  const economicCode = row.economic_code ?? "";
+  const unitType = ref.agencies.find(row.agency_code)?.unitType;
+  let mappingProblem: BuiltQuotaLine["mappingProblem"];
+  if (derivedGov && economicCode !== "" && unitType !== undefined) {
+    try {
+      govEconomicCode = ref.codes.mapEconomicCode(economicCode, unitType, row.fiscal_year);
+    } catch (error) {
+      // An unknown economic code is reported by the validation, as for any code; a code the
+      // mapping table lacks is reported as that.
+      if (!isJincaiError(error)) throw error;
+      mappingProblem = { code: error.code, message: error.message };
+    }
+  }
+  const line: QuotaLine = {
+    id: row.quota_id,
+    documentNumber: row.doc_no ?? "",
+    source,
+    fiscalYear: row.fiscal_year,
+    division: config.division,
+    agency: row.agency_code,
+    fundType,
+    functionCode: row.function_code,
+    economicCode,
+    govEconomicCode,
+    projectCode: row.project_code ?? "",
+    paymentType,
+    amount: row.amount,
+    executable,
+    date: row.issued_on ?? `${row.fiscal_year}-01-01`,
+  };
+  return mappingProblem === undefined ? { line, derivedGov } : { line, derivedGov, mappingProblem };
+}
+
+/**
+ * The one problem a rejected quota row reports. A government economic code the row did not give
+ * was derived from its economic code and unit type, so its problems follow from others (an
+ * unknown agency, an unknown economic code) and are reported only when nothing else is wrong,
+ * at the economic code's column and saying where the code came from.
+ */
+function quotaProblem(issues: readonly QuotaIssue[], built: BuiltQuotaLine): RowOutcome | undefined {
+  const own = built.derivedGov ? issues.filter((i) => i.field !== "govEconomicCode") : issues;
+  const issue = own[0];
+  if (issue !== undefined) return { status: "rejected", code: issue.code, field: QUOTA_FIELDS[issue.field] ?? "quota_id", message: issue.message };
+  if (issues.length === 0) return undefined;
+  const economic = built.line.economicCode;
+  if (built.mappingProblem !== undefined) {
+    return {
+      status: "rejected", code: built.mappingProblem.code, field: "economic_code",
+      message: `economic_code: ${built.mappingProblem.message}; give gov_economic_code (政府经济科目)`,
+    };
+  }
+  const gov = issues[0]!;
+  return {
+    status: "rejected", code: gov.code, field: "economic_code",
+    message: `gov_economic_code derived from economic_code ${economic}: ${gov.message}; give gov_economic_code (政府经济科目)`,
+  };
+}
+
+function parseFlag(text: string | undefined): boolean | undefined {
+  if (text === undefined || text === "") return true;
+  if (["是", "true", "1", "yes", "Y", "y"].includes(text)) return true;
+  if (["否", "false", "0", "no", "N", "n"].includes(text)) return false;
+  return undefined;
+}
