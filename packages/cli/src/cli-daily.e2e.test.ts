@@ -114,6 +114,14 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     expect((await runJincai(dir, ["verify"])).code).toBe(0);
   });
 
+  it("closes March: a late March payment is rejected at its date, a March payment imported before stays a duplicate", async () => {
+    expect((await runJincai(dir, ["close", "2026-03"])).stdout.trim()).toBe("2026-03-01..2026-03-31 (every book): closed");
+    await writeFile(join(dir, "late.csv"), `${HEADER}\n${row("ST007", "2026-03-30", "70.00", "已支付")}\n${DAY2[0]}\n`);
+    const run = await runJincai(dir, ["import", "payments", "late.csv"]);
+    expect(run.stderr.trim()).toBe("late.csv:2:2 TREASURY_PERIOD_CLOSED payment ST007: its date 2026-03-30 is in a closed period");
+    expect(run.stdout).toContain("2 rows read, 0 applied, 1 rejected, 1 duplicates skipped");
+  });
+
   it("still rejects a payment number that comes back as another payment", async () => {
     await writeFile(join(dir, "day5.csv"), `${HEADER}\n${row("ST001", "2026-03-04", "150.00", "已支付")}\n`);
     const run = await runJincai(dir, ["import", "payments", "day5.csv"]);
