@@ -23,7 +23,7 @@ import type { Payment, PaymentStatus } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { findPaymentState, reservationOf, savePayment } from "./payment-state";
 import type { PaymentState } from "./payment-state";
-import type { PaymentEvent } from "./payment-record";
+import type { PaymentDocument, PaymentEvent } from "./payment-record";
 import { paymentTransferId } from "./payment-transfer";
 import { planPayment } from "./plan-payment";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
@@ -33,6 +33,13 @@ export type AdvanceTarget = "approved" | "paid" | "rejected";
 
 /** How far along the lifecycle each status is; a rejection ends it after submission or approval. */
 const STAGE: Readonly<Record<PaymentStatus, number>> = { submitted: 0, approved: 1, paid: 2, refunded: 3, rejected: 2 };
+
+/** What moving a payment on takes: its ledger batch and its new document. Internal. */
+export interface PreparedAdvance {
+  readonly state: PaymentState;
+  readonly batch: readonly TransferInput[];
+  readonly doc: PaymentDocument;
+}
 
 /**
  * Moves a stored payment on to the status of an import row describing it; see the module comment.
@@ -59,58 +66,77 @@ export async function advancePayment(
   context: PaymentContext,
   index = 0,
 ): Promise<PaymentItemResult> {
+  const prepared = prepareAdvance(await findPaymentState(tx, row.paymentNumber), row, to, context, index);
+  if ("result" in prepared) return prepared.result;
+  try {
+    await applyLedger(tx, prepared.batch, row.paymentNumber);
+  } catch (error) {
+    if (!isJincaiError(error)) throw error;
+    return { ...rowResult(row, index, error.code as PaymentItemResult["status"], prepared.state.payment.quotaId, error.message), details: error.details };
+  }
+  await savePayment(tx, prepared.state, prepared.doc);
+  return rowResult(row, index, "ok", prepared.state.payment.quotaId);
+}
+
+/**
+ * Decides, without writing, what moving a payment on to the row's status takes: the row's
+ * result when nothing is to be written (`exists` or a rejection), else the ledger batch and the
+ * new document. Internal.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareAdvance(await findPaymentState(tx, "ZF001"), row, "paid", context, 0);
+ * if (!("result" in prepared)) await applyLedger(tx, prepared.batch, "ZF001");
+ * ```
+ */
+export function prepareAdvance(
+  state: PaymentState | undefined,
+  row: PaymentImportRow,
+  to: AdvanceTarget,
+  context: PaymentContext,
+  index: number,
+): PreparedAdvance | { readonly result: PaymentItemResult } {
   const number = row.paymentNumber;
-  const result = (status: PaymentItemResult["status"], quotaId?: string, message?: string): PaymentItemResult => ({
-    index,
-    paymentNumber: number,
-    status,
-    ...(quotaId !== undefined ? { quotaId } : {}),
-    ...(message !== undefined ? { message } : {}),
-  });
-  const state = await findPaymentState(tx, number);
-  if (state === undefined) return result(TreasuryErrorCode.PAYMENT_NOT_FOUND, undefined, `no payment ${number}`);
+  const done = (status: PaymentItemResult["status"], message?: string) => ({ result: rowResult(row, index, status, state?.payment.quotaId, message) });
+  if (state === undefined) return done(TreasuryErrorCode.PAYMENT_NOT_FOUND, `no payment ${number}`);
   const stored = state.payment;
   let described: Payment;
   try {
     described = planPayment(row, context, "submitted").payment;
   } catch (error) {
     if (!isJincaiError(error)) throw error;
-    return { ...result(error.code as PaymentItemResult["status"], stored.quotaId, error.message), details: error.details };
+    return { result: { ...done(error.code as PaymentItemResult["status"], error.message).result, details: error.details } };
   }
-  if (!sameTerms(stored, described) || row.date < stored.date) {
-    return result(TreasuryErrorCode.PAYMENT_CONFLICT, stored.quotaId, `payment ${number} exists with other fields`);
-  }
+  if (!sameTerms(stored, described) || row.date < stored.date) return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields`);
   // A rejected payment is never paid, a paid one never rejected, and one rejected unapproved was never approved.
   const rejected = stored.status === "rejected";
   const invalid =
     (to === "paid" && rejected) ||
     (to === "rejected" && (stored.status === "paid" || stored.status === "refunded")) ||
     (to === "approved" && rejected && !state.doc.events.some((e) => e.status === "approved"));
-  if (invalid) {
-    return result(TreasuryErrorCode.INVALID_TRANSITION, stored.quotaId, `payment ${number} is ${stored.status}; it cannot become ${to}`);
-  }
+  if (invalid) return done(TreasuryErrorCode.INVALID_TRANSITION, `payment ${number} is ${stored.status}; it cannot become ${to}`);
   if (STAGE[stored.status] >= STAGE[to]) {
     // Already there: the row repeats the payment's date, or the date it reached the row's status.
     const dates = [stored.date, ...state.doc.events.filter((e) => e.status === to).map((e) => e.date)];
-    if (dates.includes(row.date) || (to === "approved" && stored.status !== "approved")) return result("exists", stored.quotaId);
-    return result(TreasuryErrorCode.PAYMENT_CONFLICT, stored.quotaId, `payment ${number} exists with other fields (date ${row.date})`);
-  }
-  try {
-    await applyLedger(tx, ledgerStep(state, to, row.date), number);
-  } catch (error) {
-    if (!isJincaiError(error)) throw error;
-    return { ...result(error.code as PaymentItemResult["status"], stored.quotaId, error.message), details: error.details };
+    if (dates.includes(row.date) || (to === "approved" && stored.status !== "approved")) return done("exists");
+    return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields (date ${row.date})`);
   }
   const events: PaymentEvent[] = [...state.doc.events];
   if (stored.status === "submitted" && to === "paid") events.push({ status: "approved", date: row.date });
   events.push({ status: to, date: row.date });
-  await savePayment(tx, state, {
-    ...state.doc,
-    status: to,
-    ...(to === "paid" ? { paidAmount: stored.amount.toString() } : {}),
-    events,
-  });
-  return result("ok", stored.quotaId);
+  const doc: PaymentDocument = { ...state.doc, status: to, ...(to === "paid" ? { paidAmount: stored.amount.toString() } : {}), events };
+  return { state, batch: ledgerStep(state, to, row.date), doc };
+}
+
+/** The result of a row. */
+function rowResult(row: PaymentImportRow, index: number, status: PaymentItemResult["status"], quotaId?: string, message?: string): PaymentItemResult {
+  return {
+    index,
+    paymentNumber: row.paymentNumber,
+    status,
+    ...(quotaId !== undefined ? { quotaId } : {}),
+    ...(message !== undefined ? { message } : {}),
+  };
 }
 
 /** The ledger side of the step: post the reservation, void it, or nothing (an approval). */

@@ -20,6 +20,8 @@ export type { RefundStep } from "./refund-payment";
 export { refundPayments } from "./refund-payments";
 export { advancePayment } from "./advance-payment";
 export type { AdvanceTarget } from "./advance-payment";
+export { advancePayments } from "./advance-payments";
+export type { AdvanceItem } from "./advance-payments";
 export type { RefundItem, RefundItemResult } from "./refund-payments";
 export { getPayment } from "./get-payment";
 export { paymentHistories } from "./payment-history";

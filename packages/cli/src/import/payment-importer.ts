@@ -6,8 +6,8 @@
  */
 import { findFundType, formatFen } from "@jincai/core";
 import type { PaymentRow, StoreTx } from "@jincai/core";
-import { advancePayment, applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
-import type { PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
+import { advancePayments, applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
+import type { AdvanceItem, PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
 import type { Importer, RowOutcome } from "./row-outcome";
 
@@ -56,16 +56,19 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       const results = await applyPayments(tx, inputs, context);
       // A payment stored earlier (yesterday's export, or earlier in this file) in an earlier
       // status moves on to the row's: submitted → approved, paid or rejected. An approved or
-      // rejected row was first stored as submitted (when new). Rare, so one row at a time.
+      // rejected row was first stored as submitted (when new).
+      const advances: AdvanceItem[] = [];
       for (let k = 0; k < results.length; k++) {
         const status = STATUSES[rows[at[k]!]!.status ?? ""]!;
-        const first = results[k]!;
+        const first = results[k]!.status;
         if (status === "approved" || status === "rejected") {
-          if (first.status !== "ok" && first.status !== "exists" && first.status !== "TREASURY_PAYMENT_CONFLICT") continue;
-          const moved = await advancePayment(tx, inputs[k]!, status, context, k);
-          results[k] = moved.status === "exists" && first.status === "ok" ? first : moved;
-        } else if (first.status === "TREASURY_PAYMENT_CONFLICT" && inputs[k]!.status === "paid") {
-          results[k] = await advancePayment(tx, inputs[k]!, "paid", context, k);
+          if (first === "ok" || first === "exists" || first === "TREASURY_PAYMENT_CONFLICT") advances.push({ row: inputs[k]!, to: status, index: k });
+        } else if (first === "TREASURY_PAYMENT_CONFLICT" && inputs[k]!.status === "paid") advances.push({ row: inputs[k]!, to: "paid", index: k });
+      }
+      if (advances.length > 0) {
+        for (const moved of await advancePayments(tx, advances, context)) {
+          // A new approved or rejected row was stored as submitted: that is its change.
+          if (!(moved.status === "exists" && results[moved.index]!.status === "ok")) results[moved.index] = moved;
         }
       }
       const refunds: RefundItem[] = [];
