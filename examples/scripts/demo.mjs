@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: the sample city 青川市 end to end on the embedded SQLite store. Creates a fresh
 // database in examples/.demo/, imports agencies, quotas and a year of payments, prints the
-// summary by agency and by function 类, runs verify (passing), then shows the file of
-// deliberately bad rows being rejected with its report.
+// summary by agency and by function 类, runs verify (passing), imports the next export's status
+// changes and looks two payments up, then shows the file of deliberately bad rows being rejected
+// with its report.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -31,6 +32,9 @@ jincai(["import", "payments", `../city/payments.csv`]); // the re-run changes no
 jincai(["summary", "--by", "agency"]);
 jincai(["summary", "--by", "function", "--level", "类"]);
 jincai(["verify"]);
+console.log("\nThe payment system's next export repeats four payments with their new status: one paid, one approved, one\nrejected (退回), one refunded (退票). Each moves on.");
+jincai(["import", "payments", `../city/payments-status-update.csv`]);
+jincai(["payment", "ZF202600000027", "ZF202600000107"]);
 console.log("\nNow a file of deliberately bad rows: every row is reported, nothing is written (exit 2).");
 jincai(["import", "payments", `../city/bad-payments.csv`], { expect: 2 });
 console.log(`\ndemo finished in ${((performance.now() - started) / 1000).toFixed(1)} s; database in ${work.replace(root, "")}city.db`);
