@@ -35,4 +35,45 @@ describe("jincai import --quarantine", () => {
     expect(out.map((l) => l.split(",")[0])).toEqual(["支付单号", "P2", "P3"]);
     expect(totalFen(await summaryJson(db.dir), "paid")).toBe(120000n);
   });
+
+  it("writes the rejected rows of several files to one quarantine file each, named after the input", async () => {
+    await writeFiles(db.dir, {
+      "day1.csv": [HEADER, payment("Q1", "ZB1", "30101", "1.00"), payment("Q2", "ZB2", "30201", "99999.00"), ""].join("\n"),
+      "day2.csv": [HEADER, payment("Q3", "ZB3", "30205", "1.00"), payment("Q4", "ZB3", "30205", "1.234"), ""].join("\n"),
+    });
+    const run = await runJincai(db.dir, ["import", "payments", "day1.csv", "day2.csv", "--quarantine", "rejected.csv"]);
+    expect(run.stdout).toContain("day1.csv: 2 rows read, 1 applied, 1 rejected");
+    expect(run.stdout).toContain("day2.csv: 2 rows read, 1 applied, 1 rejected");
+    const first = (await readFile(join(db.dir, "rejected.day1.csv"), "utf8")).trim().split(/\r?\n/);
+    const second = (await readFile(join(db.dir, "rejected.day2.csv"), "utf8")).trim().split(/\r?\n/);
+    expect(first.map((l) => l.split(",")[0])).toEqual(["支付单号", "Q2"]);
+    expect(second.map((l) => l.split(",")[0])).toEqual(["支付单号", "Q4"]);
+  });
+
+  it("writes nothing when the quarantine file cannot be written: a bad path stops the import, a full disk rolls the file back", async () => {
+    await writeFiles(db.dir, { "more.csv": [HEADER, payment("R1", "ZB1", "30101", "1.00"), payment("R2", "ZB2", "30201", "99999.00"), ""].join("\n") });
+    const before = await summaryJson(db.dir);
+    const missing = await runJincai(db.dir, ["import", "payments", "more.csv", "--quarantine", "no/such/dir/out.csv"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(`jincai: CLI_FILE_NOT_FOUND: ${join(db.dir, "no/such/dir/out.csv")}: no such file`);
+    const full = await runJincai(db.dir, ["import", "payments", "more.csv", "--quarantine", "/dev/full"]);
+    expect(full.code).toBe(2);
+    expect(full.stderr).toContain("jincai: CLI_FILE_ERROR: /dev/full: no space left on the device");
+    expect(await summaryJson(db.dir)).toEqual(before);
+  });
+});
+
+describe("jincai import of files that cannot be read", () => {
+  it("names a missing file or a directory with a coded error, before importing any of the files", async () => {
+    await writeFiles(db.dir, { "ok.csv": [HEADER, payment("S1", "ZB1", "30101", "1.00"), ""].join("\n") });
+    const before = await summaryJson(db.dir);
+    const missing = await runJincai(db.dir, ["import", "payments", "ok.csv", "nofile.csv"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe("jincai: CLI_FILE_NOT_FOUND: nofile.csv: no such file");
+    const directory = await runJincai(db.dir, ["import", "payments", "."]);
+    expect(directory.stderr.trim()).toBe("jincai: CLI_FILE_ERROR: .: is a directory, not a file");
+    const map = await runJincai(db.dir, ["import", "payments", "ok.csv", "--map", "nomap.json"]);
+    expect(map.stderr.trim()).toBe("jincai: CLI_FILE_NOT_FOUND: nomap.json: no such file");
+    expect(await summaryJson(db.dir)).toEqual(before);
+  });
 });

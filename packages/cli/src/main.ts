@@ -12,6 +12,7 @@ import { registerPayment } from "./commands/payment-command";
 import { registerSummary } from "./commands/summary-command";
 import { registerVerify } from "./commands/verify-command";
 import { EXIT } from "./exit-codes";
+import { fileError } from "./file-error";
 
 /**
  * Builds the `jincai` command-line program for a context.
@@ -60,8 +61,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (isJincaiError(error)) {
-      ctx.err(`jincai: ${error.code}: ${error.message}`);
+    const coded = isJincaiError(error) ? error : fileError(error);
+    if (coded !== undefined) {
+      ctx.err(`jincai: ${coded.code}: ${coded.message}`);
       return EXIT.usage;
     }
     ctx.err(`jincai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

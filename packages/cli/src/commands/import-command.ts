@@ -2,10 +2,9 @@
  * `jincai import agencies|codes|quotas|payments <file...>`: streams CSV files into the store,
  * one transaction per file, with every bad row reported as `file:line:column CODE message`.
  */
-import { createWriteStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
-import { resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   JincaiError,
   agencyRowSchema,
@@ -22,6 +21,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
 import type { JincaiConfig } from "../config";
 import { EXIT } from "../exit-codes";
+import { assertFiles, fileError } from "../file-error";
 import { agencyImporter, codeImporter } from "../import/reference-importers";
 import { paymentImporter } from "../import/payment-importer";
 import { quotaImporter } from "../import/quota-importer";
@@ -63,7 +63,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .argument("<files...>", "CSV files (UTF-8 with or without BOM, or GB18030)")
     .option("--map <file>", "JSON mapping of other headers, constants and value translations")
     .option("--encoding <encoding>", "force utf-8 or gb18030 instead of detecting it")
-    .option("--quarantine <out.csv>", "commit the good rows; write the rejected ones here with a reason column")
+    .option("--quarantine <out.csv>", "commit the good rows; write the rejected ones here with a reason column (several input files: out.<input>.csv each)")
     .option("--json", "report issues and the summary as JSON lines")
     .option("--quiet", "no progress bar and no closing line")
     .option("--shared", "keep a SQLite file open to other jincai commands during the import (write-ahead log; slower for large files)")
@@ -79,12 +79,13 @@ export function registerImport(program: Command, ctx: CliContext): void {
       }
       const encoding: ImportEncoding | undefined =
         opts.encoding === undefined ? undefined : opts.encoding.toLowerCase().startsWith("utf") ? "utf-8" : "gb18030";
+      await assertFiles([...files, ...(opts.map ? [opts.map] : [])].map((f) => resolve(ctx.cwd, f)), [...files, ...(opts.map ? [opts.map] : [])]);
       const mapping: ImportMapping | undefined = opts.map ? parseImportMapping(await readFile(resolve(ctx.cwd, opts.map), "utf8")) : undefined;
       const reports = await withStore(ctx, async (store, config) => {
         if (kind === "payments") await syncControls(store, config);
         const out: ImportReport[] = [];
         for (const file of files) {
-          out.push(await importFile(ctx, store, config, kind, spec, file, opts, encoding, mapping));
+          out.push(await importFile(ctx, store, config, kind, spec, file, opts, encoding, mapping, files.length));
         }
         return out;
       }, { bulkLoad: opts.shared !== true });
@@ -104,9 +105,22 @@ async function importFile(
   opts: ImportOptions,
   encoding: ImportEncoding | undefined,
   mapping: ImportMapping | undefined,
+  fileCount: number,
 ): Promise<ImportReport> {
-  const quarantineStream = opts.quarantine ? createWriteStream(resolve(ctx.cwd, opts.quarantine), { flags: "w" }) : undefined;
-  const quarantine = quarantineStream ? createQuarantineWriter((text) => void quarantineStream.write(text)) : undefined;
+  // Opened before the import, so a bad path stops it before anything is written; each write is
+  // awaited inside the file's transaction, so a failed write rolls the file back: no rejected
+  // row is lost while the good ones commit.
+  const outPath = opts.quarantine ? quarantinePath(resolve(ctx.cwd, opts.quarantine), file, fileCount) : undefined;
+  const quarantineFile = outPath ? await open(outPath, "w") : undefined;
+  const quarantine = quarantineFile
+    ? createQuarantineWriter(async (text) => {
+        try {
+          await quarantineFile.write(text);
+        } catch (error) {
+          throw fileError(error, outPath) ?? error;
+        }
+      })
+    : undefined;
   const bar = ctx.isTTY && !opts.quiet && !opts.json ? new SingleBar({
     format: `${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`,
     stream: process.stderr,
@@ -130,8 +144,19 @@ async function importFile(
     return report;
   } finally {
     bar?.stop();
-    if (quarantineStream) await new Promise<void>((done) => quarantineStream.end(done));
+    await quarantineFile?.close();
   }
+}
+
+/**
+ * Where the rejected rows of `file` go: the `--quarantine` path itself for a single input file;
+ * with several, one file each beside it, named after the input (`rejected.csv` and inputs
+ * `day1.csv`, `day2.csv` → `rejected.day1.csv`, `rejected.day2.csv`), since their headers may differ.
+ */
+function quarantinePath(out: string, file: string, fileCount: number): string {
+  if (fileCount === 1) return out;
+  const ext = extname(out);
+  return join(dirname(out), `${basename(out, ext)}.${basename(file, extname(file))}${ext || ".csv"}`);
 }
 
 function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions): void {
