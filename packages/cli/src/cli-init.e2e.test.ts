@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -20,6 +21,24 @@ describe("jincai init", () => {
     const second = await runJincai(dir, INIT);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain("CLI_CONFIG_EXISTS");
+  });
+
+  it("creates the database's folder, and puts the database beside a settings file given with --config", async () => {
+    expect((await runJincai(dir, [...INIT, "--db", "data/city.db"])).code).toBe(0);
+    expect(existsSync(join(dir, "data", "city.db"))).toBe(true);
+    expect((await runJincai(dir, ["summary"])).code).toBe(0);
+    const elsewhere = await runJincai(dir, ["--config", "conf/jincai.json", ...INIT, "--db", "city.db"]);
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect(existsSync(join(dir, "conf", "city.db"))).toBe(true);
+    expect((await runJincai(dir, ["--config", "conf/jincai.json", "verify"])).code).toBe(0);
+  });
+
+  it("names a database folder that does not exist instead of failing with a stack trace", async () => {
+    const config = { store: { sqlite: "gone/jincai.db" }, fiscalYear: 2026, division: "990100" };
+    await writeFile(join(dir, "jincai.config.json"), JSON.stringify(config));
+    const run = await runJincai(dir, ["summary"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`jincai: CLI_FILE_NOT_FOUND: ${join(dir, "gone")}: no such folder for the database gone/jincai.db (run jincai init)`);
   });
 
   it("names the misspelt key fiscalYaer when the config has one", async () => {

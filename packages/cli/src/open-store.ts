@@ -2,7 +2,9 @@
  * Opens the store a configuration names: the embedded SQLite file by default, PostgreSQL when the
  * config says so or `JINCAI_PG_URL` is set.
  */
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { JincaiError } from "@jincai/core";
 import type { Store } from "@jincai/core";
 import { openSqliteStore } from "@jincai/store-sqlite";
 import type { JincaiConfig } from "./config";
@@ -30,7 +32,11 @@ export async function openConfiguredStore(config: JincaiConfig, baseDir: string,
   const pg = process.env["JINCAI_PG_URL"];
   if ("postgres" in config.store) return openPostgres(config.store.postgres);
   if (pg) return openPostgres(pg);
-  return openSqliteStore({ filename: resolve(baseDir, config.store.sqlite), bulkLoad: options.bulkLoad === true });
+  const filename = resolve(baseDir, config.store.sqlite);
+  if (!existsSync(dirname(filename))) {
+    throw new JincaiError("CLI_FILE_NOT_FOUND", `${dirname(filename)}: no such folder for the database ${config.store.sqlite} (run jincai init)`);
+  }
+  return openSqliteStore({ filename, bulkLoad: options.bulkLoad === true });
 }
 
 /** Loads the PostgreSQL store only when used: its driver costs every SQLite command about 50 ms of start-up. */

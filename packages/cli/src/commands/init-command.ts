@@ -2,7 +2,8 @@
  * `jincai init`: writes `jincai.config.json` and creates (migrates) the database.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { JincaiError } from "@jincai/core";
 import type { Command } from "commander";
 import { CONFIG_FILE, type JincaiConfig, configSchema, saveConfig } from "../config";
@@ -57,7 +58,11 @@ export function registerInit(program: Command, ctx: CliContext): void {
         });
       }
       const config: JincaiConfig = parsed.data;
-      const store = await openConfiguredStore(config, ctx.cwd);
+      // Later commands find the database relative to the settings file: so does init, which
+      // also creates the database's folder.
+      const base = dirname(path);
+      if ("sqlite" in config.store) await mkdir(dirname(resolve(base, config.store.sqlite)), { recursive: true });
+      const store = await openConfiguredStore(config, base);
       await store.close();
       await saveConfig(path, config);
       ctx.out(`initialised ${"sqlite" in config.store ? config.store.sqlite : "PostgreSQL"} for fiscal year ${config.fiscalYear}, division ${config.division}; settings in ${CONFIG_FILE}`);
