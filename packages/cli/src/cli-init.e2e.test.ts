@@ -41,6 +41,16 @@ describe("jincai init", () => {
     expect(run.stderr.trim()).toBe(`jincai: CLI_FILE_NOT_FOUND: ${join(dir, "gone")}: no such folder for the database gone/jincai.db (run jincai init)`);
   });
 
+  it("refuses a --pg that is not a PostgreSQL URL, and names an unreachable server", async () => {
+    const bad = await runJincai(dir, [...INIT, "--pg", "notaurl"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('jincai: CLI_USAGE: --pg: "notaurl" is not a PostgreSQL URL (e.g. postgres://user@localhost:5432/jincai)');
+    const down = await runJincai(dir, [...INIT, "--pg", "postgres://127.0.0.1:1/jincai"]);
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain("jincai: STORE_UNAVAILABLE: cannot open the PostgreSQL store");
+    expect(existsSync(join(dir, "jincai.config.json"))).toBe(false);
+  });
+
   it("names the misspelt key fiscalYaer when the config has one", async () => {
     const config = { store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100", fiscalYaer: 1 };
     await writeFile(join(dir, "jincai.config.json"), JSON.stringify(config, null, 2));

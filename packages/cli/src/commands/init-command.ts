@@ -45,6 +45,9 @@ export function registerInit(program: Command, ctx: CliContext): void {
         throw new JincaiError("CLI_CONFIG_EXISTS", `${path} exists: pass --force to overwrite it`, { details: { path } });
       }
       const pg = opts.pg ?? ctx.env["JINCAI_PG_URL"];
+      if (pg && !/^postgres(ql)?:\/\//.test(pg)) {
+        throw new JincaiError("CLI_USAGE", `--pg: "${pg}" is not a PostgreSQL URL (e.g. postgres://user@localhost:5432/jincai)`);
+      }
       const candidate = {
         store: pg ? { postgres: pg } : { sqlite: opts.db ?? "jincai.db" },
         fiscalYear: Number(opts.year),
