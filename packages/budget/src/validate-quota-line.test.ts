@@ -50,6 +50,13 @@ describe("validateQuotaLine", () => {
     expect(codesOf(quotaLine({ amount: 0n }))).toEqual([["BUDGET_INVALID_AMOUNT", "amount"]]);
   });
 
+  it("rejects an amount past what the ledger holds (2^63 fen), and accepts 2^63 − 1", () => {
+    expect(validateQuotaLine(quotaLine({ amount: 2n ** 63n }), fixtureContext())).toEqual([
+      { code: "BUDGET_INVALID_AMOUNT", field: "amount", message: "amount is more than the ledger holds (92,233,720,368,547,758.07)" },
+    ]);
+    expect(codesOf(quotaLine({ amount: 2n ** 63n - 1n }))).toEqual([]);
+  });
+
   it("rejects the unknown source 9 and payment type 99", () => {
     expect(codesOf(quotaLine({ source: "9", paymentType: "99" }))).toEqual([
       ["BUDGET_UNKNOWN_SOURCE", "source"],

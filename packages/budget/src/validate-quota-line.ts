@@ -4,6 +4,7 @@
  * decides which check each field needs and maps core's problems onto budget issue codes. It
  * collects every issue instead of stopping at the first.
  */
+import { MAX_FEN, formatFen } from "@jincai/core";
 import type { CodeKind, CodeProblem } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { PAYMENT_TYPES, QUOTA_SOURCES } from "./quota-line";
@@ -79,7 +80,9 @@ export function validateQuotaLine(line: QuotaLine, context: QuotaValidationConte
     }
   }
   if (typeof line.amount !== "bigint" || line.amount <= 0n) {
-    issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: "amount must be a positive bigint of fen" });
+    issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: "amount must be greater than zero (a positive bigint of fen)" });
+  } else if (line.amount > MAX_FEN) {
+    issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: `amount is more than the ledger holds (${formatFen(MAX_FEN)})` });
   }
   if (!Number.isInteger(line.fiscalYear)) {
     issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field: "fiscalYear", message: "fiscalYear must be an integer year" });

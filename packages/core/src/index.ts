@@ -149,6 +149,7 @@ export { workingDaysBetween } from "./calendar/working-days-between";
 
 // --- ledger engine and memory store ---
 export { planTransfers } from "./ledger/plan-transfers";
+export { MAX_FEN } from "./ledger/max-fen";
 export { batchKeys } from "./ledger/batch-keys";
 export { transferFieldsEqual } from "./ledger/transfer-fields-equal";
 export type { BalanceDelta, PlanTransfersOptions, TransferDraft, TransferPlan } from "./ledger/transfer-plan";

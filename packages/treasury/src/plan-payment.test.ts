@@ -65,5 +65,6 @@ describe("planPayment", () => {
     expect(codeOf(() => planPayment(payment({ payeeName: " " }), context, "paid"))).toBe("TREASURY_INVALID_PAYMENT");
     expect(codeOf(() => planPayment(payment({ date: "2026-02-30" }), context, "paid"))).toBe("TREASURY_INVALID_PAYMENT");
     expect(codeOf(() => planPayment(payment({ amount: 0n }), context, "paid"))).toBe("TREASURY_INVALID_PAYMENT");
+    expect(() => planPayment(payment({ amount: 2n ** 63n }), context, "paid")).toThrow("amount is more than the ledger holds (92,233,720,368,547,758.07)");
   });
 });

@@ -5,7 +5,7 @@
  */
 import { BudgetErrorCode, reserveQuota } from "@jincai/budget";
 import type { QuotaLine, ReservePlan, ReserveRequest } from "@jincai/budget";
-import { JincaiError, isIsoDate } from "@jincai/core";
+import { JincaiError, MAX_FEN, formatFen, isIsoDate } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
@@ -78,7 +78,8 @@ function validatePayment(input: PaymentInput): void {
   }
   if (typeof input.purpose !== "string") throw invalid(input, "purpose", "purpose must be a string");
   if (!validDate(input.date)) throw invalid(input, "date", `not a date: ${String(input.date)}`);
-  if (typeof input.amount !== "bigint" || input.amount <= 0n) throw invalid(input, "amount", "amount must be a positive bigint of fen");
+  if (typeof input.amount !== "bigint" || input.amount <= 0n) throw invalid(input, "amount", "amount must be greater than zero (a positive bigint of fen)");
+  if (input.amount > MAX_FEN) throw invalid(input, "amount", `amount is more than the ledger holds (${formatFen(MAX_FEN)})`);
 }
 
 // Imports repeat a few hundred dates over millions of rows: remember the valid ones (bounded).

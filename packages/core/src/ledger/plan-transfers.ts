@@ -8,6 +8,7 @@
  */
 import type { Account } from "./account";
 import type { LedgerSnapshot } from "./ledger-snapshot";
+import { MAX_FEN } from "./max-fen";
 import { isPeriodLocked } from "./period-lock";
 import { isIsoDate } from "../calendar/iso-date";
 import { transferFieldsEqual } from "./transfer-fields-equal";
@@ -25,7 +26,7 @@ interface PlanState {
   readonly resolutions: Map<string, TransferDraft>;
   readonly deltas: Map<string, BalanceDelta>;
   readonly drafts: TransferDraft[];
-  /** Details of the last `exceeds_limit`. */
+  /** The account of the last `exceeds_limit` or `overflows_balance`. */
   limitAccountId: string;
   shortfall: bigint;
 }
@@ -71,6 +72,8 @@ export function planTransfers(
     const status = planItem(input, st);
     if (status === "exceeds_limit") {
       results[i] = { index: i, id: input.id, status, accountId: st.limitAccountId, shortfall: st.shortfall };
+    } else if (status === "overflows_balance") {
+      results[i] = { index: i, id: input.id, status, accountId: st.limitAccountId };
     } else {
       results[i] = { index: i, id: input.id, status };
     }
@@ -133,6 +136,8 @@ function checkShape(input: TransferInput, phase: TransferPhase, resolving: boole
     }
   } else if (typeof amount !== "bigint" || amount <= 0n) {
     return "amount_must_be_positive";
+  } else if (amount > MAX_FEN) {
+    return "amount_too_large";
   }
   if (input.debitAccountId !== undefined && input.debitAccountId === input.creditAccountId) {
     return "accounts_must_be_different";
@@ -211,6 +216,10 @@ function applyNew(
     if (d !== undefined) over += d.creditsPosted + d.creditsPending - d.debitsPosted;
     if (over > 0n) return exceeds(st, credit.id, over);
   }
+  // A limited side stays below the other side, which is itself kept below MAX_FEN: only the
+  // unlimited sides need the bound (posted plus pending, so a later post cannot pass it either).
+  if (debit.flags.debitsMustNotExceedCredits !== true && sideTotal(st, debit.id, "debits") + amount > MAX_FEN) return overflows(st, debit.id);
+  if (credit.flags.creditsMustNotExceedDebits !== true && sideTotal(st, credit.id, "credits") + amount > MAX_FEN) return overflows(st, credit.id);
   const d = delta(st, debit.id);
   const c = delta(st, credit.id);
   if (phase === "pending") {
@@ -248,6 +257,19 @@ function applyResolution(
   record(st, draft);
   st.resolutions.set(pending.id, draft);
   return "ok";
+}
+
+/** Posted plus pending on one side of an account, with this batch's changes so far. */
+function sideTotal(st: PlanState, accountId: string, side: "debits" | "credits"): bigint {
+  const b = st.snapshot.balance(accountId);
+  const d = st.deltas.get(accountId);
+  if (side === "debits") return b.debitsPosted + b.debitsPending + (d === undefined ? 0n : d.debitsPosted + d.debitsPending);
+  return b.creditsPosted + b.creditsPending + (d === undefined ? 0n : d.creditsPosted + d.creditsPending);
+}
+
+function overflows(st: PlanState, accountId: string): CreateTransferStatus {
+  st.limitAccountId = accountId;
+  return "overflows_balance";
 }
 
 function exceeds(st: PlanState, accountId: string, shortfall: bigint): CreateTransferStatus {

@@ -86,6 +86,7 @@ export type CreateTransferStatus =
   | "id_must_not_be_empty"
   | "invalid_date"
   | "amount_must_be_positive"
+  | "amount_too_large"
   | "accounts_must_be_different"
   | "pending_id_required"
   | "pending_id_must_be_empty"
@@ -101,6 +102,7 @@ export type CreateTransferStatus =
   | "pending_expired"
   | "post_amount_exceeds_pending"
   | "exceeds_limit"
+  | "overflows_balance"
   | "batch_failed";
 
 /** The result of one transfer of a batch. `exists` means it was already there and nothing changed. */
@@ -111,7 +113,7 @@ export interface CreateTransferResult {
   readonly id: string;
   /** What happened to this transfer: `ok`, `exists` or why it was rejected. */
   readonly status: CreateTransferStatus;
-  /** For `exceeds_limit`: the account whose limit would be passed. */
+  /** For `exceeds_limit` and `overflows_balance`: the account whose limit or bound would be passed. */
   readonly accountId?: string;
   /** For `exceeds_limit`: by how much the limit would be passed, in fen. */
   readonly shortfall?: bigint;

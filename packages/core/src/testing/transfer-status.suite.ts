@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CreateTransferResult, CreateTransferStatus, TransferInput } from "../ledger/transfer";
+import { MAX_FEN } from "../ledger/max-fen";
 import type { Store } from "../store/store";
 import { ACCOUNTS, DAY, pay, seedLedger } from "./ledger-fixture";
 import { withStore, type StoreHarness } from "./store-harness";
@@ -49,6 +50,7 @@ const CASES: Record<CreateTransferStatus, StatusCase> = {
   id_must_not_be_empty: { when: "the id is empty", batch: [pay("", 100n)] },
   invalid_date: { when: "the date is 2026-02-30", batch: [pay("pay-1", 100n, { date: "2026-02-30" })] },
   amount_must_be_positive: { when: "the amount is 0 fen", batch: [pay("pay-1", 0n)] },
+  amount_too_large: { when: "the amount is 2^63 fen, past what a store holds", batch: [pay("pay-1", MAX_FEN + 1n)] },
   accounts_must_be_different: {
     when: "debit and credit are the same quota line",
     batch: [pay("pay-1", 100n, { creditAccountId: ACCOUNTS.q1 })],
@@ -111,6 +113,12 @@ const CASES: Record<CreateTransferStatus, StatusCase> = {
     when: "a payment of 10,000.01 yuan exceeds a 10,000.00 yuan quota line",
     batch: [pay("pay-1", 1_000_001n)],
     expected: { accountId: ACCOUNTS.q1, shortfall: 1n },
+  },
+  overflows_balance: {
+    when: "the quota source's debits would pass 2^63 − 1 fen",
+    setup: before([pay("huge-1", MAX_FEN - 10_000_000n, { debitAccountId: ACCOUNTS.source, creditAccountId: ACCOUNTS.paid1 })]),
+    batch: [pay("huge-2", 10_000_000n, { debitAccountId: ACCOUNTS.source, creditAccountId: ACCOUNTS.paid1 })],
+    expected: { accountId: ACCOUNTS.source },
   },
   batch_failed: {
     when: "a valid payment shares an atomic batch with a zero one",
