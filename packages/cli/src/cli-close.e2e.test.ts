@@ -66,6 +66,9 @@ describe("jincai close", () => {
   });
 
   it("closes one book only with --book", async () => {
+    const typo = await runJincai(dir, ["close", "2026-02", "--book", "qouta"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.trim()).toBe('jincai: CLI_USAGE: --book: no account is in book "qouta" (books: quota)');
     expect((await runJincai(dir, ["close", "2026-02", "--book", "quota"])).stdout.trim()).toBe("2026-02-01..2026-02-28 (book quota): closed");
     const run = await runJincai(dir, ["import", "payments", "late.csv"]);
     expect(run.stderr).toContain("late.csv:3:2 TREASURY_PERIOD_CLOSED payment FEB001: its date 2026-02-03 is in a closed period");

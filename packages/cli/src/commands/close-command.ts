@@ -6,7 +6,7 @@
  * permanent in the CLI: reopening a closed month is an administrative act it does not offer.
  */
 import { userInfo } from "node:os";
-import { appendAudit, systemClock } from "@jincai/core";
+import { JincaiError, appendAudit, systemClock } from "@jincai/core";
 import type { PeriodLock } from "@jincai/core";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
@@ -42,6 +42,10 @@ export function registerClose(program: Command, ctx: CliContext): void {
       const range = period === undefined ? undefined : periodArgument(period, "period");
       const { locks, closed } = await withStore(ctx, async (store) => {
         if (range === undefined) return { locks: await store.periodLocks(), closed: undefined };
+        if (opts.book !== undefined && (await store.accountBalances({ book: opts.book })).length === 0) {
+          const books = [...new Set((await store.accountBalances()).map((a) => a.account.book))].sort();
+          throw new JincaiError("CLI_USAGE", `--book: no account is in book "${opts.book}" (books: ${books.join(", ") || "none yet"})`);
+        }
         const lock: PeriodLock = opts.book === undefined ? range : { ...range, book: opts.book };
         const already = (await store.periodLocks()).some((l) => covers(l, lock));
         if (!already) {
