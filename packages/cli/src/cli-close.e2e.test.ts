@@ -1,12 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CITY_DIR, cleanup, runJincai, tempDir } from "./_testing/run-jincai";
+import { CITY_DIR, CITY_PAYMENT_HEADER, CITY_QUOTA_HEADER, cleanup, runJincai, tempDir, writeCsv } from "./_testing/run-jincai";
 
 // 青川市 closes January (月结) after importing its first 399 payments, all dated in January.
 let dir: string;
-const PAYMENT_HEADER = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态,退票日期";
-const QUOTA_HEADER = "指标编号,指标文号,指标来源,年度,单位编码,资金性质,功能科目,经济科目,项目编码,支付方式,金额,是否可执行,下达日期";
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -43,7 +41,7 @@ describe("jincai close", () => {
       "FEB002,2026-02-03,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000203,100.00,退票日期在一月,已退票,2026-01-30",
       "LATE002,2026-01-21,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000204,100.00,迟到的一月提交,已提交,",
     ];
-    await writeFile(join(dir, "late.csv"), `${PAYMENT_HEADER}\n${rows.join("\n")}\n`);
+    await writeCsv(dir, "late.csv", CITY_PAYMENT_HEADER, rows);
     const run = await runJincai(dir, ["import", "payments", "late.csv"]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
@@ -52,7 +50,7 @@ describe("jincai close", () => {
       "late.csv:5:2 TREASURY_PERIOD_CLOSED payment LATE002: its date 2026-01-21 is in a closed period",
     ]);
     const quotas = ["ZJ0001,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-01-15", "ZJ0002,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-02-15"];
-    await writeFile(join(dir, "added.csv"), `${QUOTA_HEADER}\n${quotas.join("\n")}\n`);
+    await writeCsv(dir, "added.csv", `${CITY_QUOTA_HEADER},下达日期`, quotas);
     const added = await runJincai(dir, ["import", "quotas", "added.csv", "--quarantine", "added-rejected.csv"]);
     expect(added.stderr.trim()).toBe("added.csv:2:13 BUDGET_PERIOD_CLOSED quota ZJ0001: issued_on 2026-01-15 is in a closed period");
     expect(added.stdout).toContain("2 rows read, 1 applied, 1 rejected");

@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CITY_DIR, cleanup, runJincai, summaryJson, tempDir } from "./_testing/run-jincai";
+import { CITY_DIR, CITY_PAYMENT_HEADER, cleanup, runJincai, summaryJson, tempDir, writeCsv } from "./_testing/run-jincai";
 
 // The payment system's export of each day repeats a payment as its status moves on. Day 1:
 // ST001 and ST003 submitted (已提交), ST002 paid. Day 2: ST001 paid on 4 March, ST002 refunded,
 // ST003 paid and refunded. The same scenario on SQLite and on PostgreSQL.
-const HEADER = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态,退票日期";
 const row = (number: string, date: string, amount: string, status: string, refund = "") =>
   `${number},${date},ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,62220000000${number.slice(2)},${amount},日常支付,${status},${refund}`;
 const DAY1 = [row("ST001", "2026-03-01", "100.00", "已提交"), row("ST002", "2026-03-01", "200.00", "已支付"), row("ST003", "2026-03-02", "300.00", "已提交")];
@@ -45,8 +43,8 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     expect((await runJincai(dir, init)).code).toBe(0);
     expect((await runJincai(dir, ["import", "agencies", join(CITY_DIR, "agencies.csv")])).code).toBe(0);
     expect((await runJincai(dir, ["import", "quotas", join(CITY_DIR, "quotas.csv")])).code).toBe(0);
-    await writeFile(join(dir, "day1.csv"), `${HEADER}\n${DAY1.join("\n")}\n`);
-    await writeFile(join(dir, "day2.csv"), `${HEADER}\n${DAY2.join("\n")}\n`);
+    await writeCsv(dir, "day1.csv", CITY_PAYMENT_HEADER, DAY1);
+    await writeCsv(dir, "day2.csv", CITY_PAYMENT_HEADER, DAY2);
   });
   afterAll(() => cleanup(dir));
 
@@ -97,7 +95,7 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
       row("ST005", "2026-03-05", "500.00", "已审核"),
       row("ST006", "2026-03-05", "600.00", "已退回"),
     ];
-    await writeFile(join(dir, "day3.csv"), `${HEADER}\n${rows.join("\n")}\n`);
+    await writeCsv(dir, "day3.csv", CITY_PAYMENT_HEADER, rows);
     expect((await runJincai(dir, ["import", "payments", "day3.csv"])).stdout).toContain("3 rows read, 3 applied, 0 rejected");
     expect(await agency101001()).toMatchObject({ reserved: "900.00", paid: "100.00" });
     const next = [
@@ -106,7 +104,7 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
       row("ST006", "2026-03-05", "600.00", "已退回"),
       row("ST001", "2026-03-04", "100.00", "已退回"),
     ];
-    await writeFile(join(dir, "day4.csv"), `${HEADER}\n${next.join("\n")}\n`);
+    await writeCsv(dir, "day4.csv", CITY_PAYMENT_HEADER, next);
     const run = await runJincai(dir, ["import", "payments", "day4.csv", "--quarantine", "day4-rejected.csv"]);
     expect(run.stdout).toContain("4 rows read, 1 applied, 1 rejected, 2 duplicates skipped");
     expect(run.stderr.trim()).toBe("day4.csv:5:13 TREASURY_INVALID_TRANSITION payment ST001 is paid; it cannot become rejected");
@@ -116,14 +114,14 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
 
   it("closes March: a late March payment is rejected at its date, a March payment imported before stays a duplicate", async () => {
     expect((await runJincai(dir, ["close", "2026-03"])).stdout.trim()).toBe("2026-03-01..2026-03-31 (every book): closed");
-    await writeFile(join(dir, "late.csv"), `${HEADER}\n${row("ST007", "2026-03-30", "70.00", "已支付")}\n${DAY2[0]}\n`);
+    await writeCsv(dir, "late.csv", CITY_PAYMENT_HEADER, [row("ST007", "2026-03-30", "70.00", "已支付"), DAY2[0]!]);
     const run = await runJincai(dir, ["import", "payments", "late.csv"]);
     expect(run.stderr.trim()).toBe("late.csv:2:2 TREASURY_PERIOD_CLOSED payment ST007: its date 2026-03-30 is in a closed period");
     expect(run.stdout).toContain("2 rows read, 0 applied, 1 rejected, 1 duplicates skipped");
   });
 
   it("still rejects a payment number that comes back as another payment", async () => {
-    await writeFile(join(dir, "day5.csv"), `${HEADER}\n${row("ST001", "2026-03-04", "150.00", "已支付")}\n`);
+    await writeCsv(dir, "day5.csv", CITY_PAYMENT_HEADER, [row("ST001", "2026-03-04", "150.00", "已支付")]);
     const run = await runJincai(dir, ["import", "payments", "day5.csv"]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe("day5.csv:2:1 TREASURY_PAYMENT_CONFLICT payment ST001 exists with other fields");

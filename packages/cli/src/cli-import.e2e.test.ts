@@ -1,7 +1,7 @@
-import { copyFile, writeFile } from "node:fs/promises";
+import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CITY_DIR, cleanup, runJincai, summaryJson, tempDir, totalFen } from "./_testing/run-jincai";
+import { CITY_DIR, CITY_PAYMENT_HEADER, CITY_QUOTA_HEADER, cleanup, runJincai, summaryJson, tempDir, totalFen, writeCsv } from "./_testing/run-jincai";
 
 // One database with the whole sample city (26 agencies, 270 quota lines, 3000 payments), shared
 // by the tests below in order: importing it once keeps the suite fast.
@@ -75,14 +75,13 @@ describe("jincai import (sample city 青川市)", () => {
   });
 
   it("points a code mismatch at the column of the code that contradicts the quota", async () => {
-    const header = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态,退票日期";
     const rows = [
       "MIS0001,2026-03-01,ZB202600001,102001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000101,100.00,单位与指标不符,已支付,",
       "MIS0002,2026-03-01,ZB202600001,101001,111,2010301,30299,JB0000,青川办公用品有限公司,6222000000000102,100.00,经济科目与指标不符,已支付,",
       "MIS0003,2026-03-01,ZB202600001,101001,111,2010301,30101,XM999,青川办公用品有限公司,6222000000000103,100.00,项目与指标不符,已支付,",
       "MIS0004,2026-03-01,,101001,111,2010301,30101,,青川办公用品有限公司,6222000000000104,100.00,缺少项目无法匹配指标,已支付,",
     ];
-    await writeFile(join(dir, "mismatch.csv"), `${header}\n${rows.join("\n")}\n`);
+    await writeCsv(dir, "mismatch.csv", CITY_PAYMENT_HEADER, rows);
     const run = await runJincai(dir, ["import", "payments", "mismatch.csv"]);
     expect(run.code).toBe(1); // business rejections only: a rule failure, not an input error
     expect(run.stderr.trim().split("\n")).toEqual([
@@ -94,7 +93,6 @@ describe("jincai import (sample city 青川市)", () => {
   });
 
   it("reports each bad quota row at the column at fault, in words", async () => {
-    const header = "指标编号,指标文号,指标来源,年度,单位编码,资金性质,功能科目,经济科目,项目编码,支付方式,金额,是否可执行";
     const rows = [
       "ZB202600001,青财预〔2026〕1号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,132500.00,是",
       "QX0001,文号,年初预算,2026,999999,111,2010301,30101,JB0000,直接支付,100.00,是",
@@ -105,7 +103,7 @@ describe("jincai import (sample city 青川市)", () => {
       "QX0006,文号,年初预算,2026,101001,111,2010301,301,JB0000,直接支付,100.00,是",
       "QX0007,文号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,也许",
     ];
-    await writeFile(join(dir, "bad-quotas.csv"), `${header}\n${rows.join("\n")}\n`);
+    await writeCsv(dir, "bad-quotas.csv", CITY_QUOTA_HEADER, rows);
     const run = await runJincai(dir, ["import", "quotas", "bad-quotas.csv"]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
@@ -122,11 +120,10 @@ describe("jincai import (sample city 青川市)", () => {
   });
 
   it("asks for gov_economic_code when a new economic code has no mapping row to derive it from", async () => {
-    await writeFile(join(dir, "new-code.csv"), "code,name,kind,year\n30198,自定义工资项,economic-dept,2026\n");
+    await writeCsv(dir, "new-code.csv", "code,name,kind,year", ["30198,自定义工资项,economic-dept,2026"]);
     expect((await runJincai(dir, ["import", "codes", "new-code.csv"])).code).toBe(0);
-    const header = "指标编号,指标文号,指标来源,年度,单位编码,资金性质,功能科目,经济科目,项目编码,支付方式,金额,是否可执行,政府经济科目";
     const rows = ["QM0001,文号,年初预算,2026,101001,111,2010301,30198,JB0000,直接支付,100.00,是,", "QM0002,文号,年初预算,2026,101001,111,2010301,30198,JB0000,直接支付,100.00,是,50199"];
-    await writeFile(join(dir, "unmapped.csv"), `${header}\n${rows.join("\n")}\n`);
+    await writeCsv(dir, "unmapped.csv", `${CITY_QUOTA_HEADER},政府经济科目`, rows);
     const run = await runJincai(dir, ["import", "quotas", "unmapped.csv", "--quarantine", "unmapped-rejected.csv"]);
     expect(run.stderr.trim()).toBe(
       "unmapped.csv:2:8 CODE_MAPPING_MISSING economic_code: no government economic code for 30198 (行政) in 2026; give gov_economic_code (政府经济科目)",
@@ -143,7 +140,7 @@ describe("jincai import (sample city 青川市)", () => {
       "101,青川市人民政府办公室,101001,行政,990100",
       "101,青川市人民政府办公室,,行政,990200",
     ];
-    await writeFile(join(dir, "bad-agencies.csv"), `单位编码,单位名称,上级单位,单位类型,财政区划\n${rows.join("\n")}\n`);
+    await writeCsv(dir, "bad-agencies.csv", "单位编码,单位名称,上级单位,单位类型,财政区划", rows);
     const run = await runJincai(dir, ["import", "agencies", "bad-agencies.csv"]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([

@@ -39,10 +39,28 @@ export interface RefundStep {
  * ```
  */
 export async function refundPayment(tx: StoreTx, paymentNumber: string, step: RefundStep, context: PaymentContext): Promise<Payment> {
+  return (await applyRefund(tx, paymentNumber, step, context)).payment;
+}
+
+/**
+ * {@link refundPayment}, telling whether the refund was applied now (`false`: that refund number
+ * was applied before). Internal.
+ *
+ * @example
+ * ```ts
+ * (await applyRefund(tx, "ZF001", { refundNumber: "TP-01", date: "2026-03-20" }, context)).applied; // true
+ * ```
+ */
+export async function applyRefund(
+  tx: StoreTx,
+  paymentNumber: string,
+  step: RefundStep,
+  context: PaymentContext,
+): Promise<{ readonly payment: Payment; readonly applied: boolean }> {
   const prepared = await prepareRefund(tx, paymentNumber, step, context);
-  if ("done" in prepared) return prepared.done;
+  if ("done" in prepared) return { payment: prepared.done, applied: false };
   await applyLedger(tx, prepared.batch, paymentNumber);
-  return finishRefund(tx, prepared);
+  return { payment: await finishRefund(tx, prepared), applied: true };
 }
 
 /** A checked refund: its ledger batch, and what to save once the batch is applied. Internal. */

@@ -11,8 +11,7 @@ import type { Payment } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { paymentFromDocument, paymentRecord } from "./payment-record";
 import { findPaymentStates } from "./payment-state";
-import { applyLedger } from "./apply-ledger";
-import { finishRefund, prepareRefund, prepareRefundOf, refundedDocument } from "./refund-payment";
+import { applyRefund, prepareRefundOf, refundedDocument } from "./refund-payment";
 import type { PreparedRefund, RefundStep } from "./refund-payment";
 
 /** One refund of a batch. */
@@ -89,10 +88,7 @@ export async function refundPayments(tx: StoreTx, items: readonly RefundItem[], 
 /** One refund on its own, as `refundPayment` applies it, telling whether it was new. */
 async function refundOne(tx: StoreTx, item: RefundItem, context: PaymentContext): Promise<RefundItemResult> {
   try {
-    const prepared = await prepareRefund(tx, item.paymentNumber, item.step, context);
-    if ("done" in prepared) return { payment: prepared.done, applied: false };
-    await applyLedger(tx, prepared.batch, item.paymentNumber);
-    return { payment: await finishRefund(tx, prepared), applied: true };
+    return await applyRefund(tx, item.paymentNumber, item.step, context);
   } catch (error) {
     if (!isJincaiError(error)) throw error;
     return { error };

@@ -136,6 +136,24 @@ export async function writeFiles(dir: string, files: Readonly<Record<string, str
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
 }
 
+/** The header of the sample city's payment files (amount is column 11, status 13, refund date 14). */
+export const CITY_PAYMENT_HEADER = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态,退票日期";
+
+/** The header of the sample city's quota file (amount is column 11). */
+export const CITY_QUOTA_HEADER = "指标编号,指标文号,指标来源,年度,单位编码,资金性质,功能科目,经济科目,项目编码,支付方式,金额,是否可执行";
+
+/**
+ * Writes a CSV file of a header and rows into `dir`.
+ *
+ * @example
+ * ```ts
+ * await writeCsv(dir, "late.csv", CITY_PAYMENT_HEADER, ["LATE001,2026-01-20,…"]);
+ * ```
+ */
+export async function writeCsv(dir: string, name: string, header: string, rows: readonly string[]): Promise<void> {
+  await writeFile(join(dir, name), `${header}\n${rows.join("\n")}\n`);
+}
+
 /** The header of the small payment files (amount is column 11). */
 export const PAYMENT_HEADER = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额";
 

@@ -3,8 +3,8 @@
  * the history of status changes and refunds — for the finance office answering "where is this
  * payment?". Exit 2 when a number is unknown (the others are still shown).
  */
-import { JincaiError, formatFen } from "@jincai/core";
-import { paymentHistories } from "@jincai/treasury";
+import { formatFen } from "@jincai/core";
+import { TreasuryErrorCode, paymentHistories } from "@jincai/treasury";
 import type { PaymentHistory } from "@jincai/treasury";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
@@ -37,10 +37,7 @@ export function registerPayment(program: Command, ctx: CliContext): void {
       const shown = found.filter((h): h is PaymentHistory => h !== undefined);
       if (opts.json) ctx.out(JSON.stringify(shown.map(toJson), null, 2));
       else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h)}`));
-      for (const number of missing) {
-        const error = new JincaiError("TREASURY_PAYMENT_NOT_FOUND", `no payment ${number}`);
-        ctx.err(`jincai: ${error.code}: ${error.message}`);
-      }
+      for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${number}`);
       ctx.exitCode = missing.length > 0 ? EXIT.usage : EXIT.ok;
     });
 }

@@ -40,6 +40,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       const out = new Array<RowOutcome>(rows.length);
       const inputs: PaymentImportRow[] = [];
       const at: number[] = [];
+      const statuses: RowStatus[] = [];
       rows.forEach((row, i) => {
         const status = STATUSES[row.status ?? ""];
         if (status === undefined) {
@@ -52,6 +53,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         }
         inputs.push(paymentInput(row, status, config));
         at.push(i);
+        statuses.push(status);
       });
       const results = await applyPayments(tx, inputs, context);
       // A payment stored earlier (yesterday's export, or earlier in this file) in an earlier
@@ -59,7 +61,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       // rejected row was first stored as submitted (when new).
       const advances: AdvanceItem[] = [];
       for (let k = 0; k < results.length; k++) {
-        const status = STATUSES[rows[at[k]!]!.status ?? ""]!;
+        const status = statuses[k]!;
         const first = results[k]!.status;
         if (status === "approved" || status === "rejected") {
           if (first === "ok" || first === "exists" || first === "TREASURY_PAYMENT_CONFLICT") advances.push({ row: inputs[k]!, to: status, index: k });
@@ -77,7 +79,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         const i = at[k]!;
         const row = rows[i]!;
         out[i] = outcome(row, results[k]!);
-        if (out[i]!.status !== "rejected" && STATUSES[row.status ?? ""] === "refunded" && row.refund_date !== undefined) {
+        if (out[i]!.status !== "rejected" && statuses[k] === "refunded" && row.refund_date !== undefined) {
           refunds.push({ paymentNumber: row.payment_id, step: { refundNumber: `${row.payment_id}-R`, date: row.refund_date } });
           refundAt.push(i);
         }
