@@ -60,6 +60,12 @@ describe("jincai on PostgreSQL", () => {
     const config = JSON.parse(await readFile(join(pgDir, "jincai.config.json"), "utf8"));
     expect(config.store).toEqual({ postgres: pgUrl });
 
+    // A dry run checks every row in a transaction that is rolled back: nothing reaches the server.
+    const dry = await runJincai(pgDir, ["import", "payments", "payments.csv", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("3 rows read, 3 would apply, 0 rejected");
+    expect((await summaryJson(pgDir)).map((r) => r["paid"])).toEqual(["0.00"]);
+
     const [onPg, onSqlite] = await Promise.all([
       runJincai(pgDir, ["import", "payments", "payments.csv"]),
       runJincai(sqliteDir, ["import", "payments", "payments.csv"]),

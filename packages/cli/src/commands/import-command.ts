@@ -45,6 +45,7 @@ interface ImportOptions {
   json?: boolean;
   quiet?: boolean;
   shared?: boolean;
+  dryRun?: boolean;
 }
 
 /**
@@ -64,12 +65,13 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option("--map <file>", "JSON mapping of other headers, constants and value translations")
     .option("--encoding <encoding>", "force utf-8 or gb18030 instead of detecting it")
     .option("--quarantine <out.csv>", "commit the good rows; write the rejected ones here with a reason column (several input files: out.<input>.csv each)")
+    .option("--dry-run", "check every row against the database as a real import would, then roll back: nothing is written (exit codes as for a real import)")
     .option("--json", "report issues and the summary as JSON lines")
     .option("--quiet", "no progress bar and no closing line")
     .option("--shared", "keep a SQLite file open to other jincai commands during the import (write-ahead log; slower for large files)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments today.csv --shared\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.`,
+      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments today.csv --shared\n  $ jincai import payments today.csv --dry-run --json\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.\n\nA dry run checks each file in its own transaction against the database as it is, and rolls it\nback: with several files, later files do not see the rows of earlier ones. --quarantine still\nwrites the rows that would be rejected.`,
     )
     .action(async (kind: string, files: string[], opts: ImportOptions) => {
       const spec = KINDS[kind];
@@ -131,6 +133,7 @@ async function importFile(
     const report = await runImport(store, {
       kind, path: resolve(ctx.cwd, file), file, schema: spec.schema, prepare: spec.prepare, config,
       actor: `cli:${userInfo().username}`,
+      dryRun: opts.dryRun === true,
       ...(encoding ? { encoding } : {}),
       ...(mapping ? { mapping } : {}),
       ...(quarantine ? { quarantine: (header: readonly string[], rows: Parameters<typeof quarantine.add>[0]) => quarantine.add(rows, header) } : {}),
@@ -164,12 +167,26 @@ function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions): voi
     if (opts.json) ctx.err(JSON.stringify(issue));
     else ctx.err(formatIssue(issue));
   }
-  const summary = { file: r.file, rowsRead: r.rowsRead, applied: r.applied, rejected: r.rejected, duplicates: r.duplicates, committed: r.committed, seconds: Number(r.seconds.toFixed(3)) };
+  const summary = {
+    file: r.file, rowsRead: r.rowsRead, applied: r.applied, rejected: r.rejected, duplicates: r.duplicates, committed: r.committed,
+    ...(r.dryRun ? { dryRun: true, passed: r.passed } : {}), seconds: Number(r.seconds.toFixed(3)),
+  };
   if (opts.json) {
     ctx.out(JSON.stringify({ summary }));
     return;
   }
   if (opts.quiet) return;
+  if (r.dryRun) {
+    const verdict = !r.passed
+      ? "a real import would write nothing (the file has bad rows; fix them or use --quarantine)"
+      : r.applied === 0 && r.rejected === 0
+        ? "a real import would change nothing (already imported)"
+        : r.rejected > 0
+          ? `a real import would commit the good rows and set the ${r.rejected} rejected aside`
+          : "a real import would commit it";
+    ctx.out(`${r.file}: ${r.rowsRead} rows read, ${r.applied} would apply, ${r.rejected} rejected, ${r.duplicates} duplicates in ${r.seconds.toFixed(2)} s; dry run, nothing written: ${verdict}`);
+    return;
+  }
   const verdict = !r.committed
     ? "nothing written (the file has bad rows; fix them or use --quarantine)"
     : r.applied === 0 && r.rejected === 0

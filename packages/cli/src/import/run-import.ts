@@ -2,7 +2,9 @@
  * Imports one CSV file in one store transaction: stream, validate, apply through the domain
  * importer, collect every problem as `file:line:column CODE message`. Atomic by default (any bad
  * row rolls the whole file back, so a killed import also leaves the database as it was); with a
- * quarantine file the good rows commit and the bad ones are written out with their reasons.
+ * quarantine file the good rows commit and the bad ones are written out with their reasons. A dry
+ * run does everything a real import does, every check against the database included, and then
+ * rolls the file back.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -30,6 +32,8 @@ export interface RunImportOptions {
   readonly onProgress?: (bytesRead: number, size: number, rowsRead: number) => void;
   /** Who runs the import, for the audit chain. */
   readonly actor: string;
+  /** Check every row as a real import would, then roll the file back (nothing is written). */
+  readonly dryRun?: boolean;
 }
 
 /** The outcome of importing one file. */
@@ -37,11 +41,16 @@ export interface ImportReport {
   /** The file name as given. */
   readonly file: string;
   readonly rowsRead: number;
+  /** Rows applied; in a dry run, the rows that would have been. */
   readonly applied: number;
   readonly duplicates: number;
   readonly rejected: number;
   /** Whether anything was written. */
   readonly committed: boolean;
+  /** Whether this was a dry run (then nothing was written, whatever the rows). */
+  readonly dryRun: boolean;
+  /** Whether the file passed (no bad row, or bad rows set aside in quarantine): a real import commits it. */
+  readonly passed: boolean;
   /** Every error and warning, in file order per batch. */
   readonly issues: readonly ImportIssue[];
   readonly seconds: number;
@@ -80,6 +89,8 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
   let duplicates = 0;
   let rejected = 0;
   let committed = false;
+  /** The file passed its checks: a real import commits it, a dry run rolls it back. */
+  let wouldCommit = false;
   try {
     await store.transaction(async (tx) => {
       const importer = await options.prepare(tx, options.config);
@@ -116,6 +127,8 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
       }
       const bad = reader.stats.aborted || issues.some((i) => i.severity === "error");
       if (bad && (!options.quarantine || reader.stats.aborted)) throw new RollBack();
+      wouldCommit = true;
+      if (options.dryRun === true) throw new RollBack();
       if (applied > 0) {
         await appendAudit(
           tx,
@@ -131,10 +144,12 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
   return {
     file: options.file,
     rowsRead: reader.stats.rowsRead,
-    applied: committed ? applied : 0,
+    applied: wouldCommit ? applied : 0,
     duplicates,
     rejected,
     committed,
+    dryRun: options.dryRun === true,
+    passed: wouldCommit,
     issues,
     seconds: (performance.now() - started) / 1000,
   };

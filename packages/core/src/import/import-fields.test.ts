@@ -42,6 +42,17 @@ describe("codeField", () => {
     expect(issueCode(field.schema.safeParse("201010"))).toBe("IMPORT_INVALID_CODE");
     expect(field.schema.safeParse("2.010101E+6").error?.issues[0]?.message).toContain("Excel");
   });
+
+  it("names an agency code and an account number with their article", () => {
+    const agency = codeField({ aliases: [], digits: [6], label: "agency code" });
+    expect(agency.schema.safeParse("10100").error?.issues[0]?.message).toBe("is not an agency code (expected 6 digits)");
+    const account = codeField({ aliases: [], label: "account number" });
+    expect(account.schema.safeParse("6.22251E+15").error?.issues[0]?.message).toBe(
+      "is not an account number: Excel turned it into a number (format the column as text)",
+    );
+    const project = codeField({ aliases: [], label: "project code" });
+    expect(project.schema.safeParse("项目").error?.issues[0]?.message).toBe("is not a project code (expected letters and digits)");
+  });
 });
 
 describe("yearField", () => {

@@ -142,9 +142,10 @@ export function codeField<R extends boolean = true>(options: CodeFieldOptions<R>
   const lengths = digits?.join(", ");
   const parse = (text: string): string | undefined =>
     (digits === undefined ? CODE.test(text) : DIGITS.test(text) && digits.includes(text.length)) ? text : undefined;
+  const named = `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label}`;
   const reason = (text: string): string => {
-    if (EXCEL_NUMBER.test(text)) return `is not a ${label}: Excel turned it into a number (format the column as text)`;
-    return `is not a ${label} (expected ${lengths === undefined ? "letters and digits" : `${lengths} digits`})`;
+    if (EXCEL_NUMBER.test(text)) return `is not ${named}: Excel turned it into a number (format the column as text)`;
+    return `is not ${named} (expected ${lengths === undefined ? "letters and digits" : `${lengths} digits`})`;
   };
   return build(parse, reason, ImportIssueCode.INVALID_CODE, options);
 }
