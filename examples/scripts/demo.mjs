@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: the sample city 青川市 end to end on the embedded SQLite store. Creates a fresh
 // database in examples/.demo/, imports agencies, quotas and a year of payments, prints the
-// summary by agency and by function 类, runs verify (passing), imports the next export's status
-// changes and looks two payments up, then shows the file of deliberately bad rows being rejected
+// summary by agency and by function 类, runs verify (passing), imports a mid-year 调剂 of quotas and
+// the next export's status changes and looks two payments up, then shows the file of deliberately bad rows being rejected
 // with its report.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -32,6 +32,8 @@ jincai(["import", "payments", `../city/payments.csv`]); // the re-run changes no
 jincai(["summary", "--by", "agency"]);
 jincai(["summary", "--by", "function", "--level", "类"]);
 jincai(["verify"]);
+console.log("\nIn July the bureau reallocates (调剂) 50,000.00 of a 101001 line to 101002 and 30,000.00 between two\nlines of 101001: each new line names its 源指标, which must have the amount available; the total stays the same.");
+jincai(["import", "quotas", `../city/quota-reallocations.csv`]);
 console.log("\nThe payment system's next export repeats four payments with their new status: one paid, one approved, one\nrejected (退回), one refunded (退票). Each moves on.");
 jincai(["import", "payments", `../city/payments-status-update.csv`]);
 jincai(["payment", "ZF202600000027", "ZF202600000107"]);

@@ -1,9 +1,12 @@
 import { createMemoryStore } from "@jincai/core";
+import type { QuotaLine } from "./quota-line";
 import { describe, expect, it } from "vitest";
 import { fixtureContext, quotaLine } from "./_testing/quota-fixtures";
 import { findQuotas, getQuota } from "./find-quotas";
 import { loadQuota } from "./load-quota";
 import { quotaExecution } from "./quota-execution";
+import { reserveQuota } from "./reserve-quota";
+import { apply } from "./_testing/budget-store";
 
 describe("loadQuota", () => {
   it("creates a limited quota account carrying the line's dimensions and credits it 500,000.00 yuan", async () => {
@@ -57,6 +60,78 @@ describe("loadQuota", () => {
       code: "BUDGET_PERIOD_CLOSED",
       details: { status: "period_closed" },
     });
+  });
+});
+
+describe("loadQuota of a 调剂 (an origin quota)", () => {
+  const reallocation = (overrides: Partial<QuotaLine> = {}): QuotaLine =>
+    quotaLine({ id: "Q-2026-101", source: "3", documentNumber: "财预〔2026〕9号", economicCode: "30211", govEconomicCode: "50201", originQuotaId: "Q-2026-001", amount: 10_000_000n, date: "2026-06-01", ...overrides });
+
+  it("moves 100,000.00 from the origin line: the origin's amount falls, the new line has it, the total stays the same", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine(), fixtureContext());
+    expect((await loadQuota(store, reallocation(), fixtureContext())).status).toBe("ok");
+    const figures = await quotaExecution(store);
+    expect(figures.map((f) => [f.quotaId, f.amount, f.available])).toEqual([
+      ["Q-2026-001", 40_000_000n, 40_000_000n],
+      ["Q-2026-101", 10_000_000n, 10_000_000n],
+    ]);
+    const source = await store.accountBalances({ accountIds: ["quota-source:2026"] });
+    expect(source[0]?.balance.debitsPosted).toBe(50_000_000n);
+    expect((await store.getTransfer("quota-load:Q-2026-101"))?.debitAccountId).toBe("quota:Q-2026-001");
+  });
+
+  it("keeps the origin's payments, execution rate and availability consistent after the move", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine(), fixtureContext());
+    expect(await apply(store, reserveQuota(quotaLine(), { id: "p1", amount: 30_000_000n, date: "2026-03-01", immediate: true }, []).transfers)).toBe(true);
+    expect(await apply(store, reserveQuota(quotaLine(), { id: "p2", amount: 5_000_000n, date: "2026-03-02" }, []).transfers)).toBe(true);
+    await loadQuota(store, reallocation(), fixtureContext());
+    const [origin] = await quotaExecution(store, { quotaIds: ["Q-2026-001"] });
+    expect(origin).toMatchObject({ amount: 40_000_000n, consumed: 30_000_000n, reserved: 5_000_000n, available: 5_000_000n, executionRate: "0.7500" });
+  });
+
+  it("refuses to move more than the origin has available, with BUDGET_EXCEEDS_QUOTA and nothing created", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine(), fixtureContext());
+    await apply(store, reserveQuota(quotaLine(), { id: "p1", amount: 45_000_000n, date: "2026-03-01" }, []).transfers);
+    await expect(loadQuota(store, reallocation(), fixtureContext())).rejects.toMatchObject({
+      code: "BUDGET_EXCEEDS_QUOTA",
+      details: { originQuotaId: "Q-2026-001", available: "5000000", requested: "10000000", field: "amount" },
+    });
+    expect(await store.getAccount("quota:Q-2026-101")).toBeUndefined();
+    expect((await quotaExecution(store))[0]?.amount).toBe(50_000_000n);
+  });
+
+  it("refuses an origin that is not loaded, or is the line itself", async () => {
+    const store = createMemoryStore();
+    await expect(loadQuota(store, reallocation({ originQuotaId: "Q-404" }), fixtureContext())).rejects.toMatchObject({
+      code: "BUDGET_QUOTA_NOT_FOUND",
+      message: "quota Q-2026-101: its origin quota Q-404 does not exist",
+    });
+    await expect(loadQuota(store, quotaLine({ originQuotaId: "Q-2026-001" }), fixtureContext())).rejects.toMatchObject({
+      code: "BUDGET_INVALID_QUOTA",
+      details: { issues: [{ field: "originQuotaId" }] },
+    });
+  });
+
+  it("refuses an origin of another fiscal year", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine({ id: "Q-2025-001", fiscalYear: 2025, date: "2025-01-05" }), fixtureContext([2025, 2026]));
+    await expect(loadQuota(store, reallocation({ originQuotaId: "Q-2025-001" }), fixtureContext())).rejects.toMatchObject({
+      code: "BUDGET_INVALID_QUOTA",
+      message: "quota Q-2026-101: its origin quota Q-2025-001 is of fiscal year 2025, not 2026",
+    });
+  });
+
+  it("is a no-op when the same 调剂 is loaded twice, and a conflict with another origin", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine(), fixtureContext());
+    await loadQuota(store, quotaLine({ id: "Q-2026-002" }), fixtureContext());
+    await loadQuota(store, reallocation(), fixtureContext());
+    expect((await loadQuota(store, reallocation(), fixtureContext())).status).toBe("exists");
+    await expect(loadQuota(store, reallocation({ originQuotaId: "Q-2026-002" }), fixtureContext())).rejects.toMatchObject({ code: "BUDGET_QUOTA_CONFLICT" });
+    expect((await quotaExecution(store, { quotaIds: ["Q-2026-001"] }))[0]?.amount).toBe(40_000_000n);
   });
 });
 

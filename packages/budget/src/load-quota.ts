@@ -1,11 +1,11 @@
 /**
  * Loading a quota line: validate it, create its accounts (line, execution, frozen) and the year's
- * source account, post the amount from the source to the line, and keep the document in the
- * record store. Idempotent by quota id: the same line twice is a no-op, another line under the
+ * source account, post the amount from the source to the line (or, for a 调剂 with an origin, from
+ * the origin line, which must have it available), and keep the document in the record store. Idempotent by quota id: the same line twice is a no-op, another line under the
  * same id is a conflict. Everything is written through the caller's `tx`, so it commits with
  * whatever else the caller does.
  */
-import { JincaiError } from "@jincai/core";
+import { JincaiError, available, formatFen } from "@jincai/core";
 import type { AccountInput, StoreTx } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { QUOTA_BOOK, quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
@@ -34,10 +34,16 @@ export interface LoadQuotaResult {
  * @returns `ok`, or `exists` when the same line was loaded before.
  * @throws {JincaiError} BUDGET_INVALID_QUOTA with `details.issues` when validation fails
  * @throws {JincaiError} BUDGET_QUOTA_CONFLICT when the id was loaded with other fields
- * @throws {JincaiError} BUDGET_LEDGER_REJECTED when the ledger refuses the load (e.g. a closed period)
+ * @throws {JincaiError} BUDGET_QUOTA_NOT_FOUND when the origin of a 调剂 is not loaded;
+ *   BUDGET_INVALID_QUOTA when it is of another fiscal year; BUDGET_EXCEEDS_QUOTA (with
+ *   `available` and `requested`) when it has less than the amount available
+ * @throws {JincaiError} BUDGET_PERIOD_CLOSED when the load is dated in a closed period;
+ *   BUDGET_LEDGER_REJECTED when the ledger refuses it otherwise
  * @example
  * ```ts
  * await loadQuota(store, { id: "Q-2026-001", amount: 50_000_000n, … }, context); // { status: "ok", … }
+ * // 调剂: 100,000.00 of Q-2026-001 moves to a new line
+ * await loadQuota(store, { id: "Q-2026-101", source: "3", originQuotaId: "Q-2026-001", amount: 10_000_000n, … }, context);
  * ```
  */
 export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaValidationContext): Promise<LoadQuotaResult> {
@@ -57,6 +63,8 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
     }
     return { status: "exists", transferId };
   }
+  // Checked before any account is created, so a refused 调剂 leaves nothing behind.
+  const from = line.originQuotaId === undefined ? quotaSourceAccountId(line.fiscalYear) : await originLine(tx, line);
   const created = await tx.createAccounts(quotaAccounts(line));
   const clash = created.find((r) => r.status !== "ok" && r.status !== "exists");
   if (clash !== undefined) {
@@ -68,7 +76,7 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
   const result = await tx.createTransfers([
     {
       id: transferId,
-      debitAccountId: quotaSourceAccountId(line.fiscalYear),
+      debitAccountId: from,
       creditAccountId: ids.line,
       amount: line.amount,
       date: line.date,
@@ -78,6 +86,36 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
   if (!result.applied) throw ledgerFailure(result.results, `loading quota ${line.id}`);
   await tx.putRecord(quotaRecord(line));
   return { status: "ok", transferId };
+}
+
+/**
+ * The line account a 调剂 moves its amount from, after checking that the origin quota is loaded,
+ * of the same fiscal year, and has the amount available (the ledger's limit stays the authority).
+ */
+async function originLine(tx: StoreTx, line: QuotaLine): Promise<string> {
+  const originId = line.originQuotaId!;
+  const origin = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, originId);
+  if (origin === undefined) {
+    throw new JincaiError(BudgetErrorCode.QUOTA_NOT_FOUND, `quota ${line.id}: its origin quota ${originId} does not exist`, {
+      details: { quotaId: line.id, originQuotaId: originId, field: "originQuotaId" },
+    });
+  }
+  if (origin.data.fiscalYear !== line.fiscalYear) {
+    throw new JincaiError(BudgetErrorCode.INVALID_QUOTA, `quota ${line.id}: its origin quota ${originId} is of fiscal year ${origin.data.fiscalYear}, not ${line.fiscalYear}`, {
+      details: { quotaId: line.id, originQuotaId: originId, field: "originQuotaId" },
+    });
+  }
+  const account = quotaAccountIds(originId).line;
+  const [balance] = await tx.accountBalances({ accountIds: [account] });
+  const left = balance === undefined ? 0n : available(balance.balance);
+  if (left < line.amount) {
+    throw new JincaiError(
+      BudgetErrorCode.EXCEEDS_QUOTA,
+      `quota ${line.id}: moving ${formatFen(line.amount)} from quota ${originId} exceeds the ${formatFen(left)} available there`,
+      { details: { quotaId: line.id, originQuotaId: originId, available: left.toString(), requested: line.amount.toString(), field: "amount" } },
+    );
+  }
+  return account;
 }
 
 /** The accounts a quota line needs (existing identical ones are left alone by the store). */

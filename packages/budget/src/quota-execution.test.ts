@@ -36,4 +36,13 @@ describe("executionFromBalances", () => {
     });
     expect(f).toMatchObject({ amount: 100_000n, consumed: 7_000n, available: 93_000n, executionRate: "0.0700" });
   });
+
+  it("takes 200.00 moved out by a 调剂 off the amount, not off the consumption", () => {
+    const f = executionFromBalances("Q1", {
+      line: { ...ZERO_BALANCE, creditsPosted: 100_000n, debitsPosted: 30_000n, debitsPending: 5_000n },
+      spent: { ...ZERO_BALANCE, creditsPosted: 10_000n, creditsPending: 5_000n },
+      frozen: ZERO_BALANCE,
+    });
+    expect(f).toMatchObject({ amount: 80_000n, consumed: 10_000n, reserved: 5_000n, available: 65_000n, executionRate: "0.1250" });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Execution figures per quota line, from the balances of its three accounts: the line (credited
- * by the load and by refunds), its execution account (reservations pending, consumption posted,
- * refunds debited) and its frozen holding account (freezes pending).
+ * by the load, by 调剂 moved in and by refunds; debited by consumption and by 调剂 moved out), its
+ * execution account (reservations pending, consumption posted, refunds debited) and its frozen
+ * holding account (freezes pending).
  */
 import { ZERO_BALANCE } from "@jincai/core";
 import type { Balance, StoreTx } from "@jincai/core";
@@ -12,7 +13,7 @@ import { QUOTA_BOOK, quotaAccountIds } from "./quota-account-ids";
 export interface QuotaExecution {
   /** The quota id. */
   readonly quotaId: string;
-  /** The approved amount (loads, without refunds). */
+  /** The approved amount after 调剂: loads and amounts moved in, less amounts moved out (refunds are not counted). */
   readonly amount: bigint;
   /** Held by pending reservations (payments submitted, not yet paid). */
   readonly reserved: bigint;
@@ -49,7 +50,10 @@ export interface QuotaBalances {
  */
 export function executionFromBalances(quotaId: string, b: QuotaBalances): QuotaExecution {
   const refunds = b.spent.debitsPosted;
-  const amount = b.line.creditsPosted - refunds;
+  // Every posted debit of the line is consumption (credited to the execution account) or a 调剂
+  // moved out to another line.
+  const movedOut = b.line.debitsPosted - b.spent.creditsPosted;
+  const amount = b.line.creditsPosted - refunds - movedOut;
   const consumed = b.spent.creditsPosted - refunds;
   const reserved = b.spent.creditsPending;
   const frozen = b.frozen.creditsPending;

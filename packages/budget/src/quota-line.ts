@@ -91,4 +91,10 @@ export interface QuotaLine {
   readonly date: string;
   /** 指标说明 / title, free text. */
   readonly title?: string;
+  /**
+   * 源指标 (ORI_BGT_ID): for a 调剂, the quota line of the same fiscal year the amount moves from.
+   * The load then debits that line instead of the year's 指标来源, so the total approved stays the
+   * same (domain-china §1.4 rule 5) and the origin must have the amount available.
+   */
+  readonly originQuotaId?: string;
 }

@@ -84,6 +84,9 @@ export function validateQuotaLine(line: QuotaLine, context: QuotaValidationConte
   } else if (line.amount > MAX_FEN) {
     issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: `amount is more than the ledger holds (${formatFen(MAX_FEN)})` });
   }
+  if (line.originQuotaId !== undefined && line.originQuotaId === line.id) {
+    issues.push({ code: BudgetErrorCode.INVALID_QUOTA, field: "originQuotaId", message: `quota ${line.id} cannot move its amount from itself (originQuotaId)` });
+  }
   if (!Number.isInteger(line.fiscalYear)) {
     issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field: "fiscalYear", message: "fiscalYear must be an integer year" });
     return issues;

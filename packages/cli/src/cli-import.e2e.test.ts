@@ -164,4 +164,40 @@ describe("jincai import (sample city 青川市)", () => {
     expect(issues).toHaveLength(11);
     expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 11, applied: 0, rejected: 11, committed: false } });
   });
+
+  it("moves quota amounts between lines with a 调剂 file (源指标): each agency's quota changes, the city's total does not", async () => {
+    const before = await summaryJson(dir);
+    const quota = (rows: typeof before, agency: string) => totalFen(rows.filter((r) => r["agency"] === agency), "quota");
+    const run = await runJincai(dir, ["import", "quotas", city("quota-reallocations.csv")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 rows read, 2 applied, 0 rejected");
+    const after = await summaryJson(dir);
+    // 50,000.00 leaves 101001 for 101002; 30,000.00 moves between two lines of 101001.
+    expect(quota(after, "101001")).toBe(quota(before, "101001") - 5_000_000n);
+    expect(quota(after, "101002")).toBe(quota(before, "101002") + 5_000_000n);
+    expect(totalFen(after, "quota")).toBe(totalFen(before, "quota"));
+    expect(totalFen(after, "available")).toBe(totalFen(before, "available"));
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+    const again = await runJincai(dir, ["import", "quotas", city("quota-reallocations.csv")]);
+    expect(again.stdout).toContain("0 applied, 0 rejected, 2 duplicates skipped");
+  });
+
+  it("refuses a 调剂 larger than its origin's availability, from an unknown origin or from itself, at the column at fault", async () => {
+    const header = `${CITY_QUOTA_HEADER},源指标`;
+    const line = (id: string, amount: string, origin: string) => `${id},青财预〔2026〕89号,调剂,2026,101002,111,2010301,30201,JB0000,直接支付,${amount},是,${origin}`;
+    await writeCsv(dir, "bad-reallocations.csv", header, [
+      line("ZB202600903", "99000000.00", "ZB202600010"),
+      line("ZB202600904", "1.00", "ZB209999999"),
+      line("ZB202600905", "1.00", "ZB202600905"),
+    ]);
+    const run = await runJincai(dir, ["import", "quotas", "bad-reallocations.csv"]);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^bad-reallocations\.csv:2:11 BUDGET_EXCEEDS_QUOTA quota ZB202600903: moving 99,000,000\.00 from quota ZB202600010 exceeds the [\d,.]+ available there$/);
+    expect(lines.slice(1)).toEqual([
+      "bad-reallocations.csv:3:13 BUDGET_QUOTA_NOT_FOUND quota ZB202600904: its origin quota ZB209999999 does not exist",
+      "bad-reallocations.csv:4:13 BUDGET_INVALID_QUOTA quota ZB202600905 cannot move its amount from itself (originQuotaId)",
+    ]);
+    expect(run.stdout).toContain("3 rows read, 0 applied, 3 rejected");
+  });
 });

@@ -90,13 +90,14 @@ describe("jincai on PostgreSQL", () => {
     expect(JSON.parse(verify.stdout).ok).toBe(true);
   });
 
-  it("imports the sample city (3,000 payments in three batches, refunds and submitted ones) as SQLite does, and rejects the bad rows alike", async () => {
+  it("imports the sample city (3,000 payments in three batches, refunds and submitted ones, a 调剂) as SQLite does, and rejects the bad rows alike", async () => {
     const [onPg, onSqlite] = [await tempDir(), await tempDir()];
     cityDirs.push(onPg, onSqlite);
     const steps = [
       ["import", "agencies", "agencies.csv"],
       ["import", "quotas", "quotas.csv"],
       ["import", "payments", "payments.csv"],
+      ["import", "quotas", "quota-reallocations.csv"],
     ];
     const setUp = async (dir: string, initArgs: string[]) => {
       await copyDir(CITY_DIR, dir);

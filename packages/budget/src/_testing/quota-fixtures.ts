@@ -28,12 +28,12 @@ const CODES_2026: readonly (readonly [CodeKind, string, string])[] = [
 ];
 
 /**
- * Core's code registry with a small 2026 list, agencies 101001 (a bureau) and 101002 (its
+ * Core's code registry with a small 2026 list (the same codes for any other `years` asked for), agencies 101001 (a bureau) and 101002 (its
  * school), and core's standard fund types (111, 121, …).
  */
-export function fixtureContext(): QuotaValidationContext {
+export function fixtureContext(years: readonly number[] = [2026]): QuotaValidationContext {
   const codes = createCodeRegistry();
-  codes.load(CODES_2026.map(([kind, code, name]) => ({ kind, code, name, year: 2026 })));
+  for (const year of years) codes.load(CODES_2026.map(([kind, code, name]) => ({ kind, code, name, year })));
   const agencies = buildAgencyTree([
     { code: "101001", name: "市财政局", unitType: "行政", divisionCode: "420100" },
     { code: "101002", name: "市财政干部学校", parentCode: "101001", unitType: "事业", divisionCode: "420100" },

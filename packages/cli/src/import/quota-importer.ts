@@ -16,6 +16,7 @@ const QUOTA_FIELDS: Readonly<Record<string, string>> = {
   id: "quota_id", agency: "agency_code", fundType: "fund_type", functionCode: "function_code",
   economicCode: "economic_code", govEconomicCode: "gov_economic_code", projectCode: "project_code",
   amount: "amount", source: "source", paymentType: "payment_type", fiscalYear: "fiscal_year", documentNumber: "doc_no",
+  originQuotaId: "origin_quota_id",
 };
 
 /**
@@ -51,7 +52,12 @@ export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<
           if (error.code === "BUDGET_PERIOD_CLOSED") {
             const dated = row.issued_on !== undefined ? `issued_on ${line.date}` : `its date ${line.date} (no issued_on, so 1 January)`;
             out.push({ status: "rejected", code: error.code, field: "issued_on", message: `quota ${line.id}: ${dated} is in a closed period` });
-          } else out.push({ status: "rejected", code: error.code, field: "quota_id", message: error.message });
+          } else {
+            // A 调剂 refused for its origin names the column at fault (origin_quota_id, or amount).
+            const named = error.details?.["field"];
+            const field = (typeof named === "string" ? QUOTA_FIELDS[named] : undefined) ?? "quota_id";
+            out.push({ status: "rejected", code: error.code, field, message: error.message });
+          }
         }
       }
       return out;
@@ -111,6 +117,7 @@ function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<
     amount: row.amount,
     executable,
     date: row.issued_on ?? `${row.fiscal_year}-01-01`,
+    ...(row.origin_quota_id !== undefined ? { originQuotaId: row.origin_quota_id } : {}),
   };
   return mappingProblem === undefined ? { line, derivedGov } : { line, derivedGov, mappingProblem };
 }

@@ -38,6 +38,8 @@ export interface QuotaRow {
   doc_no?: string;
   /** Document date (文号日期), `YYYY-MM-DD`. */
   issued_on?: string;
+  /** 源指标 (ORI_BGT_ID): for a 调剂, the quota line the amount moves from. */
+  origin_quota_id?: string;
 }
 
 /**
@@ -63,4 +65,5 @@ export const quotaRowSchema: RowSchema<QuotaRow> = defineRowSchema("quotas", {
   amount: amountField({ aliases: ["金额", "指标金额", "金额(元)", "amount"] }),
   doc_no: textField({ aliases: ["指标文号", "文号", "bgt_doc_no", "document"], required: false, maxLength: 100 }),
   issued_on: dateField({ aliases: ["文号日期", "下达日期", "bgt_doc_date", "issued"], required: false }),
+  origin_quota_id: codeField({ aliases: ["源指标", "源指标编号", "调出指标", "ori_bgt_id", "origin"], required: false, label: "quota number" }),
 });
