@@ -230,7 +230,10 @@ export { resolveHeader } from "./import/resolve-header";
 export type { ColumnPlan, HeaderResolution } from "./import/resolve-header";
 export type { ParsedRow, RejectedRow } from "./import/row-validator";
 export { readCsvRows } from "./import/read-csv-rows";
-export type { CsvRowReader, ImportBatch, ImportStats, ReadCsvRowsOptions } from "./import/read-csv-rows";
+export type { ReadCsvRowsOptions } from "./import/read-csv-rows";
+export { readRecordRows } from "./import/read-record-rows";
+export type { CsvRowReader, ImportBatch, ImportStats, ReadRecordRowsOptions, RecordSource, RecordSourceState } from "./import/read-record-rows";
+export type { RecordChunk } from "./import/csv-tokenizer";
 export {
   createQuarantineWriter,
   QUARANTINE_REASON_COLUMN,

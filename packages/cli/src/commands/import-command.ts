@@ -46,6 +46,7 @@ interface ImportOptions {
   quiet?: boolean;
   shared?: boolean;
   dryRun?: boolean;
+  sheet?: string;
 }
 
 /**
@@ -59,11 +60,12 @@ interface ImportOptions {
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command("import")
-    .description("import CSV files: agencies, codes, quotas (指标) or payments (支付)")
+    .description("import CSV files or .xlsx workbooks: agencies, codes, quotas (指标) or payments (支付)")
     .argument("<kind>", Object.keys(KINDS).join("|"))
-    .argument("<files...>", "CSV files (UTF-8 with or without BOM, or GB18030)")
+    .argument("<files...>", "CSV files (UTF-8 with or without BOM, or GB18030) or .xlsx workbooks")
     .option("--map <file>", "JSON mapping of other headers, constants and value translations")
-    .option("--encoding <encoding>", "force utf-8 or gb18030 instead of detecting it")
+    .option("--encoding <encoding>", "force utf-8 or gb18030 instead of detecting it (CSV files)")
+    .option("--sheet <name|number>", "the worksheet of an .xlsx workbook to read (default: the first)")
     .option("--quarantine <out.csv>", "commit the good rows; write the rejected ones here with a reason column (several input files: out.<input>.csv each)")
     .option("--dry-run", "check every row against the database as a real import would, then roll back: nothing is written (exit codes as for a real import)")
     .option("--json", "report issues and the summary as JSON lines")
@@ -71,7 +73,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option("--shared", "keep a SQLite file open to other jincai commands during the import (write-ahead log; slower for large files)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments today.csv --shared\n  $ jincai import payments today.csv --dry-run --json\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.\n\nA dry run checks each file in its own transaction against the database as it is, and rolls it\nback: with several files, later files do not see the rows of earlier ones. --quarantine still\nwrites the rows that would be rejected.`,
+      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments 支付明细.xlsx --sheet 支付\n  $ jincai import payments today.csv --shared\n  $ jincai import payments today.csv --dry-run --json\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.\n\nA dry run checks each file in its own transaction against the database as it is, and rolls it\nback: with several files, later files do not see the rows of earlier ones. --quarantine still\nwrites the rows that would be rejected.`,
     )
     .action(async (kind: string, files: string[], opts: ImportOptions) => {
       const spec = KINDS[kind];
@@ -135,6 +137,7 @@ async function importFile(
       actor: `cli:${userInfo().username}`,
       dryRun: opts.dryRun === true,
       ...(encoding ? { encoding } : {}),
+      ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
       ...(mapping ? { mapping } : {}),
       ...(quarantine ? { quarantine: (header: readonly string[], rows: Parameters<typeof quarantine.add>[0]) => quarantine.add(rows, header) } : {}),
       onProgress: (bytes, size, rows) => {

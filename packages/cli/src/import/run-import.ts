@@ -1,23 +1,23 @@
 /**
- * Imports one CSV file in one store transaction: stream, validate, apply through the domain
+ * Imports one file (CSV or an `.xlsx` workbook) in one store transaction: stream, validate, apply through the domain
  * importer, collect every problem as `file:line:column CODE message`. Atomic by default (any bad
  * row rolls the whole file back, so a killed import also leaves the database as it was); with a
  * quarantine file the good rows commit and the bad ones are written out with their reasons. A dry
  * run does everything a real import does, every check against the database included, and then
  * rolls the file back.
  */
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { appendAudit, readCsvRows, systemClock } from "@jincai/core";
+import { appendAudit, systemClock } from "@jincai/core";
 import type { ImportEncoding, ImportIssue, ImportMapping, RejectedRow, RowSchema, Store, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "../config";
+import { readImportFile } from "./read-import-file";
 import type { Importer } from "./row-outcome";
 
 /** Options of {@link runImport}. */
 export interface RunImportOptions {
   /** What kind of file: `agencies`, `codes`, `quotas` or `payments`. */
   readonly kind: string;
-  /** Path of the CSV file. */
+  /** Path of the file: CSV, or an `.xlsx` workbook (told apart by its first bytes). */
   readonly path: string;
   /** Name used in issues (as typed). */
   readonly file: string;
@@ -25,6 +25,8 @@ export interface RunImportOptions {
   readonly prepare: (tx: StoreTx, config: JincaiConfig) => Promise<Importer<unknown>>;
   readonly config: JincaiConfig;
   readonly encoding?: ImportEncoding;
+  /** The worksheet of a workbook (name or number from 1); the first by default. */
+  readonly sheet?: string;
   readonly mapping?: ImportMapping;
   /** Commit good rows and hand bad ones to this sink. */
   readonly quarantine?: (header: readonly string[], rows: readonly RejectedRow[]) => Promise<void>;
@@ -77,11 +79,12 @@ const BATCH_ROWS = 1_000;
 export async function runImport(store: Store, options: RunImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const { size } = await stat(options.path);
-  const reader = readCsvRows(createReadStream(options.path, { highWaterMark: 1 << 20 }), options.schema, {
+  const reader = await readImportFile(options.path, options.schema, {
     file: options.file,
     batchSize: BATCH_ROWS,
     keepCells: options.quarantine !== undefined,
     ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
   const issues: ImportIssue[] = [];

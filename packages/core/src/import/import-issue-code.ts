@@ -1,5 +1,5 @@
 /**
- * Stable codes of the CSV import's issues and errors. Never rename or reuse one; mark it
+ * Stable codes of the import's issues and errors (CSV and spreadsheets). Never rename or reuse one; mark it
  * `@deprecated` instead. Each code is documented in `packages/core/ERRORS.md` under "Import".
  *
  * @example
@@ -30,6 +30,8 @@ export const ImportIssueCode = {
   ENCODING: "IMPORT_ENCODING",
   /** A mapping file is not valid JSON or does not fit the mapping schema (thrown). */
   MAPPING_INVALID: "IMPORT_MAPPING_INVALID",
+  /** A spreadsheet cannot be read: damaged, an old `.xls`, or without the sheet asked for (file, aborts). */
+  WORKBOOK: "IMPORT_WORKBOOK",
 } as const;
 
 /** One of the import's issue or error codes. */

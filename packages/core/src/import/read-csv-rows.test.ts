@@ -2,7 +2,8 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "./import-issue";
 import type { ImportMapping } from "./import-mapping";
-import { readCsvRows, type ImportBatch, type ReadCsvRowsOptions } from "./read-csv-rows";
+import { readCsvRows, type ReadCsvRowsOptions } from "./read-csv-rows";
+import type { ImportBatch } from "./read-record-rows";
 import type { RowSchema } from "./row-schema";
 import { paymentRowSchema } from "./schemas/payment-row-schema";
 

@@ -1,0 +1,66 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { PAYMENT_HEADER, SMALL, runJincai, summaryJson, useSmallDatabase } from "./_testing/run-jincai";
+
+const db = useSmallDatabase();
+
+/** The small fixtures' payments as a workbook: a notes sheet first, then 支付 with typed cells. */
+async function paymentsWorkbook(name: string, extra: readonly ExcelJS.CellValue[][] = []): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("说明").addRow(["青川市 2026 年 3 月支付明细"]);
+  const ws = wb.addWorksheet("支付");
+  ws.addRow(PAYMENT_HEADER.split(","));
+  for (const line of SMALL.payments.trim().split("\n").slice(1)) {
+    const cells: ExcelJS.CellValue[] = line.split(",");
+    cells[1] = new Date(`${String(cells[1])}T00:00:00Z`);
+    cells[10] = Number(cells[10]);
+    ws.addRow(cells);
+  }
+  for (const row of extra) ws.addRow(row);
+  ws.getColumn(2).numFmt = "yyyy-mm-dd";
+  await wb.xlsx.writeFile(join(db.dir, name));
+}
+
+describe("jincai import of an .xlsx workbook", () => {
+  it("imports the sheet named with --sheet exactly as the same rows from CSV", async () => {
+    await paymentsWorkbook("payments.xlsx");
+    const run = await runJincai(db.dir, ["import", "payments", "payments.xlsx", "--sheet", "支付"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("3 rows read, 3 applied, 0 rejected");
+    const fromSheet = await summaryJson(db.dir, ["--by", "agency,economic"]);
+    const again = await runJincai(db.dir, ["import", "payments", "payments.csv"]);
+    expect(again.stdout).toContain("0 applied, 0 rejected, 3 duplicates skipped");
+    expect(fromSheet.map((r) => [r["economicCode"], r["paid"]])).toEqual([["30101", "1200.00"], ["30201", "800.50"], ["30205", "300.00"]]);
+  });
+
+  it("reports bad cells at their sheet row and column, and quarantines them to CSV", async () => {
+    await paymentsWorkbook("payments.xlsx", [
+      ["P4", new Date(Date.UTC(2026, 2, 4)), "ZB1", "101001", "111", "2010301", "30101", "JB0000", "青川办公用品有限公司", 6222509268374647, 10],
+      ["P5", "2026-03-05", "ZB1", "101001", "111", "2010301", "30101", "JB0000", "青川办公用品有限公司", "6222000000000001", 99999],
+    ]);
+    const run = await runJincai(db.dir, ["import", "payments", "payments.xlsx", "--sheet", "2", "--quarantine", "rejected.csv"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      'payments.xlsx:5:10 IMPORT_INVALID_CODE payee_account "6.222509268374647E+15" is not an account number: Excel turned it into a number (format the column as text)',
+      "payments.xlsx:6:11 TREASURY_EXCEEDS_QUOTA payment P5: amount 99,999.00 exceeds the 8,800.00 available on quota ZB1",
+    ]);
+    expect(run.stdout).toContain("5 rows read, 3 applied, 2 rejected");
+    const rejected = (await readFile(join(db.dir, "rejected.csv"), "utf8")).trim().split("\n");
+    expect(rejected).toHaveLength(3);
+    expect(rejected[1]).toMatch(/^P4,2026-03-04,ZB1,.*IMPORT_INVALID_CODE/);
+  });
+
+  it("stops with IMPORT_WORKBOOK and exit 2 for a sheet that is not there and for an Excel 97–2003 .xls", async () => {
+    await paymentsWorkbook("payments.xlsx");
+    const missing = await runJincai(db.dir, ["import", "payments", "payments.xlsx", "--sheet", "工资"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe('payments.xlsx:1:0 IMPORT_WORKBOOK payments.xlsx has no sheet "工资" (its sheets: 说明, 支付)');
+    await writeFile(join(db.dir, "old.xls"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const old = await runJincai(db.dir, ["import", "payments", "old.xls"]);
+    expect(old.code).toBe(2);
+    expect(old.stderr.trim()).toBe("old.xls:1:0 IMPORT_WORKBOOK old.xls is an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV");
+    expect(await summaryJson(db.dir)).toEqual([expect.objectContaining({ paid: "0.00" })]);
+  });
+});

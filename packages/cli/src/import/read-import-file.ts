@@ -1,0 +1,43 @@
+/**
+ * Opens an import file as validated rows in batches, whatever its format: a CSV file (UTF-8 or
+ * GB18030, see core's `readCsvRows`) or an `.xlsx` workbook (one worksheet, see
+ * {@link sheetRecords}), told apart by the file's first bytes rather than its name. An Excel
+ * 97–2003 `.xls` is refused with `IMPORT_WORKBOOK` as the file's one issue.
+ */
+import { createReadStream } from "node:fs";
+import { ImportIssueCode, JincaiError, readCsvRows, readRecordRows } from "@jincai/core";
+import type { CsvRowReader, ReadCsvRowsOptions, RecordChunk, RowSchema } from "@jincai/core";
+import { fileKind, sheetRecords } from "./sheet-records";
+
+/** Options of {@link readImportFile}. */
+export interface ReadImportFileOptions extends ReadCsvRowsOptions {
+  /** The worksheet of a workbook (name or number from 1); ignored for CSV files. */
+  readonly sheet?: string;
+}
+
+/**
+ * The rows of a CSV file or an `.xlsx` workbook.
+ *
+ * @example
+ * ```ts
+ * const reader = await readImportFile("payments.xlsx", paymentRowSchema, { file: "payments.xlsx", batchSize: 1000 });
+ * for await (const batch of reader) console.log(batch.rows.length);
+ * ```
+ */
+export async function readImportFile<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): Promise<CsvRowReader<T>> {
+  const kind = await fileKind(path);
+  if (kind === "text") return readCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), schema, options);
+  const { encoding: _ignored, sheet, ...rest } = options;
+  if (kind === "xls") {
+    const refused = new JincaiError(ImportIssueCode.WORKBOOK, `${options.file} is an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV`, {
+      details: { line: 1, column: 0 },
+    });
+    return readRecordRows({ records: failing(refused), state: { bytesRead: 0, encoding: undefined, replaced: false } }, schema, rest);
+  }
+  return readRecordRows(sheetRecords(path, { file: options.file, ...(sheet !== undefined ? { sheet } : {}) }), schema, rest);
+}
+
+/** Records that end at once with `error` (the file's one issue). */
+async function* failing(error: JincaiError): AsyncGenerator<RecordChunk> {
+  throw error;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { JincaiError } from "../errors/jincai-error";
+import type { RecordChunk } from "./csv-tokenizer";
+import { formatIssue } from "./import-issue";
+import { ImportIssueCode } from "./import-issue-code";
+import { readRecordRows, type ImportBatch } from "./read-record-rows";
+import { paymentRowSchema } from "./schemas/payment-row-schema";
+
+const HEADER = ["支付单号", "支付日期", "单位编码", "资金性质", "功能科目", "金额"];
+const state = { bytesRead: 0, encoding: undefined, replaced: false };
+
+async function* sheet(chunks: readonly RecordChunk[], failure?: JincaiError): AsyncGenerator<RecordChunk> {
+  for (const chunk of chunks) yield chunk;
+  if (failure !== undefined) throw failure;
+}
+
+async function all<T>(reader: AsyncIterable<ImportBatch<T>>): Promise<ImportBatch<T>[]> {
+  const out: ImportBatch<T>[] = [];
+  for await (const batch of reader) out.push(batch);
+  return out;
+}
+
+describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)", () => {
+  it("validates rows at the sheet row numbers the records carry, skipping the gaps of empty rows", async () => {
+    const records = sheet([
+      { records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00"]], lines: [1, 2] },
+      { records: [["ZF2", "2026-03-06", "101001", "111", "2010301", "12.345"]], lines: [5] },
+    ]);
+    const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "payments.xlsx" });
+    const batches = await all(reader);
+    expect(batches.flatMap((b) => b.rows.map((r) => [r.line, r.value.payment_id, r.value.amount]))).toEqual([[2, "ZF1", 10000n]]);
+    expect(batches.flatMap((b) => b.issues.map(formatIssue))).toEqual([
+      'payments.xlsx:5:6 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals',
+    ]);
+    expect(reader.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1, aborted: false });
+  });
+
+  it("ends with a file-level issue when the tokenizer fails with an IMPORT_ code, keeping the rows before it", async () => {
+    const failure = new JincaiError(ImportIssueCode.WORKBOOK, "the workbook is damaged", { details: { line: 3, column: 0 } });
+    const records = sheet([{ records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00"]], lines: [1, 2] }], failure);
+    const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "payments.xlsx" });
+    const batches = await all(reader);
+    expect(batches.flatMap((b) => b.rows.map((r) => r.value.payment_id))).toEqual(["ZF1"]);
+    expect(batches.flatMap((b) => b.issues.map(formatIssue))).toEqual(["payments.xlsx:3:0 IMPORT_WORKBOOK the workbook is damaged"]);
+    expect(reader.stats.aborted).toBe(true);
+  });
+
+  it("lets any other error through", async () => {
+    const records = sheet([{ records: [HEADER], lines: [1] }], new JincaiError("STORE_IO", "disk"));
+    await expect(all(readRecordRows({ records, state }, paymentRowSchema, { file: "p.xlsx" }))).rejects.toMatchObject({ code: "STORE_IO" });
+  });
+});

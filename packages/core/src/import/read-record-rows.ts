@@ -1,0 +1,227 @@
+/**
+ * The validating half of the import pipeline, shared by every file format: records (one string
+ * per cell, with the line or sheet row each starts on) → header resolution → validated rows,
+ * handed out in batches so the caller can apply each batch in one store transaction and show
+ * progress. Bad rows never throw: they come back as rejections with issues. File-level problems
+ * (missing or duplicate columns, a tokenizer's `IMPORT_*` error such as a quote error, an
+ * encoding or a broken workbook) end the reading with an error issue and `stats.aborted`.
+ * Nothing here touches a file system or a store.
+ */
+import { isJincaiError } from "../errors/jincai-error";
+import type { RecordChunk } from "./csv-tokenizer";
+import type { DetectedEncoding } from "./detect-encoding";
+import type { ImportIssue } from "./import-issue";
+import { ImportIssueCode } from "./import-issue-code";
+import { checkImportMapping, type ImportMapping } from "./import-mapping";
+import { resolveHeader } from "./resolve-header";
+import type { RowSchema } from "./row-schema";
+import { createRowValidator, type ParsedRow, type RejectedRow, type RowValidator } from "./row-validator";
+
+/** What reading the records has shown so far; read again at every batch. */
+export interface RecordSourceState {
+  /** Bytes consumed from the file so far, for progress. */
+  readonly bytesRead: number;
+  /** The text encoding, once known (none for a spreadsheet). */
+  readonly encoding: DetectedEncoding | undefined;
+  /** Whether any cell so far holds U+FFFD from undecodable bytes (each such row is then rejected). */
+  readonly replaced: boolean;
+}
+
+/**
+ * Records from a tokenizer: a CSV file's, or a spreadsheet's rows.
+ *
+ * @example
+ * ```ts
+ * const source: RecordSource = { records: csvRecords(texts), state: decoding };
+ * ```
+ */
+export interface RecordSource {
+  /** The records in order, in chunks. A file-level `IMPORT_*` JincaiError ends them (with `details.line`, `details.column`). */
+  readonly records: AsyncIterable<RecordChunk>;
+  /** Progress and decoding, read at every batch. */
+  readonly state: RecordSourceState;
+}
+
+/** Options of {@link readRecordRows} (and of `readCsvRows`, which adds the encoding). */
+export interface ReadRecordRowsOptions {
+  /** The file name used in issues (`payments.csv:17:5`). */
+  file: string;
+  /** A mapping file, parsed with {@link parseImportMapping}. */
+  mapping?: ImportMapping;
+  /** Keep each accepted row's original cells (for quarantining rows a later step rejects). */
+  keepCells?: boolean;
+  /** Records (accepted plus rejected) per batch; defaults to 5000. */
+  batchSize?: number;
+}
+
+/**
+ * One batch of a file: its accepted rows, its rejected rows and their issues.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of reader) store.transaction((tx) => apply(tx, batch.rows));
+ * ```
+ */
+export interface ImportBatch<T> {
+  /** Rows that passed validation, in file order. */
+  rows: ParsedRow<T>[];
+  /** Rows that failed, with their original cells. */
+  rejected: RejectedRow[];
+  /** Issues of this batch: the rejected rows' and any file-level ones (and warnings). */
+  issues: ImportIssue[];
+  /** Data records read so far in the file (cumulative). */
+  rowsRead: number;
+  /** Bytes read so far from the source (cumulative), for a progress bar. */
+  bytesRead: number;
+}
+
+/** Running totals of a {@link CsvRowReader}. */
+export interface ImportStats {
+  /** The encoding in use, once known. */
+  encoding: DetectedEncoding | undefined;
+  /** Bytes read from the source. */
+  bytesRead: number;
+  /** Data records read (blank lines and the header excluded). */
+  rowsRead: number;
+  /** Rows that passed validation. */
+  rowsAccepted: number;
+  /** Rows that failed validation. */
+  rowsRejected: number;
+  /** Error issues reported (rows and file-level). */
+  errors: number;
+  /** Warning issues reported. */
+  warnings: number;
+  /** The header cells as read, once read. */
+  header: readonly string[] | undefined;
+  /** 1-based column of each field once the header is read (0 when a constant or nothing gives it). */
+  columns: Readonly<Record<string, number>>;
+  /** Whether a file-level error stopped the reading (no row of the file should be applied). */
+  aborted: boolean;
+}
+
+/**
+ * Batches of a CSV file, iterable once, with live totals.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of reader) bar.update(reader.stats.bytesRead);
+ * ```
+ */
+export interface CsvRowReader<T> extends AsyncIterable<ImportBatch<T>> {
+  /** Running totals; final once iteration ends. */
+  readonly stats: Readonly<ImportStats>;
+}
+
+/**
+ * Validates records from any tokenizer in batches (see the module comment).
+ *
+ * @param source - the records and their reading state
+ * @param schema - the import kind's row schema
+ * @param options - file name, mapping, batch size
+ * @returns a reader to iterate once with `for await`
+ * @throws {JincaiError} IMPORT_MAPPING_INVALID at once when the mapping does not fit the schema
+ * @example
+ * ```ts
+ * const reader = readRecordRows({ records: sheetRecords(path), state }, paymentRowSchema, { file: "payments.xlsx" });
+ * for await (const batch of reader) for (const issue of batch.issues) console.error(formatIssue(issue));
+ * ```
+ */
+export function readRecordRows<T>(source: RecordSource, schema: RowSchema<T>, options: ReadRecordRowsOptions): CsvRowReader<T> {
+  if (options.mapping !== undefined) checkImportMapping(options.mapping, schema as RowSchema<unknown>);
+  const stats: ImportStats = {
+    encoding: undefined,
+    bytesRead: 0,
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    errors: 0,
+    warnings: 0,
+    header: undefined,
+    columns: {},
+    aborted: false,
+  };
+  let started = false;
+  return {
+    stats,
+    [Symbol.asyncIterator]() {
+      if (started) throw new Error("readRecordRows: a reader can be iterated only once");
+      started = true;
+      return batches(source, schema, options, stats)[Symbol.asyncIterator]();
+    },
+  };
+}
+
+const FILE_CODES: ReadonlySet<string> = new Set(Object.values(ImportIssueCode));
+
+async function* batches<T>(
+  source: RecordSource,
+  schema: RowSchema<T>,
+  options: ReadRecordRowsOptions,
+  stats: ImportStats,
+): AsyncGenerator<ImportBatch<T>, void, undefined> {
+  const { file, batchSize = 5000 } = options;
+  const decoding = source.state;
+  let batch = emptyBatch<T>();
+  let validator: RowValidator<T> | undefined;
+  const seal = (): ImportBatch<T> => {
+    const done = batch;
+    batch = emptyBatch<T>();
+    stats.encoding = decoding.encoding;
+    stats.bytesRead = done.bytesRead = decoding.bytesRead;
+    done.rowsRead = stats.rowsRead;
+    for (const issue of done.issues) issue.severity === "error" ? stats.errors++ : stats.warnings++;
+    return done;
+  };
+  try {
+    reading: for await (const { records, lines } of source.records) {
+      for (let i = 0; i < records.length; i++) {
+        const cells = records[i] as string[];
+        if (isBlank(cells)) continue;
+        const line = lines[i] as number;
+        if (validator === undefined) {
+          stats.header = cells;
+          const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line);
+          batch.issues.push(...issues);
+          if (plan === undefined) {
+            stats.aborted = true;
+            break reading;
+          }
+          validator = createRowValidator(schema, plan, file);
+          stats.columns = Object.fromEntries(plan.fields.map((f, i) => [f, (plan.positions[i] ?? -1) + 1]));
+          continue;
+        }
+        stats.rowsRead++;
+        if (validator.validate(cells, line, decoding.replaced, batch)) {
+          stats.rowsAccepted++;
+          if (options.keepCells) batch.rows[batch.rows.length - 1]!.cells = cells;
+        }
+        else stats.rowsRejected++;
+        if (batch.rows.length + batch.rejected.length >= batchSize) yield seal();
+      }
+    }
+    if (validator === undefined && !stats.aborted) {
+      stats.aborted = true;
+      batch.issues.push(fileIssue(file, 1, 0, ImportIssueCode.MISSING_COLUMN, "the file is empty: no header row"));
+    }
+  } catch (error) {
+    if (!isJincaiError(error) || !FILE_CODES.has(error.code)) throw error;
+    stats.aborted = true;
+    const details = error.details as { line?: number; column?: number };
+    batch.issues.push(fileIssue(file, details.line ?? 1, details.column ?? 0, error.code as ImportIssueCode, error.message));
+  }
+  if (batch.rows.length + batch.rejected.length + batch.issues.length > 0) yield seal();
+  else stats.bytesRead = decoding.bytesRead;
+}
+
+function fileIssue(file: string, line: number, column: number, code: ImportIssueCode, message: string): ImportIssue {
+  return { file, line, column, code, message, severity: "error" };
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== "") return false;
+  return true;
+}
+
+function emptyBatch<T>(): ImportBatch<T> {
+  return { rows: [], rejected: [], issues: [], rowsRead: 0, bytesRead: 0 };
+}
