@@ -6,7 +6,11 @@ import { executionRate, executionSummary } from "@jincai/budget";
 import type { ExecutionSummaryRow } from "@jincai/budget";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fileError } from "../file-error";
 import { csvLine } from "../render/csv-line";
+import { summaryWorkbook } from "../render/summary-workbook";
 import { renderTable } from "../render/table";
 import { periodArgument } from "../period-argument";
 import { withStore } from "../with-store";
@@ -35,6 +39,7 @@ interface SummaryOptions {
   level?: string;
   period?: string;
   format: string;
+  output?: string;
 }
 
 /**
@@ -52,10 +57,11 @@ export function registerSummary(program: Command, ctx: CliContext): void {
     .option("--by <dims>", `group by: ${Object.keys(BY).join(",")}`, "agency")
     .option("--level <level>", "roll function and economic codes up to 类|款|项 (function) / 类|款 (economic)")
     .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06 or 2026-Q1")
-    .option("--format <format>", "table|csv|json", "table")
+    .option("--format <format>", "table|csv|json|xlsx", "table")
+    .option("--output <file>", "write to this file instead of standard output (needed for xlsx)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv`,
+      `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv\n  $ jincai summary --by agency,function --level 类 --format xlsx --output 执行情况.xlsx`,
     )
     .action(async (opts: SummaryOptions) => {
       const groupBy = opts.by.split(",").map((b) => {
@@ -63,7 +69,8 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         if (!key) throw new JincaiError("CLI_USAGE", `--by: unknown dimension "${b}" (use ${Object.keys(BY).join(",")})`);
         return key;
       });
-      if (!["table", "csv", "json"].includes(opts.format)) throw new JincaiError("CLI_USAGE", `--format: use table, csv or json`);
+      if (!["table", "csv", "json", "xlsx"].includes(opts.format)) throw new JincaiError("CLI_USAGE", `--format: use table, csv, json or xlsx`);
+      if (opts.format === "xlsx" && opts.output === undefined) throw new JincaiError("CLI_USAGE", "--format xlsx: name the workbook with --output FILE");
       const rollup: Record<string, number> = {};
       if (opts.level !== undefined) {
         const len = LEVELS[opts.level];
@@ -80,11 +87,41 @@ export function registerSummary(program: Command, ctx: CliContext): void {
           ...(range ? { from: range.from, to: range.to } : {}),
         }),
       );
-      printSummary(ctx, groupBy, rows, opts.format);
+      const path = opts.output === undefined ? undefined : resolve(ctx.cwd, opts.output);
+      try {
+        if (opts.format === "xlsx") await workbook(groupBy, rows).xlsx.writeFile(path!);
+        else if (path !== undefined) {
+          const lines: string[] = [];
+          printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format);
+          await writeFile(path, `${lines.join("\n")}\n`);
+        } else printSummary(ctx, groupBy, rows, opts.format);
+      } catch (error) {
+        throw fileError(error, path) ?? error;
+      }
     });
 }
 
-function printSummary(ctx: CliContext, groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], format: string): void {
+/** The column titles of the table and the workbook: grouping columns, then the figures. */
+function titles(groupBy: readonly string[]): string[] {
+  return [...groupBy.map((g) => TITLES[g] ?? g), "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"];
+}
+
+function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved: bigint; paid: bigint; available: bigint } {
+  return rows.reduce(
+    (t, r) => ({ quota: t.quota + r.quota, reserved: t.reserved + r.reserved, paid: t.paid + r.paid, available: t.available + r.available }),
+    { quota: 0n, reserved: 0n, paid: 0n, available: 0n },
+  );
+}
+
+function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[]) {
+  const t = total(rows);
+  return summaryWorkbook(titles(groupBy), [
+    ...rows.map((r) => ({ keys: groupBy.map((g) => r.key[g] ?? ""), amounts: [r.quota, r.reserved, r.paid, r.available], rate: r.executionRate })),
+    { keys: ["合计 total"], amounts: [t.quota, t.reserved, t.paid, t.available], rate: executionRate(t.paid, t.quota) },
+  ]);
+}
+
+function printSummary(ctx: Pick<CliContext, "out">, groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], format: string): void {
   const amounts = (r: ExecutionSummaryRow) => [r.quota, r.reserved, r.paid, r.available];
   if (format === "json") {
     const json = rows.map((r) => ({
@@ -108,23 +145,17 @@ function printSummary(ctx: CliContext, groupBy: readonly string[], rows: readonl
     }
     return;
   }
-  const total = rows.reduce(
-    (t, r) => ({ quota: t.quota + r.quota, reserved: t.reserved + r.reserved, paid: t.paid + r.paid, available: t.available + r.available }),
-    { quota: 0n, reserved: 0n, paid: 0n, available: 0n },
-  );
+  const sum = total(rows);
   // A 4-decimal ratio ("0.7512") read as hundredths of a percent prints as "75.12%".
   const pct = (rate: string) => `${formatFen(BigInt(rate.replace(".", "")), { grouping: false })}%`;
   const body = rows.map((r) => [...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => formatFen(a)), pct(r.executionRate)]);
-  const rate = executionRate(total.paid, total.quota);
+  const rate = executionRate(sum.paid, sum.quota);
   body.push([
     "合计 total",
     ...groupBy.slice(1).map(() => ""),
-    ...[total.quota, total.reserved, total.paid, total.available].map((a) => formatFen(a)),
+    ...[sum.quota, sum.reserved, sum.paid, sum.available].map((a) => formatFen(a)),
     pct(rate),
   ]);
-  const columns = [
-    ...groupBy.map((g) => ({ title: TITLES[g] ?? g })),
-    ...["指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"].map((title) => ({ title, align: "right" as const })),
-  ];
+  const columns = titles(groupBy).map((title, i) => (i < groupBy.length ? { title } : { title, align: "right" as const }));
   ctx.out(renderTable(columns, body));
 }

@@ -1,0 +1,55 @@
+/**
+ * The execution summary as an `.xlsx` workbook for finance staff (exceljs, as for reading): one
+ * sheet with the bilingual column titles of the table, classification codes as text (so Excel
+ * keeps their leading digits as written), amounts as numbers in yuan with thousands separators,
+ * the execution rate as a percentage, and a bold total row.
+ */
+import { formatFen } from "@jincai/core";
+import ExcelJS from "exceljs";
+
+/** One line of the workbook: its grouping cells and its figures in fen. */
+export interface SummaryWorkbookRow {
+  /** The grouping cells (codes, month), in column order. */
+  readonly keys: readonly string[];
+  /** Quota, reserved, paid and available, in fen. */
+  readonly amounts: readonly bigint[];
+  /** The execution rate as a ratio with 4 decimals (`"0.7512"`). */
+  readonly rate: string;
+}
+
+const AMOUNT_FORMAT = "#,##0.00";
+const RATE_FORMAT = "0.00%";
+
+/**
+ * Builds the summary workbook; the last row is the total.
+ *
+ * @param titles - Column titles: the grouping columns, then the four amounts and the rate.
+ * @param rows - The lines, the total last.
+ * @example
+ * ```ts
+ * const wb = summaryWorkbook(["单位 agency", "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"],
+ *   [{ keys: ["101001"], amounts: [100000n, 0n, 25000n, 75000n], rate: "0.2500" }]);
+ * await wb.xlsx.writeFile("summary.xlsx");
+ * ```
+ */
+export function summaryWorkbook(titles: readonly string[], rows: readonly SummaryWorkbookRow[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "jincai";
+  const ws = wb.addWorksheet("执行情况 summary", { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.addRow([...titles]).font = { bold: true };
+  const keyColumns = titles.length - 5;
+  for (const row of rows) {
+    const cells: ExcelJS.CellValue[] = [...row.keys];
+    while (cells.length < keyColumns) cells.push("");
+    for (const fen of row.amounts) cells.push(Number(formatFen(fen, { grouping: false })));
+    cells.push(Number(row.rate));
+    ws.addRow(cells);
+  }
+  ws.lastRow!.font = { bold: true };
+  titles.forEach((title, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = Math.max(12, title.length + 6);
+    if (i >= keyColumns) column.numFmt = i === titles.length - 1 ? RATE_FORMAT : AMOUNT_FORMAT;
+  });
+  return wb;
+}
