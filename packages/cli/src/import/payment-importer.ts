@@ -102,8 +102,8 @@ function paymentInput(row: PaymentRow, status: RowStatus, config: JincaiConfig):
   const input: { -readonly [K in keyof PaymentImportRow]: PaymentImportRow[K] } = {
     paymentNumber: row.payment_id,
     date: row.paid_on,
-    payeeName: row.payee_name ?? "",
-    payeeAccount: row.payee_account ?? "",
+    payeeName: row.payee_name,
+    payeeAccount: row.payee_account,
     amount: row.amount,
     purpose: row.summary ?? "",
     fiscalYear: config.fiscalYear,

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readImportFile } from "./read-import-file";
 
-const HEADER = ["支付单号", "支付日期", "单位编码", "资金性质", "功能科目", "金额"];
+const HEADER = ["支付单号", "支付日期", "单位编码", "资金性质", "功能科目", "金额", "收款人", "收款账号"];
 let dir: string;
 
 beforeAll(async () => {
@@ -43,9 +43,9 @@ describe("readImportFile of an .xlsx workbook", () => {
     const path = await workbook("a.xlsx", {
       支付: [
         HEADER,
-        ["ZF1", new Date(Date.UTC(2026, 2, 5)), "101001", "111", 2010301, 11397.63],
+        ["ZF1", new Date(Date.UTC(2026, 2, 5)), "101001", "111", 2010301, 11397.63, "QC", "6222"],
         [],
-        ["ZF2", "2026/3/6", "101001", 111, "2010301", "1,200.00"],
+        ["ZF2", "2026/3/6", "101001", 111, "2010301", "1,200.00", "QC", "6222"],
       ],
     });
     const { rows, issues, reader } = await read(path);
@@ -58,20 +58,20 @@ describe("readImportFile of an .xlsx workbook", () => {
   it("reports a bad cell as file:row:column, and a number Excel mangled in a code column", async () => {
     const path = await workbook("b.xlsx", {
       支付: [
-        [...HEADER, "收款账号"],
-        ["ZF1", "2026-03-05", "101001", "111", "2010301", 12.345, "6222000000000001"],
-        ["ZF2", "2026-03-05", "101001", "111", "2010301", 10, 6222509268374647],
+        HEADER,
+        ["ZF1", "2026-03-05", "101001", "111", "2010301", 12.345, "QC", "6222000000000001"],
+        ["ZF2", "2026-03-05", "101001", "111", "2010301", 10, "QC", 6222509268374647],
       ],
     });
     const { issues } = await read(path);
     expect(issues).toEqual([
       'pay.xlsx:2:6 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals',
-      'pay.xlsx:3:7 IMPORT_INVALID_CODE payee_account "6.222509268374647E+15" is not an account number: Excel turned it into a number (format the column as text)',
+      'pay.xlsx:3:8 IMPORT_INVALID_CODE payee_account "6.222509268374647E+15" is not an account number: Excel turned it into a number (format the column as text)',
     ]);
   });
 
   it("reads the sheet asked for by name or number, and names the sheets when there is no such sheet", async () => {
-    const path = await workbook("c.xlsx", { 说明: [["本表为支付明细"]], 支付: [HEADER, ["ZF9", "2026-03-05", "101001", "111", "2010301", 1]] });
+    const path = await workbook("c.xlsx", { 说明: [["本表为支付明细"]], 支付: [HEADER, ["ZF9", "2026-03-05", "101001", "111", "2010301", 1, "QC", "6222"]] });
     expect((await read(path, "支付")).rows).toEqual([[2, "ZF9", 100n]]);
     expect((await read(path, "2")).rows).toEqual([[2, "ZF9", 100n]]);
     const missing = await read(path, "工资");
@@ -83,13 +83,13 @@ describe("readImportFile of an .xlsx workbook", () => {
     const path = await workbook("d.xlsx", {
       支付: [
         [...HEADER, "用途"],
-        ["ZF1", "2026-03-05", "101001", "111", "2010301", 5],
-        ["ZF2", "2026-03-05", "101001", "111", "2010301", 5, "办公", "多余"],
+        ["ZF1", "2026-03-05", "101001", "111", "2010301", 5, "QC", "6222"],
+        ["ZF2", "2026-03-05", "101001", "111", "2010301", 5, "QC", "6222", "办公", "多余"],
       ],
     });
     const { rows, issues } = await read(path);
     expect(rows.map((r) => r[1])).toEqual(["ZF1"]);
-    expect(issues).toEqual(["pay.xlsx:3:8 IMPORT_CSV_SYNTAX the row has 8 cells but the header has 7"]);
+    expect(issues).toEqual(["pay.xlsx:3:10 IMPORT_CSV_SYNTAX the row has 10 cells but the header has 9"]);
   });
 
   it("refuses an Excel 97–2003 .xls and a damaged workbook with IMPORT_WORKBOOK", async () => {
@@ -106,7 +106,7 @@ describe("readImportFile of an .xlsx workbook", () => {
 
   it("reads a CSV file as CSV, whatever its name", async () => {
     const path = join(dir, "really-csv.xlsx");
-    await writeFile(path, `${HEADER.join(",")}\nZF1,2026-03-05,101001,111,2010301,1.00\n`);
+    await writeFile(path, `${HEADER.join(",")}\nZF1,2026-03-05,101001,111,2010301,1.00,QC,6222\n`);
     expect((await read(path)).rows).toEqual([[2, "ZF1", 100n]]);
   });
 });

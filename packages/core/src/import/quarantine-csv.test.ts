@@ -37,16 +37,16 @@ describe("quarantineRowLine", () => {
 
 describe("createQuarantineWriter", () => {
   it("writes the header once, then the rejected rows of a payments file with their raw cells", async () => {
-    const csv = "支付编号,单位编码,资金性质,功能科目,金额,支付日期\nP1,101001,111,2010101, 12.345 ,2026-03-05\nP2,101001,111,2010101,1,2026-03-05\nP3,,111,201,1,2026-13-01\n";
+    const csv = "支付编号,单位编码,资金性质,功能科目,金额,支付日期,收款人,收款账号\nP1,101001,111,2010101, 12.345 ,2026-03-05,QC,6222\nP2,101001,111,2010101,1,2026-03-05,QC,6222\nP3,,111,201,1,2026-13-01,QC,6222\n";
     const reader = readCsvRows([new TextEncoder().encode(csv)], paymentRowSchema, { file: "payments.csv", batchSize: 1 });
     const out: string[] = [];
     const writer = createQuarantineWriter((text) => void out.push(text));
     for await (const batch of reader) await writer.add(batch.rejected, reader.stats.header ?? []);
     expect(writer.count).toBe(2);
     expect(out.join("").split("\r\n")).toEqual([
-      "支付编号,单位编码,资金性质,功能科目,金额,支付日期,reason",
-      'P1,101001,111,2010101," 12.345 ",2026-03-05,"2:5 IMPORT_INVALID_AMOUNT amount "" 12.345 "" has more than two decimals"',
-      'P3,,111,201,1,2026-13-01,"4:2 IMPORT_REQUIRED agency_code is required but the cell is empty; 4:6 IMPORT_INVALID_DATE paid_on ""2026-13-01"" is not a date (write 2026-03-05, 2026/3/5 or 20260305)"',
+      "支付编号,单位编码,资金性质,功能科目,金额,支付日期,收款人,收款账号,reason",
+      'P1,101001,111,2010101," 12.345 ",2026-03-05,QC,6222,"2:5 IMPORT_INVALID_AMOUNT amount "" 12.345 "" has more than two decimals"',
+      'P3,,111,201,1,2026-13-01,QC,6222,"4:2 IMPORT_REQUIRED agency_code is required but the cell is empty; 4:6 IMPORT_INVALID_DATE paid_on ""2026-13-01"" is not a date (write 2026-03-05, 2026/3/5 or 20260305)"',
       "",
     ]);
   });

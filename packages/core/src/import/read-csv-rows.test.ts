@@ -7,7 +7,10 @@ import type { ImportBatch } from "./read-record-rows";
 import type { RowSchema } from "./row-schema";
 import { paymentRowSchema } from "./schemas/payment-row-schema";
 
-const HEADER = "支付编号,单位编码,资金性质,功能科目,金额,支付日期,摘要";
+const HEADER = "支付编号,单位编码,资金性质,功能科目,金额,支付日期,摘要,收款人,收款账号";
+/** The payee and account cells every row of {@link HEADER} ends with. */
+const PAYEE = ",QC Ltd,6222000000000001";
+const payee = { payee_name: "QC Ltd", payee_account: "6222000000000001" };
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 async function readAll<T>(
@@ -30,26 +33,26 @@ async function readAll<T>(
 
 describe("readCsvRows", () => {
   it("reads Chinese headers into typed rows with amounts in fen and ISO dates", async () => {
-    const csv = `${HEADER}\nP001,101001,111,2010101,"1,234.56",2026/3/5,办公用品\nP002,101002,111,20101,¥80,20260306,\n`;
+    const csv = `${HEADER}\nP001,101001,111,2010101,"1,234.56",2026/3/5,办公用品${PAYEE}\nP002,101002,111,20101,¥80,20260306,${PAYEE}\n`;
     const { rows, issues, stats } = await readAll([utf8(csv)], paymentRowSchema);
     expect(issues).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, value: { payment_id: "P001", agency_code: "101001", fund_type: "111", function_code: "2010101", amount: 123456n, paid_on: "2026-03-05", summary: "办公用品" } },
-      { line: 3, value: { payment_id: "P002", agency_code: "101002", fund_type: "111", function_code: "20101", amount: 8000n, paid_on: "2026-03-06" } },
+      { line: 2, value: { payment_id: "P001", agency_code: "101001", fund_type: "111", function_code: "2010101", amount: 123456n, paid_on: "2026-03-05", summary: "办公用品", ...payee } },
+      { line: 3, value: { payment_id: "P002", agency_code: "101002", fund_type: "111", function_code: "20101", amount: 8000n, paid_on: "2026-03-06", ...payee } },
     ]);
     expect(stats).toMatchObject({ encoding: "utf-8", rowsRead: 2, rowsAccepted: 2, rowsRejected: 0, aborted: false });
     expect(stats.bytesRead).toBe(utf8(csv).byteLength);
   });
 
   it("reads English headers in any case and spacing", async () => {
-    const csv = "Payment No,AGENCY,Fund,exp_func_code,Amount,Date\nP1,101001,111,2010101,12.30,2026-03-05\n";
+    const csv = "Payment No,AGENCY,Fund,exp_func_code,Amount,Date,Payee,payee_acct_no\nP1,101001,111,2010101,12.30,2026-03-05,青川公司,6222000000000001\n";
     const { rows, issues } = await readAll([utf8(csv)], paymentRowSchema);
     expect(issues).toEqual([]);
     expect(rows[0]?.value.amount).toBe(1230n);
   });
 
   it("reads UTF-8 with a BOM, dropping the BOM from the first header", async () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(`${HEADER}\nP1,101001,111,2010101,1,2026-03-05,x\n`)]);
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(`${HEADER}\nP1,101001,111,2010101,1,2026-03-05,x${PAYEE}\n`)]);
     const { rows, stats } = await readAll([bytes], paymentRowSchema);
     expect(stats.encoding).toBe("utf-8");
     expect(stats.header?.[0]).toBe("支付编号");
@@ -57,7 +60,7 @@ describe("readCsvRows", () => {
   });
 
   it("detects GB18030 (an Excel export) and decodes 单位编码 and 办公用品", async () => {
-    const bytes = iconv.encode(`${HEADER}\r\nP1,101001,111,2010101,5.00,2026-03-05,办公用品\r\n`, "gb18030");
+    const bytes = iconv.encode(`${HEADER}\r\nP1,101001,111,2010101,5.00,2026-03-05,办公用品${PAYEE}\r\n`, "gb18030");
     const { rows, stats } = await readAll([bytes], paymentRowSchema);
     expect(stats.encoding).toBe("gb18030");
     expect(rows[0]?.value.summary).toBe("办公用品");
@@ -65,7 +68,7 @@ describe("readCsvRows", () => {
 
   it("decodes a character split across chunks, in UTF-8 and in GB18030 (a web ReadableStream)", async () => {
     for (const encoding of ["utf-8", "gb18030"] as const) {
-      const bytes = iconv.encode(`${HEADER}\nP1,101001,111,2010101,5,2026-03-05,办公用品\n`, encoding);
+      const bytes = iconv.encode(`${HEADER}\nP1,101001,111,2010101,5,2026-03-05,办公用品${PAYEE}\n`, encoding);
       const cut = bytes.indexOf(encoding === "utf-8" ? 0xe5 : 0xb0, 60) + 1; // inside 办
       const parts = [bytes.subarray(0, cut), bytes.subarray(cut)];
       const stream = new ReadableStream<Uint8Array>({
@@ -80,7 +83,7 @@ describe("readCsvRows", () => {
   });
 
   it("reports a bad amount, a bad date and an empty required cell as file:line:column", async () => {
-    const csv = `${HEADER}\nP1,101001,111,2010101,12.345,2026-02-30,x\nP2,,111,2010101,1,2026-03-05,x\nP3,101001,111,2010101,1,2026-03-05,ok\n`;
+    const csv = `${HEADER}\nP1,101001,111,2010101,12.345,2026-02-30,x${PAYEE}\nP2,,111,2010101,1,2026-03-05,x${PAYEE}\nP3,101001,111,2010101,1,2026-03-05,ok${PAYEE}\n`;
     const { text, rows, rejected, stats } = await readAll([utf8(csv)], paymentRowSchema);
     expect(text).toEqual([
       'payments.csv:2:5 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals',
@@ -93,7 +96,7 @@ describe("readCsvRows", () => {
   });
 
   it("reports IMPORT_INVALID_CODE for a function code Excel turned into a number", async () => {
-    const csv = `${HEADER}\nP1,101001,111,2.010101E+6,1,2026-03-05,x\n`;
+    const csv = `${HEADER}\nP1,101001,111,2.010101E+6,1,2026-03-05,x${PAYEE}\n`;
     const { issues } = await readAll([utf8(csv)], paymentRowSchema);
     expect(issues.map((i) => [i.code, i.line, i.column, i.field, i.value])).toEqual([
       ["IMPORT_INVALID_CODE", 2, 4, "function_code", "2.010101E+6"],
@@ -101,7 +104,7 @@ describe("readCsvRows", () => {
   });
 
   it("numbers the row after a multi-line quoted cell by its physical line", async () => {
-    const csv = `${HEADER}\nP1,101001,111,2010101,1,2026-03-05,"第一行\n第二行\n第三行"\nP2,101001,111,2010101,abc,2026-03-05,x\n`;
+    const csv = `${HEADER}\nP1,101001,111,2010101,1,2026-03-05,"第一行\n第二行\n第三行"${PAYEE}\nP2,101001,111,2010101,abc,2026-03-05,x${PAYEE}\n`;
     const { rows, text } = await readAll([utf8(csv)], paymentRowSchema);
     expect(rows[0]?.value.summary).toBe("第一行\n第二行\n第三行");
     expect(text).toEqual([
@@ -110,15 +113,15 @@ describe("readCsvRows", () => {
   });
 
   it("rejects a row with the wrong number of cells as IMPORT_CSV_SYNTAX and goes on", async () => {
-    const csv = `${HEADER}\nP1,101001,111,2010101,1,2026-03-05\nP2,101001,111,2010101,1,2026-03-05,x\n`;
+    const csv = `${HEADER}\nP1,101001,111,2010101,1,2026-03-05${PAYEE}\nP2,101001,111,2010101,1,2026-03-05,x${PAYEE}\n`;
     const { issues, rows, stats } = await readAll([utf8(csv)], paymentRowSchema);
-    expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([["IMPORT_CSV_SYNTAX", 2, 7]]);
+    expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([["IMPORT_CSV_SYNTAX", 2, 9]]);
     expect(rows).toHaveLength(1);
     expect(stats.aborted).toBe(false);
   });
 
   it("stops at a quote error with IMPORT_CSV_SYNTAX at the record's line", async () => {
-    const csv = `${HEADER}\nP1,101001,111,2010101,1,2026-03-05,x\nP2,101001,111,2010101,1,2026-03-05,"bad"quote\nP3,101001,111,2010101,1,2026-03-05,x\n`;
+    const csv = `${HEADER}\nP1,101001,111,2010101,1,2026-03-05,x${PAYEE}\nP2,101001,111,2010101,1,2026-03-05,"bad"quote${PAYEE}\nP3,101001,111,2010101,1,2026-03-05,x${PAYEE}\n`;
     const { issues, rows, stats } = await readAll([utf8(csv)], paymentRowSchema);
     expect(rows.map((r) => r.line)).toEqual([2]);
     expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([["IMPORT_CSV_SYNTAX", 3, 7]]);
@@ -135,22 +138,29 @@ describe("readCsvRows", () => {
     expect(stats.aborted).toBe(true);
   });
 
+  it("asks for the payee columns once, at the header, rather than rejecting every row without them", async () => {
+    const { issues, rows } = await readAll([utf8("支付编号,单位编码,资金性质,功能科目,金额,支付日期\nP1,101001,111,2010101,1,2026-03-05\n")], paymentRowSchema);
+    expect(issues.map((i) => [i.code, i.line, i.field])).toEqual([["IMPORT_MISSING_COLUMN", 1, "payee_name"]]);
+    expect(issues[0]?.message).toMatch(/^missing column for payee_name \(收款人.*\), payee_account \(收款账号/);
+    expect(rows).toEqual([]);
+  });
+
   it("reports IMPORT_MISSING_COLUMN for an empty file", async () => {
     const { issues } = await readAll([utf8("\n\n")], paymentRowSchema);
     expect(issues.map((i) => i.code)).toEqual(["IMPORT_MISSING_COLUMN"]);
   });
 
   it("reports IMPORT_DUPLICATE_COLUMN when 单位编码 and 单位代码 both appear", async () => {
-    const csv = "支付编号,单位编码,单位代码,资金性质,功能科目,金额,支付日期\nP1,1,1,111,201,1,2026-03-05\n";
+    const csv = "支付编号,单位编码,单位代码,资金性质,功能科目,金额,支付日期,收款人,收款账号\nP1,1,1,111,201,1,2026-03-05,青川公司,6222000000000001\n";
     const { issues, stats } = await readAll([utf8(csv)], paymentRowSchema);
     expect(issues.map((i) => [i.code, i.column, i.field])).toEqual([["IMPORT_DUPLICATE_COLUMN", 3, "agency_code"]]);
     expect(stats.aborted).toBe(true);
   });
 
   it("warns with IMPORT_UNKNOWN_COLUMN about a header that matches no field", async () => {
-    const csv = `${HEADER},备注\nP1,101001,111,2010101,1,2026-03-05,x,note\n`;
+    const csv = `${HEADER},备注\nP1,101001,111,2010101,1,2026-03-05,x${PAYEE},note\n`;
     const { issues, rows } = await readAll([utf8(csv)], paymentRowSchema);
-    expect(issues.map((i) => [i.code, i.severity, i.column])).toEqual([["IMPORT_UNKNOWN_COLUMN", "warning", 8]]);
+    expect(issues.map((i) => [i.code, i.severity, i.column])).toEqual([["IMPORT_UNKNOWN_COLUMN", "warning", 10]]);
     expect(rows).toHaveLength(1);
   });
 
@@ -160,7 +170,7 @@ describe("readCsvRows", () => {
       constants: { paid_on: "2026-03-31" },
       values: { fund_type: { 一般公共预算资金: "111", 政府性基金预算资金: "121" } },
     };
-    const csv = "流水号,预算单位,资金性质,功能科目,金额,备注\nL1,101001,一般公共预算资金,2010101,1,x\nL2,101002,政府性基金预算资金,2010101,2,y\n";
+    const csv = "流水号,预算单位,资金性质,功能科目,金额,备注,收款人,收款账号\nL1,101001,一般公共预算资金,2010101,1,x,青川公司,6222000000000001\nL2,101002,政府性基金预算资金,2010101,2,y,青川公司,6222000000000001\n";
     const { rows, issues } = await readAll([utf8(csv)], paymentRowSchema, { mapping });
     expect(issues).toEqual([]);
     expect(rows.map((r) => [r.value.payment_id, r.value.agency_code, r.value.fund_type, r.value.paid_on])).toEqual([
@@ -177,8 +187,8 @@ describe("readCsvRows", () => {
   });
 
   it("reports IMPORT_ENCODING for GB18030 text after a pure-ASCII first 64 KB read as UTF-8", async () => {
-    const filler = "P0,101001,111,2010101,1,2026-03-05,x\n".repeat(2000);
-    const tail = iconv.encode("P9,101001,111,2010101,1,2026-03-05,办公\n", "gb18030");
+    const filler = `P0,101001,111,2010101,1,2026-03-05,x${PAYEE}\n`.repeat(2000);
+    const tail = iconv.encode(`P9,101001,111,2010101,1,2026-03-05,办公${PAYEE}\n`, "gb18030");
     const { issues, stats } = await readAll([utf8(`${HEADER}\n${filler}`), tail], paymentRowSchema);
     expect(stats.encoding).toBe("utf-8");
     expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([["IMPORT_ENCODING", 2002, 7]]);
@@ -191,7 +201,7 @@ describe("readCsvRows", () => {
   });
 
   it("hands out batches of batchSize records with cumulative counters", async () => {
-    const csv = `${HEADER}\n${"P1,101001,111,2010101,1,2026-03-05,x\n".repeat(5)}`;
+    const csv = `${HEADER}\n${`P1,101001,111,2010101,1,2026-03-05,x${PAYEE}\n`.repeat(5)}`;
     const { batches } = await readAll([utf8(csv)], paymentRowSchema, { batchSize: 2 });
     expect(batches.map((b) => [b.rows.length, b.rowsRead])).toEqual([[2, 2], [2, 4], [1, 5]]);
   });

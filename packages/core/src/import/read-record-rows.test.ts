@@ -6,7 +6,7 @@ import { ImportIssueCode } from "./import-issue-code";
 import { readRecordRows, type ImportBatch } from "./read-record-rows";
 import { paymentRowSchema } from "./schemas/payment-row-schema";
 
-const HEADER = ["支付单号", "支付日期", "单位编码", "资金性质", "功能科目", "金额"];
+const HEADER = ["支付单号", "支付日期", "单位编码", "资金性质", "功能科目", "金额", "收款人", "收款账号"];
 const state = { bytesRead: 0, encoding: undefined, replaced: false };
 
 async function* sheet(chunks: readonly RecordChunk[], failure?: JincaiError): AsyncGenerator<RecordChunk> {
@@ -23,8 +23,8 @@ async function all<T>(reader: AsyncIterable<ImportBatch<T>>): Promise<ImportBatc
 describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)", () => {
   it("validates rows at the sheet row numbers the records carry, skipping the gaps of empty rows", async () => {
     const records = sheet([
-      { records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00"]], lines: [1, 2] },
-      { records: [["ZF2", "2026-03-06", "101001", "111", "2010301", "12.345"]], lines: [5] },
+      { records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00", "QC", "6222"]], lines: [1, 2] },
+      { records: [["ZF2", "2026-03-06", "101001", "111", "2010301", "12.345", "QC", "6222"]], lines: [5] },
     ]);
     const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "payments.xlsx" });
     const batches = await all(reader);
@@ -37,7 +37,7 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
 
   it("ends with a file-level issue when the tokenizer fails with an IMPORT_ code, keeping the rows before it", async () => {
     const failure = new JincaiError(ImportIssueCode.WORKBOOK, "the workbook is damaged", { details: { line: 3, column: 0 } });
-    const records = sheet([{ records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00"]], lines: [1, 2] }], failure);
+    const records = sheet([{ records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00", "QC", "6222"]], lines: [1, 2] }], failure);
     const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "payments.xlsx" });
     const batches = await all(reader);
     expect(batches.flatMap((b) => b.rows.map((r) => r.value.payment_id))).toEqual(["ZF1"]);
@@ -48,5 +48,29 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
   it("lets any other error through", async () => {
     const records = sheet([{ records: [HEADER], lines: [1] }], new JincaiError("STORE_IO", "disk"));
     await expect(all(readRecordRows({ records, state }, paymentRowSchema, { file: "p.xlsx" }))).rejects.toMatchObject({ code: "STORE_IO" });
+  });
+
+  it("skips a report title and a unit line above the header, keeping the rows' own line numbers", async () => {
+    const records = sheet([
+      {
+        records: [["青川市 2026 年支付明细表", "", ""], ["单位：元"], HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00", "QC", "6222"]],
+        lines: [1, 2, 3, 4],
+      },
+    ]);
+    const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "payments.csv" });
+    const batches = await all(reader);
+    expect(batches.flatMap((b) => b.rows.map((r) => [r.line, r.value.payment_id]))).toEqual([[4, "ZF1"]]);
+    expect(batches.flatMap((b) => b.issues)).toEqual([]);
+    expect(reader.stats.header).toEqual(HEADER);
+  });
+
+  it("says there is no header after title rows only, and takes the sixth one-cell row as a (bad) header", async () => {
+    const titlesOnly = readRecordRows({ records: sheet([{ records: [["标题"], ["单位：元"]], lines: [1, 2] }]), state }, paymentRowSchema, { file: "t.csv" });
+    expect((await all(titlesOnly)).flatMap((b) => b.issues.map(formatIssue))).toEqual(["t.csv:1:0 IMPORT_MISSING_COLUMN no header row after 2 title rows"]);
+    const six = Array.from({ length: 6 }, (_, i) => [`第${i + 1}行`]);
+    const reader = readRecordRows({ records: sheet([{ records: six, lines: [1, 2, 3, 4, 5, 6] }]), state }, paymentRowSchema, { file: "t.csv" });
+    const issues = (await all(reader)).flatMap((b) => b.issues.map(formatIssue));
+    expect(issues.some((i) => i.startsWith("t.csv:6:1 IMPORT_MISSING_COLUMN missing column for payment_id"))).toBe(true);
+    expect(reader.stats.aborted).toBe(true);
   });
 });

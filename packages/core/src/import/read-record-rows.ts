@@ -2,7 +2,8 @@
  * The validating half of the import pipeline, shared by every file format: records (one string
  * per cell, with the line or sheet row each starts on) → header resolution → validated rows,
  * handed out in batches so the caller can apply each batch in one store transaction and show
- * progress. Bad rows never throw: they come back as rejections with issues. File-level problems
+ * progress. Up to five rows of one filled cell above the header (a report title, "单位：元") are
+ * skipped. Bad rows never throw: they come back as rejections with issues. File-level problems
  * (missing or duplicate columns, a tokenizer's `IMPORT_*` error such as a quote error, an
  * encoding or a broken workbook) end the reading with an error issue and `stats.aborted`.
  * Nothing here touches a file system or a store.
@@ -152,6 +153,8 @@ export function readRecordRows<T>(source: RecordSource, schema: RowSchema<T>, op
 }
 
 const FILE_CODES: ReadonlySet<string> = new Set(Object.values(ImportIssueCode));
+/** Rows of one filled cell (a report's title, its unit) skipped above the header at most. */
+const MAX_TITLE_ROWS = 5;
 
 async function* batches<T>(
   source: RecordSource,
@@ -163,6 +166,7 @@ async function* batches<T>(
   const decoding = source.state;
   let batch = emptyBatch<T>();
   let validator: RowValidator<T> | undefined;
+  let titles = 0;
   const seal = (): ImportBatch<T> => {
     const done = batch;
     batch = emptyBatch<T>();
@@ -179,8 +183,13 @@ async function* batches<T>(
         if (isBlank(cells)) continue;
         const line = lines[i] as number;
         if (validator === undefined) {
-          stats.header = cells;
           const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line);
+          // A report title or a "单位：元" line above the header (one filled cell) is skipped.
+          if (plan === undefined && titles < MAX_TITLE_ROWS && filled(cells) === 1) {
+            titles++;
+            continue;
+          }
+          stats.header = cells;
           batch.issues.push(...issues);
           if (plan === undefined) {
             stats.aborted = true;
@@ -201,7 +210,8 @@ async function* batches<T>(
     }
     if (validator === undefined && !stats.aborted) {
       stats.aborted = true;
-      batch.issues.push(fileIssue(file, 1, 0, ImportIssueCode.MISSING_COLUMN, "the file is empty: no header row"));
+      const message = titles > 0 ? `no header row after ${titles} title row${titles === 1 ? "" : "s"}` : "the file is empty: no header row";
+      batch.issues.push(fileIssue(file, 1, 0, ImportIssueCode.MISSING_COLUMN, message));
     }
   } catch (error) {
     if (!isJincaiError(error) || !FILE_CODES.has(error.code)) throw error;
@@ -215,6 +225,13 @@ async function* batches<T>(
 
 function fileIssue(file: string, line: number, column: number, code: ImportIssueCode, message: string): ImportIssue {
   return { file, line, column, code, message, severity: "error" };
+}
+
+/** How many cells hold something. */
+function filled(cells: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== "") n++;
+  return n;
 }
 
 function isBlank(cells: readonly string[]): boolean {

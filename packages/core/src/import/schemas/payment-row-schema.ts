@@ -26,10 +26,10 @@ export interface PaymentRow {
   amount: bigint;
   /** Payment date, `YYYY-MM-DD`. */
   paid_on: string;
-  /** Payee (收款人). */
-  payee_name?: string;
-  /** Payee account number (收款账号). */
-  payee_account?: string;
+  /** Payee (收款人): every payment names one. */
+  payee_name: string;
+  /** Payee account number (收款账号): every payment names one. */
+  payee_account: string;
   /** 项目编码. */
   project_code?: string;
   /** 政府预算支出经济分类. */
@@ -59,8 +59,8 @@ export const paymentRowSchema: RowSchema<PaymentRow> = defineRowSchema("payments
   economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "经济科目编码", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
   amount: amountField({ aliases: ["金额", "支付金额", "金额(元)", "pay_amt", "amount"] }),
   paid_on: dateField({ aliases: ["支付日期", "日期", "pay_date", "date"] }),
-  payee_name: textField({ aliases: ["收款人", "收款人名称", "收款单位", "payee"], required: false, maxLength: 200 }),
-  payee_account: codeField({ aliases: ["收款账号", "收款人账号", "payee_acct_no"], required: false, label: "account number" }),
+  payee_name: textField({ aliases: ["收款人", "收款人名称", "收款单位", "payee"], maxLength: 200 }),
+  payee_account: codeField({ aliases: ["收款账号", "收款人账号", "payee_acct_no"], label: "account number" }),
   project_code: codeField({ aliases: ["项目编码", "项目代码", "pro_code", "project"], required: false, label: "project code" }),
   gov_economic_code: codeField({ aliases: ["政府经济科目", "政府经济分类", "gov_bgt_eco_code"], digits: [3, 5], required: false, label: "government economic code" }),
   status: textField({ aliases: ["状态", "支付状态", "pay_status"], required: false, maxLength: 20 }),
