@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: the sample city 青川市 end to end on the embedded SQLite store. Creates a fresh
 // database in examples/.demo/, imports agencies, quotas and a year of payments, prints the
-// summary by agency and by function 类, runs verify (passing), imports a mid-year 调剂 of quotas and
-// the next export's status changes and looks two payments up, then shows the file of deliberately bad rows being rejected
-// with its report.
+// summary by agency and by function 类, runs verify (passing), writes the summary as a workbook,
+// imports a mid-year 调剂 of quotas and the next export's status changes, looks two payments up,
+// then shows the file of deliberately bad rows being rejected with its report.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -32,6 +32,7 @@ jincai(["import", "payments", `../city/payments.csv`]); // the re-run changes no
 jincai(["summary", "--by", "agency"]);
 jincai(["summary", "--by", "function", "--level", "类"]);
 jincai(["verify"]);
+jincai(["summary", "--by", "agency,function", "--level", "类", "--format", "xlsx", "--output", "执行情况.xlsx"]); // for the finance office
 console.log("\nIn July the bureau reallocates (调剂) 50,000.00 of a 101001 line to 101002 and 30,000.00 between two\nlines of 101001: each new line names its 源指标, which must have the amount available; the total stays the same.");
 jincai(["import", "quotas", `../city/quota-reallocations.csv`]);
 console.log("\nThe payment system's next export repeats four payments with their new status: one paid, one approved, one\nrejected (退回), one refunded (退票). Each moves on.");
@@ -39,4 +40,4 @@ jincai(["import", "payments", `../city/payments-status-update.csv`]);
 jincai(["payment", "ZF202600000027", "ZF202600000107"]);
 console.log("\nNow a file of deliberately bad rows: every row is reported, nothing is written (exit 2).");
 jincai(["import", "payments", `../city/bad-payments.csv`], { expect: 2 });
-console.log(`\ndemo finished in ${((performance.now() - started) / 1000).toFixed(1)} s; database in ${work.replace(root, "")}city.db`);
+console.log(`\ndemo finished in ${((performance.now() - started) / 1000).toFixed(1)} s; database in ${work.replace(root, "")}city.db, summary workbook ${work.replace(root, "")}执行情况.xlsx`);
