@@ -1,8 +1,9 @@
 /**
  * Loading a quota line: validate it, create its accounts (line, execution, frozen) and the year's
  * source account, post the amount from the source to the line (or, for a 调剂 with an origin, from
- * the origin line, which must have it available), and keep the document in the record store. Idempotent by quota id: the same line twice is a no-op, another line under the
- * same id is a conflict. Everything is written through the caller's `tx`, so it commits with
+ * the origin line, which must have it available), and keep the document in the record store.
+ * Idempotent by quota id: the same line twice is a no-op, another line under the same id is a
+ * conflict. Everything is written through the caller's `tx`, so it commits with
  * whatever else the caller does.
  */
 import { JincaiError, available, formatFen } from "@jincai/core";

@@ -1,13 +1,13 @@
 /**
  * `jincai summary`: quota, reserved, paid, available and execution rate grouped by dimension.
  */
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { JincaiError, formatFen } from "@jincai/core";
 import { executionRate, executionSummary } from "@jincai/budget";
 import type { ExecutionSummaryRow } from "@jincai/budget";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { fileError } from "../file-error";
 import { csvLine } from "../render/csv-line";
 import { summaryWorkbook } from "../render/summary-workbook";

@@ -1,10 +1,10 @@
 /**
- * Imports one file (CSV or an `.xlsx` workbook) in one store transaction: stream, validate, apply through the domain
- * importer, collect every problem as `file:line:column CODE message`. Atomic by default (any bad
- * row rolls the whole file back, so a killed import also leaves the database as it was); with a
- * quarantine file the good rows commit and the bad ones are written out with their reasons. A dry
- * run does everything a real import does, every check against the database included, and then
- * rolls the file back.
+ * Imports one file (CSV or an `.xlsx` workbook) in one store transaction: stream, validate, apply
+ * through the domain importer, collect every problem as `file:line:column CODE message`. Atomic
+ * by default (any bad row rolls the whole file back, so a killed import also leaves the database
+ * as it was); with a quarantine file the good rows commit and the bad ones are written out with
+ * their reasons. A dry run does everything a real import does, every check against the database
+ * included, and then rolls the file back.
  */
 import { stat } from "node:fs/promises";
 import { appendAudit, systemClock } from "@jincai/core";
