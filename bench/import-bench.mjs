@@ -1,9 +1,12 @@
 // Import benchmark: N generated payment rows (default 1,000,000) of the sample city, imported
 // with every check by the real `jincai` binary, then `summary` and `verify`; into a SQLite file,
 // or with `--store postgres` into PostgreSQL (JINCAI_PG_URL, else a throwaway cluster).
-//   npm run bench -- import [--payments 1000000] [--store sqlite|postgres] [--keep]
+// With --xlsx the payments go in as an .xlsx workbook (converted from the CSV, as Excel writes one:
+// shared strings, dates and amounts as typed cells) instead of the CSV file.
+//   npm run bench -- import [--payments 1000000] [--store sqlite|postgres] [--xlsx] [--keep]
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +15,10 @@ import { generateCity } from "../examples/scripts/generate-city.mjs";
 import { startTestPostgres } from "./postgres-for-bench.mjs";
 
 const { values } = parseArgs({
-  options: { payments: { type: "string", default: "1000000" }, store: { type: "string", default: "sqlite" }, keep: { type: "boolean", default: false } },
+  options: {
+    payments: { type: "string", default: "1000000" }, store: { type: "string", default: "sqlite" }, keep: { type: "boolean", default: false },
+    xlsx: { type: "boolean", default: false },
+  },
 });
 const N = Number(values.payments);
 if (values.store !== "sqlite" && values.store !== "postgres") {
@@ -40,13 +46,14 @@ console.log(`import benchmark: ${N.toLocaleString("en")} payments into ${values.
 const g0 = performance.now();
 await generateCity({ payments: N, out: dir });
 console.log(`generate: ${((performance.now() - g0) / 1000).toFixed(2)} s, payments.csv ${(statSync(join(dir, "payments.csv")).size / 1e6).toFixed(1)} MB`);
+const paymentsFile = values.xlsx ? await toWorkbook(join(dir, "payments.csv"), join(dir, "payments.xlsx")) : "payments.csv";
 let steps;
 try {
   steps = [
     step("init", ["init", "--year", "2026", "--division", "990100"]),
     step("import agencies", ["import", "agencies", "agencies.csv", "--quiet"]),
     step("import quotas", ["import", "quotas", "quotas.csv", "--quiet"]),
-    step("import payments", ["import", "payments", "payments.csv"]),
+    step("import payments", ["import", "payments", paymentsFile]),
     step("summary --by agency,function", ["summary", "--by", "agency,function", "--format", "csv"]),
     step("summary --by function --level 类", ["summary", "--by", "function", "--level", "类"]),
     step("verify", ["verify"]),
@@ -61,3 +68,27 @@ for (const s of steps) {
 if (!pg) console.log(`database: ${(statSync(join(dir, "jincai.db")).size / 1e6).toFixed(0)} MB`);
 if (values.keep) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
+
+/** The CSV as an .xlsx workbook: amounts as numbers, dates as date cells, text as shared strings. */
+async function toWorkbook(csv, xlsx) {
+  const { default: ExcelJS } = await import("exceljs");
+  const t0 = performance.now();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: true });
+  const ws = wb.addWorksheet("支付");
+  let header;
+  for await (const line of createInterface({ input: createReadStream(csv) })) {
+    const cells = line.split(",");
+    if (header === undefined) {
+      header = cells;
+      ws.addRow(cells).commit();
+      continue;
+    }
+    const row = ws.addRow(cells.map((c, i) => (header[i] === "金额" ? Number(c) : header[i] === "支付日期" ? new Date(`${c}T00:00:00Z`) : c)));
+    row.getCell(header.indexOf("支付日期") + 1).numFmt = "yyyy-mm-dd";
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+  console.log(`payments.xlsx: ${((performance.now() - t0) / 1000).toFixed(2)} s to write, ${(statSync(xlsx).size / 1e6).toFixed(1)} MB`);
+  return "payments.xlsx";
+}

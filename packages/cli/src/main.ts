@@ -25,7 +25,7 @@ import { fileError } from "./file-error";
  */
 export function createProgram(ctx: CliContext): Command {
   const program = new Command("jincai")
-    .description("Jincai (金财): import fiscal CSV data, summarise it and check its rules")
+    .description("Jincai (金财): import fiscal data (CSV or .xlsx), summarise it and check its rules")
     .version("0.1.0")
     .option("-c, --config <file>", "configuration file", "jincai.config.json")
     .showHelpAfterError()
