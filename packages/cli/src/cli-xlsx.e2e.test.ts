@@ -60,7 +60,7 @@ describe("jincai import of an .xlsx workbook", () => {
     await writeFile(join(db.dir, "old.xls"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     const old = await runJincai(db.dir, ["import", "payments", "old.xls"]);
     expect(old.code).toBe(2);
-    expect(old.stderr.trim()).toBe("old.xls:1:0 IMPORT_WORKBOOK old.xls is an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV");
+    expect(old.stderr.trim()).toBe("old.xls:1:0 IMPORT_WORKBOOK old.xls is an Excel 97–2003 (.xls) or password-protected workbook: save it as .xlsx without a password, or as CSV");
     expect(await summaryJson(db.dir)).toEqual([expect.objectContaining({ paid: "0.00" })]);
   });
 });

@@ -95,7 +95,7 @@ describe("readImportFile of an .xlsx workbook", () => {
   it("refuses an Excel 97–2003 .xls and a damaged workbook with IMPORT_WORKBOOK", async () => {
     const xls = join(dir, "old.xls");
     await writeFile(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
-    expect((await read(xls)).issues).toEqual(["pay.xlsx:1:0 IMPORT_WORKBOOK pay.xlsx is an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV"]);
+    expect((await read(xls)).issues).toEqual(["pay.xlsx:1:0 IMPORT_WORKBOOK pay.xlsx is an Excel 97–2003 (.xls) or password-protected workbook: save it as .xlsx without a password, or as CSV"]);
     const damaged = join(dir, "damaged.xlsx");
     await writeFile(damaged, Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(64, 7)]));
     const { issues, reader } = await read(damaged);

@@ -29,7 +29,7 @@ export async function readImportFile<T>(path: string, schema: RowSchema<T>, opti
   if (kind === "text") return readCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), schema, options);
   const { encoding: _ignored, sheet, ...rest } = options;
   if (kind === "xls") {
-    const refused = new JincaiError(ImportIssueCode.WORKBOOK, `${options.file} is an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV`, {
+    const refused = new JincaiError(ImportIssueCode.WORKBOOK, `${options.file} is an Excel 97–2003 (.xls) or password-protected workbook: save it as .xlsx without a password, or as CSV`, {
       details: { line: 1, column: 0 },
     });
     return readRecordRows({ records: failing(refused), state: { bytesRead: 0, encoding: undefined, replaced: false } }, schema, rest);
