@@ -91,6 +91,9 @@ describe("jincai summary --format xlsx", () => {
     const bare = await runJincai(db.dir, ["summary", "--format", "xlsx"]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain("CLI_USAGE: --format xlsx: name the workbook with --output FILE");
+    const nowhere = await runJincai(db.dir, ["summary", "--format", "xlsx", "--output", "no-such-folder/summary.xlsx"]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/CLI_FILE_NOT_FOUND: .*no-such-folder\/summary\.xlsx/);
     const csv = await runJincai(db.dir, ["summary", "--format", "csv", "--output", "summary.csv"]);
     expect(csv.code).toBe(0);
     expect((await readFile(join(db.dir, "summary.csv"), "utf8")).split("\n")[0]).toBe("agency,quota,reserved,paid,available,execution_rate");
