@@ -89,7 +89,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       );
       const path = opts.output === undefined ? undefined : resolve(ctx.cwd, opts.output);
       try {
-        if (opts.format === "xlsx") await workbook(groupBy, rows).xlsx.writeFile(path!);
+        if (opts.format === "xlsx") await (await workbook(groupBy, rows)).xlsx.writeFile(path!);
         else if (path !== undefined) {
           const lines: string[] = [];
           printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format);
