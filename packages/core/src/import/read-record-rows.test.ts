@@ -64,13 +64,27 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
     expect(reader.stats.header).toEqual(HEADER);
   });
 
-  it("says there is no header after title rows only, and takes the sixth one-cell row as a (bad) header", async () => {
+  it("skips a row of column groups above the header too", async () => {
+    const records = sheet([
+      {
+        records: [["支付信息", "", "", "", "", "", "收款人信息", ""], HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "100.00", "QC", "6222"]],
+        lines: [1, 2, 3],
+      },
+    ]);
+    const batches = await all(readRecordRows({ records, state }, paymentRowSchema, { file: "payments.xlsx" }));
+    expect(batches.flatMap((b) => b.rows.map((r) => [r.line, r.value.payment_id]))).toEqual([[3, "ZF1"]]);
+  });
+
+  it("reports the first row's problems when none of the first six rows is a header", async () => {
     const titlesOnly = readRecordRows({ records: sheet([{ records: [["标题"], ["单位：元"]], lines: [1, 2] }]), state }, paymentRowSchema, { file: "t.csv" });
-    expect((await all(titlesOnly)).flatMap((b) => b.issues.map(formatIssue))).toEqual(["t.csv:1:0 IMPORT_MISSING_COLUMN no header row after 2 title rows"]);
-    const six = Array.from({ length: 6 }, (_, i) => [`第${i + 1}行`]);
-    const reader = readRecordRows({ records: sheet([{ records: six, lines: [1, 2, 3, 4, 5, 6] }]), state }, paymentRowSchema, { file: "t.csv" });
+    const first = (await all(titlesOnly)).flatMap((b) => b.issues.map(formatIssue));
+    expect(first.some((i) => i.startsWith("t.csv:1:1 IMPORT_MISSING_COLUMN missing column for payment_id") && i.endsWith('headers seen: "标题"'))).toBe(true);
+    expect(titlesOnly.stats).toMatchObject({ aborted: true, header: ["标题"] });
+    const seven = Array.from({ length: 7 }, (_, i) => (i === 6 ? HEADER : [`第${i + 1}行`, "x"]));
+    const reader = readRecordRows({ records: sheet([{ records: seven, lines: [1, 2, 3, 4, 5, 6, 7] }]), state }, paymentRowSchema, { file: "t.csv" });
     const issues = (await all(reader)).flatMap((b) => b.issues.map(formatIssue));
-    expect(issues.some((i) => i.startsWith("t.csv:6:1 IMPORT_MISSING_COLUMN missing column for payment_id"))).toBe(true);
+    expect(issues.filter((i) => i.includes("IMPORT_MISSING_COLUMN"))).toHaveLength(1);
+    expect(issues.some((i) => i.startsWith("t.csv:1:1 IMPORT_MISSING_COLUMN"))).toBe(true);
     expect(reader.stats.aborted).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
  * The validating half of the import pipeline, shared by every file format: records (one string
  * per cell, with the line or sheet row each starts on) → header resolution → validated rows,
  * handed out in batches so the caller can apply each batch in one store transaction and show
- * progress. Up to five rows of one filled cell above the header (a report title, "单位：元") are
- * skipped. Bad rows never throw: they come back as rejections with issues. File-level problems
+ * progress. The header is the first of the first six non-blank rows that names the schema's fields,
+ * so up to five rows above it (a report's title, "单位：元", a row of column groups) are skipped;
+ * when none of them does, the first row's problems are reported. Bad rows never throw: they come back as rejections with issues. File-level problems
  * (missing or duplicate columns, a tokenizer's `IMPORT_*` error such as a quote error, an
  * encoding or a broken workbook) end the reading with an error issue and `stats.aborted`.
  * Nothing here touches a file system or a store.
@@ -18,7 +19,14 @@ import { resolveHeader } from "./resolve-header";
 import type { RowSchema } from "./row-schema";
 import { createRowValidator, type ParsedRow, type RejectedRow, type RowValidator } from "./row-validator";
 
-/** What reading the records has shown so far; read again at every batch. */
+/**
+ * What reading the records has shown so far; read again at every batch.
+ *
+ * @example
+ * ```ts
+ * const state = { bytesRead: 0, encoding: undefined, replaced: false }; // a tokenizer updates bytesRead
+ * ```
+ */
 export interface RecordSourceState {
   /** Bytes consumed from the file so far, for progress. */
   readonly bytesRead: number;
@@ -153,8 +161,8 @@ export function readRecordRows<T>(source: RecordSource, schema: RowSchema<T>, op
 }
 
 const FILE_CODES: ReadonlySet<string> = new Set(Object.values(ImportIssueCode));
-/** Rows of one filled cell (a report's title, its unit) skipped above the header at most. */
-const MAX_TITLE_ROWS = 5;
+/** Rows above the header (a report's title, its unit, column groups) skipped at most. */
+const MAX_ROWS_ABOVE_HEADER = 5;
 
 async function* batches<T>(
   source: RecordSource,
@@ -166,7 +174,14 @@ async function* batches<T>(
   const decoding = source.state;
   let batch = emptyBatch<T>();
   let validator: RowValidator<T> | undefined;
-  let titles = 0;
+  /** Rows tried as the header in vain so far, and the first of them with its problems. */
+  let above = 0;
+  let firstMiss: { readonly cells: string[]; readonly issues: ImportIssue[] } | undefined;
+  const missHeader = (): void => {
+    stats.aborted = true;
+    stats.header = firstMiss!.cells;
+    batch.issues.push(...firstMiss!.issues);
+  };
   const seal = (): ImportBatch<T> => {
     const done = batch;
     batch = emptyBatch<T>();
@@ -184,17 +199,14 @@ async function* batches<T>(
         const line = lines[i] as number;
         if (validator === undefined) {
           const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line);
-          // A report title or a "单位：元" line above the header (one filled cell) is skipped.
-          if (plan === undefined && titles < MAX_TITLE_ROWS && filled(cells) === 1) {
-            titles++;
-            continue;
+          if (plan === undefined) {
+            firstMiss ??= { cells, issues };
+            if (above++ < MAX_ROWS_ABOVE_HEADER) continue;
+            missHeader();
+            break reading;
           }
           stats.header = cells;
           batch.issues.push(...issues);
-          if (plan === undefined) {
-            stats.aborted = true;
-            break reading;
-          }
           validator = createRowValidator(schema, plan, file);
           stats.columns = Object.fromEntries(plan.fields.map((f, i) => [f, (plan.positions[i] ?? -1) + 1]));
           continue;
@@ -209,9 +221,11 @@ async function* batches<T>(
       }
     }
     if (validator === undefined && !stats.aborted) {
-      stats.aborted = true;
-      const message = titles > 0 ? `no header row after ${titles} title row${titles === 1 ? "" : "s"}` : "the file is empty: no header row";
-      batch.issues.push(fileIssue(file, 1, 0, ImportIssueCode.MISSING_COLUMN, message));
+      if (firstMiss !== undefined) missHeader();
+      else {
+        stats.aborted = true;
+        batch.issues.push(fileIssue(file, 1, 0, ImportIssueCode.MISSING_COLUMN, "the file is empty: no header row"));
+      }
     }
   } catch (error) {
     if (!isJincaiError(error) || !FILE_CODES.has(error.code)) throw error;
@@ -225,13 +239,6 @@ async function* batches<T>(
 
 function fileIssue(file: string, line: number, column: number, code: ImportIssueCode, message: string): ImportIssue {
   return { file, line, column, code, message, severity: "error" };
-}
-
-/** How many cells hold something. */
-function filled(cells: readonly string[]): number {
-  let n = 0;
-  for (let i = 0; i < cells.length; i++) if (cells[i] !== "") n++;
-  return n;
 }
 
 function isBlank(cells: readonly string[]): boolean {
