@@ -72,6 +72,8 @@ describe("readImportFile of an .xlsx workbook", () => {
 
   it("reads the sheet asked for by name or number, and names the sheets when there is no such sheet", async () => {
     const path = await workbook("c.xlsx", { 说明: [["本表为支付明细"]], 支付: [HEADER, ["ZF9", "2026-03-05", "101001", "111", "2010301", 1, "QC", "6222"]] });
+    const first = await read(path);
+    expect(first.issues.find((i) => i.includes("IMPORT_MISSING_COLUMN"))).toMatch(/ \(sheet "说明"; --sheet reads another\)$/);
     expect((await read(path, "支付")).rows).toEqual([[2, "ZF9", 100n]]);
     expect((await read(path, "2")).rows).toEqual([[2, "ZF9", 100n]]);
     const missing = await read(path, "工资");

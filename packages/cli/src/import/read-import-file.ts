@@ -34,7 +34,29 @@ export async function readImportFile<T>(path: string, schema: RowSchema<T>, opti
     });
     return readRecordRows({ records: failing(refused), state: { bytesRead: 0, encoding: undefined, replaced: false } }, schema, rest);
   }
-  return readRecordRows(sheetRecords(path, { file: options.file, ...(sheet !== undefined ? { sheet } : {}) }), schema, rest);
+  const source = sheetRecords(path, { file: options.file, ...(sheet !== undefined ? { sheet } : {}) });
+  return withSheetName(readRecordRows(source, schema, rest), () => source.state.sheet, sheet === undefined);
+}
+
+/**
+ * A workbook's missing columns name the sheet they were looked for in, and, when no `--sheet`
+ * chose it, that another sheet can be chosen (the data is often not on the first).
+ */
+function withSheetName<T>(reader: CsvRowReader<T>, sheet: () => string | undefined, defaulted: boolean): CsvRowReader<T> {
+  return {
+    stats: reader.stats,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of reader) {
+        const name = sheet();
+        batch.issues = batch.issues.map((issue) =>
+          issue.code === ImportIssueCode.MISSING_COLUMN && name !== undefined
+            ? { ...issue, message: `${issue.message} (sheet "${name}"${defaulted ? "; --sheet reads another" : ""})` }
+            : issue,
+        );
+        yield batch;
+      }
+    },
+  };
 }
 
 /** Records that end at once with `error` (the file's one issue). */

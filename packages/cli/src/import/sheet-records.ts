@@ -58,12 +58,18 @@ export async function fileKind(path: string): Promise<FileKind> {
  * const reader = readRecordRows(sheetRecords("payments.xlsx", { file: "payments.xlsx", sheet: "支付" }), paymentRowSchema, { file: "payments.xlsx" });
  * ```
  */
-export function sheetRecords(path: string, options: SheetRecordsOptions): RecordSource {
-  const state = { bytesRead: 0, encoding: undefined, replaced: false };
+export function sheetRecords(path: string, options: SheetRecordsOptions): SheetSource {
+  const state = { bytesRead: 0, encoding: undefined, replaced: false, sheet: undefined };
   return { records: records(path, options, state), state };
 }
 
-async function* records(path: string, options: SheetRecordsOptions, state: { bytesRead: number }): AsyncGenerator<RecordChunk> {
+/** The records of a worksheet, with the name of the sheet read once it is found. */
+export interface SheetSource extends RecordSource {
+  /** Reading state, and the sheet read (once found). */
+  readonly state: RecordSource["state"] & { readonly sheet: string | undefined };
+}
+
+async function* records(path: string, options: SheetRecordsOptions, state: { bytesRead: number; sheet: string | undefined }): AsyncGenerator<RecordChunk> {
   // Loaded on first use: exceljs costs every other command about 0.3 s and 20 MB at start.
   const { default: excel } = await import("exceljs");
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -90,6 +96,7 @@ async function* records(path: string, options: SheetRecordsOptions, state: { byt
         for await (const _row of sheet as AsyncIterable<ExcelJS.Row>) void _row;
         continue;
       }
+      state.sheet = name;
       yield* rows(sheet as AsyncIterable<ExcelJS.Row>);
       return;
     }
