@@ -94,6 +94,20 @@ describe("readImportFile of an .xlsx workbook", () => {
     expect(issues).toEqual(["pay.xlsx:3:10 IMPORT_CSV_SYNTAX the row has 10 cells but the header has 9"]);
   });
 
+  it("reads rows whose last cells are empty below a title row (a sheet stores no trailing empty cells)", async () => {
+    const path = await workbook("e.xlsx", {
+      支付: [
+        ["青川市 2026 年 3 月支付明细"],
+        [...HEADER, "指标编号", "用途"],
+        ["ZF1", "2026-03-05", "101001", "111", "2010301", 5, "QC", "6222"],
+        ["ZF2", "2026-03-05", "101001", "111", "2010301", 6, "QC", "6222", "ZB1"],
+      ],
+    });
+    const { rows, issues } = await read(path);
+    expect(issues).toEqual([]);
+    expect(rows).toEqual([[3, "ZF1", 500n], [4, "ZF2", 600n]]);
+  });
+
   it("refuses an Excel 97–2003 .xls and a damaged workbook with IMPORT_WORKBOOK", async () => {
     const xls = join(dir, "old.xls");
     await writeFile(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));

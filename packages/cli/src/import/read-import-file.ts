@@ -35,7 +35,7 @@ export async function readImportFile<T>(path: string, schema: RowSchema<T>, opti
     return readRecordRows({ records: failing(refused), state: { bytesRead: 0, encoding: undefined, replaced: false } }, schema, rest);
   }
   const source = sheetRecords(path, { file: options.file, ...(sheet !== undefined ? { sheet } : {}) });
-  return withSheetName(readRecordRows(source, schema, rest), () => source.state.sheet, sheet === undefined);
+  return withSheetName(readRecordRows(source, schema, { ...rest, ragged: true }), () => source.state.sheet, sheet === undefined);
 }
 
 /**

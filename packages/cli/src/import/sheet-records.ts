@@ -3,8 +3,8 @@
  * a stream with exceljs's WorkbookReader (a well-kept reader of the format; the workbook is never
  * held whole in memory). Each record carries its sheet row number, so issues read
  * `payments.xlsx:17:5` as Excel numbers rows and columns. Cells become text through
- * {@link sheetCellText}; every row is cut or padded to the header's width, since a sheet stores
- * no trailing empty cells. A workbook that cannot be read ends the records with `IMPORT_WORKBOOK`.
+ * {@link sheetCellText}; a sheet stores no trailing empty cells, so its rows are read `ragged`
+ * (padded to the header's width). A workbook that cannot be read ends the records with `IMPORT_WORKBOOK`.
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
@@ -113,25 +113,14 @@ async function* records(path: string, options: SheetRecordsOptions, state: { byt
   );
 }
 
-/** The rows of a worksheet in chunks, each cut or padded to the header's width. */
+/** The rows of a worksheet in chunks (without their trailing empty cells: see `ragged`). */
 async function* rows(sheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RecordChunk> {
   let chunk: RecordChunk = { records: [], lines: [] };
-  let width = -1;
   for await (const row of sheet) {
     const values = row.values as ExcelJS.CellValue[];
     const cells: string[] = [];
     for (let c = 1; c < values.length; c++) cells.push(sheetCellText(values[c]));
-    if (width < 0) {
-      if (cells.every((c) => c === "")) continue;
-      while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-      width = cells.length;
-    } else if (cells.length > width) {
-      // Cells past the header are an error only when they hold something.
-      let last = cells.length;
-      while (last > width && cells[last - 1] === "") last--;
-      cells.length = last;
-    }
-    while (cells.length < width) cells.push("");
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
     chunk.records.push(cells);
     chunk.lines.push(row.number);
     if (chunk.records.length >= CHUNK) {

@@ -87,4 +87,12 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
     expect(issues.some((i) => i.startsWith("t.csv:1:1 IMPORT_MISSING_COLUMN"))).toBe(true);
     expect(reader.stats.aborted).toBe(true);
   });
+
+  it("pads short rows and drops empty cells past the header when the records are ragged, and not otherwise", async () => {
+    const records = () => sheet([{ records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "1", "QC", "6222", "", ""], ["ZF2", "2026-03-05", "101001", "111", "2010301", "1", "QC"]], lines: [1, 2, 3] }]);
+    const ragged = (await all(readRecordRows({ records: records(), state }, paymentRowSchema, { file: "p.xlsx", ragged: true }))).flatMap((b) => b.issues.map(formatIssue));
+    expect(ragged).toEqual(["p.xlsx:3:8 IMPORT_REQUIRED payee_account is required but the cell is empty"]);
+    const strict = (await all(readRecordRows({ records: records(), state }, paymentRowSchema, { file: "p.csv" }))).flatMap((b) => b.issues.map((i) => i.code));
+    expect(strict).toEqual(["IMPORT_CSV_SYNTAX", "IMPORT_CSV_SYNTAX"]);
+  });
 });

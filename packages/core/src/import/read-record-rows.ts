@@ -61,6 +61,12 @@ export interface ReadRecordRowsOptions {
   keepCells?: boolean;
   /** Records (accepted plus rejected) per batch; defaults to 5000. */
   batchSize?: number;
+  /**
+   * Rows may end early (a spreadsheet stores no trailing empty cells): a row shorter than the
+   * header is padded with empty cells, and empty cells past the header are dropped. Off for CSV,
+   * where a row of another width is `IMPORT_CSV_SYNTAX`.
+   */
+  ragged?: boolean;
 }
 
 /**
@@ -212,6 +218,7 @@ async function* batches<T>(
           continue;
         }
         stats.rowsRead++;
+        if (options.ragged === true) fitWidth(cells, stats.header!.length);
         if (validator.validate(cells, line, decoding.replaced, batch)) {
           stats.rowsAccepted++;
           if (options.keepCells) batch.rows[batch.rows.length - 1]!.cells = cells;
@@ -239,6 +246,12 @@ async function* batches<T>(
 
 function fileIssue(file: string, line: number, column: number, code: ImportIssueCode, message: string): ImportIssue {
   return { file, line, column, code, message, severity: "error" };
+}
+
+/** Pads `cells` to `width` with empty cells, and drops empty cells past it. */
+function fitWidth(cells: string[], width: number): void {
+  while (cells.length > width && cells[cells.length - 1] === "") cells.pop();
+  while (cells.length < width) cells.push("");
 }
 
 function isBlank(cells: readonly string[]): boolean {
