@@ -52,7 +52,7 @@ describe("jincai import of an .xlsx workbook", () => {
     expect(rejected[1]).toMatch(/^P4,2026-03-04,ZB1,.*IMPORT_INVALID_CODE/);
   });
 
-  it("stops with IMPORT_WORKBOOK and exit 2 for a sheet that is not there and for an Excel 97–2003 .xls", async () => {
+  it("stops with exit 2 for a sheet that is not there, an Excel 97–2003 .xls, and --sheet on a CSV file", async () => {
     await paymentsWorkbook("payments.xlsx");
     const missing = await runJincai(db.dir, ["import", "payments", "payments.xlsx", "--sheet", "工资"]);
     expect(missing.code).toBe(2);
@@ -61,6 +61,9 @@ describe("jincai import of an .xlsx workbook", () => {
     const old = await runJincai(db.dir, ["import", "payments", "old.xls"]);
     expect(old.code).toBe(2);
     expect(old.stderr.trim()).toBe("old.xls:1:0 IMPORT_WORKBOOK old.xls is an Excel 97–2003 (.xls) or password-protected workbook: save it as .xlsx without a password, or as CSV");
+    const csv = await runJincai(db.dir, ["import", "payments", "payments.csv", "--sheet", "支付"]);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr.trim()).toBe("jincai: CLI_USAGE: --sheet reads a worksheet of an .xlsx workbook, and payments.csv is not one");
     expect(await summaryJson(db.dir)).toEqual([expect.objectContaining({ paid: "0.00" })]);
   });
 });

@@ -25,6 +25,7 @@ import { assertFiles, fileError } from "../file-error";
 import { agencyImporter, codeImporter } from "../import/reference-importers";
 import { paymentImporter } from "../import/payment-importer";
 import { quotaImporter } from "../import/quota-importer";
+import { fileKind } from "../import/sheet-records";
 import type { Importer } from "../import/row-outcome";
 import { type ImportReport, runImport } from "../import/run-import";
 import { syncControls } from "../sync-controls";
@@ -84,6 +85,9 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const encoding: ImportEncoding | undefined =
         opts.encoding === undefined ? undefined : opts.encoding.toLowerCase().startsWith("utf") ? "utf-8" : "gb18030";
       await assertFiles([...files, ...(opts.map ? [opts.map] : [])].map((f) => resolve(ctx.cwd, f)), [...files, ...(opts.map ? [opts.map] : [])]);
+      if (opts.sheet !== undefined && !(await Promise.all(files.map((f) => fileKind(resolve(ctx.cwd, f))))).includes("xlsx")) {
+        throw new JincaiError("CLI_USAGE", `--sheet reads a worksheet of an .xlsx workbook, and ${files.length === 1 ? `${files[0]} is not one` : "none of the files is one"}`);
+      }
       const mapping: ImportMapping | undefined = opts.map ? parseImportMapping(await readFile(resolve(ctx.cwd, opts.map), "utf8")) : undefined;
       const reports = await withStore(ctx, async (store, config) => {
         if (kind === "payments") await syncControls(store, config);
