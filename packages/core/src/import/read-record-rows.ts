@@ -115,7 +115,7 @@ export interface ImportStats {
 }
 
 /**
- * Batches of a CSV file, iterable once, with live totals.
+ * Batches of an import file (CSV or a spreadsheet), iterable once, with live totals.
  *
  * @example
  * ```ts
@@ -132,12 +132,14 @@ export interface CsvRowReader<T> extends AsyncIterable<ImportBatch<T>> {
  *
  * @param source - the records and their reading state
  * @param schema - the import kind's row schema
- * @param options - file name, mapping, batch size
+ * @param options - file name, mapping, batch size, ragged rows
  * @returns a reader to iterate once with `for await`
  * @throws {JincaiError} IMPORT_MAPPING_INVALID at once when the mapping does not fit the schema
  * @example
  * ```ts
- * const reader = readRecordRows({ records: sheetRecords(path), state }, paymentRowSchema, { file: "payments.xlsx" });
+ * // records: chunks of { records: string[][], lines: number[] } from any tokenizer, e.g. a sheet's rows
+ * const state = { bytesRead: 0, encoding: undefined, replaced: false };
+ * const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "payments.xlsx", ragged: true });
  * for await (const batch of reader) for (const issue of batch.issues) console.error(formatIssue(issue));
  * ```
  */
