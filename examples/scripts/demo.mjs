@@ -2,8 +2,9 @@
 // `npm run demo`: the sample city 青川市 end to end on the embedded SQLite store. Creates a fresh
 // database in examples/.demo/, imports agencies, quotas and a year of payments, prints the
 // summary by agency and by function 类, runs verify (passing), writes the summary as a workbook,
-// imports a mid-year 调剂 of quotas and the next export's status changes, looks two payments up,
-// then shows the file of deliberately bad rows being rejected with its report.
+// imports a mid-year 调剂 of quotas, adjustments between lines and a 收回, and the next export's
+// status changes, looks two payments up, then shows the file of deliberately bad rows being
+// rejected with its report.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -35,6 +36,8 @@ jincai(["verify"]);
 jincai(["summary", "--by", "agency,function", "--level", "类", "--format", "xlsx", "--output", "执行情况.xlsx"]); // for the finance office
 console.log("\nIn July the bureau reallocates (调剂) 50,000.00 of a 101001 line to 101002 and 30,000.00 between two\nlines of 101001: each new line names its 源指标, which must have the amount available; the total stays the same.");
 jincai(["import", "quotas", `../city/quota-reallocations.csv`]);
+console.log("\nIn September 20,000.00 more moves between two existing lines, and in December 10,000.00 unspent goes back (收回).");
+jincai(["import", "adjustments", `../city/adjustments.csv`]);
 console.log("\nThe payment system's next export repeats four payments with their new status: one paid, one approved, one\nrejected (退回), one refunded (退票). Each moves on.");
 jincai(["import", "payments", `../city/payments-status-update.csv`]);
 jincai(["payment", "ZF202600000027", "ZF202600000107"]);

@@ -16,6 +16,8 @@ export { QUOTA_COLLECTION, quotaRecord, quotaFromDocument } from "./quota-record
 export type { QuotaDocument } from "./quota-record";
 export { loadQuota } from "./load-quota";
 export type { LoadQuotaResult } from "./load-quota";
+export { adjustQuota } from "./adjust-quota";
+export type { AdjustQuotaResult, QuotaAdjustment } from "./adjust-quota";
 export { findQuotas, getQuota } from "./find-quotas";
 export { matchControl } from "./quota-control";
 export type {

@@ -6,7 +6,7 @@
  * conflict. Everything is written through the caller's `tx`, so it commits with
  * whatever else the caller does.
  */
-import { JincaiError, available, formatFen } from "@jincai/core";
+import { JincaiError } from "@jincai/core";
 import type { AccountInput, StoreTx } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { QUOTA_BOOK, quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
@@ -17,6 +17,7 @@ import type { QuotaDocument } from "./quota-record";
 import { validateQuotaLine } from "./validate-quota-line";
 import type { QuotaValidationContext } from "./validate-quota-line";
 import { ledgerFailure } from "./ledger-failure";
+import { quotaMoveSource } from "./quota-move-source";
 
 /** The outcome of {@link loadQuota}: `ok` (loaded now) or `exists` (already loaded, unchanged). */
 export interface LoadQuotaResult {
@@ -65,7 +66,11 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
     return { status: "exists", transferId };
   }
   // Checked before any account is created, so a refused 调剂 leaves nothing behind.
-  const from = line.originQuotaId === undefined ? quotaSourceAccountId(line.fiscalYear) : await originLine(tx, line);
+  const from = line.originQuotaId === undefined
+    ? quotaSourceAccountId(line.fiscalYear)
+    : await quotaMoveSource(tx, {
+      quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id },
+    });
   const created = await tx.createAccounts(quotaAccounts(line));
   const clash = created.find((r) => r.status !== "ok" && r.status !== "exists");
   if (clash !== undefined) {
@@ -87,36 +92,6 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
   if (!result.applied) throw ledgerFailure(result.results, `loading quota ${line.id}`);
   await tx.putRecord(quotaRecord(line));
   return { status: "ok", transferId };
-}
-
-/**
- * The line account a 调剂 moves its amount from, after checking that the origin quota is loaded,
- * of the same fiscal year, and has the amount available (the ledger's limit stays the authority).
- */
-async function originLine(tx: StoreTx, line: QuotaLine): Promise<string> {
-  const originId = line.originQuotaId!;
-  const origin = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, originId);
-  if (origin === undefined) {
-    throw new JincaiError(BudgetErrorCode.QUOTA_NOT_FOUND, `quota ${line.id}: its origin quota ${originId} does not exist`, {
-      details: { quotaId: line.id, originQuotaId: originId, field: "originQuotaId" },
-    });
-  }
-  if (origin.data.fiscalYear !== line.fiscalYear) {
-    throw new JincaiError(BudgetErrorCode.INVALID_QUOTA, `quota ${line.id}: its origin quota ${originId} is of fiscal year ${origin.data.fiscalYear}, not ${line.fiscalYear}`, {
-      details: { quotaId: line.id, originQuotaId: originId, field: "originQuotaId" },
-    });
-  }
-  const account = quotaAccountIds(originId).line;
-  const [balance] = await tx.accountBalances({ accountIds: [account] });
-  const left = balance === undefined ? 0n : available(balance.balance);
-  if (left < line.amount) {
-    throw new JincaiError(
-      BudgetErrorCode.EXCEEDS_QUOTA,
-      `quota ${line.id}: moving ${formatFen(line.amount)} from quota ${originId} exceeds the ${formatFen(left)} available there`,
-      { details: { quotaId: line.id, originQuotaId: originId, available: left.toString(), requested: line.amount.toString(), field: "amount" } },
-    );
-  }
-  return account;
 }
 
 /** The accounts a quota line needs (existing identical ones are left alone by the store). */

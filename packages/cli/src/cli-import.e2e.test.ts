@@ -200,4 +200,31 @@ describe("jincai import (sample city 青川市)", () => {
     ]);
     expect(run.stdout).toContain("3 rows read, 0 applied, 3 rejected");
   });
+
+  it("moves amounts between loaded lines and gives some back (adjustments: 调剂, 收回), at the columns at fault when refused", async () => {
+    const before = await summaryJson(dir);
+    const run = await runJincai(dir, ["import", "adjustments", city("adjustments.csv")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 rows read, 2 applied, 0 rejected");
+    const after = await summaryJson(dir);
+    // 20,000.00 moves between two lines of 101001; 10,000.00 of 101001 goes back (收回).
+    expect(totalFen(after, "quota")).toBe(totalFen(before, "quota") - 1_000_000n);
+    expect(totalFen(after, "paid")).toBe(totalFen(before, "paid"));
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+    await writeCsv(dir, "bad-adjustments.csv", "调整单号,调整日期,源指标,调入指标,金额", [
+      "X1,2026-09-01,ZB202600010,ZB202600002,9999999.00",
+      "X2,2026-09-01,ZB209999999,ZB202600002,1.00",
+      "X3,2026-09-01,ZB202600010,ZB209999999,1.00",
+      "TZ2026-0001,2026-09-01,ZB202600010,ZB202600002,1.00",
+    ]);
+    const bad = await runJincai(dir, ["import", "adjustments", "bad-adjustments.csv"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split("\n").map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual([
+      "bad-adjustments.csv:2:5 BUDGET_EXCEEDS_QUOTA",
+      "bad-adjustments.csv:3:3 BUDGET_QUOTA_NOT_FOUND",
+      "bad-adjustments.csv:4:4 BUDGET_QUOTA_NOT_FOUND",
+      "bad-adjustments.csv:5:1 BUDGET_QUOTA_CONFLICT",
+    ]);
+    expect(await summaryJson(dir)).toEqual(after);
+  });
 });

@@ -90,7 +90,7 @@ describe("jincai on PostgreSQL", () => {
     expect(JSON.parse(verify.stdout).ok).toBe(true);
   });
 
-  it("imports the sample city (3,000 payments in three batches, refunds and submitted ones, a 调剂) as SQLite does, and rejects the bad rows alike", async () => {
+  it("imports the sample city (3,000 payments in three batches, refunds and submitted ones, 调剂 and 收回) as SQLite does, and rejects the bad rows alike", async () => {
     const [onPg, onSqlite] = [await tempDir(), await tempDir()];
     cityDirs.push(onPg, onSqlite);
     const steps = [
@@ -98,6 +98,7 @@ describe("jincai on PostgreSQL", () => {
       ["import", "quotas", "quotas.csv"],
       ["import", "payments", "payments.csv"],
       ["import", "quotas", "quota-reallocations.csv"],
+      ["import", "adjustments", "adjustments.csv"],
     ];
     const setUp = async (dir: string, initArgs: string[]) => {
       await copyDir(CITY_DIR, dir);

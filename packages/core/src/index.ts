@@ -244,6 +244,8 @@ export {
 export type { QuarantineWriter } from "./import/quarantine-csv";
 export { paymentRowSchema } from "./import/schemas/payment-row-schema";
 export type { PaymentRow } from "./import/schemas/payment-row-schema";
+export { adjustmentRowSchema } from "./import/schemas/adjustment-row-schema";
+export type { AdjustmentRow } from "./import/schemas/adjustment-row-schema";
 export { quotaRowSchema } from "./import/schemas/quota-row-schema";
 export type { QuotaRow } from "./import/schemas/quota-row-schema";
 export { agencyRowSchema } from "./import/schemas/agency-row-schema";

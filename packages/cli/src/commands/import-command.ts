@@ -7,6 +7,7 @@ import { userInfo } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   JincaiError,
+  adjustmentRowSchema,
   agencyRowSchema,
   codeRowSchema,
   createQuarantineWriter,
@@ -22,6 +23,7 @@ import type { CliContext } from "../cli-context";
 import type { JincaiConfig } from "../config";
 import { EXIT } from "../exit-codes";
 import { assertFiles, fileError } from "../file-error";
+import { adjustmentImporter } from "../import/adjustment-importer";
 import { agencyImporter, codeImporter } from "../import/reference-importers";
 import { paymentImporter } from "../import/payment-importer";
 import { quotaImporter } from "../import/quota-importer";
@@ -37,6 +39,7 @@ const KINDS: Readonly<Record<string, { schema: RowSchema<unknown>; prepare: Prep
   codes: { schema: codeRowSchema as RowSchema<unknown>, prepare: codeImporter as Prepare },
   quotas: { schema: quotaRowSchema as RowSchema<unknown>, prepare: quotaImporter as Prepare },
   payments: { schema: paymentRowSchema as RowSchema<unknown>, prepare: paymentImporter as Prepare },
+  adjustments: { schema: adjustmentRowSchema as RowSchema<unknown>, prepare: adjustmentImporter as Prepare },
 };
 
 interface ImportOptions {
@@ -61,7 +64,7 @@ interface ImportOptions {
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command("import")
-    .description("import CSV files or .xlsx workbooks: agencies, codes, quotas (指标) or payments (支付)")
+    .description("import CSV files or .xlsx workbooks: agencies, codes, quotas (指标), payments (支付) or quota adjustments (调剂, 收回)")
     .argument("<kind>", Object.keys(KINDS).join("|"))
     .argument("<files...>", "CSV files (UTF-8 with or without BOM, or GB18030) or .xlsx workbooks")
     .option("--map <file>", "JSON mapping of other headers, constants and value translations")
@@ -74,7 +77,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option("--shared", "keep a SQLite file open to other jincai commands during the import (write-ahead log; slower for large files)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments 支付明细.xlsx --sheet 支付\n  $ jincai import payments today.csv --shared\n  $ jincai import payments today.csv --dry-run --json\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.\n\nA dry run checks each file in its own transaction against the database as it is, and rolls it\nback: with several files, later files do not see the rows of earlier ones. --quarantine still\nwrites the rows that would be rejected.`,
+      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments 支付明细.xlsx --sheet 支付\n  $ jincai import adjustments examples/city/adjustments.csv\n  $ jincai import payments today.csv --shared\n  $ jincai import payments today.csv --dry-run --json\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.\n\nA dry run checks each file in its own transaction against the database as it is, and rolls it\nback: with several files, later files do not see the rows of earlier ones. --quarantine still\nwrites the rows that would be rejected.`,
     )
     .action(async (kind: string, files: string[], opts: ImportOptions) => {
       const spec = KINDS[kind];

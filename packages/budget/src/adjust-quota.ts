@@ -1,0 +1,87 @@
+/**
+ * Quota adjustments (指标调整明细, BA_BGT_ADJSUB): an amount moves from one loaded quota line to
+ * another (调剂), or back to the year's 指标来源 when no line receives it (收回). Each is one posted
+ * ledger transfer `quota-adjust:<id>`, so the move is atomic, refused beyond the origin's
+ * availability, and idempotent by adjustment id. A new line that comes from another is loaded
+ * with `originQuotaId` instead (see `loadQuota`).
+ */
+import { JincaiError, MAX_FEN, formatFen, isIsoDate, transferFieldsEqual } from "@jincai/core";
+import type { StoreTx, TransferInput } from "@jincai/core";
+import { BudgetErrorCode } from "./error-codes";
+import { ledgerFailure } from "./ledger-failure";
+import { quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
+import { quotaMoveSource } from "./quota-move-source";
+import { QUOTA_COLLECTION } from "./quota-record";
+import type { QuotaDocument } from "./quota-record";
+
+/** One adjustment. */
+export interface QuotaAdjustment {
+  /** The adjustment's id (ADJ_SUB_ID): applying the same id twice is a no-op. */
+  readonly id: string;
+  /** 调整批次 (BAT_NUM), kept in the transfer's references. */
+  readonly batch?: string;
+  /** The date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** 源指标 (ORI_BGT_ID): the line the amount leaves. */
+  readonly fromQuotaId: string;
+  /** 调入指标 (BGT_ID): the line that receives it; absent for a 收回 to the year's 指标来源. */
+  readonly toQuotaId?: string;
+  /** Fen moved (ADD_AMOUNT). */
+  readonly amount: bigint;
+}
+
+/** The outcome of {@link adjustQuota}: `ok` (applied now) or `exists` (applied before, unchanged). */
+export interface AdjustQuotaResult {
+  /** `ok` or `exists`. */
+  readonly status: "ok" | "exists";
+  /** The id of the adjustment's transfer. */
+  readonly transferId: string;
+}
+
+/**
+ * Applies a quota adjustment through the caller's `tx`.
+ *
+ * @throws {JincaiError} BUDGET_INVALID_AMOUNT; BUDGET_INVALID_QUOTA (a bad date, the same line on
+ *   both sides, lines of different years); BUDGET_QUOTA_NOT_FOUND (`details.field` names the side);
+ *   BUDGET_EXCEEDS_QUOTA with `available` and `requested`; BUDGET_QUOTA_CONFLICT when the id was
+ *   applied with other fields; BUDGET_PERIOD_CLOSED
+ * @example
+ * ```ts
+ * await adjustQuota(tx, { id: "TZ-01", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 10_000_000n });
+ * await adjustQuota(tx, { id: "SH-01", date: "2026-12-20", fromQuotaId: "Q-2026-003", amount: 500_00n }); // 收回
+ * // { status: "ok", transferId: "quota-adjust:SH-01" }
+ * ```
+ */
+export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Promise<AdjustQuotaResult> {
+  const { id, amount, fromQuotaId, toQuotaId } = adjustment;
+  const fail = (code: BudgetErrorCode, message: string, field: string): JincaiError =>
+    new JincaiError(code, `adjustment ${id}: ${message}`, { details: { adjustmentId: id, field } });
+  if (typeof amount !== "bigint" || amount <= 0n) throw fail(BudgetErrorCode.INVALID_AMOUNT, "amount must be greater than zero", "amount");
+  if (amount > MAX_FEN) throw fail(BudgetErrorCode.INVALID_AMOUNT, `amount is more than the ledger holds (${formatFen(MAX_FEN)})`, "amount");
+  if (!isIsoDate(adjustment.date)) throw fail(BudgetErrorCode.INVALID_QUOTA, `not a date: ${String(adjustment.date)}`, "date");
+  if (toQuotaId === fromQuotaId) throw fail(BudgetErrorCode.INVALID_QUOTA, `quota ${fromQuotaId} cannot move an amount to itself`, "toQuotaId");
+  const transferId = `quota-adjust:${id}`;
+  const from = quotaAccountIds(fromQuotaId).line;
+  // The origin's fiscal year (an adjustment may be dated after the year it belongs to ends).
+  const origin = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, fromQuotaId);
+  const year = origin?.data.fiscalYear ?? Number(adjustment.date.slice(0, 4));
+  const to = toQuotaId === undefined ? quotaSourceAccountId(year) : quotaAccountIds(toQuotaId).line;
+  const transfer: TransferInput = {
+    id: transferId, debitAccountId: from, creditAccountId: to, amount, date: adjustment.date,
+    references: { voucher: adjustment.batch ?? id, documentId: id },
+  };
+  const existing = await tx.getTransfer(transferId);
+  if (existing !== undefined) {
+    if (!transferFieldsEqual(transfer, existing)) throw fail(BudgetErrorCode.QUOTA_CONFLICT, "applied before with other fields", "adjustment_id");
+    return { status: "exists", transferId };
+  }
+  if (toQuotaId !== undefined) {
+    const target = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, toQuotaId);
+    if (target === undefined) throw fail(BudgetErrorCode.QUOTA_NOT_FOUND, `quota ${toQuotaId} does not exist`, "toQuotaId");
+    if (target.data.fiscalYear !== year) throw fail(BudgetErrorCode.INVALID_QUOTA, `quota ${toQuotaId} is of fiscal year ${target.data.fiscalYear}, not ${year}`, "toQuotaId");
+  }
+  await quotaMoveSource(tx, { quotaId: fromQuotaId, amount, fiscalYear: year, by: `adjustment ${id}`, field: "fromQuotaId", details: { adjustmentId: id } });
+  const result = await tx.createTransfers([transfer]);
+  if (!result.applied) throw ledgerFailure(result.results, `adjustment ${id}`);
+  return { status: "ok", transferId };
+}
