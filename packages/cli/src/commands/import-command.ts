@@ -1,6 +1,7 @@
 /**
- * `jincai import agencies|codes|quotas|payments <file...>`: streams CSV files into the store,
- * one transaction per file, with every bad row reported as `file:line:column CODE message`.
+ * `jincai import agencies|codes|quotas|payments|adjustments <file...>`: streams CSV files or
+ * `.xlsx` workbooks into the store, one transaction per file, with every bad row reported as
+ * `file:line:column CODE message`.
  */
 import { open, readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
