@@ -72,7 +72,7 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
   };
   const existing = await tx.getTransfer(transferId);
   if (existing !== undefined) {
-    if (!transferFieldsEqual(transfer, existing)) throw fail(BudgetErrorCode.QUOTA_CONFLICT, "applied before with other fields", "adjustment_id");
+    if (!transferFieldsEqual(transfer, existing)) throw fail(BudgetErrorCode.QUOTA_CONFLICT, "applied before with other fields", "id");
     return { status: "exists", transferId };
   }
   if (toQuotaId !== undefined) {
@@ -80,7 +80,7 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
     if (target === undefined) throw fail(BudgetErrorCode.QUOTA_NOT_FOUND, `quota ${toQuotaId} does not exist`, "toQuotaId");
     if (target.data.fiscalYear !== year) throw fail(BudgetErrorCode.INVALID_QUOTA, `quota ${toQuotaId} is of fiscal year ${target.data.fiscalYear}, not ${year}`, "toQuotaId");
   }
-  await quotaMoveSource(tx, { quotaId: fromQuotaId, amount, fiscalYear: year, by: `adjustment ${id}`, field: "fromQuotaId", details: { adjustmentId: id } });
+  await quotaMoveSource(tx, { quotaId: fromQuotaId, amount, fiscalYear: year, by: `adjustment ${id}`, field: "fromQuotaId", details: { adjustmentId: id } }, origin?.data);
   const result = await tx.createTransfers([transfer]);
   if (!result.applied) throw ledgerFailure(result.results, `adjustment ${id}`);
   return { status: "ok", transferId };

@@ -66,11 +66,12 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
     return { status: "exists", transferId };
   }
   // Checked before any account is created, so a refused 调剂 leaves nothing behind.
-  const from = line.originQuotaId === undefined
-    ? quotaSourceAccountId(line.fiscalYear)
-    : await quotaMoveSource(tx, {
-      quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id },
-    });
+  let from = quotaSourceAccountId(line.fiscalYear);
+  if (line.originQuotaId !== undefined) {
+    const origin = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, line.originQuotaId);
+    const move = { quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id } };
+    from = await quotaMoveSource(tx, move, origin?.data);
+  }
   const created = await tx.createAccounts(quotaAccounts(line));
   const clash = created.find((r) => r.status !== "ok" && r.status !== "exists");
   if (clash !== undefined) {

@@ -7,7 +7,6 @@ import { JincaiError, available, formatFen } from "@jincai/core";
 import type { StoreTx } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { quotaAccountIds } from "./quota-account-ids";
-import { QUOTA_COLLECTION } from "./quota-record";
 import type { QuotaDocument } from "./quota-record";
 
 /** What a move out of a quota line is, for the checks and their errors. */
@@ -27,25 +26,25 @@ export interface QuotaMove {
 }
 
 /**
- * The line account of `move.quotaId` after checking the move. Internal.
+ * The line account of `move.quotaId` after checking the move; `quota` is its document as the
+ * caller read it (`undefined`: not loaded). Internal.
  *
  * @throws {JincaiError} BUDGET_QUOTA_NOT_FOUND; BUDGET_INVALID_QUOTA (another fiscal year);
  *   BUDGET_EXCEEDS_QUOTA with `available`, `requested` and `field: "amount"`
  * @example
  * ```ts
- * await quotaMoveSource(tx, { quotaId: "Q-2026-001", amount: 100n, fiscalYear: 2026, by: "quota Q-2026-101", field: "originQuotaId", details: {} });
+ * await quotaMoveSource(tx, { quotaId: "Q-2026-001", amount: 100n, fiscalYear: 2026, by: "quota Q-2026-101", field: "originQuotaId", details: {} }, origin?.data);
  * // "quota:Q-2026-001"
  * ```
  */
-export async function quotaMoveSource(tx: StoreTx, move: QuotaMove): Promise<string> {
+export async function quotaMoveSource(tx: StoreTx, move: QuotaMove, quota: QuotaDocument | undefined): Promise<string> {
   const { quotaId, by, field } = move;
   const details = { ...move.details, [field]: quotaId, field };
-  const quota = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, quotaId);
   if (quota === undefined) {
     throw new JincaiError(BudgetErrorCode.QUOTA_NOT_FOUND, `${by}: its origin quota ${quotaId} does not exist`, { details });
   }
-  if (quota.data.fiscalYear !== move.fiscalYear) {
-    throw new JincaiError(BudgetErrorCode.INVALID_QUOTA, `${by}: its origin quota ${quotaId} is of fiscal year ${quota.data.fiscalYear}, not ${move.fiscalYear}`, { details });
+  if (quota.fiscalYear !== move.fiscalYear) {
+    throw new JincaiError(BudgetErrorCode.INVALID_QUOTA, `${by}: its origin quota ${quotaId} is of fiscal year ${quota.fiscalYear}, not ${move.fiscalYear}`, { details });
   }
   const account = quotaAccountIds(quotaId).line;
   const [balance] = await tx.accountBalances({ accountIds: [account] });

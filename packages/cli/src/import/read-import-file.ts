@@ -2,7 +2,8 @@
  * Opens an import file as validated rows in batches, whatever its format: a CSV file (UTF-8 or
  * GB18030, see core's `readCsvRows`) or an `.xlsx` workbook (one worksheet, see
  * {@link sheetRecords}), told apart by the file's first bytes rather than its name. An Excel
- * 97–2003 `.xls` is refused with `IMPORT_WORKBOOK` as the file's one issue.
+ * 97–2003 `.xls` or a password-protected workbook (both OLE files) is refused with
+ * `IMPORT_WORKBOOK` as the file's one issue.
  */
 import { createReadStream } from "node:fs";
 import { ImportIssueCode, JincaiError, readCsvRows, readRecordRows } from "@jincai/core";
