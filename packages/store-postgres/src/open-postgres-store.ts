@@ -48,6 +48,11 @@ class PostgresStore extends PostgresStoreTx implements Store {
     super(poolRunner(pool), ctx);
   }
 
+  /** On the store itself a savepoint is a transaction of its own. */
+  override savepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.transaction(fn);
+  }
+
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     const runner = clientRunner(client);

@@ -36,6 +36,7 @@ import { putRecordsLocked } from "./record-batch";
 import { countRecordsBy } from "./record-counts";
 import { deleteRecord, getRecord, getRecords, putRecord, streamRecords } from "./record-rows";
 import { RetryWrite, type Runner } from "./runner";
+import { exec } from "./sql-client";
 import type { TxBalances } from "./tx-balances";
 import type { TxGrowth } from "./tx-growth";
 import { transferFlows } from "./transfer-flows";
@@ -207,5 +208,31 @@ export class PostgresStoreTx implements StoreTx {
 
   auditCheckpoints(): Promise<AuditCheckpoint[]> {
     return this.runner.read((db) => audit.auditCheckpoints(db, this.ctx.s));
+  }
+
+  /**
+   * A savepoint of the transaction (the store itself overrides this with a transaction). The
+   * statements go through the runner's queue, so they fall between the calls `fn` makes; the
+   * balances kept in memory are marked when it opens and put back on a rollback to it.
+   */
+  async savepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    let restore: (() => void) | undefined;
+    await this.runner.read(async (db) => {
+      await exec(db, "SAVEPOINT jincai_savepoint");
+      restore = this.tx?.balances.mark();
+    });
+    let result: T;
+    try {
+      result = await fn(this);
+    } catch (error) {
+      await this.runner.read(async (db) => {
+        await exec(db, "ROLLBACK TO SAVEPOINT jincai_savepoint");
+        await exec(db, "RELEASE SAVEPOINT jincai_savepoint");
+        restore?.();
+      });
+      throw error;
+    }
+    await this.runner.read((db) => exec(db, "RELEASE SAVEPOINT jincai_savepoint"));
+    return result;
   }
 }

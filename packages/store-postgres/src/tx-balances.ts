@@ -17,8 +17,9 @@
  * - a balance read by account (the batch snapshot, `accountBalances` without a date) adds the
  *   pending changes to the rows it reads; a balance as of a date writes them first
  *   ({@link TxBalances.flush}) and then reads the tables;
- * - a rollback of the transaction discards everything; outside a transaction nothing is kept and
- *   every batch writes its balances in its own statement.
+ * - a rollback of the transaction discards everything, and a rollback to a savepoint
+ *   (`tx.savepoint`) puts back the state {@link TxBalances.mark} took when it opened; outside a
+ *   transaction nothing is kept and every batch writes its balances in its own statement.
  */
 import type { Balance, BalanceDelta } from "@jincai/core";
 import { balanceOf, type AccountRow } from "./account-rows";
@@ -53,6 +54,12 @@ export interface TxBalances {
   forget(id: string): void;
   /** Writes the pending changes to the tables (a no-op when there are none). */
   flush(db: Queryable, s: string): Promise<void>;
+  /**
+   * The state as it is now, for a savepoint: the function returned puts it back after a
+   * rollback to that savepoint (rows locked since then were unlocked by the rollback, and their
+   * changes undone).
+   */
+  mark(): () => void;
 }
 
 const zero = (): BalanceDelta => ({ debitsPosted: 0n, creditsPosted: 0n, debitsPending: 0n, creditsPending: 0n });
@@ -117,6 +124,20 @@ export function createTxBalances(): TxBalances {
         headDirty = true;
       }
     },
+    mark() {
+      const keptRows = new Map(rows);
+      const keptPending = copyDeltas(pending);
+      const keptMonths = new Map([...months].map(([id, byMonth]) => [id, copyDeltas(byMonth)]));
+      const keptSequence = lastSequence;
+      const keptHeadDirty = headDirty;
+      return () => {
+        replace(rows, keptRows);
+        replace(pending, copyDeltas(keptPending));
+        replace(months, new Map([...keptMonths].map(([id, byMonth]) => [id, copyDeltas(byMonth)])));
+        lastSequence = keptSequence;
+        headDirty = keptHeadDirty;
+      };
+    },
     overlay: (read) => read.map(withPending),
     forget: (id) => void rows.delete(id),
     async flush(db, s) {
@@ -135,6 +156,17 @@ export function createTxBalances(): TxBalances {
       }
     },
   };
+}
+
+/** A copy of the deltas (the originals go on being added to). */
+function copyDeltas<K>(deltas: ReadonlyMap<K, BalanceDelta>): Map<K, BalanceDelta> {
+  return new Map([...deltas].map(([k, d]) => [k, { ...d }]));
+}
+
+/** Makes `target` hold exactly the entries of `source`. */
+function replace<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
+  target.clear();
+  for (const [k, v] of source) target.set(k, v);
 }
 
 /** The row with `d` added to its balances. */

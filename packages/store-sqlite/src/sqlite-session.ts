@@ -7,7 +7,7 @@
  * (`STORE_CALL_INSIDE_TRANSACTION`) instead of waiting for a mutex its own caller holds.
  * During `transaction(fn)` balances are kept in memory (tx-balances) and large loads defer the
  * secondary indexes of `transfers` (index-deferral); both are written before `COMMIT` and
- * forgotten on `ROLLBACK`.
+ * forgotten on `ROLLBACK`. `tx.savepoint(fn)` nests a named savepoint; see `savepoint` below.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { JincaiError } from "@jincai/core";
@@ -29,6 +29,8 @@ export interface SqliteSession {
 
 interface TxScope {
   active: boolean;
+  /** Savepoints of `tx.savepoint` open now (their names are numbered by depth). */
+  depth: number;
 }
 
 /**
@@ -77,6 +79,8 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
       guard(operation);
       return queue.run(fn);
     },
+    // On the store itself a savepoint is a transaction of its own.
+    savepoint: async (fn) => transaction(fn),
   };
   // A `tx` used after its transaction ended behaves like the store itself.
   const inside = (scope: TxScope): TxRunner => ({
@@ -88,10 +92,44 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
       return atomic(fn, false);
     },
     read: async (operation, fn) => (scope.active ? fn() : outside.read(operation, fn)),
+    savepoint: async (fn, self) => (scope.active ? savepoint(scope, fn, self) : transaction(fn)),
   });
+  /**
+   * `tx.savepoint(fn)`. SQLite undoes the tables; what the transaction holds in memory is made
+   * safe to drop first: the pending balances go to their tables and the held account pairs to
+   * `transfer_accounts`, so that after a rollback to the savepoint the balances cache only has
+   * to be forgotten (it reads the tables again) and every pair still held belongs to the
+   * savepoint's writes.
+   */
+  const savepoint = async <T>(scope: TxScope, fn: (tx: StoreTx) => Promise<T>, self: StoreTx): Promise<T> => {
+    const name = `jincai_savepoint_${++scope.depth}`;
+    try {
+      if (!conn.readonly) {
+        ctx.balances.flush();
+        ctx.transferAccounts.flush();
+      }
+      db.exec(`SAVEPOINT ${name}`);
+      let result: T;
+      try {
+        result = await fn(self);
+      } catch (error) {
+        // A failure SQLite answered by rolling the whole transaction back leaves no savepoint.
+        if (db.inTransaction) db.exec(`ROLLBACK TO ${name}`);
+        ctx.balances.forget();
+        ctx.transferAccounts.truncate(0);
+        ctx.accounts.clear();
+        throw error;
+      } finally {
+        if (db.inTransaction) db.exec(`RELEASE ${name}`);
+      }
+      return result;
+    } finally {
+      scope.depth--;
+    }
+  };
   const run = async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
     db.exec(conn.readonly ? "BEGIN" : "BEGIN IMMEDIATE");
-    const scope: TxScope = { active: true };
+    const scope: TxScope = { active: true, depth: 0 };
     ctx.deferral.begin();
     if (!conn.readonly) ctx.balances.begin();
     try {
@@ -111,12 +149,14 @@ export function createSqliteSession(ctx: SqliteContext): SqliteSession {
     }
   };
 
+  function transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    guard("transaction");
+    return queue.run(() => run(fn));
+  }
+
   return {
     outside,
-    transaction: async (fn) => {
-      guard("transaction");
-      return queue.run(() => run(fn));
-    },
+    transaction,
     close: async () => {
       if (closing) return;
       closing = true;

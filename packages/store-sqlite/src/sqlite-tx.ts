@@ -31,6 +31,8 @@ export interface TxRunner {
   write<T>(operation: string, fn: () => T): Promise<T>;
   /** Runs a reading operation (named for errors). */
   read<T>(operation: string, fn: () => T): Promise<T>;
+  /** Runs `fn` in a savepoint of the transaction (on the store itself: in its own transaction), giving it `self`. */
+  savepoint<T>(fn: (tx: StoreTx) => Promise<T>, self: StoreTx): Promise<T>;
 }
 
 const RECORD_PAGE_SIZE = 500;
@@ -51,7 +53,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
     const row = conn.stmt(`SELECT * FROM transfers WHERE ${column} = ?`).get(value) as TransferRow | undefined;
     return row === undefined ? undefined : transferFromRow(row, ctx.accounts);
   };
-  return {
+  const tx: StoreTx = {
     createAccounts: (inputs) => run.write("createAccounts", () => createAccountsSync(ctx, inputs)),
     closeAccount: (id) => run.write("closeAccount", () => closeAccountSync(ctx, id)),
     getAccount: (id) => run.read("getAccount", () => getAccountSync(ctx, id)),
@@ -107,5 +109,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
     },
     putAuditCheckpoint: (checkpoint) => run.write("putAuditCheckpoint", () => putAuditCheckpointSync(conn, checkpoint)),
     auditCheckpoints: () => run.read("auditCheckpoints", () => auditCheckpointsSync(conn)),
+    savepoint: (fn) => run.savepoint(fn, tx),
   };
+  return tx;
 }

@@ -29,9 +29,10 @@ export interface TransferAccounts {
   /** Writes the pairs held in memory, sorted by account and sequence. */
   flush(): void;
   /**
-   * Writes the held pairs when the buffer is full. Call it only outside any savepoint (between
-   * a transaction's writes): a savepoint rolled back after a flush would take the rows of
-   * earlier, kept batches with it, while the buffer no longer holds them.
+   * Writes the held pairs when the buffer is full. Call it only between a transaction's writes,
+   * outside the savepoint of a write: a savepoint rolled back after a flush would take the rows
+   * of earlier, kept batches with it, while the buffer no longer holds them. (`tx.savepoint`
+   * flushes when it opens, so whatever is held inside one belongs to it.)
    */
   makeRoom(): void;
   /** Forgets everything held and stops deferring (the transaction ended). */

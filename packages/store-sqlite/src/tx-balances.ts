@@ -14,8 +14,9 @@
  * - every read of balances other than a batch's snapshot and a plain read of accounts by id
  *   (a book or dimension filter, a balance as of a date) writes the pending changes first and
  *   then reads the tables;
- * - a rollback of the transaction discards everything; outside an explicit transaction nothing
- *   is cached and every write goes straight to the tables.
+ * - a rollback of the transaction discards everything; a savepoint (`tx.savepoint`) writes the
+ *   pending changes first, so a rollback to it only forgets the cache; outside an explicit
+ *   transaction nothing is cached and every write goes straight to the tables.
  */
 import type { Balance } from "@jincai/core";
 import { accountStateColumns } from "./account-cache";
@@ -54,6 +55,11 @@ export interface TxBalances {
   close(id: string): void;
   /** Writes the pending changes to `accounts` and `account_months` (a no-op when there are none). */
   flush(): void;
+  /**
+   * Forgets every cached state and pending change, staying active: after a rollback to a
+   * savepoint taken right after {@link TxBalances.flush}, the tables hold the truth again.
+   */
+  forget(): void;
   /** The transaction ended: forgets everything, written or not. */
   end(): void;
 }
@@ -147,6 +153,11 @@ export function createTxBalances(conn: SqliteConnection): TxBalances {
         for (const [state, byMonth] of months) for (const [month, m] of byMonth) upsert.run(state.num, month, m.dp, m.cp, m.dpe, m.cpe);
         months.clear();
       }
+    },
+    forget() {
+      states.clear();
+      dirty.clear();
+      months.clear();
     },
     end() {
       active = false;

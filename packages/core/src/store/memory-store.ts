@@ -5,10 +5,10 @@
  * it did. Nothing is persisted: the state lives as long as the object.
  */
 import type { Clock } from "../time/clock";
-import type { RecordQuery, Store, StoredRecord, StoreTx } from "./store";
+import type { RecordQuery, Store, StoredRecord } from "./store";
 import { selectTransfers } from "./memory/memory-ledger";
 import { cloneRecord, queryRecords } from "./memory/memory-records";
-import { createMemoryState, type MemoryState } from "./memory/memory-state";
+import { createMemoryState } from "./memory/memory-state";
 import { createMemoryTx } from "./memory/memory-tx";
 
 /** Options for {@link createMemoryStore}. */
@@ -65,22 +65,10 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     auditEvents: (from = 1) => lockedStream(exclusive, () => state.auditEvents.slice(Math.max(0, from - 1))),
     putAuditCheckpoint: (checkpoint) => exclusive(() => tx.putAuditCheckpoint(checkpoint)),
     auditCheckpoints: () => exclusive(() => tx.auditCheckpoints()),
-    transaction: (fn) => exclusive(() => runTransaction(state, tx, fn)),
+    savepoint: (fn) => exclusive(() => tx.savepoint(fn)),
+    transaction: (fn) => exclusive(() => tx.savepoint(fn)),
     close: async () => undefined,
   };
-}
-
-async function runTransaction<T>(state: MemoryState, tx: StoreTx, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-  const undo: (() => void)[] = [];
-  state.undo = undo;
-  try {
-    return await fn(tx);
-  } catch (error) {
-    for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
-    throw error;
-  } finally {
-    state.undo = undefined;
-  }
 }
 
 /**

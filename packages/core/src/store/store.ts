@@ -225,6 +225,26 @@ export interface StoreTx {
   putAuditCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
   /** Every stored audit checkpoint, in sequence order. */
   auditCheckpoints(): Promise<AuditCheckpoint[]>;
+
+  /**
+   * Runs `fn` as one unit of the current transaction (a savepoint): when it throws, everything
+   * it wrote is undone and the error is rethrown, while the transaction goes on with what was
+   * written before it. When it returns, its writes stay part of the transaction (they commit or
+   * roll back with it). Savepoints nest. On the store itself, outside any transaction, this is
+   * `transaction(fn)`. While `fn` runs, make no calls on the transaction other than its own:
+   * they would be undone with it.
+   *
+   * @example
+   * ```ts
+   * await store.transaction(async (tx) => {
+   *   for (const file of files) {
+   *     // A file that fails is undone alone; the next file sees the files that passed.
+   *     await tx.savepoint((sp) => importFile(sp, file)).catch(report);
+   *   }
+   * });
+   * ```
+   */
+  savepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
 }
 
 /** A store: the port every backend (memory, SQLite, PostgreSQL) implements. */

@@ -5,6 +5,7 @@ import { ledgerQuerySuite } from "./ledger-query.suite";
 import { recordAuditSuite } from "./record-audit.suite";
 import { recordBatchSuite } from "./record-batch.suite";
 import { recordCountsSuite } from "./record-counts.suite";
+import { savepointSuite } from "./savepoint.suite";
 import type { StoreHarness } from "./store-harness";
 import { transactionBalancesSuite } from "./transaction-balances.suite";
 import { transactionSuite } from "./transaction.suite";
@@ -32,6 +33,7 @@ export function storeConformanceSuite(harness: StoreHarness): void {
     ledgerQuerySuite(harness);
     transactionSuite(harness);
     transactionBalancesSuite(harness);
+    savepointSuite(harness);
     recordAuditSuite(harness);
     recordBatchSuite(harness);
     recordCountsSuite(harness);

@@ -11,7 +11,7 @@ import * as records from "./memory-records";
  */
 export function createMemoryTx(state: MemoryState): StoreTx {
   const snapshot = ledger.snapshotOf(state);
-  return {
+  const tx: StoreTx = {
     createAccounts: async (inputs) => ledger.createAccounts(state, inputs),
     closeAccount: async (id) => ledger.closeAccount(state, id),
     getAccount: async (id) => state.accounts.get(id),
@@ -48,5 +48,26 @@ export function createMemoryTx(state: MemoryState): StoreTx {
     },
     putAuditCheckpoint: async (checkpoint) => records.putAuditCheckpoint(state, checkpoint),
     auditCheckpoints: async () => state.checkpoints.slice(),
+    savepoint: (fn) => savepoint(state, tx, fn),
   };
+  return tx;
+}
+
+/**
+ * Runs `fn` with an undo mark: a throw reverses the steps logged since the mark, in reverse
+ * order, and keeps the earlier ones. With no transaction running it starts the undo log, which
+ * makes it the store's transaction.
+ */
+async function savepoint<T>(state: MemoryState, tx: StoreTx, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  const outermost = state.undo === undefined;
+  const undo = (state.undo ??= []);
+  const mark = undo.length;
+  try {
+    return await fn(tx);
+  } catch (error) {
+    while (undo.length > mark) undo.pop()!();
+    throw error;
+  } finally {
+    if (outermost) state.undo = undefined;
+  }
 }
