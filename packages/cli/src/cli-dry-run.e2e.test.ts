@@ -55,6 +55,36 @@ describe("jincai import --dry-run", () => {
     expect(text.stdout).toContain("a real import would change nothing (already imported)");
   });
 
+  it("checks several files as a real import would take them: the second sees the first, and nothing is written", async () => {
+    await writeCsv(db.dir, "day1.csv", PAYMENT_HEADER, [payment("M1", "ZB1", "30101", "9000.00")]);
+    await writeCsv(db.dir, "day2.csv", PAYMENT_HEADER, [payment("M1", "ZB1", "30101", "9000.00"), payment("M2", "ZB1", "30101", "1500.00")]);
+    const dry = await runJincai(db.dir, ["import", "payments", "day1.csv", "day2.csv", "--dry-run"]);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain("day1.csv: 1 rows read, 1 would apply, 0 rejected, 0 duplicates");
+    // M1 is day 1's payment again, and only 1,000.00 is left after it.
+    expect(dry.stdout).toContain("day2.csv: 2 rows read, 0 would apply, 1 rejected, 1 duplicates");
+    expect(dry.stderr.trim()).toBe("day2.csv:3:11 TREASURY_EXCEEDS_QUOTA payment M2: amount 1,500.00 exceeds the 1,000.00 available on quota ZB1");
+    expect(await paid()).toBe(0n);
+    // The real import of the two files does exactly what the dry run said.
+    const real = await runJincai(db.dir, ["import", "payments", "day1.csv", "day2.csv"]);
+    expect(real.code).toBe(1);
+    expect(real.stderr.trim()).toBe(dry.stderr.trim());
+    expect(await paid()).toBe(900000n);
+  });
+
+  it("leaves a file with bad rows out of what the files after it see, as the real import would", async () => {
+    await writeCsv(db.dir, "bad.csv", PAYMENT_HEADER, [payment("B1", "ZB1", "30101", "9000.00"), payment("B2", "ZB9", "30101", "1.00")]);
+    await writeCsv(db.dir, "good.csv", PAYMENT_HEADER, [payment("G1", "ZB1", "30101", "9500.00")]);
+    const dry = await runJincai(db.dir, ["import", "payments", "bad.csv", "good.csv", "--dry-run", "--json"]);
+    expect(dry.code).toBe(1);
+    const summaries = dry.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { summary: Record<string, unknown> }).summary);
+    expect(summaries.map((s) => [s["file"], s["applied"], s["rejected"], s["passed"], s["committed"]])).toEqual([
+      ["bad.csv", 0, 1, false, false],
+      ["good.csv", 1, 0, true, false],
+    ]);
+    expect(await paid()).toBe(0n);
+  });
+
   it("leaves no audit event behind", async () => {
     const before = await runJincai(db.dir, ["audit", "verify", "--json"]);
     expect((await runJincai(db.dir, ["import", "payments", "payments.csv", "--dry-run"])).code).toBe(0);

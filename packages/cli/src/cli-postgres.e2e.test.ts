@@ -65,6 +65,11 @@ describe("jincai on PostgreSQL", () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("3 rows read, 3 would apply, 0 rejected");
     expect((await summaryJson(pgDir)).map((r) => r["paid"])).toEqual(["0.00"]);
+    // Several files in one dry run: the second sees the first (a savepoint each), then all is rolled back.
+    const twice = await runJincai(pgDir, ["import", "payments", "payments.csv", "payments.csv", "--dry-run"]);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toContain("payments.csv: 3 rows read, 0 would apply, 0 rejected, 3 duplicates");
+    expect((await summaryJson(pgDir)).map((r) => r["paid"])).toEqual(["0.00"]);
 
     const [onPg, onSqlite] = await Promise.all([
       runJincai(pgDir, ["import", "payments", "payments.csv"]),

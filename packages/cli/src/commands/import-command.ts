@@ -1,7 +1,9 @@
 /**
  * `jincai import agencies|codes|quotas|payments|adjustments <file...>`: streams CSV files or
  * `.xlsx` workbooks into the store, one transaction per file, with every bad row reported as
- * `file:line:column CODE message`.
+ * `file:line:column CODE message`. `--dry-run` checks all the files in one transaction, each in
+ * a savepoint (a file that fails is undone alone, as a real import would leave it out), and rolls
+ * the transaction back: later files see the earlier ones that passed.
  */
 import { open, readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -78,7 +80,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option("--shared", "keep a SQLite file open to other jincai commands during the import (write-ahead log; slower for large files)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments 支付明细.xlsx --sheet 支付\n  $ jincai import adjustments examples/city/adjustments.csv\n  $ jincai import payments today.csv --shared\n  $ jincai import payments today.csv --dry-run --json\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.\n\nA dry run checks each file in its own transaction against the database as it is, and rolls it\nback: with several files, later files do not see the rows of earlier ones. --quarantine still\nwrites the rows that would be rejected.`,
+      `\nExamples:\n  $ jincai import agencies examples/city/agencies.csv\n  $ jincai import quotas examples/city/quotas.csv\n  $ jincai import payments examples/city/payments.csv --quarantine rejected.csv\n  $ jincai import payments export.csv --map mapping.json --encoding gb18030\n  $ jincai import payments 支付明细.xlsx --sheet 支付\n  $ jincai import adjustments examples/city/adjustments.csv\n  $ jincai import payments today.csv --shared\n  $ jincai import payments today.csv --dry-run --json\n\nBy default an import of a SQLite file that no other process has open writes through a rollback\njournal (each new page written once): other jincai commands on it stop with STORE_BULK_LOAD_BUSY\nuntil it ends. --shared keeps the write-ahead log, so summary and verify can read the last commit\nwhile the import runs.\n\nA dry run checks the files in order as a real import would, each against the database and the\nfiles before it that passed (a file with bad rows is left out, as a real import would leave it),\nthen rolls everything back. --quarantine still writes the rows that would be rejected.`,
     )
     .action(async (kind: string, files: string[], opts: ImportOptions) => {
       const spec = KINDS[kind];
@@ -94,11 +96,23 @@ export function registerImport(program: Command, ctx: CliContext): void {
       }
       const mapping: ImportMapping | undefined = opts.map ? parseImportMapping(await readFile(resolve(ctx.cwd, opts.map), "utf8")) : undefined;
       const reports = await withStore(ctx, async (store, config) => {
-        if (kind === "payments") await syncControls(store, config);
-        const out: ImportReport[] = [];
-        for (const file of files) {
-          out.push(await importFile(ctx, store, config, kind, spec, file, opts, encoding, mapping, files.length));
-        }
+        const importAll = async (target: StoreTx): Promise<ImportReport[]> => {
+          if (kind === "payments") await syncControls(target, config);
+          const out: ImportReport[] = [];
+          for (const file of files) {
+            out.push(await importFile(ctx, target, config, kind, spec, file, opts, encoding, mapping, files.length));
+          }
+          return out;
+        };
+        if (opts.dryRun !== true) return importAll(store);
+        // One transaction for the whole dry run, controls included, rolled back at the end.
+        let out: ImportReport[] = [];
+        await store.transaction(async (tx) => {
+          out = await importAll(tx);
+          throw new DryRunOver();
+        }).catch((error: unknown) => {
+          if (!(error instanceof DryRunOver)) throw error;
+        });
         return out;
       }, { bulkLoad: opts.shared !== true });
       const inputErrors = reports.some((r) => r.issues.some((i) => i.severity === "error" && i.code.startsWith("IMPORT_")));
@@ -107,9 +121,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
     });
 }
 
+/** Ends a dry run's transaction: everything it did is rolled back. */
+class DryRunOver extends Error {}
+
 async function importFile(
   ctx: CliContext,
-  store: Parameters<Parameters<typeof withStore>[1]>[0],
+  target: StoreTx,
   config: JincaiConfig,
   kind: string,
   spec: { schema: RowSchema<unknown>; prepare: Prepare },
@@ -140,7 +157,7 @@ async function importFile(
   const started = performance.now();
   bar?.start(100, 0, { rows: 0, speed: 0 });
   try {
-    const report = await runImport(store, {
+    const report = await runImport(target, {
       kind, path: resolve(ctx.cwd, file), file, schema: spec.schema, prepare: spec.prepare, config,
       actor: `cli:${userInfo().username}`,
       dryRun: opts.dryRun === true,

@@ -1,10 +1,15 @@
 /**
- * Imports one file (CSV or an `.xlsx` workbook) in one store transaction: stream, validate, apply
- * through the domain importer, collect every problem as `file:line:column CODE message`. Atomic
- * by default (any bad row rolls the whole file back, so a killed import also leaves the database
- * as it was); with a quarantine file the good rows commit and the bad ones are written out with
- * their reasons. A dry run does everything a real import does, every check against the database
- * included, and then rolls the file back.
+ * Imports one file (CSV or an `.xlsx` workbook) as one unit: stream, validate, apply through the
+ * domain importer, collect every problem as `file:line:column CODE message`. Atomic by default
+ * (any bad row undoes the whole file, so a killed import also leaves the database as it was);
+ * with a quarantine file the good rows stay and the bad ones are written out with their reasons.
+ *
+ * The unit is `target.savepoint`: on the store itself, the file's own transaction; inside a
+ * caller's transaction, a savepoint of it, so that a file that fails is undone alone and the
+ * files after it see the ones that passed. A dry run does everything a real import does, every
+ * check against the database included, and writes nothing: on the store the file is rolled back;
+ * inside a transaction it stays there for the files after it, and the caller rolls the whole
+ * transaction back (`jincai import --dry-run` with several files).
  */
 import { stat } from "node:fs/promises";
 import { appendAudit, systemClock } from "@jincai/core";
@@ -34,7 +39,10 @@ export interface RunImportOptions {
   readonly onProgress?: (bytesRead: number, size: number, rowsRead: number) => void;
   /** Who runs the import, for the audit chain. */
   readonly actor: string;
-  /** Check every row as a real import would, then roll the file back (nothing is written). */
+  /**
+   * Check every row as a real import would and write nothing: on the store the file is rolled
+   * back; inside a transaction it stays for the files after it and the caller rolls back.
+   */
   readonly dryRun?: boolean;
 }
 
@@ -47,7 +55,10 @@ export interface ImportReport {
   readonly applied: number;
   readonly duplicates: number;
   readonly rejected: number;
-  /** Whether anything was written. */
+  /**
+   * Whether the file's rows were kept: committed on the store, or kept in the caller's
+   * transaction. Always false in a dry run.
+   */
   readonly committed: boolean;
   /** Whether this was a dry run (then nothing was written, whatever the rows). */
   readonly dryRun: boolean;
@@ -71,12 +82,22 @@ const BATCH_ROWS = 1_000;
 /**
  * Imports one file; see the module header for the atomicity rules.
  *
+ * @param target - The store (the file in its own transaction), or a transaction of it (the file
+ *   in a savepoint).
  * @example
  * ```ts
  * const report = await runImport(store, { kind: "payments", path, file: "payments.csv", schema, prepare, config, actor: "cli" });
+ * // Two files checked together, nothing written: the second sees the first.
+ * await store.transaction(async (tx) => {
+ *   for (const file of ["january.csv", "february.csv"]) await runImport(tx, { ...options, path: file, file, dryRun: true });
+ *   throw new DryRunOver();
+ * }).catch((e) => { if (!(e instanceof DryRunOver)) throw e; });
  * ```
  */
-export async function runImport(store: Store, options: RunImportOptions): Promise<ImportReport> {
+export async function runImport(target: Store | StoreTx, options: RunImportOptions): Promise<ImportReport> {
+  const dryRun = options.dryRun === true;
+  // On the store itself a dry run must undo the file; inside a transaction the caller will.
+  const ownTransaction = "transaction" in target;
   const started = performance.now();
   const { size } = await stat(options.path);
   const reader = await readImportFile(options.path, options.schema, {
@@ -95,7 +116,7 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
   /** The file passed its checks: a real import commits it, a dry run rolls it back. */
   let wouldCommit = false;
   try {
-    await store.transaction(async (tx) => {
+    await target.savepoint(async (tx) => {
       const importer = await options.prepare(tx, options.config);
       for await (const batch of reader) {
         issues.push(...batch.issues);
@@ -131,8 +152,8 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
       const bad = reader.stats.aborted || issues.some((i) => i.severity === "error");
       if (bad && (!options.quarantine || reader.stats.aborted)) throw new RollBack();
       wouldCommit = true;
-      if (options.dryRun === true) throw new RollBack();
-      if (applied > 0) {
+      if (dryRun && ownTransaction) throw new RollBack();
+      if (!dryRun && applied > 0) {
         await appendAudit(
           tx,
           { actor: options.actor, action: `import.${options.kind}`, subject: options.file, change: { rowsRead: reader.stats.rowsRead, applied, duplicates, rejected, bytes: size } },
@@ -140,7 +161,7 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
         );
       }
     });
-    committed = true;
+    committed = !dryRun;
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }
@@ -151,7 +172,7 @@ export async function runImport(store: Store, options: RunImportOptions): Promis
     duplicates,
     rejected,
     committed,
-    dryRun: options.dryRun === true,
+    dryRun,
     passed: wouldCommit,
     issues,
     seconds: (performance.now() - started) / 1000,
