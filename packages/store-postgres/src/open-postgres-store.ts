@@ -8,6 +8,7 @@ import pg from "pg";
 import type { Pool } from "pg";
 import { runMigrations } from "./migrations";
 import { PostgresStoreTx, type StoreContext } from "./postgres-store-tx";
+import { createIdGuess } from "./create-transfers";
 import { clientRunner, poolRunner } from "./runner";
 import { createTxBalances } from "./tx-balances";
 import { createTxGrowth } from "./tx-growth";
@@ -63,7 +64,7 @@ class PostgresStore extends PostgresStoreTx implements Store {
       const balances = createTxBalances();
       let result: T;
       try {
-        result = await fn(new PostgresStoreTx(runner, this.ctx, { balances, growth: createTxGrowth() }));
+        result = await fn(new PostgresStoreTx(runner, this.ctx, { balances, growth: createTxGrowth(), ids: createIdGuess() }));
       } finally {
         await runner.end();
       }

@@ -30,7 +30,7 @@ import type {
 import { accountBalances } from "./account-balances";
 import { closeAccount, createAccounts, getAccount } from "./account-rows";
 import * as audit from "./audit-rows";
-import { createTransfersLocked } from "./create-transfers";
+import { createTransfersLocked, type IdGuess } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
 import { putRecordsLocked } from "./record-batch";
 import { countRecordsBy } from "./record-counts";
@@ -51,10 +51,12 @@ export interface StoreContext {
   readonly clock: Clock;
 }
 
-/** What one `store.transaction(fn)` keeps in memory: its balances and how much it grew the tables. */
+/** What one `store.transaction(fn)` keeps in memory: its balances, how much it grew the tables, the id guess. */
 export interface TxState {
   readonly balances: TxBalances;
   readonly growth: TxGrowth;
+  /** Whether large batches still guess their ids are new (`create-transfers.ts`). */
+  readonly ids: IdGuess;
 }
 
 /** The store operations, run through a runner. */
@@ -96,7 +98,7 @@ export class PostgresStoreTx implements StoreTx {
     const written = await this.runner.write(
       async (db) => {
         await tx?.growth.analyzeIfGrown(db, s, "transfers");
-        return createTransfersLocked(db, s, schemaName, batch, options, tx?.balances);
+        return createTransfersLocked(db, s, schemaName, batch, options, tx?.balances, tx?.ids);
       },
       (done) => {
         tx?.balances.keep(done.stage);

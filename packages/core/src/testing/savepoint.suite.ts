@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ACCOUNTS, pay, seedLedger } from "./ledger-fixture";
 import { auditEvent } from "./record-audit.suite";
 import { balance, balanceOf, countTransfers } from "./suite-helpers";
+import type { StoreTx } from "../store/store";
 import { withStore, type StoreHarness } from "./store-harness";
 
 const { q1, paid1 } = ACCOUNTS;
@@ -14,7 +15,7 @@ const { q1, paid1 } = ACCOUNTS;
 class Undo extends Error {}
 
 /** Runs `fn` in a savepoint of `tx` and swallows the {@link Undo} it throws to roll it back. */
-async function undone(tx: { savepoint<T>(fn: (tx: never) => Promise<T>): Promise<T> }, fn: (tx: never) => Promise<unknown>): Promise<void> {
+async function undone(tx: StoreTx, fn: (tx: StoreTx) => Promise<unknown>): Promise<void> {
   await expect(tx.savepoint(async (sp) => {
     await fn(sp);
     throw new Undo();
@@ -36,7 +37,7 @@ export function savepointSuite(h: StoreHarness): void {
         await seedLedger(store);
         await store.transaction(async (tx) => {
           await tx.createTransfers([pay("pay-before", 100_000n)]);
-          await undone(tx, async (sp: typeof tx) => {
+          await undone(tx, async (sp) => {
             await sp.putRecord({ collection: "payments", id: "ZF-002", data: { amountFen: "200000" } });
             expect((await sp.createTransfers([pay("pay-inside", 200_000n)])).applied).toBe(true);
             await sp.appendAuditEvent(auditEvent(1));
@@ -59,7 +60,7 @@ export function savepointSuite(h: StoreHarness): void {
       await withStore(h, async (store) => {
         await seedLedger(store);
         await store.transaction(async (tx) => {
-          await undone(tx, async (sp: typeof tx) => {
+          await undone(tx, async (sp) => {
             expect((await sp.createTransfers([pay("pay-big", 900_000n)])).applied).toBe(true);
           });
           const r = await tx.createTransfers([pay("pay-whole", 1_000_000n)]);
@@ -113,10 +114,10 @@ export function savepointSuite(h: StoreHarness): void {
         await store.transaction(async (tx) => {
           await tx.savepoint(async (outer) => {
             await outer.createTransfers([pay("pay-outer", 100_000n)]);
-            await undone(outer, async (inner: typeof tx) => inner.createTransfers([pay("pay-inner-undone", 100_000n)]));
+            await undone(outer, async (inner) => inner.createTransfers([pay("pay-inner-undone", 100_000n)]));
             await outer.savepoint(async (inner) => inner.createTransfers([pay("pay-inner-kept", 200_000n)]));
           });
-          await undone(tx, async (outer: typeof tx) => {
+          await undone(tx, async (outer) => {
             await outer.savepoint(async (inner) => inner.createTransfers([pay("pay-gone-inner", 1_000n)]));
             await outer.createTransfers([pay("pay-gone-outer", 1_000n)]);
           });
@@ -136,7 +137,7 @@ export function savepointSuite(h: StoreHarness): void {
         await seedLedger(store);
         const account = { id: "paid-103001", book: "quota", code: "3001", normalSide: "debit" } as const;
         await store.transaction(async (tx) => {
-          await undone(tx, async (sp: typeof tx) => {
+          await undone(tx, async (sp) => {
             await sp.createAccounts([account]);
             await sp.createTransfers([pay("pay-103", 100n, { creditAccountId: account.id })]);
           });
@@ -152,7 +153,7 @@ export function savepointSuite(h: StoreHarness): void {
       await withStore(h, async (store) => {
         await seedLedger(store);
         await store.savepoint(async (tx) => tx.createTransfers([pay("pay-own", 100n)]));
-        await undone(store, async (tx: Parameters<Parameters<typeof store.savepoint>[0]>[0]) => {
+        await undone(store, async (tx) => {
           await tx.createTransfers([pay("pay-undone", 100n)]);
           expect(await tx.getTransfer("pay-undone")).toBeDefined();
         });

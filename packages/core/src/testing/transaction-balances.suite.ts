@@ -34,6 +34,27 @@ export function transactionBalancesSuite(h: StoreHarness): void {
       });
     });
 
+    it("inside a transaction, takes a large batch half replayed as exists for the old half and applies the new half", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        const batch = (from: number) => Array.from({ length: 100 }, (_, i) => pay(`pay:ZF${String(from + i).padStart(4, "0")}`, 4_000n));
+        await store.transaction(async (tx) => {
+          expect((await tx.createTransfers(batch(0))).applied).toBe(true);
+          // Payments 50–99 again, then 100–149: the replayed ones change nothing.
+          const mixed = await tx.createTransfers(batch(50));
+          expect(mixed.applied).toBe(true);
+          expect(mixed.results.map((r) => r.status)).toEqual([...Array(50).fill("exists"), ...Array(50).fill("ok")]);
+          expect(await spent(tx)).toBe(600_000n);
+          // A large batch that only fits if its replayed half is not counted again.
+          const fits = await tx.createTransfers(batch(100).map((t, i) => (i < 50 ? t : { ...t, amount: 7_999n })));
+          expect(fits.results.filter((r) => r.status === "exists")).toHaveLength(50);
+          expect(fits.results.filter((r) => r.status === "ok")).toHaveLength(50);
+        });
+        expect(await spent(store)).toBe(999_950n);
+        expect(await countTransfers(store)).toBe(3 + 200);
+      });
+    });
+
     it("answers by book and as of a date with the transaction's own batches, before and after more of them", async () => {
       await withStore(h, async (store) => {
         await seedLedger(store);
