@@ -50,6 +50,19 @@ describe("jincai import --quarantine", () => {
     expect(second.map((l) => l.split(",")[0])).toEqual(["支付单号", "Q4"]);
   });
 
+  it("numbers the quarantine files of inputs with the same name, so none overwrites another's rejected rows", async () => {
+    await writeFiles(db.dir, {
+      "march/支付.csv": [HEADER, payment("S1", "ZB2", "30201", "99999.00"), ""].join("\n"),
+      "april/支付.csv": [HEADER, payment("S2", "ZB3", "30205", "1.234"), ""].join("\n"),
+    });
+    const run = await runJincai(db.dir, ["import", "payments", "march/支付.csv", "april/支付.csv", "--quarantine", "rejected.csv"]);
+    expect(run.code).toBe(2);
+    const march = (await readFile(join(db.dir, "rejected.支付.csv"), "utf8")).trim().split(/\r?\n/);
+    const april = (await readFile(join(db.dir, "rejected.支付-2.csv"), "utf8")).trim().split(/\r?\n/);
+    expect(march.map((l) => l.split(",")[0])).toEqual(["支付单号", "S1"]);
+    expect(april.map((l) => l.split(",")[0])).toEqual(["支付单号", "S2"]);
+  });
+
   it("writes nothing when the quarantine file cannot be written: a bad path stops the import, a full disk rolls the file back", async () => {
     await writeFiles(db.dir, { "more.csv": [HEADER, payment("R1", "ZB1", "30101", "1.00"), payment("R2", "ZB2", "30201", "99999.00"), ""].join("\n") });
     const before = await summaryJson(db.dir);

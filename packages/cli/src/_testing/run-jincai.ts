@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
@@ -125,7 +125,7 @@ export async function cleanup(dir: string): Promise<void> {
 }
 
 /**
- * Writes files (name → text or bytes) into `dir`.
+ * Writes files (name → text or bytes, a name may hold subfolders) into `dir`.
  *
  * @example
  * ```ts
@@ -133,7 +133,10 @@ export async function cleanup(dir: string): Promise<void> {
  * ```
  */
 export async function writeFiles(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
-  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), content);
+  }
 }
 
 /** The header of the sample city's payment files (amount is column 11, status 13, refund date 14). */

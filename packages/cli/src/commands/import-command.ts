@@ -96,11 +96,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
       }
       const mapping: ImportMapping | undefined = opts.map ? parseImportMapping(await readFile(resolve(ctx.cwd, opts.map), "utf8")) : undefined;
       const reports = await withStore(ctx, async (store, config) => {
+        const outPaths = opts.quarantine === undefined ? undefined : quarantinePaths(resolve(ctx.cwd, opts.quarantine), files);
         const importAll = async (target: StoreTx): Promise<ImportReport[]> => {
           if (kind === "payments") await syncControls(target, config);
           const out: ImportReport[] = [];
-          for (const file of files) {
-            out.push(await importFile(ctx, target, config, kind, spec, file, opts, encoding, mapping, files.length));
+          for (const [i, file] of files.entries()) {
+            out.push(await importFile(ctx, target, config, kind, spec, file, opts, encoding, mapping, outPaths?.[i]));
           }
           return out;
         };
@@ -134,12 +135,11 @@ async function importFile(
   opts: ImportOptions,
   encoding: ImportEncoding | undefined,
   mapping: ImportMapping | undefined,
-  fileCount: number,
+  outPath: string | undefined,
 ): Promise<ImportReport> {
   // Opened before the import, so a bad path stops it before anything is written; each write is
   // awaited inside the file's transaction, so a failed write rolls the file back: no rejected
   // row is lost while the good ones commit.
-  const outPath = opts.quarantine ? quarantinePath(resolve(ctx.cwd, opts.quarantine), file, fileCount) : undefined;
   const quarantineFile = outPath ? await open(outPath, "w") : undefined;
   const quarantine = quarantineFile
     ? createQuarantineWriter(async (text) => {
@@ -180,14 +180,22 @@ async function importFile(
 }
 
 /**
- * Where the rejected rows of `file` go: the `--quarantine` path itself for a single input file;
- * with several, one file each beside it, named after the input (`rejected.csv` and inputs
- * `day1.csv`, `day2.csv` → `rejected.day1.csv`, `rejected.day2.csv`), since their headers may differ.
+ * Where the rejected rows of each file go: the `--quarantine` path itself for a single input
+ * file; with several, one file each beside it, named after the input (`rejected.csv` and inputs
+ * `day1.csv`, `day2.csv` → `rejected.day1.csv`, `rejected.day2.csv`), since their headers may
+ * differ. Inputs of the same name (`march/支付.csv`, `april/支付.csv`) are numbered in order
+ * (`rejected.支付.csv`, `rejected.支付-2.csv`): none overwrites another's rejected rows.
  */
-function quarantinePath(out: string, file: string, fileCount: number): string {
-  if (fileCount === 1) return out;
-  const ext = extname(out);
-  return join(dirname(out), `${basename(out, ext)}.${basename(file, extname(file))}${ext || ".csv"}`);
+function quarantinePaths(out: string, files: readonly string[]): string[] {
+  if (files.length === 1) return [out];
+  const ext = extname(out) || ".csv";
+  const seen = new Map<string, number>();
+  return files.map((file) => {
+    const name = basename(file, extname(file));
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return join(dirname(out), `${basename(out, extname(out))}.${name}${n > 1 ? `-${n}` : ""}${ext}`);
+  });
 }
 
 function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions): void {
