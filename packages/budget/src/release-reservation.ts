@@ -24,15 +24,14 @@ export interface ReleaseRequest {
  * ```
  */
 export function releaseReservation(reservation: Reservation, request: ReleaseRequest): TransferInput[] {
-  const base = {
-    phase: "void" as const,
-    date: request.date,
-    ...(request.references !== undefined ? { references: request.references } : {}),
-  };
-  const out: TransferInput[] = [{ ...base, id: `${reservation.id}.void`, pendingId: reservation.id }];
-  for (const c of reservation.controlIds) {
-    const pendingId = controlTransferId(reservation.id, c);
-    out.push({ ...base, id: `${pendingId}.void`, pendingId });
-  }
+  const out: TransferInput[] = [voidOf(reservation.id, request)];
+  for (const c of reservation.controlIds) out.push(voidOf(controlTransferId(reservation.id, c), request));
   return out;
+}
+
+/** The `void` of pending transfer `pendingId`, built field by field (see consume-reservation's `postOf`). */
+function voidOf(pendingId: string, request: ReleaseRequest): TransferInput {
+  const t: { -readonly [K in keyof TransferInput]: TransferInput[K] } = { id: `${pendingId}.void`, phase: "void", pendingId, date: request.date };
+  if (request.references !== undefined) t.references = request.references;
+  return t;
 }

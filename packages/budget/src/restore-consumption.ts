@@ -41,23 +41,27 @@ export function restoreConsumption(reservation: Reservation, request: RestoreReq
   }
   const consumed = (id: string): string => (reservation.phase === "posted" ? id : `${id}.post`);
   const line = quotaAccountIds(reservation.quotaId);
-  const base = { phase: "posted" as const, amount: request.amount, date: request.date };
+  // Object literals, not a spread of a shared base: see consume-reservation's `postOf`.
   const out: TransferInput[] = [
     {
-      ...base,
       id: request.id,
+      phase: "posted",
       debitAccountId: line.spent,
       creditAccountId: line.line,
+      amount: request.amount,
+      date: request.date,
       references: { ...request.references, corrects: consumed(reservation.id) },
     },
   ];
   for (const c of reservation.controlIds) {
     const ids = controlAccountIds(c);
     out.push({
-      ...base,
       id: controlTransferId(request.id, c),
+      phase: "posted",
       debitAccountId: ids.spent,
       creditAccountId: ids.control,
+      amount: request.amount,
+      date: request.date,
       references: { ...request.references, corrects: consumed(controlTransferId(reservation.id, c)) },
     });
   }

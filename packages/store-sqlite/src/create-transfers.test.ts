@@ -117,6 +117,24 @@ describe("createTransfersSync (through the store)", () => {
     expect(await store.getTransfer("pay:ZF2026-000071")).toBeUndefined();
   });
 
+  it("plans a large batch whose first or last id is stored carefully at once, with the results it would get otherwise", async () => {
+    const store = await open();
+    await store.createTransfers(payments(0, 150));
+    // A file imported again with new rows after the old ones: stored first id.
+    const appended = await store.createTransfers(payments(100, 100));
+    expect(appended.results.map((x) => x.status)).toEqual([...Array<string>(50).fill("exists"), ...Array<string>(50).fill("ok")]);
+    // New rows before old ones: stored last id.
+    const prepended = await store.createTransfers(payments(250, 100).concat(payments(0, 1)));
+    expect(prepended.applied).toBe(true);
+    expect(prepended.results.at(-1)!.status).toBe("exists");
+    expect(prepended.results.filter((x) => x.status === "ok")).toHaveLength(100);
+    // A stored first id and an overspend: the overspend is found as such, nothing is written.
+    const over = await store.createTransfers(payments(0, 1).concat(Array.from({ length: 80 }, (_, i) => pay(`pay:ZF2026-D${String(i).padStart(4, "0")}`, 20_000n))));
+    expect(over.applied).toBe(false);
+    expect(over.results.find((x) => x.status === "exceeds_limit")).toMatchObject({ accountId: ACCOUNTS.q1 });
+    expect(await paidOn(store)).toBe(300_000n);
+  });
+
   it("answers the balance as of a date from the days the batches wrote", async () => {
     const store = await open();
     await store.createTransfers(payments().map((t, i) => ({ ...t, date: i < 100 ? "2026-03-10" : "2026-03-20" })));

@@ -11,7 +11,9 @@
  * when every item is `ok` and every row goes in: the UNIQUE constraint on `transfers.id` guards
  * the guess. Otherwise (a replay, or any item that fails, whose failure may be an artefact of
  * the guess) the attempt is rolled back and the batch planned again on a snapshot that reads
- * every id.
+ * every id. A batch whose first or last id is stored is not guessed at all (a file imported
+ * again, a day's export moving stored payments on): the guess would be lost after planning and
+ * inserting up to the first stored id, so it goes straight to the careful plan.
  */
 import { foldBalancesByPeriod, planTransfers } from "@jincai/core";
 import type { Balance, CreateTransfersOptions, TransferBatchResult, TransferDraft, TransferInput, TransferPlan } from "@jincai/core";
@@ -54,7 +56,7 @@ export function createTransfersSync(
 
 /** The assume-new attempt of a large batch, then (when it was not kept) the careful one. */
 function attempt(ctx: SqliteContext, batch: readonly TransferInput[], partial: boolean): TransferBatchResult {
-  if (batch.length >= ASSUME_NEW_FROM) {
+  if (batch.length >= ASSUME_NEW_FROM && !endsStored(ctx, batch)) {
     const db = ctx.conn.db;
     db.exec("SAVEPOINT jincai_assume_new");
     let result: TransferBatchResult | undefined;
@@ -171,6 +173,15 @@ function addMonths(ctx: SqliteContext, months: ReadonlyMap<string, ReadonlyMap<s
 }
 
 const monthOf = (date: string): string => date.slice(0, 7);
+
+/**
+ * Whether the batch's first or last id is already stored: then it is most likely a replay, all
+ * of whose ids are (one probe of two ids, against a lost guess). Either path gives the same plan.
+ */
+function endsStored(ctx: SqliteContext, batch: readonly TransferInput[]): boolean {
+  const probe = ctx.conn.stmt("SELECT 1 FROM transfers WHERE id IN (?, ?) LIMIT 1");
+  return probe.get(String(batch[0]!.id), String(batch[batch.length - 1]!.id)) !== undefined;
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";

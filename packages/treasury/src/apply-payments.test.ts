@@ -66,6 +66,7 @@ describe("applyPayments", () => {
       context,
     );
     expect(results.map((r) => r.status)).toEqual(["TREASURY_PAYMENT_CONFLICT", "ok", "exists", "TREASURY_PAYMENT_CONFLICT"]);
+    expect([results[0]?.message, results[3]?.message]).toEqual(["payment ZF001 exists with other fields", "payment ZF002 exists with other fields"]);
     expect((await figures(store)).consumed).toBe(2_000_000n);
   });
 

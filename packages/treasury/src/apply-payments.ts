@@ -5,7 +5,8 @@
  *    against them at every level (line and controls) — rows that do not fit are held back;
  * 3. write the quota-line transfers of the rows that fit in one atomic batch: the store reports
  *    `exists` for payments already recorded (a replay) and they change nothing more; then the
- *    controls' transfers of the new rows and the documents of `submitted` rows;
+ *    controls' transfers of the new rows and the documents of `submitted` rows (new `paid` rows
+ *    are noted for the refunds of the same chunk, see fresh-payments);
  * 4. rows held back are looked up one by one (a replay is `exists`, another payment under the
  *    same number a conflict) and the rest re-checked against fresh balances: over the limit they
  *    are rejected with `available` and `requested`, otherwise applied.
@@ -19,12 +20,13 @@ import { JincaiError, available, transferFieldsEqual } from "@jincai/core";
 import type { CreateTransferResult, StoreTx, TransferInput } from "@jincai/core";
 import { applyLedger } from "./apply-ledger";
 import { TreasuryErrorCode } from "./error-codes";
+import type { FreshPayments } from "./fresh-payments";
 import type { PaymentContext } from "./payment-context";
 import { paymentRecord } from "./payment-record";
 import type { PlannedPayment } from "./plan-payment";
 import { planPayments } from "./plan-payments";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
-import { conflict, submittedDocument } from "./submit-payment";
+import { conflictMessage, submittedDocument } from "./submit-payment";
 
 interface Row {
   readonly index: number;
@@ -39,6 +41,8 @@ interface Row {
  * @param tx - The transaction of this chunk.
  * @param rows - The rows; `status` `paid` (default) for historic payments, `submitted` for live ones.
  * @param context - Quotas and controls, built once per import.
+ * @param fresh - Filled with the `paid` rows written as new, for the refunds of the same chunk
+ *   (see fresh-payments).
  * @throws {JincaiError} TREASURY_LEDGER_REJECTED only when the ledger refuses what was checked
  *   (a concurrent writer): the caller's transaction should then be rolled back and retried
  * @example
@@ -52,6 +56,7 @@ export async function applyPayments(
   tx: StoreTx,
   rows: readonly PaymentImportRow[],
   context: PaymentContext,
+  fresh?: FreshPayments,
 ): Promise<PaymentItemResult[]> {
   const results = new Array<PaymentItemResult>(rows.length);
   const candidates: Row[] = [];
@@ -64,8 +69,8 @@ export async function applyPayments(
   const accepted: Row[] = [];
   const held: Row[] = [];
   for (const row of candidates) (precheck(row, avail, context) ? accepted : held).push(row);
-  const replays = await applyAccepted(tx, accepted, results);
-  if (held.length > 0) await settleHeld(tx, held, context, results, replays);
+  const replays = await applyAccepted(tx, accepted, results, fresh);
+  if (held.length > 0) await settleHeld(tx, held, context, results, replays, fresh);
   return results;
 }
 
@@ -103,7 +108,7 @@ function precheck(row: Row, avail: Map<string, bigint>, context: PaymentContext)
  * Step 3: line transfers in one batch, then the new rows' control transfers and documents.
  * Returns how many rows were replays (`exists`).
  */
-async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemResult[]): Promise<number> {
+async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemResult[], fresh: FreshPayments | undefined): Promise<number> {
   if (accepted.length === 0) return 0;
   let rows = accepted;
   let r = await tx.createTransfers(rows.map((x) => x.planned.plan.transfers[0]!));
@@ -118,15 +123,15 @@ async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemR
     r = await tx.createTransfers(rows.map((x) => x.planned.plan.transfers[0]!));
     if (!r.applied) throw refused(r.results);
   }
-  const fresh: Row[] = [];
+  const written: Row[] = [];
   r.results.forEach((res, i) => {
     const row = rows[i]!;
     if (res.status === "exists") results[row.index] = itemResult(row, "exists");
-    else fresh.push(row);
+    else written.push(row);
   });
-  await applyLedger(tx, controlLegs(fresh), "(import)");
-  await writeDocuments(tx, fresh, results);
-  return rows.length - fresh.length;
+  await applyLedger(tx, controlLegs(written), "(import)");
+  await writeDocuments(tx, written, results, fresh);
+  return rows.length - written.length;
 }
 
 /**
@@ -140,6 +145,7 @@ async function settleHeld(
   context: PaymentContext,
   results: PaymentItemResult[],
   replays: number,
+  fresh: FreshPayments | undefined,
 ): Promise<void> {
   const remaining: Row[] = [];
   for (const row of held) {
@@ -161,7 +167,7 @@ async function settleHeld(
     else results[row.index] = overspend(row);
   }
   await applyLedger(tx, fit.flatMap((x) => x.planned.plan.transfers), "(import)");
-  await writeDocuments(tx, fit, results);
+  await writeDocuments(tx, fit, results, fresh);
 }
 
 /** The transfers of the rows' reservations on parent controls (none without controls). */
@@ -174,11 +180,15 @@ function controlLegs(rows: readonly Row[]): TransferInput[] {
   return out;
 }
 
-/** The documents of the rows' `submitted` payments, in one store call. */
-async function writeDocuments(tx: StoreTx, rows: readonly Row[], results: PaymentItemResult[]): Promise<void> {
+/**
+ * Marks the rows whose transfers were all written `ok`: the documents of their `submitted`
+ * payments go to the store in one call, their `paid` payments are noted as fresh.
+ */
+async function writeDocuments(tx: StoreTx, rows: readonly Row[], results: PaymentItemResult[], fresh: FreshPayments | undefined): Promise<void> {
   const documents = [];
   for (const row of rows) {
     if (row.planned.payment.status === "submitted") documents.push(paymentRecord(submittedDocument(row.planned), 0));
+    else fresh?.set(row.planned.payment.paymentNumber, row.planned);
     results[row.index] = itemResult(row, "ok");
   }
   if (documents.length > 0) await tx.putRecords(documents);
@@ -187,7 +197,7 @@ async function writeDocuments(tx: StoreTx, rows: readonly Row[], results: Paymen
 function itemResult(row: Row, status: PaymentItemResult["status"]): PaymentItemResult {
   const p = row.planned.payment;
   const base: PaymentItemResult = status === TreasuryErrorCode.PAYMENT_CONFLICT
-    ? { index: row.index, paymentNumber: p.paymentNumber, status, quotaId: p.quotaId, message: conflict(p.paymentNumber).message }
+    ? { index: row.index, paymentNumber: p.paymentNumber, status, quotaId: p.quotaId, message: conflictMessage(p.paymentNumber) }
     : { index: row.index, paymentNumber: p.paymentNumber, status, quotaId: p.quotaId };
   return status === "ok" && row.warnings !== undefined ? { ...base, warnings: row.warnings } : base;
 }

@@ -23,6 +23,7 @@ export type { AdvanceTarget } from "./advance-payment";
 export { advancePayments } from "./advance-payments";
 export type { AdvanceItem } from "./advance-payments";
 export type { RefundItem, RefundItemResult } from "./refund-payments";
+export type { FreshPayments } from "./fresh-payments";
 export { getPayment } from "./get-payment";
 export { paymentHistories } from "./payment-history";
 export type { PaymentHistory } from "./payment-history";

@@ -6,6 +6,8 @@ import type { Reservation } from "@jincai/budget";
 import { JincaiError } from "@jincai/core";
 import type { StoredRecord, StoreTx, Transfer } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
+import { freshState } from "./fresh-payments";
+import type { FreshPayments } from "./fresh-payments";
 import type { Payment, PaymentStatus } from "./payment";
 import { PAYMENT_COLLECTION, paymentDocument, paymentFromRecord, paymentRecord } from "./payment-record";
 import type { PaymentDocument } from "./payment-record";
@@ -31,13 +33,29 @@ export async function findPaymentState(tx: StoreTx, paymentNumber: string): Prom
 /**
  * The states of many payments in at most two store calls (their documents, then the payment
  * transfers of those without one); one entry per number, in order, as {@link findPaymentState}.
+ * A payment without a document that this chunk has just written (`fresh`) is not read back:
+ * its state is the plan's (see fresh-payments).
  */
-export async function findPaymentStates(tx: StoreTx, paymentNumbers: readonly string[]): Promise<(PaymentState | undefined)[]> {
+export async function findPaymentStates(
+  tx: StoreTx,
+  paymentNumbers: readonly string[],
+  fresh?: FreshPayments,
+): Promise<(PaymentState | undefined)[]> {
   const records = await tx.getRecords<PaymentDocument>(PAYMENT_COLLECTION, paymentNumbers);
-  const without = paymentNumbers.filter((_, i) => records[i] === undefined);
-  const transfers = without.length > 0 ? await tx.getTransfers(without.map(paymentTransferId)) : [];
-  let k = 0;
-  return records.map((record) => (record !== undefined ? stateOfRecord(record) : stateOfTransfer(transfers[k++])));
+  const states = new Array<PaymentState | undefined>(paymentNumbers.length);
+  const unread: number[] = [];
+  for (let i = 0; i < paymentNumbers.length; i++) {
+    const record = records[i];
+    const planned = record === undefined ? fresh?.get(paymentNumbers[i]!) : undefined;
+    if (record !== undefined) states[i] = stateOfRecord(record);
+    else if (planned !== undefined) states[i] = freshState(planned);
+    else unread.push(i);
+  }
+  if (unread.length > 0) {
+    const transfers = await tx.getTransfers(unread.map((i) => paymentTransferId(paymentNumbers[i]!)));
+    unread.forEach((i, k) => (states[i] = stateOfTransfer(transfers[k])));
+  }
+  return states;
 }
 
 function stateOfRecord(record: StoredRecord<PaymentDocument>): PaymentState {

@@ -10,7 +10,7 @@ import { sameTerms } from "./payment";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { planPayment } from "./plan-payment";
-import { conflict } from "./submit-payment";
+import { conflictMessage } from "./submit-payment";
 import type { PlannedPayment } from "./plan-payment";
 
 /** One row of a payment import. */
@@ -80,7 +80,7 @@ export function planPayments(rows: readonly PaymentImportRow[], context: Payment
       } else {
         const result: PaymentItemResult = samePayment(first, planned.payment)
           ? { index, paymentNumber: row.paymentNumber, status: "exists", quotaId: first.quotaId }
-          : { index, paymentNumber: row.paymentNumber, status: Codes.PAYMENT_CONFLICT, quotaId: first.quotaId, message: conflict(row.paymentNumber).message };
+          : { index, paymentNumber: row.paymentNumber, status: Codes.PAYMENT_CONFLICT, quotaId: first.quotaId, message: conflictMessage(row.paymentNumber) };
         out[index] = { index, ok: false, result };
       }
     } catch (e) {

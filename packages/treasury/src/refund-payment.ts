@@ -101,7 +101,9 @@ export async function prepareRefund(
 
 /**
  * {@link prepareRefund} of a payment whose state was already read (`undefined`: there is no such
- * payment, TREASURY_PAYMENT_NOT_FOUND). Internal.
+ * payment, TREASURY_PAYMENT_NOT_FOUND). `knownControlIds` are the controls a payment without a
+ * document debited when the caller knows them (one it has just written), else they are probed.
+ * Internal.
  *
  * @example
  * ```ts
@@ -115,6 +117,7 @@ export async function prepareRefundOf(
   paymentNumber: string,
   step: RefundStep,
   context: PaymentContext,
+  knownControlIds?: readonly string[],
 ): Promise<PreparedRefund | { readonly done: Payment }> {
   const state = existingState(read, paymentNumber);
   const previous = state.doc.refunds.find((r) => r.refundNumber === step.refundNumber);
@@ -128,7 +131,7 @@ export async function prepareRefundOf(
   if (typeof amount !== "bigint" || amount <= 0n || amount > left || step.refundNumber === "") {
     throw invalidRefund(paymentNumber, step, `refund of ${String(amount)} fen, ${left} fen left`);
   }
-  const controlIds = state.version === 0 ? await historicControls(tx, state, context) : state.doc.controlIds;
+  const controlIds = state.version !== 0 ? state.doc.controlIds : (knownControlIds ?? (await historicControls(tx, state, context)));
   const batch = restoreConsumption(reservationOf(state, controlIds), {
     id: `${paymentTransferId(paymentNumber)}.refund:${step.refundNumber}`,
     amount,

@@ -3,10 +3,12 @@
  * `refundPayment` does, the reversing transfers of all of them go to the ledger in one
  * checked batch, then their documents in one store call. When that batch is refused, or a payment
  * appears twice, the refunds concerned are applied one by one, so every item gets the outcome it
- * would get alone, in item order.
+ * would get alone, in item order. Payments the same chunk has just written as new (`fresh`, an
+ * export's 已退票 rows) are not read back (see fresh-payments).
  */
 import { isJincaiError } from "@jincai/core";
 import type { JincaiError, StoreTx } from "@jincai/core";
+import type { FreshPayments } from "./fresh-payments";
 import type { Payment } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { paymentFromDocument, paymentRecord } from "./payment-record";
@@ -39,13 +41,20 @@ export type RefundItemResult =
  * Applies many refunds in one ledger batch; one result per item, in item order.
  *
  * @param context - As for `refundPayment`.
+ * @param fresh - The payments `applyPayments` has just written as new and paid in this
+ *   transaction (filled by it): their state is not read back.
  * @example
  * ```ts
  * const results = await refundPayments(tx, [{ paymentNumber: "ZF001", step: { refundNumber: "ZF001-R", date: "2026-03-20" } }], context);
  * // [{ payment: { paymentNumber: "ZF001", status: "refunded", ... } }]
  * ```
  */
-export async function refundPayments(tx: StoreTx, items: readonly RefundItem[], context: PaymentContext): Promise<RefundItemResult[]> {
+export async function refundPayments(
+  tx: StoreTx,
+  items: readonly RefundItem[],
+  context: PaymentContext,
+  fresh?: FreshPayments,
+): Promise<RefundItemResult[]> {
   const results = new Array<RefundItemResult | undefined>(items.length);
   const prepared: { readonly index: number; readonly refund: PreparedRefund }[] = [];
   const seen = new Set<string>();
@@ -58,12 +67,15 @@ export async function refundPayments(tx: StoreTx, items: readonly RefundItem[], 
     seen.add(number);
   }
   // The payments of all first refunds are read in one go (two store calls, not two per refund).
-  const states = await findPaymentStates(tx, first.map((i) => items[i]!.paymentNumber));
+  const states = await findPaymentStates(tx, first.map((i) => items[i]!.paymentNumber), fresh);
   for (let k = 0; k < first.length; k++) {
     const i = first[k]!;
     const item = items[i]!;
+    const state = states[k];
+    // A fresh payment's controls are its plan's (reading them back would probe each control).
+    const controlIds = state?.version === 0 ? fresh?.get(item.paymentNumber)?.plan.reservation.controlIds : undefined;
     try {
-      const refund = await prepareRefundOf(tx, states[k], item.paymentNumber, item.step, context);
+      const refund = await prepareRefundOf(tx, state, item.paymentNumber, item.step, context, controlIds);
       if ("done" in refund) results[i] = { payment: refund.done, applied: false };
       else prepared.push({ index: i, refund });
     } catch (error) {

@@ -61,9 +61,23 @@ export async function submitPayment(tx: StoreTx, input: PaymentInput, context: P
 
 /** The error of a payment number reused with other fields. Internal. */
 export function conflict(paymentNumber: string): JincaiError {
-  return new JincaiError(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${paymentNumber} exists with other fields`, {
+  return new JincaiError(TreasuryErrorCode.PAYMENT_CONFLICT, conflictMessage(paymentNumber), {
     details: { paymentNumber },
   });
+}
+
+/**
+ * The message of {@link conflict}, for row results. An import may report tens of thousands of
+ * conflicts (a day's export moving stored payments on): building an error for each only to read
+ * its message captured a stack trace per row. Internal.
+ *
+ * @example
+ * ```ts
+ * conflictMessage("ZF001"); // "payment ZF001 exists with other fields"
+ * ```
+ */
+export function conflictMessage(paymentNumber: string): string {
+  return `payment ${paymentNumber} exists with other fields`;
 }
 
 /** The document of a newly submitted payment. Internal. */

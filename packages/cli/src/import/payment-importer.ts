@@ -7,7 +7,7 @@
 import { findFundType, formatFen } from "@jincai/core";
 import type { PaymentRow, StoreTx } from "@jincai/core";
 import { advancePayments, applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
-import type { AdvanceItem, PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
+import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
 import type { Importer, RowOutcome } from "./row-outcome";
 
@@ -55,7 +55,9 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         at.push(i);
         statuses.push(status);
       });
-      const results = await applyPayments(tx, inputs, context);
+      // The paid payments this chunk writes as new: its refunds need not read them back.
+      const fresh: FreshPayments = new Map();
+      const results = await applyPayments(tx, inputs, context, fresh);
       // A payment stored earlier (yesterday's export, or earlier in this file) in an earlier
       // status moves on to the row's: submitted → approved, paid or rejected. An approved or
       // rejected row was first stored as submitted (when new).
@@ -85,7 +87,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         }
       }
       // The chunk's refunds go to the ledger in one batch (each row keeps its own outcome).
-      const refunded = refunds.length > 0 ? await refundPayments(tx, refunds, context) : [];
+      const refunded = refunds.length > 0 ? await refundPayments(tx, refunds, context, fresh) : [];
       refunded.forEach((r, k) => {
         const i = refundAt[k]!;
         if ("error" in r) out[i] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };

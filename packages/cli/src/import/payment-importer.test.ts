@@ -1,0 +1,73 @@
+import { loadQuota, quotaExecution } from "@jincai/budget";
+import type { QuotaLine } from "@jincai/budget";
+import { FUND_TYPES, buildAgencyTree, createCodeRegistry, createMemoryStore } from "@jincai/core";
+import type { PaymentRow, Store } from "@jincai/core";
+import { openSqliteStore } from "@jincai/store-sqlite";
+import { afterEach, describe, expect, it } from "vitest";
+import type { JincaiConfig } from "../config";
+import { paymentImporter } from "./payment-importer";
+
+const CONFIG: JincaiConfig = { store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "420100", controls: [] };
+
+const Q1: QuotaLine = {
+  id: "Q1", documentNumber: "财预〔2026〕1号", source: "1", fiscalYear: 2026, agency: "101001", fundType: "111",
+  functionCode: "2010101", economicCode: "30201", govEconomicCode: "50201", projectCode: "P1", paymentType: "11",
+  amount: 10_000_000n, executable: true, date: "2026-01-05",
+};
+
+/** Quota Q1 (100,000.00 yuan) of agency 101001, loaded into the store. */
+async function withQuota(store: Store): Promise<Store> {
+  const codes = createCodeRegistry();
+  codes.load(
+    [["function", "201"], ["function", "20101"], ["function", "2010101"], ["economic-dept", "302"], ["economic-dept", "30201"], ["economic-gov", "502"], ["economic-gov", "50201"]].map(
+      ([kind, code]) => ({ kind: kind as "function", code: code!, name: code!, year: 2026 }),
+    ),
+  );
+  const agencies = buildAgencyTree([{ code: "101001", name: "市财政局", unitType: "行政", divisionCode: "420100" }]);
+  await loadQuota(store, Q1, { codes, agencies, fundTypes: FUND_TYPES });
+  return store;
+}
+
+/** An export row of 1,000.00 yuan on Q1; 已退票 rows are refunded on 1 April. */
+const row = (paymentId: string, status: string): PaymentRow => ({
+  payment_id: paymentId, quota_id: "Q1", agency_code: "101001", fund_type: "111", function_code: "2010101", amount: 100_000n,
+  paid_on: "2026-03-02", payee_name: "武汉某某办公用品公司", payee_account: "420101000000001", summary: "办公用品", status,
+  ...(status === "已退票" ? { refund_date: "2026-04-01" } : {}),
+});
+
+/** Imports one file of rows as one chunk, in one transaction. */
+async function importRows(store: Store, rows: readonly PaymentRow[]): Promise<string[]> {
+  return store.transaction(async (tx) => (await (await paymentImporter(tx, CONFIG)).apply(rows)).map((o) => o.status));
+}
+
+const stores: [string, () => Store][] = [
+  ["memory", () => createMemoryStore()],
+  ["sqlite", () => openSqliteStore({ filename: ":memory:" })],
+];
+let open: Store | undefined;
+afterEach(async () => {
+  await open?.close();
+  open = undefined;
+});
+
+describe.each(stores)("paymentImporter refunds on the %s store", (_name, create) => {
+  it("refunds a payment of the same chunk, one of an earlier import, a replay and a repeat, each as it would alone", async () => {
+    const store = (open = await withQuota(create()));
+    // Yesterday: ZF001 paid; ZF002 paid and refunded (written and refunded in one chunk).
+    expect(await importRows(store, [row("ZF001", "已支付"), row("ZF002", "已退票")])).toEqual(["ok", "ok"]);
+    // Today: ZF001 refunded (stored yesterday), ZF002 again, ZF003 paid and refunded, twice.
+    const today = [row("ZF001", "已退票"), row("ZF002", "已退票"), row("ZF003", "已退票"), row("ZF003", "已退票")];
+    expect(await importRows(store, today)).toEqual(["ok", "exists", "ok", "exists"]);
+    const documents = await store.getRecords("payment", ["ZF001", "ZF002", "ZF003"]);
+    expect(documents.map((d) => [d?.version, (d?.data as { status: string }).status])).toEqual([[1, "refunded"], [1, "refunded"], [1, "refunded"]]);
+    expect(documents[2]?.data).toMatchObject({
+      reservationPhase: "posted", controlIds: [], refunds: [{ refundNumber: "ZF003-R", amount: "100000", date: "2026-04-01" }],
+      events: [{ status: "paid", date: "2026-03-02" }, { status: "refunded", date: "2026-04-01" }],
+    });
+    const [q1] = await quotaExecution(store, { quotaIds: ["Q1"] });
+    expect(q1).toMatchObject({ consumed: 0n, reserved: 0n });
+    // Tomorrow the same file again changes nothing.
+    expect(await importRows(store, today)).toEqual(["exists", "exists", "exists", "exists"]);
+    expect((await store.getRecords("payment", ["ZF001", "ZF002", "ZF003"])).map((d) => d?.version)).toEqual([1, 1, 1]);
+  });
+});
