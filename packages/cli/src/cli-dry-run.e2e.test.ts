@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PAYMENT_HEADER, payment, runJincai, summaryJson, totalFen, useSmallDatabase, writeCsv } from "./_testing/run-jincai";
@@ -83,6 +83,25 @@ describe("jincai import --dry-run", () => {
       ["good.csv", 1, 0, true, false],
     ]);
     expect(await paid()).toBe(0n);
+  });
+
+  it("checks the configured controls without defining them: a later real import defines them as configured then", async () => {
+    const configPath = join(db.dir, "jincai.config.json");
+    const withControl = async (limit: string) => {
+      const config = JSON.parse(await readFile(configPath, "utf8"));
+      config.controls = [{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit, policy: "absolute" }];
+      await writeFile(configPath, JSON.stringify(config, null, 2));
+    };
+    await withControl("1000.00");
+    await writeCsv(db.dir, "c.csv", PAYMENT_HEADER, [payment("C1", "ZB2", "30201", "1200.00")]);
+    const dry = await runJincai(db.dir, ["import", "payments", "c.csv", "--dry-run"]);
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toMatch(/^c\.csv:2:11 \w*EXCEEDS_CONTROL /);
+    // Had the dry run stored C302 at 1,000.00, the raised limit would now be a conflicting control.
+    await withControl("2000.00");
+    const real = await runJincai(db.dir, ["import", "payments", "c.csv"]);
+    expect(real.code).toBe(0);
+    expect(await paid()).toBe(120000n);
   });
 
   it("leaves no audit event behind", async () => {
