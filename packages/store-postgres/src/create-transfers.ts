@@ -140,7 +140,7 @@ async function planAndWrite(
 
 /**
  * Batches from this size on, inside `store.transaction` (an import), are first planned as if
- * their own ids were new: a 300,000-payment import took 5–10 % less time (BENCHMARKS.md). A
+ * their own ids were new: a 300,000-payment import took about 13 % less time (BENCHMARKS.md). A
  * replay, or any item that fails, undoes the attempt (a savepoint) and the batch is planned
  * again reading every id.
  */
