@@ -5,7 +5,7 @@
  */
 import { JincaiError } from "@jincai/core";
 import type { RecordQuery, RecordWrite, StoredRecord } from "@jincai/core";
-import { decodeTaggedJson, encodeTaggedJson } from "./tagged-json";
+import { decodeTaggedJson, decodeTaggedValue, encodeTaggedJson } from "./tagged-json";
 import { exec, sql, type Queryable } from "./sql-client";
 
 interface RecordRow {
@@ -24,7 +24,7 @@ function recordOf<T>(row: RecordRow): StoredRecord<T> {
     collection: row.collection,
     id: row.id,
     version: row.version,
-    data: decodeTaggedJson(row.data) as T,
+    data: decodeTaggedValue(row.data) as T,
     index: row.index_fields,
   };
 }

@@ -36,6 +36,21 @@ export function decodeTaggedJson(json: unknown): unknown {
 }
 
 /**
+ * Decodes a value that the driver has already parsed from a `json` or `jsonb` column. Unlike
+ * {@link decodeTaggedJson}, a string is taken as a stored string, never parsed again, so a
+ * document that is a bare string reads back as written.
+ *
+ * @example
+ * ```ts
+ * decodeTaggedValue({ amount: { $bigint: "-5" } }); // { amount: -5n }
+ * decodeTaggedValue("a bare string"); // "a bare string"
+ * ```
+ */
+export function decodeTaggedValue(parsed: unknown): unknown {
+  return untag(parsed);
+}
+
+/**
  * The value as tagged JSON would write it, before stringifying: for embedding a tagged value in
  * a larger JSON document.
  *

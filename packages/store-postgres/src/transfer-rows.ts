@@ -4,7 +4,7 @@
  * `write-plan.ts`).
  */
 import type { Transfer, TransferQuery } from "@jincai/core";
-import { decodeTaggedJson } from "./tagged-json";
+import { decodeTaggedValue } from "./tagged-json";
 import { sql, type Queryable } from "./sql-client";
 
 /** A `transfers` row as read. */
@@ -34,7 +34,7 @@ function transferOf(row: TransferRow): Transfer {
     creditAccountId: row.credit_account_id,
     amount: row.amount,
     date: row.date,
-    references: decodeTaggedJson(row.refs) as Transfer["references"],
+    references: decodeTaggedValue(row.refs) as Transfer["references"],
     sequence: Number(row.sequence),
   };
   if (row.pending_id !== null) t.pendingId = row.pending_id;

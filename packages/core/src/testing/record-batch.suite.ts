@@ -89,6 +89,27 @@ export function recordBatchSuite(h: StoreHarness): void {
     it("accepts an empty call", async () => {
       await withStore(h, async (store) => expect(await store.putRecords([])).toEqual([]));
     });
+
+    it("keeps documents of any JSON shape and awkward text as written: a bare string, a number, an array, quotes and control characters", async () => {
+      await withStore(h, async (store) => {
+        const values: Record<string, unknown> = {
+          string: "a bare string",
+          numeric: "12345",
+          number: 42.5,
+          nothing: null,
+          list: ["青川", { fen: 12_345_678_901_234_567n }],
+          awkward: { payee: '青川"引号"公司\\分部\n第二行\t制表', $key: "starts with $", ctl: "\u0001\u2028" },
+        };
+        await store.putRecords(Object.entries(values).map(([id, data]) => ({ collection: "shape", id, data })));
+        const ids = Object.keys(values);
+        const read = await store.getRecords("shape", ids);
+        expect(Object.fromEntries(read.map((r, i) => [ids[i], r?.data]))).toEqual(values);
+        // Updated in a second call, they read back as written again.
+        await store.putRecords(ids.map((id) => ({ collection: "shape", id, data: values[id], expectedVersion: 1 })));
+        expect((await store.getRecords("shape", ids)).map((r) => r?.version)).toEqual(ids.map(() => 2));
+        expect((await store.getRecord("shape", "string"))?.data).toBe("a bare string");
+      });
+    });
   });
 
   describe("getRecords", () => {
