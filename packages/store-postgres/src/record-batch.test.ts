@@ -26,14 +26,14 @@ describe("putRecords on PostgreSQL", () => {
     const schema = freshSchema();
     const store = await openTestStore({ schema });
     try {
-      const versions = await store.putRecords([
+      const versions = await store.putRecords<unknown>([
         { collection: "payment", id: "ZF\"001", data: awkward, index: { status: "已提交", payee: awkward.payee }, expectedVersion: 0 },
         { collection: "payment", id: "ZF002", data: { plain: true } },
       ]);
       expect(versions).toEqual([1, 1]);
       // An update of one and a new one in the same call.
       const updated = { ...awkward, status: "已支付" };
-      expect(await store.putRecords([
+      expect(await store.putRecords<unknown>([
         { collection: "payment", id: "ZF\"001", data: updated, index: { status: "已支付" }, expectedVersion: 1 },
         { collection: "payment", id: "ZF003", data: "a bare string" },
       ])).toEqual([2, 1]);
