@@ -4,15 +4,14 @@
 // With --xlsx the payments go in as an .xlsx workbook (converted from the CSV, as Excel writes one:
 // shared strings, dates and amounts as typed cells) instead of the CSV file.
 //   npm run bench -- import [--payments 1000000] [--store sqlite|postgres] [--xlsx] [--keep]
-import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateCity } from "../examples/scripts/generate-city.mjs";
 import { startTestPostgres } from "./postgres-for-bench.mjs";
+import { timeJincai } from "./time-jincai.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -26,20 +25,10 @@ if (values.store !== "sqlite" && values.store !== "postgres") {
   process.exit(2);
 }
 const pg = values.store === "postgres" ? await startTestPostgres() : undefined;
-const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
-const preload = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "jincai-import-bench-"));
-const rssFile = join(dir, "rss");
 
 function step(name, args, expect = 0) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--import", preload, bin, ...args], {
-    cwd: dir, encoding: "utf8", env: { ...process.env, JINCAI_PG_URL: pg?.url ?? "", JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== expect) throw new Error(`${name} exited ${r.status}\n${r.stderr.slice(-2000)}`);
-  const rssMb = Math.round(Number(readFileSync(rssFile, "utf8")) / 1024);
-  return { name, seconds, rssMb, out: r.stdout };
+  return { name, ...timeJincai(dir, args, { pgUrl: pg?.url ?? "", expect }) };
 }
 
 console.log(`import benchmark: ${N.toLocaleString("en")} payments into ${values.store}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);

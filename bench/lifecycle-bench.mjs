@@ -11,17 +11,16 @@
 // With --store postgres each scenario gets a database of its own on JINCAI_PG_URL's server (else
 // a throwaway cluster).
 //   npm run bench -- lifecycle [--payments 200000] [--store sqlite|postgres] [--keep]
-import { spawnSync } from "node:child_process";
-import { copyFileSync, createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { generateCity } from "../examples/scripts/generate-city.mjs";
 import { startTestPostgres } from "./postgres-for-bench.mjs";
+import { timeJincai } from "./time-jincai.mjs";
 
 const { values } = parseArgs({
   options: { payments: { type: "string", default: "200000" }, store: { type: "string", default: "sqlite" }, keep: { type: "boolean", default: false } },
@@ -32,21 +31,10 @@ if (values.store !== "sqlite" && values.store !== "postgres") {
   process.exit(2);
 }
 const server = values.store === "postgres" ? await startTestPostgres() : undefined;
-const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
-const preload = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "jincai-lifecycle-bench-"));
-const rssFile = join(dir, "rss");
 
 /** Runs the binary in `cwd`; returns seconds and peak RSS (MB), throwing on an unexpected exit. */
-function jincai(cwd, args) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--import", preload, bin, ...args], {
-    cwd, encoding: "utf8", env: { ...process.env, JINCAI_PG_URL: "", JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`jincai ${args.join(" ")} exited ${r.status}\n${r.stderr.slice(-2000)}`);
-  return { seconds, rssMb: Math.round(Number(readFileSync(rssFile, "utf8")) / 1024) };
-}
+const jincai = (cwd, args) => timeJincai(cwd, args);
 
 /** The payments file with every row's status (and refund date) set; the header names the columns. */
 async function withStatus(from, to, status, refundDate) {

@@ -1,32 +1,25 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
+import { ACCOUNTS, pay } from "@jincai/core/testing";
 import type { Store, TransferInput } from "@jincai/core";
 import { DEFER_FROM, TRANSFER_SECONDARY_INDEXES, createIndexDeferral } from "./index-deferral";
 import { openConnection } from "./sqlite-connection";
 import type { SqliteConnection } from "./sqlite-connection";
 import type { SqliteContext } from "./account-ops";
-import { createSqliteContext } from "./sqlite-context";
-import { createSqliteSession } from "./sqlite-session";
-import { createSqliteTx } from "./sqlite-tx";
 import { createTransferAccounts } from "./transfer-accounts";
 import { openSqliteStore } from "./open-sqlite-store";
 import { loadAndKill } from "./_testing/load-and-kill";
+import { openInspectableStore } from "./_testing/inspectable-store";
 import { useTempFiles } from "./_testing/temp-store";
 
 const AT = "2026-03-01T00:00:00.000Z";
 const files = useTempFiles();
 
-/** A store assembled as `openSqliteStore` does, with its connection and deferral in reach. */
+/** A seeded store with its connection and deferral in reach, closed after the test. */
 const openInspectable = async (filename: string): Promise<{ store: Store; ctx: SqliteContext }> => {
-  const conn = openConnection({ filename, appliedAt: AT });
-  const ctx = createSqliteContext(conn);
-
-  const session = createSqliteSession(ctx);
-  const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
-  files.closeLater(() => store.close());
-  await seedLedger(store);
-  return { store, ctx };
+  const opened = await openInspectableStore(filename);
+  files.closeLater(() => opened.store.close());
+  return opened;
 };
 const openConn = (): SqliteConnection => {
   const conn = openConnection({ filename: files.newFile(), appliedAt: AT });

@@ -3,29 +3,21 @@
 // The behaviour every store shares is in the conformance suite (savepoint.suite).
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
+import { ACCOUNTS, pay } from "@jincai/core/testing";
 import type { Store, TransferInput } from "@jincai/core";
 import type { SqliteContext } from "./account-ops";
 import { DEFER_FROM } from "./index-deferral";
-import { openConnection } from "./sqlite-connection";
-import { createSqliteContext } from "./sqlite-context";
-import { createSqliteSession } from "./sqlite-session";
-import { createSqliteTx } from "./sqlite-tx";
+import { openInspectableStore } from "./_testing/inspectable-store";
 import { useTempFiles } from "./_testing/temp-store";
 
-const AT = "2026-03-01T00:00:00.000Z";
 const files = useTempFiles();
 const LINES = [ACCOUNTS.q1, ACCOUNTS.q2, ACCOUNTS.q3];
 
-/** A store as `openSqliteStore` assembles it, holding at most 3,000 account pairs in memory. */
+/** A store holding at most 3,000 account pairs in memory, so bulk loads write full buffers out. */
 async function openSmallBuffer(filename: string): Promise<{ store: Store; ctx: SqliteContext }> {
-  const conn = openConnection({ filename, appliedAt: AT });
-  const ctx = createSqliteContext(conn, { holdAtMost: 3_000 });
-  const session = createSqliteSession(ctx);
-  const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
-  files.closeLater(() => store.close());
-  await seedLedger(store);
-  return { store, ctx };
+  const opened = await openInspectableStore(filename, { holdAtMost: 3_000 });
+  files.closeLater(() => opened.store.close());
+  return opened;
 }
 
 /** One-fen payments over the three lines, March and April. */

@@ -1,15 +1,13 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
-import type { Store, TransferInput } from "@jincai/core";
+import type { TransferInput } from "@jincai/core";
 import { DEFER_FROM } from "./index-deferral";
 import { openConnection } from "./sqlite-connection";
 import type { SqliteConnection } from "./sqlite-connection";
 import { openSqliteStore } from "./open-sqlite-store";
-import { createSqliteContext } from "./sqlite-context";
-import { createSqliteSession } from "./sqlite-session";
-import { createSqliteTx } from "./sqlite-tx";
 import { createTransferAccounts } from "./transfer-accounts";
+import { openInspectableStore } from "./_testing/inspectable-store";
 import { useTempFiles } from "./_testing/temp-store";
 
 const AT = "2026-03-01T00:00:00.000Z";
@@ -120,12 +118,8 @@ describe("transfer_accounts through the store", () => {
 
   it("keeps memory bounded in a long bulk load: full buffers go out between writes, and every pair arrives once", async () => {
     const filename = files.newFile();
-    const conn = openConnection({ filename, appliedAt: AT });
-    const ctx = createSqliteContext(conn, { holdAtMost: 3_000 });
-    const session = createSqliteSession(ctx);
-    const store: Store = { kind: "sqlite", ...createSqliteTx(ctx, session.outside), transaction: (fn) => session.transaction(fn), close: () => session.close() };
+    const { store, ctx } = await openInspectableStore(filename, { holdAtMost: 3_000 });
     files.closeLater(() => store.close());
-    await seedLedger(store);
     let most = 0;
     await store.transaction(async (tx) => {
       for (let from = 0; from < DEFER_FROM + 20_000; from += 2_000) {

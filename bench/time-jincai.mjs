@@ -1,0 +1,25 @@
+// Runs the built `jincai` binary as a benchmark step: wall time, and the child's own peak RSS
+// (reported by report-rss.mjs preloaded into it), so benchmarks need no /usr/bin/time.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url));
+const preload = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
+
+/**
+ * Runs `jincai args…` in `cwd` (JINCAI_PG_URL set to `pgUrl`, empty for SQLite); throws with the
+ * end of its stderr unless it exits with `expect`. The RSS is written to `cwd`/.rss.
+ * @returns {{ seconds: number, rssMb: number, out: string }}
+ */
+export function timeJincai(cwd, args, { pgUrl = "", expect = 0 } = {}) {
+  const rssFile = join(cwd, ".rss");
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--import", preload, bin, ...args], {
+    cwd, encoding: "utf8", env: { ...process.env, JINCAI_PG_URL: pgUrl, JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== expect) throw new Error(`jincai ${args.join(" ")} exited ${r.status}\n${r.stderr.slice(-2000)}`);
+  return { seconds, rssMb: Math.round(Number(readFileSync(rssFile, "utf8")) / 1024), out: r.stdout };
+}
