@@ -2,8 +2,7 @@
  * The journal of a bulk load. A store's file normally runs in write-ahead-log mode, so readers
  * in other processes see the last commit while a writer works. A large import pays for that
  * twice: every new page is written to the log and later copied into the file by a checkpoint
- * (1.4 s of a 1M-payment import, most of it when the last connection closes), and the index
- * rebuild before `COMMIT` reads the new pages back through the log. In rollback-journal mode
+ * (1.4 s of a 1M-payment import, most of it when the last connection closes). In rollback-journal mode
  * SQLite journals only pages that existed before the transaction, so the new pages of a bulk
  * load are written once, straight into the file. A SIGKILL leaves a hot journal that the next
  * connection rolls back, so a killed load is still undone.

@@ -5,8 +5,8 @@
  * `fn` makes on `tx` run directly, each write in a savepoint. An `AsyncLocalStorage` marks the
  * code running inside `fn`, so a call there on the store itself fails fast
  * (`STORE_CALL_INSIDE_TRANSACTION`) instead of waiting for a mutex its own caller holds.
- * During `transaction(fn)` balances are kept in memory (tx-balances) and large loads defer the
- * secondary indexes of `transfers` (index-deferral); both are written before `COMMIT` and
+ * During `transaction(fn)` balances are kept in memory (tx-balances) and large loads hold the
+ * account pairs of `transfer_accounts` (index-deferral); both are written before `COMMIT` and
  * forgotten on `ROLLBACK`. `tx.savepoint(fn)` nests a named savepoint; see `savepoint` below.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
