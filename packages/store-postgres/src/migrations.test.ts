@@ -23,26 +23,26 @@ async function versions(schema: string): Promise<number[]> {
 }
 
 describe("runMigrations", () => {
-  it("applies versions 1 and 2 to a new schema and nothing when run again", async () => {
+  it("applies versions 1 to 3 to a new schema and nothing when run again", async () => {
     const schema = freshSchema();
-    expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([1, 2]);
+    expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([1, 2, 3]);
     expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([]);
-    expect(await versions(schema)).toEqual([1, POSTGRES_SCHEMA_VERSION]);
+    expect(await versions(schema)).toEqual([1, 2, POSTGRES_SCHEMA_VERSION]);
   });
 
   it("lets 4 concurrent openers of one new schema migrate it exactly once", async () => {
     const schema = freshSchema();
     const applied = await Promise.all(Array.from({ length: 4 }, () => runMigrations(pool, schema, quoteIdent(schema), clock)));
-    expect(applied.flat()).toEqual([1, 2]);
-    expect(await versions(schema)).toEqual([1, 2]);
+    expect(applied.flat()).toEqual([1, 2, 3]);
+    expect(await versions(schema)).toEqual([1, 2, 3]);
   });
 
-  it("applies only the missing versions, in order, when the build adds migration 3", async () => {
+  it("applies only the missing versions, in order, when the build adds migration 4", async () => {
     const schema = freshSchema();
     await runMigrations(pool, schema, quoteIdent(schema), clock);
-    const next = [...MIGRATIONS, { version: 3, name: "payee table", up: (s: string) => `CREATE TABLE ${s}.payees (id TEXT PRIMARY KEY)` }];
-    expect(await runMigrations(pool, schema, quoteIdent(schema), clock, next)).toEqual([3]);
-    expect(await versions(schema)).toEqual([1, 2, 3]);
+    const next = [...MIGRATIONS, { version: 4, name: "payee table", up: (s: string) => `CREATE TABLE ${s}.payees (id TEXT PRIMARY KEY)` }];
+    expect(await runMigrations(pool, schema, quoteIdent(schema), clock, next)).toEqual([4]);
+    expect(await versions(schema)).toEqual([1, 2, 3, 4]);
   });
 
   it("backfills account_months from a version-1 schema's pending, partial post, void and posted transfers", async () => {
@@ -66,7 +66,7 @@ describe("runMigrations", () => {
         [i + 1, t.id, t.phase, t.debitAccountId, t.creditAccountId, String(t.amount), t.date, t.pendingId ?? null],
       );
     }
-    expect(await runMigrations(pool, schema, s, clock)).toEqual([2]);
+    expect(await runMigrations(pool, schema, s, clock)).toEqual([2, 3]);
     const { rows } = await pool.query<Record<string, string>>(
       `SELECT account_id, month, debits_posted AS dp, credits_posted AS cp, debits_pending AS dpe, credits_pending AS cpe
        FROM ${s}.account_months ORDER BY account_id, month`,
@@ -85,6 +85,32 @@ describe("runMigrations", () => {
     );
     const key = (r: { account_id: string; month: string }) => `${r.account_id} ${r.month}`;
     expect(rows).toEqual(expected.sort((a, b) => (key(a) < key(b) ? -1 : 1)));
+  });
+
+  it("keeps pending_id unique only where set after migration 3, with the transfers of a version-2 schema", async () => {
+    const schema = freshSchema();
+    const s = quoteIdent(schema);
+    expect(await runMigrations(pool, schema, s, clock, MIGRATIONS.filter((m) => m.version <= 2))).toEqual([1, 2]);
+    const insert = (sequence: number, id: string, phase: string, pendingId: string | null) =>
+      pool.query(
+        `INSERT INTO ${s}.transfers (sequence, id, phase, debit_account_id, credit_account_id, amount, date, pending_id)
+         VALUES ($1, $2, $3, 'q1', 'paid', 100, DATE '2026-03-01', $4)`,
+        [sequence, id, phase, pendingId],
+      );
+    await insert(1, "res-1", "pending", null);
+    await insert(2, "res-1-post", "post", "res-1");
+    await insert(3, "pay-1", "posted", null);
+    expect(await runMigrations(pool, schema, s, clock)).toEqual([3]);
+    const { rows } = await pool.query<{ indexdef: string }>(
+      "SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'transfers_pending_id_key'",
+      [schema],
+    );
+    expect(rows.map((r) => r.indexdef)).toEqual([expect.stringMatching(/UNIQUE INDEX .* \(pending_id\) WHERE \(pending_id IS NOT NULL\)$/)]);
+    // Many transfers name no pending transfer; a pending transfer is still resolved only once.
+    await insert(4, "pay-2", "posted", null);
+    await expect(insert(5, "res-1-void", "void", "res-1")).rejects.toMatchObject({ code: "23505", constraint: "transfers_pending_id_key" });
+    const { rows: held } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}.transfers`);
+    expect(held[0]!.n).toBe("4");
   });
 
   it("throws STORE_SCHEMA_TOO_NEW for a schema migrated by a newer build (version 99)", async () => {

@@ -9,6 +9,7 @@ import type { Clock } from "@jincai/core";
 import type { Pool } from "pg";
 import { accountMonthsSchemaSql } from "./account-months-schema";
 import { initialSchemaSql } from "./initial-schema";
+import { pendingIdIndexSql } from "./pending-id-index-schema";
 import { PG_ERROR, exec, pgErrorCode, sql } from "./sql-client";
 
 /** One step of the schema's history. */
@@ -25,6 +26,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "ledger, records and audit chain", up: initialSchemaSql },
   { version: 2, name: "per-account monthly balance changes", up: accountMonthsSchemaSql },
+  { version: 3, name: "pending_id unique only where set", up: pendingIdIndexSql },
 ];
 
 /**
@@ -32,10 +34,10 @@ export const MIGRATIONS: readonly Migration[] = [
  *
  * @example
  * ```ts
- * POSTGRES_SCHEMA_VERSION; // 2
+ * POSTGRES_SCHEMA_VERSION; // 3
  * ```
  */
-export const POSTGRES_SCHEMA_VERSION = 2;
+export const POSTGRES_SCHEMA_VERSION = 3;
 
 /** Advisory-lock class ids (first key of the two-key form); the second key hashes the schema. */
 export const LOCK_CLASS = { migrate: 0x4a43_0001, audit: 0x4a43_0002, periods: 0x4a43_0003 } as const;
