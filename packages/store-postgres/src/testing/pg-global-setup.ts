@@ -4,6 +4,11 @@
  * durability off, a free port on 127.0.0.1) and removes it at teardown. Tests read the URL with
  * `inject("jincaiPgUrl")` (see `test-server.ts`). Missing PostgreSQL binaries fail the run loudly:
  * a silently skipped store is a store nobody tests.
+ *
+ * On the throwaway cluster the tests use a database collated as a Chinese bureau's server would
+ * be (ICU `zh-CN`, pinyin order), not the cluster's byte order `C`: under it the default
+ * collation of a text column orders text differently and differs from the `COLLATE "C"` of the
+ * id columns, so the suites show that no query, join or sort depends on `C`.
  */
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -33,6 +38,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => dropTestSchemas(given);
   }
   const cluster = await startThrowawayPostgres();
-  project.provide("jincaiPgUrl", cluster.url);
+  try {
+    project.provide("jincaiPgUrl", await localeDatabase(cluster.url));
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
   return cluster.stop;
+}
+
+/** Creates the database `jincai_test`, collated by ICU `zh-CN`, on the cluster; returns its URL. */
+async function localeDatabase(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("CREATE DATABASE jincai_test TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN'");
+  } finally {
+    await client.end();
+  }
+  const test = new URL(url);
+  test.pathname = "/jincai_test";
+  return test.toString();
 }
