@@ -3,7 +3,12 @@
 // year of payments (支付), from a few thousand rows (committed in examples/city) to millions (for
 // benchmarks). The same seed and size give byte-identical files.
 //
-//   node examples/scripts/generate-city.mjs [--payments 3000] [--seed 20260101] [--out examples/city]
+// Statuses: 4 % of payments only submitted (已提交), 3 % paid and refunded (已退票), the rest paid
+// (已支付). With --lifecycle, 2 % of them are approved and waiting to be paid (已审核) and 1 %
+// sent back (已退回) instead of paid; every other row stays as without it, so the default files
+// (the committed sample, the benchmarks) do not change.
+//
+//   node examples/scripts/generate-city.mjs [--payments 3000] [--seed 20260101] [--out examples/city] [--lifecycle]
 //
 // Payments stream to disk; only per-quota running totals stay in memory, so 1M rows need ~20 MB.
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
@@ -64,8 +69,20 @@ function csvRow(cells) {
   return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",") + "\n";
 }
 
-/** Writes agencies.csv, quotas.csv and payments.csv for `payments` rows into `out`. */
-export async function generateCity({ payments = 3000, seed = 20260101, out = "examples/city" } = {}) {
+/** The status of a payment from its roll in [0, 1); see the header for the mix. */
+export function paymentStatus(roll, lifecycle = false) {
+  if (roll < 0.04) return "已提交";
+  if (roll < 0.07) return "已退票";
+  if (lifecycle && roll < 0.09) return "已审核";
+  if (lifecycle && roll < 0.1) return "已退回";
+  return "已支付";
+}
+
+/**
+ * Writes agencies.csv, quotas.csv and payments.csv for `payments` rows into `out`; `lifecycle`
+ * adds approved (已审核) and sent-back (已退回) payments.
+ */
+export async function generateCity({ payments = 3000, seed = 20260101, out = "examples/city", lifecycle = false } = {}) {
   mkdirSync(out, { recursive: true });
   const { agencies, lines } = cityQuotaLines(seed);
   const r = rng(seed ^ 0x5eed);
@@ -98,10 +115,11 @@ export async function generateCity({ payments = 3000, seed = 20260101, out = "ex
     const day = Math.floor((i * days) / payments);
     const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
     const roll = r();
-    const status = roll < 0.04 ? "已提交" : roll < 0.07 ? "已退票" : "已支付";
+    const status = paymentStatus(roll, lifecycle);
     const refundDay = Math.min(days - 1, day + 3 + Math.floor(r() * 10));
     const refund = status === "已退票" ? new Date(start + refundDay * 86_400_000).toISOString().slice(0, 10) : "";
-    spent[lo] += amount; // refunded payments are paid first, so they count too
+    // Refunded payments are paid first and sent-back ones reserved first, so they count too.
+    spent[lo] += amount;
     const payee = pick(r, PAYEES);
     const account = `6222${String(Math.floor(r() * 1e12)).padStart(12, "0")}`;
     buffer += csvRow([
@@ -133,8 +151,11 @@ export async function generateCity({ payments = 3000, seed = 20260101, out = "ex
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { payments: { type: "string", default: "3000" }, seed: { type: "string", default: "20260101" }, out: { type: "string", default: "examples/city" } },
+    options: {
+      payments: { type: "string", default: "3000" }, seed: { type: "string", default: "20260101" }, out: { type: "string", default: "examples/city" },
+      lifecycle: { type: "boolean", default: false },
+    },
   });
-  const result = await generateCity({ payments: Number(values.payments), seed: Number(values.seed), out: values.out });
+  const result = await generateCity({ payments: Number(values.payments), seed: Number(values.seed), out: values.out, lifecycle: values.lifecycle });
   console.log(`wrote ${result.agencies} agencies, ${result.quotas} quotas, ${result.payments} payments to ${values.out}`);
 }
