@@ -16,7 +16,7 @@ import type { SqliteConnection } from "./sqlite-connection";
 export interface SqliteContext {
   readonly conn: SqliteConnection;
   readonly accounts: AccountCache;
-  /** Defers the secondary indexes of `transfers` during large loads in a transaction. */
+  /** Holds the account pairs of `transfer_accounts` for `COMMIT` during large loads in a transaction. */
   readonly deferral: IndexDeferral;
   /** Keeps balances in memory during an explicit transaction. */
   readonly balances: TxBalances;

@@ -1,6 +1,6 @@
 // A child process of the index-deferral test: it opens a seeded SQLite file through the BUILT
 // package (`npm test` builds before vitest runs), writes 60,000 one-fen payments inside one
-// transaction (past the point where the store defers its secondary indexes), each with a long
+// transaction (past the point where the store holds the account pairs for COMMIT), each with a long
 // memo so that the load outgrows the 64 MiB page cache and uncommitted pages spill into the
 // write-ahead log, prints "loaded" and then waits inside the open transaction until the test
 // kills it with SIGKILL. With "bulk" as its second argument it opens the store for a bulk load
