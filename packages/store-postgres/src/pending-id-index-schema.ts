@@ -6,7 +6,8 @@
  * once: NULLs never conflicted anyway) and the name the error handling and plans know, and
  * lookups by pending id still use it (`t.pending_id = k.v` implies `IS NOT NULL`). Measured on
  * 200,000 payment-shaped rows in batches of 1,000: 3.48–3.57 s against 3.81–3.94 s with the
- * full index (BENCHMARKS.md).
+ * full index (BENCHMARKS.md). The migration itself indexes only the rows that name a pending
+ * transfer: 0.16 s on a table of 1,000,000 transfers, 40,000 of them resolutions.
  */
 
 /**
