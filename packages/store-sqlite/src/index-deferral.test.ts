@@ -129,7 +129,7 @@ describe("createIndexDeferral", () => {
   it("holds the pairs once a transaction has written enough, writes them before commit, and keeps the indexes", () => {
     const conn = openConn();
     const pairs = createTransferAccounts(conn);
-    const deferral = createIndexDeferral(conn, pairs);
+    const deferral = createIndexDeferral(pairs);
     conn.db.exec("BEGIN IMMEDIATE");
     deferral.begin();
     deferral.beforeInsert(DEFER_FROM - 1);
@@ -149,25 +149,29 @@ describe("createIndexDeferral", () => {
 
   it("defers nothing outside an explicit transaction", () => {
     const conn = openConn();
-    const deferral = createIndexDeferral(conn, createTransferAccounts(conn));
+    const deferral = createIndexDeferral(createTransferAccounts(conn));
     deferral.beforeInsert(10 * DEFER_FROM);
     expect(deferral.deferred).toBe(false);
     expect(names(conn)).toEqual(ALL);
   });
 
-  it("keeps the indexes while a transaction has written fewer transfers than the table already holds", () => {
+  it("holds the pairs of a large load however many transfers the table already holds (a month's file into a year's database)", () => {
     const conn = openConn();
     conn.db.exec(`INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES (1, 'a', 'b', 'c', '{}', 'debit', '{}');
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80000)
       INSERT INTO transfers (id, phase, debit, credit, amount, date) SELECT 't' || i, 'posted', 1, 1, 1, '2026-01-01' FROM n;`);
-    const deferral = createIndexDeferral(conn, createTransferAccounts(conn));
+    const pairs = createTransferAccounts(conn);
+    const deferral = createIndexDeferral(pairs);
     conn.db.exec("BEGIN IMMEDIATE");
     deferral.begin();
-    deferral.beforeInsert(DEFER_FROM + 10_000);
+    deferral.beforeInsert(DEFER_FROM - 1);
     expect(deferral.deferred).toBe(false);
-    deferral.beforeInsert(20_000);
+    deferral.beforeInsert(1);
     expect(deferral.deferred).toBe(true);
+    pairs.add([1], [2], 80_001);
+    expect(pairCount(conn)).toBe(0);
     deferral.beforeCommit();
+    expect(pairCount(conn)).toBe(2);
     conn.db.exec("COMMIT");
     deferral.end();
     expect(names(conn)).toEqual(ALL);
@@ -176,7 +180,7 @@ describe("createIndexDeferral", () => {
   it("writes each batch's pairs at once while the load is small", () => {
     const conn = openConn();
     const pairs = createTransferAccounts(conn);
-    const deferral = createIndexDeferral(conn, pairs);
+    const deferral = createIndexDeferral(pairs);
     conn.db.exec("BEGIN IMMEDIATE");
     deferral.begin();
     deferral.beforeInsert(1_000);

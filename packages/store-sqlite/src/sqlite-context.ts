@@ -24,7 +24,7 @@ export function createSqliteContext(conn: SqliteConnection, options: { readonly 
   return {
     conn,
     accounts: createAccountCache(conn),
-    deferral: createIndexDeferral(conn, transferAccounts),
+    deferral: createIndexDeferral(transferAccounts),
     balances: createTxBalances(conn),
     transferAccounts,
   };
