@@ -19,7 +19,7 @@ import {
   paymentRowSchema,
   quotaRowSchema,
 } from "@jincai/core";
-import type { ImportEncoding, ImportMapping, RowSchema, StoreTx } from "@jincai/core";
+import type { ImportEncoding, ImportIssue, ImportMapping, RowSchema, StoreTx } from "@jincai/core";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
@@ -97,9 +97,9 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const mapping: ImportMapping | undefined = opts.map ? parseImportMapping(await readFile(resolve(ctx.cwd, opts.map), "utf8")) : undefined;
       const reports = await withStore(ctx, async (store, config) => {
         const outPaths = opts.quarantine === undefined ? undefined : quarantinePaths(resolve(ctx.cwd, opts.quarantine), files);
-        const importAll = async (target: StoreTx): Promise<ImportReport[]> => {
+        const importAll = async (target: StoreTx): Promise<FileReport[]> => {
           if (kind === "payments") await syncControls(target, config);
-          const out: ImportReport[] = [];
+          const out: FileReport[] = [];
           for (const [i, file] of files.entries()) {
             out.push(await importFile(ctx, target, config, kind, spec, file, opts, encoding, mapping, outPaths?.[i]));
           }
@@ -107,7 +107,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
         };
         if (opts.dryRun !== true) return importAll(store);
         // One transaction for the whole dry run, controls included, rolled back at the end.
-        let out: ImportReport[] = [];
+        let out: FileReport[] = [];
         await store.transaction(async (tx) => {
           out = await importAll(tx);
           throw new DryRunOver();
@@ -116,7 +116,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
         });
         return out;
       }, { bulkLoad: opts.shared !== true });
-      const inputErrors = reports.some((r) => r.issues.some((i) => i.severity === "error" && i.code.startsWith("IMPORT_")));
+      const inputErrors = reports.some((r) => r.inputErrors);
       const rejected = reports.some((r) => r.rejected > 0);
       ctx.exitCode = inputErrors ? EXIT.usage : rejected ? EXIT.rules : EXIT.ok;
     });
@@ -124,6 +124,9 @@ export function registerImport(program: Command, ctx: CliContext): void {
 
 /** Ends a dry run's transaction: everything it did is rolled back. */
 class DryRunOver extends Error {}
+
+/** A file's report, and whether any of its errors was in the input itself (exit 2, not 1). */
+type FileReport = ImportReport & { readonly inputErrors: boolean };
 
 async function importFile(
   ctx: CliContext,
@@ -136,7 +139,7 @@ async function importFile(
   encoding: ImportEncoding | undefined,
   mapping: ImportMapping | undefined,
   outPath: string | undefined,
-): Promise<ImportReport> {
+): Promise<FileReport> {
   // Opened before the import, so a bad path stops it before anything is written; each write is
   // awaited inside the file's transaction, so a failed write rolls the file back: no rejected
   // row is lost while the good ones commit.
@@ -151,28 +154,50 @@ async function importFile(
       })
     : undefined;
   const bar = ctx.isTTY && !opts.quiet && !opts.json ? new SingleBar({
-    format: `${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`,
+    // The ETA is the file's own (bytes left at the rate so far), so it survives the bar being
+    // taken down and drawn again for issues.
+    format: `${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {left}`,
     stream: process.stderr,
+    // Stopping clears the bar's line, so issues printed meanwhile take its place (see onIssues).
+    clearOnComplete: true,
   }) : undefined;
+  const shown = { percent: 0, rows: 0, speed: 0, eta: "…" };
   const started = performance.now();
-  bar?.start(100, 0, { rows: 0, speed: 0 });
+  bar?.start(100, 0, { rows: 0, speed: 0, left: shown.eta });
+  // Each batch's issues are printed as soon as it is checked, not kept: a file of a million bad
+  // rows then takes no more memory than a good one. A progress bar is taken down for them and
+  // drawn again below them.
+  let inputErrors = false;
+  const onIssues = (issues: readonly ImportIssue[]): void => {
+    bar?.stop();
+    for (const issue of issues) {
+      if (issue.severity === "error" && issue.code.startsWith("IMPORT_")) inputErrors = true;
+      ctx.err(opts.json ? JSON.stringify(issue) : formatIssue(issue));
+    }
+    bar?.start(100, shown.percent, { rows: shown.rows, speed: shown.speed, left: shown.eta });
+  };
   try {
     const report = await runImport(target, {
       kind, path: resolve(ctx.cwd, file), file, schema: spec.schema, prepare: spec.prepare, config,
       actor: `cli:${userInfo().username}`,
       dryRun: opts.dryRun === true,
+      onIssues,
       ...(encoding ? { encoding } : {}),
       ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
       ...(mapping ? { mapping } : {}),
       ...(quarantine ? { quarantine: (header: readonly string[], rows: Parameters<typeof quarantine.add>[0]) => quarantine.add(rows, header) } : {}),
       onProgress: (bytes, size, rows) => {
         const seconds = (performance.now() - started) / 1000;
-        bar?.update(size === 0 ? 100 : Math.floor((bytes * 100) / size), { rows, speed: Math.round(rows / Math.max(seconds, 0.001)) });
+        shown.percent = size === 0 ? 100 : Math.floor((bytes * 100) / size);
+        shown.rows = rows;
+        shown.speed = Math.round(rows / Math.max(seconds, 0.001));
+        shown.eta = bytes > 0 ? formatEta(((size - bytes) * seconds) / bytes) : "…";
+        bar?.update(shown.percent, { rows: shown.rows, speed: shown.speed, left: shown.eta });
       },
     });
     bar?.stop();
     printReport(ctx, report, opts);
-    return report;
+    return { ...report, inputErrors };
   } finally {
     bar?.stop();
     await quarantineFile?.close();
@@ -198,11 +223,23 @@ function quarantinePaths(out: string, files: readonly string[]): string[] {
   });
 }
 
+/**
+ * Seconds left as the bar shows them: `42s`, `3m05s`, `1h02m`.
+ *
+ * @example
+ * ```ts
+ * formatEta(185.2); // "3m05s"
+ * ```
+ */
+function formatEta(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+/** The closing line of a file (its issues were printed as they came). */
 function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions): void {
-  for (const issue of r.issues) {
-    if (opts.json) ctx.err(JSON.stringify(issue));
-    else ctx.err(formatIssue(issue));
-  }
   const summary = {
     file: r.file, rowsRead: r.rowsRead, applied: r.applied, rejected: r.rejected, duplicates: r.duplicates, committed: r.committed,
     ...(r.dryRun ? { dryRun: true, passed: r.passed } : {}), seconds: Number(r.seconds.toFixed(3)),

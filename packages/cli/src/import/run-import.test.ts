@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { agencyRowSchema, createMemoryStore } from "@jincai/core";
-import type { RowSchema, Store, StoreTx } from "@jincai/core";
+import type { ImportIssue, RowSchema, Store, StoreTx } from "@jincai/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JincaiConfig } from "../config";
 import { AGENCY_COLLECTION } from "../reference-data";
@@ -25,10 +25,10 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const agencies = (target: Store | StoreTx, file: string, dryRun = false) =>
+const agencies = (target: Store | StoreTx, file: string, dryRun = false, more: Partial<RunImportOptions> = {}) =>
   runImport(target, {
     kind: "agencies", path: join(dir, file), file, schema: agencyRowSchema as RowSchema<unknown>,
-    prepare: agencyImporter as RunImportOptions["prepare"], config: CONFIG, actor: "test", dryRun,
+    prepare: agencyImporter as RunImportOptions["prepare"], config: CONFIG, actor: "test", dryRun, ...more,
   });
 
 async function codes(store: Store): Promise<string[]> {
@@ -60,6 +60,25 @@ describe("runImport", () => {
     }).catch((e: unknown) => (e instanceof DryRunOver ? "rolled back" : Promise.reject(e)));
     expect(reports).toBe("rolled back");
     expect(await codes(store)).toEqual([]);
+  });
+
+  it("hands each batch's issues to onIssues as it is checked, keeps none in the report, and still counts the errors", async () => {
+    const store = createMemoryStore();
+    const lines = [`${HEADER}`, "101,青川市人民政府办公室,,行政"];
+    // 2,500 units, every one without a name: three batches of rejected rows.
+    for (let i = 1; i <= 2_500; i++) lines.push(`101${String(i).padStart(4, "0")},,101,行政`);
+    await writeFile(join(dir, "unnamed.csv"), `${lines.join("\n")}\n`);
+    const seen: (readonly ImportIssue[])[] = [];
+    const report = await agencies(store, "unnamed.csv", false, { onIssues: (issues) => seen.push(issues) });
+    expect(report).toMatchObject({ rowsRead: 2_501, rejected: 2_500, errors: 2_500, passed: false, committed: false, issues: [] });
+    expect(seen.map((batch) => batch.length)).toEqual([999, 1_000, 501]);
+    expect(seen.flat().map((i) => i.line)).toEqual(Array.from({ length: 2_500 }, (_, k) => k + 3));
+    expect(new Set(seen.flat().map((i) => i.code))).toEqual(new Set(["IMPORT_REQUIRED"]));
+    expect(await codes(store)).toEqual([]);
+    // Without onIssues the report holds them all.
+    const kept = await agencies(store, "unnamed.csv");
+    expect(kept.issues).toHaveLength(2_500);
+    expect(kept.errors).toBe(2_500);
   });
 
   it("inside a transaction, undoes a file with a bad row alone: the files after it do not see its good rows", async () => {

@@ -35,6 +35,12 @@ export interface RunImportOptions {
   readonly mapping?: ImportMapping;
   /** Commit good rows and hand bad ones to this sink. */
   readonly quarantine?: (header: readonly string[], rows: readonly RejectedRow[]) => Promise<void>;
+  /**
+   * Receives each batch's issues (errors and warnings, in file order) as soon as the batch is
+   * checked; they are then not kept in the report, so a file of a million bad rows takes no more
+   * memory than a good one. Without it the report holds every issue.
+   */
+  readonly onIssues?: (issues: readonly ImportIssue[]) => void;
   /** Called after each batch with bytes read and the file size, for progress. */
   readonly onProgress?: (bytesRead: number, size: number, rowsRead: number) => void;
   /** Who runs the import, for the audit chain. */
@@ -64,8 +70,10 @@ export interface ImportReport {
   readonly dryRun: boolean;
   /** Whether the file passed (no bad row, or bad rows set aside in quarantine): a real import commits it. */
   readonly passed: boolean;
-  /** Every error and warning, in file order per batch. */
+  /** Every error and warning, in file order per batch; empty when they went to `onIssues`. */
   readonly issues: readonly ImportIssue[];
+  /** How many errors (rejected rows and file problems) the file had, wherever they went. */
+  readonly errors: number;
   readonly seconds: number;
 }
 
@@ -109,6 +117,14 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
   const issues: ImportIssue[] = [];
+  let errors = 0;
+  /** Counts a batch's issues and hands them on, or keeps them for the report. */
+  const report = (batchIssues: readonly ImportIssue[]): void => {
+    if (batchIssues.length === 0) return;
+    for (const issue of batchIssues) if (issue.severity === "error") errors++;
+    if (options.onIssues) options.onIssues(batchIssues);
+    else issues.push(...batchIssues);
+  };
   let applied = 0;
   let duplicates = 0;
   let rejected = 0;
@@ -119,7 +135,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     await target.savepoint(async (tx) => {
       const importer = await options.prepare(tx, options.config);
       for await (const batch of reader) {
-        issues.push(...batch.issues);
+        const batchIssues: ImportIssue[] = [...batch.issues];
         rejected += batch.rejected.length;
         const toQuarantine: RejectedRow[] = [...batch.rejected];
         if (batch.rows.length > 0) {
@@ -132,7 +148,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
                 file: options.file, line: row.line, column: reader.stats.columns[o.field] ?? 0, field: o.field,
                 code: o.code as ImportIssue["code"], message: o.message, severity: "error",
               };
-              issues.push(issue);
+              batchIssues.push(issue);
               toQuarantine.push({ line: row.line, cells: row.cells ?? [], issues: [issue] });
               return;
             }
@@ -142,14 +158,15 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
               // A warning reads "CODE controlId": the code alone is the issue's stable code.
               const [code = w, ...rest] = w.split(" ");
               const message = rest.length > 0 ? `control ${rest.join(" ")}` : w;
-              issues.push({ file: options.file, line: row.line, column: 0, code: code as ImportIssue["code"], message, severity: "warning" });
+              batchIssues.push({ file: options.file, line: row.line, column: 0, code: code as ImportIssue["code"], message, severity: "warning" });
             }
           });
         }
+        report(batchIssues);
         if (options.quarantine && toQuarantine.length > 0) await options.quarantine(reader.stats.header ?? [], toQuarantine);
         options.onProgress?.(batch.bytesRead, size, batch.rowsRead);
       }
-      const bad = reader.stats.aborted || issues.some((i) => i.severity === "error");
+      const bad = reader.stats.aborted || errors > 0;
       if (bad && (!options.quarantine || reader.stats.aborted)) throw new RollBack();
       wouldCommit = true;
       if (dryRun && ownTransaction) throw new RollBack();
@@ -175,6 +192,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     dryRun,
     passed: wouldCommit,
     issues,
+    errors,
     seconds: (performance.now() - started) / 1000,
   };
 }
