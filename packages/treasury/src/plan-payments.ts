@@ -67,6 +67,19 @@ export type PaymentRowPlan =
  * ```
  */
 export function planPayments(rows: readonly PaymentImportRow[], context: PaymentContext): PaymentRowPlan[] {
+  // A rejected row is an outcome, not a failure: its JincaiError is caught below, so the stack
+  // trace V8 would capture for it (about 7 µs, most of what a bad row costs) is not taken. The
+  // loop is synchronous, so nothing else runs while the limit is down.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return planRows(rows, context, stackTraceLimit);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function planRows(rows: readonly PaymentImportRow[], context: PaymentContext, stackTraceLimit: number): PaymentRowPlan[] {
   const out: PaymentRowPlan[] = new Array<PaymentRowPlan>(rows.length);
   const seen = new Map<string, Payment>();
   for (let index = 0; index < rows.length; index++) {
@@ -84,12 +97,26 @@ export function planPayments(rows: readonly PaymentImportRow[], context: Payment
         out[index] = { index, ok: false, result };
       }
     } catch (e) {
-      if (!isJincaiError(e)) throw e;
+      if (!isJincaiError(e)) throw withStack(e, () => planPayment(row, context, row.status ?? "paid"), stackTraceLimit);
       const result = { index, paymentNumber: String(row.paymentNumber), status: e.code as PaymentItemResult["status"], details: e.details, message: e.message };
       out[index] = { index, ok: false, result };
     }
   }
   return out;
+}
+
+/**
+ * An unexpected error (a bug, not a rejected row) thrown while stack traces were off: planning the
+ * row again with them on gives the same error with its stack (planning is pure).
+ */
+function withStack(error: unknown, again: () => unknown, stackTraceLimit: number): unknown {
+  Error.stackTraceLimit = stackTraceLimit;
+  try {
+    again();
+  } catch (traced) {
+    return traced;
+  }
+  return error;
 }
 
 function samePayment(a: Payment, b: Payment): boolean {

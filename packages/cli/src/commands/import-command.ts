@@ -170,10 +170,14 @@ async function importFile(
   let inputErrors = false;
   const onIssues = (issues: readonly ImportIssue[]): void => {
     bar?.stop();
-    for (const issue of issues) {
+    // One write per batch: stderr is written synchronously, a system call per line otherwise.
+    const lines = new Array<string>(issues.length);
+    for (let i = 0; i < issues.length; i++) {
+      const issue = issues[i]!;
       if (issue.severity === "error" && issue.code.startsWith("IMPORT_")) inputErrors = true;
-      ctx.err(opts.json ? JSON.stringify(issue) : formatIssue(issue));
+      lines[i] = opts.json ? JSON.stringify(issue) : formatIssue(issue);
     }
+    ctx.err(lines.join("\n"));
     bar?.start(100, shown.percent, { rows: shown.rows, speed: shown.speed, left: shown.eta });
   };
   try {
