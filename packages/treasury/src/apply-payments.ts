@@ -7,9 +7,9 @@
  *    `exists` for payments already recorded (a replay) and they change nothing more; then the
  *    controls' transfers of the new rows and the documents of `submitted` rows (new `paid` rows
  *    are noted for the refunds of the same chunk, see fresh-payments);
- * 4. rows held back are looked up one by one (a replay is `exists`, another payment under the
- *    same number a conflict) and the rest re-checked against fresh balances: over the limit they
- *    are rejected with `available` and `requested`, otherwise applied.
+ * 4. rows held back are looked up, all in one store call (a replay is `exists`, another payment
+ *    under the same number a conflict) and the rest re-checked against fresh balances: over the
+ *    limit they are rejected with `available` and `requested`, otherwise applied.
  * The store's limit check stays the authority at every step. Without replays in the chunk the
  * outcome is that of strict row order; with replays, a held-back row is re-checked after the
  * rows that followed it (it may then lose to a later row that fitted).
@@ -148,12 +148,14 @@ async function settleHeld(
   fresh: FreshPayments | undefined,
 ): Promise<void> {
   const remaining: Row[] = [];
-  for (const row of held) {
+  // The held rows' payments are looked up in one store call (one round trip on PostgreSQL).
+  const stored = await tx.getTransfers(held.map((row) => row.planned.plan.transfers[0]!.id));
+  held.forEach((row, k) => {
     const line = row.planned.plan.transfers[0]!;
-    const existing = await tx.getTransfer(line.id);
+    const existing = stored[k];
     if (existing === undefined) remaining.push(row);
     else results[row.index] = itemResult(row, transferFieldsEqual(line, existing) ? "exists" : TreasuryErrorCode.PAYMENT_CONFLICT);
-  }
+  });
   if (remaining.length === 0) return;
   if (replays + held.length - remaining.length === 0) {
     for (const row of remaining) results[row.index] = overspend(row);
