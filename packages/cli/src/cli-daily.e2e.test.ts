@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePgDatabase } from "./_testing/pg-database";
 import { CITY_DIR, CITY_PAYMENT_HEADER, cleanup, runJincai, summaryJson, tempDir, writeCsv } from "./_testing/run-jincai";
 
 // The payment system's export of each day repeats a payment as its status moves on. Day 1:
@@ -12,24 +11,7 @@ const row = (number: string, date: string, amount: string, status: string, refun
 const DAY1 = [row("ST001", "2026-03-01", "100.00", "已提交"), row("ST002", "2026-03-01", "200.00", "已支付"), row("ST003", "2026-03-02", "300.00", "已提交")];
 const DAY2 = [row("ST001", "2026-03-04", "100.00", "已支付"), row("ST002", "2026-03-01", "200.00", "已退票", "2026-03-09"), row("ST003", "2026-03-02", "300.00", "已退票", "2026-03-10")];
 
-const database = `jincai_daily_${randomBytes(4).toString("hex")}`;
-let serverUrl: string;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  serverUrl = inject("jincaiPgUrl");
-  await admin(`CREATE DATABASE ${database}`);
-});
-afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+const pgUrl = usePgDatabase("jincai_daily");
 
 describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => {
   let dir: string;
@@ -37,9 +19,7 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
 
   beforeAll(async () => {
     dir = await tempDir();
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    const init = ["init", "--year", "2026", "--division", "990100", ...(store === "postgres" ? ["--pg", url.toString()] : [])];
+    const init = ["init", "--year", "2026", "--division", "990100", ...(store === "postgres" ? ["--pg", pgUrl()] : [])];
     expect((await runJincai(dir, init)).code).toBe(0);
     expect((await runJincai(dir, ["import", "agencies", join(CITY_DIR, "agencies.csv")])).code).toBe(0);
     expect((await runJincai(dir, ["import", "quotas", join(CITY_DIR, "quotas.csv")])).code).toBe(0);

@@ -1,47 +1,22 @@
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePgDatabase } from "./_testing/pg-database";
 import { CITY_DIR, cleanup, copyDir, runJincai, setupSmall, summaryJson, tempDir } from "./_testing/run-jincai";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** URL of the PostgreSQL server the tests use (pg-global-setup.ts). */
-    jincaiPgUrl: string;
-  }
-}
 
 // The postgres store uses schema "jincai": a database of its own keeps this test apart from
 // every other test on the shared server.
-const database = `jincai_e2e_${randomBytes(4).toString("hex")}`;
-const cityDatabase = `${database}_city`;
-let serverUrl: string;
+const pgDatabase = usePgDatabase("jincai_e2e");
+const cityDatabase = usePgDatabase("jincai_e2e_city");
 let pgUrl: string;
 let cityUrl: string;
 let pgDir: string;
 let sqliteDir: string;
 const cityDirs: string[] = [];
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  serverUrl = inject("jincaiPgUrl");
-  await admin((c) => c.query(`CREATE DATABASE ${database}`));
-  await admin((c) => c.query(`CREATE DATABASE ${cityDatabase}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  pgUrl = url.toString();
-  url.pathname = `/${cityDatabase}`;
-  cityUrl = url.toString();
+  pgUrl = pgDatabase();
+  cityUrl = cityDatabase();
   pgDir = await tempDir();
   sqliteDir = await tempDir();
 });
@@ -50,8 +25,6 @@ afterAll(async () => {
   await cleanup(pgDir);
   await cleanup(sqliteDir);
   for (const dir of cityDirs) await cleanup(dir);
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${cityDatabase} WITH (FORCE)`));
 });
 
 describe("jincai on PostgreSQL", () => {

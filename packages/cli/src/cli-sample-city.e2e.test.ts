@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePgDatabase } from "./_testing/pg-database";
 import { CITY_DIR, REPO_ROOT, cleanup, runJincai, summaryJson, tempDir, totalFen } from "./_testing/run-jincai";
 
 // The sample city's generator: its default files are the committed sample, byte for byte, and
@@ -61,24 +60,7 @@ describe("the sample city's generator", () => {
   });
 });
 
-const database = `jincai_city_${randomBytes(4).toString("hex")}`;
-let serverUrl: string;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  serverUrl = inject("jincaiPgUrl");
-  await admin(`CREATE DATABASE ${database}`);
-});
-afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+const pgUrl = usePgDatabase("jincai_city");
 
 describe.each(["sqlite", "postgres"])("the lifecycle city imported on %s", (store) => {
   let dir: string;
@@ -86,9 +68,7 @@ describe.each(["sqlite", "postgres"])("the lifecycle city imported on %s", (stor
 
   beforeAll(async () => {
     dir = await tempDir();
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    const init = ["init", "--year", "2026", "--division", "990100", ...(store === "postgres" ? ["--pg", url.toString()] : [])];
+    const init = ["init", "--year", "2026", "--division", "990100", ...(store === "postgres" ? ["--pg", pgUrl()] : [])];
     expect((await runJincai(dir, init)).code).toBe(0);
     expect((await runJincai(dir, ["import", "agencies", city("agencies.csv")])).code).toBe(0);
     expect((await runJincai(dir, ["import", "quotas", city("quotas.csv")])).code).toBe(0);

@@ -7,8 +7,8 @@
  * Only inside an explicit transaction (`store.transaction(fn)`, one per imported file): once it
  * has inserted {@link DEFER_FROM} transfers, however many the table already holds, the pairs are
  * held in memory (16 bytes per transfer, up to a cap, then written out) and the rest are written
- * just before `COMMIT`. A query inside the transaction that reads
- * `transfer_accounts` first writes the pairs held so far; a rollback forgets them.
+ * just before `COMMIT`. A query inside the transaction that reads `transfer_accounts` first
+ * writes the pairs held so far; a rollback forgets them.
  *
  * The `date` index of `transfers` is kept up to date row by row. Earlier versions also dropped it
  * during a bulk load and built it again before `COMMIT`: that saved no measurable time (rows arrive
