@@ -39,4 +39,20 @@ describe("consumeReservation", () => {
     const plan = reserveQuota(quotaLine(), { id: "r1", amount: 100n, date: "2026-03-02", immediate: true }, []);
     expect(() => consumeReservation(plan.reservation, { date: "2026-03-05" })).toThrow(expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT" }));
   });
+
+  it("refuses to pay a 2026 reservation on 2027-01-04: the year's unpaid requests end with the year", () => {
+    const plan = reserveQuota(quotaLine(), { id: "r1", amount: 100n, date: "2026-12-30" }, []);
+    expect(consumeReservation(plan.reservation, { date: "2026-12-31" })).toHaveLength(1);
+    expect(() => consumeReservation(plan.reservation, { date: "2027-01-04" })).toThrow(
+      expect.objectContaining({
+        code: "BUDGET_OUTSIDE_FISCAL_YEAR",
+        details: expect.objectContaining({ quotaId: "Q-2026-001", reservationId: "r1", field: "date", fiscalYear: 2026, to: "2026-12-31" }),
+      }),
+    );
+  });
+
+  it("leaves the year to the caller for a reservation rebuilt without it", () => {
+    const { fiscalYear: _, ...rebuilt } = reserveQuota(quotaLine(), { id: "r1", amount: 100n, date: "2026-12-30" }, []).reservation;
+    expect(consumeReservation(rebuilt, { date: "2027-01-04" })[0]).toMatchObject({ id: "r1.post", date: "2027-01-04" });
+  });
 });

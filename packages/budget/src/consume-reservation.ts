@@ -1,5 +1,6 @@
 import { JincaiError } from "@jincai/core";
 import type { TransferInput, TransferReferences } from "@jincai/core";
+import { assertInFiscalYear } from "./assert-in-fiscal-year";
 import { BudgetErrorCode } from "./error-codes";
 import { controlTransferId } from "./reserve-quota";
 import type { Reservation } from "./reserve-quota";
@@ -23,7 +24,8 @@ export interface ConsumeRequest {
  * @param request - Date, optional partial amount and references.
  * @returns The transfers to add to the caller's batch.
  * @throws {JincaiError} BUDGET_INVALID_AMOUNT when the amount is not in 1..reserved, or the
- *   reservation was already consumed at reservation time (`immediate`)
+ *   reservation was already consumed at reservation time (`immediate`); BUDGET_OUTSIDE_FISCAL_YEAR
+ *   when the reservation knows its fiscal year and the date is outside it
  * @example
  * ```ts
  * consumeReservation(plan.reservation, { date: "2026-03-05", amount: 8_000_00n });
@@ -36,6 +38,9 @@ export function consumeReservation(reservation: Reservation, request: ConsumeReq
     throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `cannot consume ${String(amount)} of reservation ${reservation.id}`, {
       details: { reservationId: reservation.id, reserved: reservation.amount.toString(), amount: String(amount), phase: reservation.phase },
     });
+  }
+  if (reservation.fiscalYear !== undefined) {
+    assertInFiscalYear(request.date, reservation.fiscalYear, { quotaId: reservation.quotaId, reservationId: reservation.id });
   }
   const out: TransferInput[] = [postOf(reservation.id, request)];
   for (const c of reservation.controlIds) out.push(postOf(controlTransferId(reservation.id, c), request));

@@ -46,6 +46,8 @@ export const BudgetErrorCode = {
   LEDGER_REJECTED: "BUDGET_LEDGER_REJECTED",
   /** A transfer of the batch is dated in a closed period (`lockPeriod`, `jincai close`). */
   PERIOD_CLOSED: "BUDGET_PERIOD_CLOSED",
+  /** A reservation or its consumption is dated outside the quota line's fiscal year (《预算法》§18). */
+  OUTSIDE_FISCAL_YEAR: "BUDGET_OUTSIDE_FISCAL_YEAR",
 } as const;
 
 /** Any error code of `@jincai/budget`. */

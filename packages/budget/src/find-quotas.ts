@@ -16,7 +16,7 @@ import type { QuotaDocument } from "./quota-record";
  * await findQuotas(store, { fiscalYear: "2026", agency: "101001", executable: "1" }); // [QuotaLine, …]
  * ```
  */
-export async function findQuotas(tx: StoreTx, where: Readonly<Record<string, string>> = {}): Promise<QuotaLine[]> {
+export async function findQuotas(tx: Pick<StoreTx, "queryRecords">, where: Readonly<Record<string, string>> = {}): Promise<QuotaLine[]> {
   const out: QuotaLine[] = [];
   for await (const r of tx.queryRecords<QuotaDocument>(QUOTA_COLLECTION, { where })) out.push(quotaFromDocument(r.data));
   return out;

@@ -33,6 +33,7 @@ export { loadQuotaControls } from "./load-quota-controls";
 export { reserveQuota, controlTransferId } from "./reserve-quota";
 export type { ReserveRequest, ReservePlan, Reservation, ReservationCheck } from "./reserve-quota";
 export { consumeReservation } from "./consume-reservation";
+export { assertInFiscalYear, isInFiscalYear } from "./assert-in-fiscal-year";
 export type { ConsumeRequest } from "./consume-reservation";
 export { releaseReservation } from "./release-reservation";
 export type { ReleaseRequest } from "./release-reservation";

@@ -36,6 +36,20 @@ describe("reserveQuota", () => {
     });
   });
 
+  it("refuses a reservation dated outside the line's fiscal year (《预算法》§18: the calendar year)", () => {
+    expect(reserveQuota(quotaLine(), { ...req, date: "2026-01-01" }, []).reservation.fiscalYear).toBe(2026);
+    expect(reserveQuota(quotaLine(), { ...req, date: "2026-12-31" }, []).transfers).toHaveLength(1);
+    for (const date of ["2025-12-31", "2027-01-01"]) {
+      expect(() => reserveQuota(quotaLine(), { ...req, date }, [])).toThrow(
+        expect.objectContaining({
+          code: "BUDGET_OUTSIDE_FISCAL_YEAR",
+          message: `pay:P001 is dated ${date}, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota Q-2026-001`,
+          details: expect.objectContaining({ quotaId: "Q-2026-001", reservationId: "pay:P001", field: "date", date, fiscalYear: 2026 }),
+        }),
+      );
+    }
+  });
+
   it("debits a matching absolute control in the same batch", () => {
     const plan = reserveQuota(quotaLine(), req, [agencyControl(), agencyControl({ id: "other", match: [{ dimension: "agency", value: "101002" }] })]);
     expect(plan.reservation.controlIds).toEqual(["101001-302"]);

@@ -6,6 +6,7 @@
  */
 import { JincaiError } from "@jincai/core";
 import type { Dimensions, TransferInput, TransferReferences } from "@jincai/core";
+import { assertInFiscalYear } from "./assert-in-fiscal-year";
 import { BudgetErrorCode } from "./error-codes";
 import { controlAccountIds, quotaAccountIds } from "./quota-account-ids";
 import { matchControl } from "./quota-control";
@@ -57,6 +58,11 @@ export interface Reservation {
   readonly controlIds: readonly string[];
   /** The effective dimensions (the quota's, with the refined economic code); set by `reserveQuota`. */
   readonly dimensions?: Dimensions;
+  /**
+   * The quota line's fiscal year; set by `reserveQuota`. When set, `consumeReservation` refuses a
+   * date outside it (BUDGET_OUTSIDE_FISCAL_YEAR).
+   */
+  readonly fiscalYear?: number;
 }
 
 /** The outcome of {@link reserveQuota}. */
@@ -80,6 +86,7 @@ const REQUIRED_DIMENSIONS = ["fiscalYear", "agency", "fundType", "functionCode",
  * @returns The reservation, its transfers and the levels they are checked at.
  * @throws {JincaiError} BUDGET_NOT_EXECUTABLE when the quota is not executable
  * @throws {JincaiError} BUDGET_INVALID_AMOUNT when the amount is not a positive bigint
+ * @throws {JincaiError} BUDGET_OUTSIDE_FISCAL_YEAR when the date is outside the quota's fiscal year
  * @throws {JincaiError} BUDGET_INVALID_REFINEMENT when `economicCode` does not extend the quota's
  * @throws {JincaiError} BUDGET_MISSING_DIMENSION when a required dimension, or one a control
  *   matches on, is absent (fails closed)
@@ -98,6 +105,7 @@ export function reserveQuota(quota: QuotaLine, request: ReserveRequest, controls
       details: { quotaId: quota.id, amount: String(request.amount) },
     });
   }
+  assertInFiscalYear(request.date, quota.fiscalYear, { quotaId: quota.id, reservationId: request.id });
   const levels = resolveLevels(quota, request.economicCode, controls);
   const phase = request.immediate === true ? "posted" : "pending";
   const transfers: TransferInput[] = new Array<TransferInput>(levels.checks.length);
@@ -113,6 +121,7 @@ export function reserveQuota(quota: QuotaLine, request: ReserveRequest, controls
     phase,
     controlIds: levels.controlIds,
     dimensions: levels.dims,
+    fiscalYear: quota.fiscalYear,
   };
   return { reservation, transfers, checks: levels.checks };
 }

@@ -38,7 +38,8 @@ describe("jincai close", () => {
     const rows = [
       "LATE001,2026-01-20,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000201,100.00,迟到的一月支付,已支付,",
       "FEB001,2026-02-03,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000202,100.00,二月支付,已支付,",
-      "FEB002,2026-02-03,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000203,100.00,退票日期在一月,已退票,2026-01-30",
+      // January's first payment, now returned by the bank (退票) on a day of the closed month.
+      "ZF202600000001,2026-01-01,ZB202600245,106002,111,2080101,30205,JB0000,青川办公用品有限公司,6222509268374647,11397.63,日常支付,已退票,2026-01-30",
       "LATE002,2026-01-21,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000204,100.00,迟到的一月提交,已提交,",
     ];
     await writeCsv(dir, "late.csv", CITY_PAYMENT_HEADER, rows);
@@ -46,7 +47,7 @@ describe("jincai close", () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
       "late.csv:2:2 TREASURY_PERIOD_CLOSED payment LATE001: its date 2026-01-20 is in a closed period",
-      "late.csv:4:14 TREASURY_PERIOD_CLOSED refund_date: payment FEB002: the date 2026-01-30 is in a closed period",
+      "late.csv:4:14 TREASURY_PERIOD_CLOSED refund_date: payment ZF202600000001: the date 2026-01-30 is in a closed period",
       "late.csv:5:2 TREASURY_PERIOD_CLOSED payment LATE002: its date 2026-01-21 is in a closed period",
     ]);
     const quotas = ["ZJ0001,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-01-15", "ZJ0002,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-02-15"];

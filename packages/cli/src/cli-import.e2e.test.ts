@@ -62,6 +62,8 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-payments.csv:10:13 TREASURY_INVALID_PAYMENT",
       "bad-payments.csv:11:14 TREASURY_INVALID_REFUND",
       "bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION",
+      "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR",
+      "bad-payments.csv:14:14 TREASURY_INVALID_REFUND",
     ]);
     expect(run.stderr).toContain('bad-payments.csv:2:11 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals');
     expect(run.stderr).toContain("bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA payment BAD0006: amount 99,000,000.00 exceeds the 13,149.65 available on quota ZB202600001");
@@ -69,7 +71,13 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stderr).toContain("bad-payments.csv:8:6 TREASURY_CODE_MISMATCH payment BAD0007: functionCode 2050101 contradicts quota ZB202600001, which has 2010301");
     expect(run.stderr).toContain("bad-payments.csv:9:1 TREASURY_PAYMENT_CONFLICT payment ZF202600000001 exists with other fields");
     expect(run.stderr).toContain("bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION payment BAD0011: projectCode is needed to find its quota");
-    expect(run.stdout).toContain("11 rows read, 0 applied, 11 rejected");
+    expect(run.stderr).toContain(
+      "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR pay:BAD0012 is dated 2025-12-31, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota ZB202600001",
+    );
+    expect(run.stderr).toContain(
+      "bad-payments.csv:14:14 TREASURY_INVALID_REFUND refund_date: payment BAD0013 cannot be refunded on 2026-02-27, before it was paid on 2026-03-01",
+    );
+    expect(run.stdout).toContain("13 rows read, 0 applied, 13 rejected");
     expect(run.stdout).toContain("nothing written");
     expect(await summaryJson(dir)).toEqual(before);
   });
@@ -161,8 +169,8 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.code).toBe(2);
     const issues = run.stderr.trim().split("\n").map((l) => JSON.parse(l) as { line: number; column: number; code: string });
     expect(issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toContain("7:11 TREASURY_EXCEEDS_QUOTA");
-    expect(issues).toHaveLength(11);
-    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 11, applied: 0, rejected: 11, committed: false } });
+    expect(issues).toHaveLength(13);
+    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 13, applied: 0, rejected: 13, committed: false } });
   });
 
   it("moves quota amounts between lines with a 调剂 file (源指标): each agency's quota changes, the city's total does not", async () => {

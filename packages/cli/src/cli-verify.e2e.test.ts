@@ -57,6 +57,26 @@ describe("jincai verify", () => {
     expect(junit!.stdout).toMatch(/<testcase [^>]*name="ledger.balanced"[^>]*>\s*<failure/);
   });
 
+  it("fails payment.in-year with evidence once payment P3 is dated in 2027, behind the import's back", async () => {
+    const db = new Database(join(dir, "jincai.db"));
+    try {
+      expect(db.prepare("UPDATE transfers SET date = '2027-01-04' WHERE id = 'pay:P3'").run().changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const [text, json] = await Promise.all([runJincai(dir, ["verify"]), runJincai(dir, ["verify", "--format", "json"])]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("FAIL payment.in-year (1 finding)");
+    expect(text.stdout).toContain("payment P3 spends quota line quota:ZB3 of fiscal year 2026 on 2027-01-04");
+    const found = (JSON.parse(json.stdout) as VerifyJson).failures.filter((f) => f.rule === "payment.in-year");
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        evidence: { transferId: "pay:P3", quotaAccount: "quota:ZB3", fiscalYear: "2026", date: "2027-01-04", phase: "posted", amount: "300.00" },
+      }),
+    ]);
+  });
+
   it("exits 2 on --format yaml", async () => {
     const run = await runJincai(dir, ["verify", "--format", "yaml"]);
     expect(run.code).toBe(2);

@@ -1,7 +1,9 @@
 /**
  * `transferFlows` in SQLite: one full scan of `transfers` (forced with `NOT INDEXED`: walking the
  * rows account by account looks each row up in the table again, which was about five times
- * slower on a million transfers), summed per (debit, credit, phase).
+ * slower on a million transfers), summed per (debit, credit, phase). A query with dates walks
+ * the `date` index over their range instead: the days outside a fiscal year (`payment.in-year`)
+ * take no time on a million transfers, where a scan took 0.1 s for each bound.
  *
  * The sums are made by a small aggregate function registered on the connection, which keeps the
  * groups in a hash map: SQLite's own `GROUP BY` sorts every row first, which more than doubles
@@ -54,9 +56,9 @@ interface FlowState {
  * ```
  */
 export function transferFlowsSync(ctx: SqliteContext, query: TransferFlowQuery = {}): TransferFlow[] {
-  const { where, params } = flowWhere(query);
-  let sums = hashedSums(ctx, where, params);
-  if (sums === undefined) sums = groupedSums(ctx, where, params);
+  const { source, params } = flowSource(query);
+  let sums = hashedSums(ctx, source, params);
+  if (sums === undefined) sums = groupedSums(ctx, source, params);
   if (query.book !== undefined) {
     const nums = ctx.conn.stmt("SELECT a.num FROM accounts AS a WHERE a.book = ?").pluck().all(query.book) as bigint[];
     const inBook = new Set(nums.map(Number));
@@ -72,8 +74,9 @@ export function transferFlowsSync(ctx: SqliteContext, query: TransferFlowQuery =
   return flows.sort(compareTransferFlows);
 }
 
-/** The WHERE clause on `transfers t` for the row filters of a query. */
-function flowWhere(query: TransferFlowQuery): { where: string; params: unknown[] } {
+/** The rows a query sums: `transfers AS t` with its row filters (scanned whole unless dated). */
+function flowSource(query: TransferFlowQuery): { source: string; params: unknown[] } {
+  const dated = query.from !== undefined || query.to !== undefined;
   const parts: string[] = [];
   const params: unknown[] = [];
   if (query.idPrefix !== undefined && query.idPrefix !== "") {
@@ -93,15 +96,16 @@ function flowWhere(query: TransferFlowQuery): { where: string; params: unknown[]
     parts.push("t.phase IN (SELECT value FROM json_each(?))");
     params.push(JSON.stringify(query.phases));
   }
-  return { where: parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`, params };
+  const table = dated ? "transfers AS t" : "transfers AS t NOT INDEXED";
+  return { source: `${table}${parts.length === 0 ? "" : ` WHERE ${parts.join(" AND ")}`}`, params };
 }
 
 /** The sums through the hashing aggregate; undefined when an amount was not a safe integer. */
-function hashedSums(ctx: SqliteContext, where: string, params: unknown[]): FlowSum[] | undefined {
+function hashedSums(ctx: SqliteContext, source: string, params: unknown[]): FlowSum[] | undefined {
   registerAggregate(ctx.conn.db);
   // The phase travels as its index in PHASES, folded into the credit key: no string per row.
   const phaseIndex = `CASE t.phase ${PHASES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(" ")} END`;
-  const sql = `SELECT ${AGGREGATE}(t.debit, t.credit * 4 + ${phaseIndex}, t.amount) FROM transfers AS t NOT INDEXED ${where}`;
+  const sql = `SELECT ${AGGREGATE}(t.debit, t.credit * 4 + ${phaseIndex}, t.amount) FROM ${source}`;
   const text = ctx.conn.stmt(sql).pluck().get(...params) as string | null;
   if (text === null) return undefined;
   const rows = JSON.parse(text) as [number, number, number, number, string][];
@@ -109,8 +113,8 @@ function hashedSums(ctx: SqliteContext, where: string, params: unknown[]): FlowS
 }
 
 /** The sums by SQLite's `GROUP BY`, exact for any amount. */
-function groupedSums(ctx: SqliteContext, where: string, params: unknown[]): FlowSum[] {
-  const sql = `SELECT t.debit, t.credit, t.phase, count(*) AS n, sum(t.amount) AS total FROM transfers AS t NOT INDEXED ${where} GROUP BY t.debit, t.credit, t.phase`;
+function groupedSums(ctx: SqliteContext, source: string, params: unknown[]): FlowSum[] {
+  const sql = `SELECT t.debit, t.credit, t.phase, count(*) AS n, sum(t.amount) AS total FROM ${source} GROUP BY t.debit, t.credit, t.phase`;
   const rows = ctx.conn.stmt(sql).all(...params) as { debit: bigint; credit: bigint; phase: TransferPhase; n: bigint; total: bigint }[];
   return rows.map((r) => ({ debit: Number(r.debit), credit: Number(r.credit), phase: r.phase, count: Number(r.n), amount: r.total }));
 }

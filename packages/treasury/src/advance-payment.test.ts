@@ -107,4 +107,21 @@ describe("advancePayment", () => {
     const { store, context } = await treasuryStore();
     expect((await advancePayment(store, paidRow(), "paid", context)).status).toBe("TREASURY_PAYMENT_NOT_FOUND");
   });
+
+  it("refuses a row paying the payment before it was approved, or after the quota's year; a late rejection is taken", async () => {
+    const { store, context } = await submittedPayment();
+    await approvePayment(store, "ZF001", { date: "2026-03-06" });
+    expect(await advancePayment(store, paidRow(), "paid", context)).toMatchObject({
+      status: "TREASURY_INVALID_PAYMENT",
+      details: { field: "date", date: "2026-03-05", since: "2026-03-06" },
+    });
+    expect(await advancePayment(store, paidRow({ date: "2027-01-04" }), "paid", context)).toMatchObject({
+      status: "BUDGET_OUTSIDE_FISCAL_YEAR",
+      details: { field: "date", date: "2027-01-04", fiscalYear: 2026 },
+    });
+    expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+    // Clearing the year's unpaid requests after it ended is still a rejection (退回).
+    expect((await advancePayment(store, paidRow({ date: "2027-01-04" }), "rejected", context)).status).toBe("ok");
+    expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 0n, available: 10_000_000n });
+  });
 });

@@ -26,6 +26,8 @@ import type { PaymentState } from "./payment-state";
 import type { PaymentDocument, PaymentEvent } from "./payment-record";
 import { paymentTransferId } from "./payment-transfer";
 import { planPayment } from "./plan-payment";
+import { assertStepDate } from "./step-date";
+import type { DatedStep } from "./step-date";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 
 /** The statuses an import row can move a stored payment on to. */
@@ -102,7 +104,9 @@ export function prepareAdvance(
   const stored = state.payment;
   let described: Payment;
   try {
-    described = planPayment(row, context, "submitted").payment;
+    // Described as of its stored date: the row's is the date of the status it reports, which
+    // may fall after the year ends for a rejection (checked below for a payment).
+    described = planPayment(row.date === stored.date ? row : { ...row, date: stored.date }, context, "submitted").payment;
   } catch (error) {
     if (!isJincaiError(error)) throw error;
     return { result: { ...done(error.code as PaymentItemResult["status"], error.message).result, details: error.details } };
@@ -121,12 +125,23 @@ export function prepareAdvance(
     if (dates.includes(row.date) || (to === "approved" && stored.status !== "approved")) return done("exists");
     return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields (date ${row.date})`);
   }
+  let batch: TransferInput[];
+  try {
+    // Not before the payment's latest status change; paid within its quota's fiscal year.
+    assertStepDate(state, row.date, STEP[to]);
+    batch = ledgerStep(state, to, row.date);
+  } catch (error) {
+    if (!isJincaiError(error)) throw error;
+    return { result: { ...done(error.code as PaymentItemResult["status"], error.message).result, details: error.details } };
+  }
   const events: PaymentEvent[] = [...state.doc.events];
   if (stored.status === "submitted" && to === "paid") events.push({ status: "approved", date: row.date });
   events.push({ status: to, date: row.date });
   const doc: PaymentDocument = { ...state.doc, status: to, ...(to === "paid" ? { paidAmount: stored.amount.toString() } : {}), events };
-  return { state, batch: ledgerStep(state, to, row.date), doc };
+  return { state, batch, doc };
 }
+
+const STEP: Readonly<Record<AdvanceTarget, DatedStep>> = { approved: "approve", paid: "pay", rejected: "reject" };
 
 /** The result of a row. */
 function rowResult(row: PaymentImportRow, index: number, status: PaymentItemResult["status"], quotaId?: string, message?: string): PaymentItemResult {

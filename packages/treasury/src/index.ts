@@ -31,3 +31,4 @@ export { planPayments } from "./plan-payments";
 export type { PaymentImportRow, PaymentItemResult, PaymentRowPlan } from "./plan-payments";
 export { applyPayments } from "./apply-payments";
 export { checkPayments } from "./check-payments";
+export { checkPaymentDates } from "./check-payment-dates";

@@ -36,4 +36,24 @@ describe("payPayment", () => {
       details: { status: "period_closed" },
     });
   });
+
+  it("refuses to pay before the payment was approved, or after its quota's fiscal year ended", async () => {
+    const { store } = await submittedPayment();
+    await expect(approvePayment(store, "ZF001", { date: "2026-03-01" })).rejects.toMatchObject({
+      code: "TREASURY_INVALID_PAYMENT",
+      message: "payment ZF001 cannot be approved on 2026-03-01, before it was submitted on 2026-03-02",
+      details: { field: "date", since: "2026-03-02" },
+    });
+    await approvePayment(store, "ZF001", { date: "2026-03-03" });
+    await expect(payPayment(store, "ZF001", { date: "2026-03-02" })).rejects.toMatchObject({
+      code: "TREASURY_INVALID_PAYMENT",
+      details: { field: "date", date: "2026-03-02", since: "2026-03-03", status: "approved" },
+    });
+    await expect(payPayment(store, "ZF001", { date: "2027-01-04" })).rejects.toMatchObject({
+      code: "BUDGET_OUTSIDE_FISCAL_YEAR",
+      details: { quotaId: "Q1", field: "date", fiscalYear: 2026 },
+    });
+    await expect(payPayment(store, "ZF001", { date: "2026-3-5" })).rejects.toMatchObject({ code: "TREASURY_INVALID_PAYMENT", details: { field: "date" } });
+    expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+  });
 });

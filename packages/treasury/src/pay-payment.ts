@@ -6,6 +6,7 @@ import type { Payment } from "./payment";
 import { applyLedger } from "./apply-ledger";
 import { assertStatus, getPaymentState, reservationOf, savePayment } from "./payment-state";
 import { paymentTransferId } from "./payment-transfer";
+import { assertStepDate } from "./step-date";
 
 /** How a payment was paid. */
 export interface PayStep {
@@ -20,7 +21,8 @@ export interface PayStep {
  * (fully, or partly releasing the rest). Paying a paid payment again changes nothing.
  *
  * @throws {JincaiError} TREASURY_PAYMENT_NOT_FOUND; TREASURY_INVALID_TRANSITION unless approved
- *   (or already paid); TREASURY_INVALID_PAYMENT for an amount outside 1..amount
+ *   (or already paid); TREASURY_INVALID_PAYMENT for an amount outside 1..amount or a date before
+ *   the payment was approved; BUDGET_OUTSIDE_FISCAL_YEAR for a date after its quota's fiscal year
  * @example
  * ```ts
  * (await payPayment(tx, "ZF001", { date: "2026-03-05" })).status; // "paid"
@@ -30,6 +32,7 @@ export async function payPayment(tx: StoreTx, paymentNumber: string, step: PaySt
   const state = await getPaymentState(tx, paymentNumber);
   assertStatus(state, ["approved", "paid"], "pay");
   if (state.payment.status === "paid") return state.payment;
+  assertStepDate(state, step.date, "pay");
   const amount = step.amount ?? state.payment.amount;
   if (typeof amount !== "bigint" || amount <= 0n || amount > state.payment.amount) {
     throw new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `cannot pay ${String(amount)} fen of payment ${paymentNumber}`, {

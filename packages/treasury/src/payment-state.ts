@@ -90,6 +90,8 @@ export function reservationOf(state: PaymentState, controlIds: readonly string[]
     amount: state.payment.amount,
     phase: state.doc.reservationPhase,
     controlIds,
+    // Reserved within its quota's fiscal year (the calendar year), so the year of its date.
+    fiscalYear: Number(state.payment.date.slice(0, 4)),
   };
 }
 

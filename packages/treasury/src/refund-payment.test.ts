@@ -55,4 +55,16 @@ describe("refundPayment", () => {
       code: "TREASURY_INVALID_TRANSITION",
     });
   });
+
+  it("refuses a refund dated before the payment was paid, and takes one after the year ends", async () => {
+    const { store, context } = await paidPayment();
+    await expect(refundPayment(store, "ZF001", { refundNumber: "TP1", date: "2026-03-04" }, context)).rejects.toMatchObject({
+      code: "TREASURY_INVALID_REFUND",
+      message: "payment ZF001 cannot be refunded on 2026-03-04, before it was paid on 2026-03-05",
+      details: { field: "date", since: "2026-03-05" },
+    });
+    expect((await figures(store)).consumed).toBe(1_000_000n);
+    // A bank return (退票) in January of a December payment still happens; the rule is the year's spending.
+    expect(await refundPayment(store, "ZF001", { refundNumber: "TP1", date: "2027-01-06" }, context)).toMatchObject({ status: "refunded" });
+  });
 });

@@ -14,6 +14,7 @@ import { assertStatus, existingState, findPaymentState, reservationOf, savePayme
 import type { PaymentState } from "./payment-state";
 import type { PaymentDocument } from "./payment-record";
 import { paymentTransferId } from "./payment-transfer";
+import { assertStepDate } from "./step-date";
 
 /** A refund of a paid payment. */
 export interface RefundStep {
@@ -31,8 +32,8 @@ export interface RefundStep {
  * @param context - Used for a historic payment (no document): the controls it debited are found
  *   by probing each control's transfer.
  * @throws {JincaiError} TREASURY_PAYMENT_NOT_FOUND; TREASURY_INVALID_TRANSITION unless paid;
- *   TREASURY_INVALID_REFUND when the amount exceeds what is left or the refund number was used
- *   with another amount
+ *   TREASURY_INVALID_REFUND when the amount exceeds what is left, the refund number was used
+ *   with another amount, or the date is before the payment was paid
  * @example
  * ```ts
  * (await refundPayment(tx, "ZF001", { refundNumber: "TP-01", date: "2026-03-20" }, context)).status; // "refunded"
@@ -126,6 +127,7 @@ export async function prepareRefundOf(
     return { done: state.payment };
   }
   assertStatus(state, ["paid"], "refund");
+  assertStepDate(state, step.date, "refund");
   const left = state.payment.paidAmount - state.payment.refundedAmount;
   const amount = step.amount ?? left;
   if (typeof amount !== "bigint" || amount <= 0n || amount > left || step.refundNumber === "") {

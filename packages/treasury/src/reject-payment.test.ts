@@ -19,4 +19,13 @@ describe("rejectPayment", () => {
     await payPayment(store, "ZF001", { date: "2026-03-05" });
     await expect(rejectPayment(store, "ZF001", { date: "2026-03-06" })).rejects.toMatchObject({ code: "TREASURY_INVALID_TRANSITION" });
   });
+
+  it("refuses a rejection dated before the payment was submitted", async () => {
+    const { store } = await submittedPayment();
+    await expect(rejectPayment(store, "ZF001", { date: "2026-03-01" })).rejects.toMatchObject({
+      code: "TREASURY_INVALID_PAYMENT",
+      details: { field: "date", date: "2026-03-01", since: "2026-03-02" },
+    });
+    expect((await figures(store)).reserved).toBe(1_000_000n);
+  });
 });

@@ -50,4 +50,15 @@ describe("submitPayment", () => {
     expect(r.status).toBe("ok");
     expect(r.warnings.map((w) => w.code)).toEqual(["BUDGET_ADVISORY_EXCEEDED"]);
   });
+
+  it("refuses a payment dated outside its quota's fiscal year (2026 quota, 2025-12-31) and reserves nothing", async () => {
+    const { store, context } = await treasuryStore();
+    for (const date of ["2025-12-31", "2027-01-01"]) {
+      await expect(submitPayment(store, payment({ date }), context)).rejects.toMatchObject({
+        code: "BUDGET_OUTSIDE_FISCAL_YEAR",
+        details: { quotaId: "Q1", field: "date", date, fiscalYear: 2026 },
+      });
+    }
+    expect((await figures(store)).reserved).toBe(0n);
+  });
 });

@@ -51,6 +51,12 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
           out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message: "refund_date: a refunded payment needs its 退票日期" };
           return;
         }
+        // Caught before the row's payment is applied, so a quarantined row leaves nothing behind.
+        if (status === "refunded" && row.refund_date! < row.paid_on) {
+          const message = `refund_date: payment ${row.payment_id} cannot be refunded on ${row.refund_date}, before it was paid on ${row.paid_on}`;
+          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message };
+          return;
+        }
         inputs.push(paymentInput(row, status, config));
         at.push(i);
         statuses.push(status);

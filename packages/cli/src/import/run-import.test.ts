@@ -93,4 +93,14 @@ describe("runImport", () => {
     });
     expect(await codes(store)).toEqual(["101", "101001"]);
   });
+
+  it("reports a batch's issues and quarantined rows in file order, whether the reader or the rules found them", async () => {
+    const store = createMemoryStore();
+    // Line 2 names a parent nobody has imported (the rules), line 3 has no name (the reader).
+    await writeFile(join(dir, "mixed.csv"), `${HEADER}\n301001,青川市第二中学,301,事业\n301002,,301,事业\n`);
+    const set: number[][] = [];
+    const report = await agencies(store, "mixed.csv", false, { quarantine: async (_header, rows) => void set.push(rows.map((r) => r.line)) });
+    expect(report.issues.map((i) => [i.line, i.code])).toEqual([[2, "ORG_PARENT_UNKNOWN"], [3, "IMPORT_REQUIRED"]]);
+    expect(set).toEqual([[2, 3]]);
+  });
 });

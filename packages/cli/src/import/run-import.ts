@@ -87,6 +87,9 @@ class RollBack extends Error {}
  */
 const BATCH_ROWS = 1_000;
 
+/** Orders issues or rejected rows by line (a stable sort keeps a line's own order). */
+const byLine = (a: { readonly line: number }, b: { readonly line: number }): number => a.line - b.line;
+
 /**
  * Imports one file; see the module header for the atomicity rules.
  *
@@ -161,6 +164,11 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
               batchIssues.push({ file: options.file, line: row.line, column: 0, code: code as ImportIssue["code"], message, severity: "warning" });
             }
           });
+        }
+        // The reader's issues come first; the whole batch's go out in file order.
+        if (batch.issues.length > 0 && batchIssues.length > batch.issues.length) {
+          batchIssues.sort(byLine);
+          toQuarantine.sort(byLine);
         }
         report(batchIssues);
         if (options.quarantine && toQuarantine.length > 0) await options.quarantine(reader.stats.header ?? [], toQuarantine);
