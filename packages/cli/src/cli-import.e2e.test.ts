@@ -100,6 +100,19 @@ describe("jincai import (sample city 青川市)", () => {
     ]);
   });
 
+  it("reads a fund type spelled out as payment systems export it (一般公共预算资金) as its code", async () => {
+    const rows = [
+      "FT0001,2026-03-01,,101001,一般公共预算资金,2010301,30101,JB0000,青川办公用品有限公司,6222000000000111,100.00,资金性质写全称,已支付,",
+      "FT0002,2026-03-01,,101001,政府性基金,2010301,30101,JB0000,青川办公用品有限公司,6222000000000112,100.00,没有这类资金的指标,已支付,",
+    ];
+    await writeCsv(dir, "fund-names.csv", CITY_PAYMENT_HEADER, rows);
+    const run = await runJincai(dir, ["import", "payments", "fund-names.csv", "--dry-run"]);
+    expect(run.stderr.trim()).toBe(
+      "fund-names.csv:3:3 TREASURY_QUOTA_NOT_FOUND payment FT0002: no executable quota has fiscalYear 2026, agency 101001, fundType 121, functionCode 2010301, economicCode 30101, projectCode JB0000",
+    );
+    expect(run.stdout).toContain("2 rows read, 0 would apply, 1 rejected"); // FT0001 passed: a file with a bad row applies nothing
+  });
+
   it("reports each bad quota row at the column at fault, in words", async () => {
     const rows = [
       "ZB202600001,青财预〔2026〕1号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,132500.00,是",

@@ -214,6 +214,7 @@ export {
   codeField,
   dateField,
   enumField,
+  fundTypeField,
   normalizeDate,
   textField,
   yearField,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountField, codeField, dateField, enumField, normalizeDate, textField, yearField } from "./import-fields";
+import { amountField, codeField, dateField, enumField, fundTypeField, normalizeDate, textField, yearField } from "./import-fields";
 
 const issueCode = (result: { success: boolean; error?: { issues: unknown[] } }): unknown =>
   (result.error?.issues[0] as { params?: { importCode?: string } } | undefined)?.params?.importCode;
@@ -52,6 +52,25 @@ describe("codeField", () => {
     );
     const project = codeField({ aliases: [], label: "project code" });
     expect(project.schema.safeParse("项目").error?.issues[0]?.message).toBe("is not a project code (expected letters and digits)");
+  });
+});
+
+describe("fundTypeField", () => {
+  it("takes a fund type code as it is, and a payment system's name for one as its code", () => {
+    const field = fundTypeField({ aliases: [] });
+    expect(field.schema.parse("111")).toBe("111");
+    expect(field.schema.parse("一般公共预算资金")).toBe("111");
+    expect(field.schema.parse("政府性基金")).toBe("121");
+    expect(field.schema.parse("单位自有资金")).toBe("3");
+  });
+
+  it("refuses other text with the names it could have been", () => {
+    const field = fundTypeField({ aliases: [] });
+    const refused = field.schema.safeParse("资金性质");
+    expect(issueCode(refused)).toBe("IMPORT_INVALID_CODE");
+    expect(refused.error?.issues[0]?.message).toBe(
+      "is not a fund type code or name (一般公共预算资金, 政府性基金预算资金, 国有资本经营预算资金, 社会保险基金预算资金, 财政专户管理资金, 单位资金)",
+    );
   });
 });
 

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { isIsoDate } from "../calendar/iso-date";
 import { safeParseFen } from "../money/parse-fen";
+import { FUND_TYPES, findFundType } from "../org/fund-type";
 import { ImportIssueCode } from "./import-issue-code";
 import type { FieldSpec } from "./row-schema";
 
@@ -147,6 +148,25 @@ export function codeField<R extends boolean = true>(options: CodeFieldOptions<R>
     if (EXCEL_NUMBER.test(text)) return `is not ${named}: Excel turned it into a number (format the column as text)`;
     return `is not ${named} (expected ${lengths === undefined ? "letters and digits" : `${lengths} digits`})`;
   };
+  return build(parse, reason, ImportIssueCode.INVALID_CODE, options);
+}
+
+/**
+ * A fund type (资金性质): a code as {@link codeField} takes it, or the name of a known fund type,
+ * read as its code: exports from a payment system often spell it out (`一般公共预算资金`,
+ * `政府性基金`). Other text is `IMPORT_INVALID_CODE`, with the names it could have been.
+ *
+ * @example
+ * ```ts
+ * fundTypeField({ aliases: ["资金性质"] }).schema.parse("一般公共预算"); // "111"
+ * fundTypeField({ aliases: ["资金性质"] }).schema.parse("111"); // "111"
+ * ```
+ */
+export function fundTypeField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<string, NoInfer<R>> {
+  const names = FUND_TYPES.map((f) => f.name).join(", ");
+  const parse = (text: string): string | undefined => (CODE.test(text) ? text : findFundType(text)?.code);
+  const reason = (text: string): string =>
+    EXCEL_NUMBER.test(text) ? "is not a fund type code: Excel turned it into a number (format the column as text)" : `is not a fund type code or name (${names})`;
   return build(parse, reason, ImportIssueCode.INVALID_CODE, options);
 }
 

@@ -1,4 +1,4 @@
-import { amountField, codeField, dateField, textField } from "../import-fields";
+import { amountField, codeField, dateField, fundTypeField, textField } from "../import-fields";
 import { defineRowSchema, type RowSchema } from "../row-schema";
 
 /**
@@ -54,7 +54,7 @@ export const paymentRowSchema: RowSchema<PaymentRow> = defineRowSchema("payments
   payment_id: codeField({ aliases: ["支付单号", "支付申请编号", "支付编号", "凭证号", "支付凭证号", "payment_no", "voucher_no"], label: "payment number" }),
   quota_id: codeField({ aliases: ["指标编号", "指标ID", "指标id", "bgt_id", "quota"], required: false, label: "quota number" }),
   agency_code: codeField({ aliases: ["单位编码", "单位代码", "预算单位编码", "agency"], label: "agency code" }),
-  fund_type: codeField({ aliases: ["资金性质", "资金性质编码", "fund_type_code", "fund"], label: "fund type code" }),
+  fund_type: fundTypeField({ aliases: ["资金性质", "资金性质编码", "fund_type_code", "fund"] }),
   function_code: codeField({ aliases: ["功能科目", "功能分类", "支出功能分类", "功能科目编码", "exp_func_code"], digits: [3, 5, 7], label: "function classification code" }),
   economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "经济科目编码", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
   amount: amountField({ aliases: ["金额", "支付金额", "金额(元)", "pay_amt", "amount"] }),

@@ -1,4 +1,4 @@
-import { amountField, codeField, dateField, textField, yearField } from "../import-fields";
+import { amountField, codeField, dateField, fundTypeField, textField, yearField } from "../import-fields";
 import { defineRowSchema, type RowSchema } from "../row-schema";
 
 /**
@@ -54,7 +54,7 @@ export const quotaRowSchema: RowSchema<QuotaRow> = defineRowSchema("quotas", {
   quota_id: codeField({ aliases: ["指标编号", "指标ID", "指标id", "bgt_id", "quota"], label: "quota number" }),
   fiscal_year: yearField({ aliases: ["年度", "预算年度", "set_year", "year"] }),
   agency_code: codeField({ aliases: ["单位编码", "单位代码", "预算单位编码", "agency"], label: "agency code" }),
-  fund_type: codeField({ aliases: ["资金性质", "资金性质编码", "fund_type_code", "fund"], label: "fund type code" }),
+  fund_type: fundTypeField({ aliases: ["资金性质", "资金性质编码", "fund_type_code", "fund"] }),
   function_code: codeField({ aliases: ["功能科目", "功能分类", "支出功能分类", "功能科目编码", "exp_func_code"], digits: [3, 5, 7], label: "function classification code" }),
   economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "部门经济科目", "经济科目编码", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
   gov_economic_code: codeField({ aliases: ["政府经济科目", "政府经济分类", "gov_bgt_eco_code"], digits: [3, 5], required: false, label: "government economic code" }),
