@@ -48,6 +48,8 @@ export const BudgetErrorCode = {
   PERIOD_CLOSED: "BUDGET_PERIOD_CLOSED",
   /** A reservation or its consumption is dated outside the quota line's fiscal year (《预算法》§18). */
   OUTSIDE_FISCAL_YEAR: "BUDGET_OUTSIDE_FISCAL_YEAR",
+  /** A reservation is dated before its quota line was issued (下达日期): no quota, no payment. */
+  NOT_YET_ISSUED: "BUDGET_NOT_YET_ISSUED",
 } as const;
 
 /** Any error code of `@jincai/budget`. */

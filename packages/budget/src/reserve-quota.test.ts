@@ -37,7 +37,7 @@ describe("reserveQuota", () => {
   });
 
   it("refuses a reservation dated outside the line's fiscal year (《预算法》§18: the calendar year)", () => {
-    expect(reserveQuota(quotaLine(), { ...req, date: "2026-01-01" }, []).reservation.fiscalYear).toBe(2026);
+    expect(reserveQuota(quotaLine({ date: "2025-11-20" }), { ...req, date: "2026-01-01" }, []).reservation.fiscalYear).toBe(2026);
     expect(reserveQuota(quotaLine(), { ...req, date: "2026-12-31" }, []).transfers).toHaveLength(1);
     for (const date of ["2025-12-31", "2027-01-01"]) {
       expect(() => reserveQuota(quotaLine(), { ...req, date }, [])).toThrow(
@@ -48,6 +48,17 @@ describe("reserveQuota", () => {
         }),
       );
     }
+  });
+
+  it("refuses a reservation dated before the line was issued (下达日期 2026-01-05)", () => {
+    expect(() => reserveQuota(quotaLine(), { ...req, date: "2026-01-04" }, [])).toThrow(
+      expect.objectContaining({
+        code: "BUDGET_NOT_YET_ISSUED",
+        message: "pay:P001 is dated 2026-01-04, before quota Q-2026-001 was issued on 2026-01-05",
+        details: { quotaId: "Q-2026-001", reservationId: "pay:P001", field: "date", date: "2026-01-04", issuedOn: "2026-01-05" },
+      }),
+    );
+    expect(reserveQuota(quotaLine(), { ...req, date: "2026-01-05" }, []).transfers).toHaveLength(1);
   });
 
   it("debits a matching absolute control in the same batch", () => {

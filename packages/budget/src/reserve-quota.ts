@@ -87,6 +87,7 @@ const REQUIRED_DIMENSIONS = ["fiscalYear", "agency", "fundType", "functionCode",
  * @throws {JincaiError} BUDGET_NOT_EXECUTABLE when the quota is not executable
  * @throws {JincaiError} BUDGET_INVALID_AMOUNT when the amount is not a positive bigint
  * @throws {JincaiError} BUDGET_OUTSIDE_FISCAL_YEAR when the date is outside the quota's fiscal year
+ * @throws {JincaiError} BUDGET_NOT_YET_ISSUED when the date is before the quota line's own date (下达日期)
  * @throws {JincaiError} BUDGET_INVALID_REFINEMENT when `economicCode` does not extend the quota's
  * @throws {JincaiError} BUDGET_MISSING_DIMENSION when a required dimension, or one a control
  *   matches on, is absent (fails closed)
@@ -106,6 +107,11 @@ export function reserveQuota(quota: QuotaLine, request: ReserveRequest, controls
     });
   }
   assertInFiscalYear(request.date, quota.fiscalYear, { quotaId: quota.id, reservationId: request.id });
+  if (request.date < quota.date) {
+    throw new JincaiError(BudgetErrorCode.NOT_YET_ISSUED, `${request.id} is dated ${request.date}, before quota ${quota.id} was issued on ${quota.date}`, {
+      details: { quotaId: quota.id, reservationId: request.id, field: "date", date: request.date, issuedOn: quota.date },
+    });
+  }
   const levels = resolveLevels(quota, request.economicCode, controls);
   const phase = request.immediate === true ? "posted" : "pending";
   const transfers: TransferInput[] = new Array<TransferInput>(levels.checks.length);

@@ -201,6 +201,13 @@ describe("jincai import (sample city 青川市)", () => {
     expect((await runJincai(dir, ["verify"])).code).toBe(0);
     const again = await runJincai(dir, ["import", "quotas", city("quota-reallocations.csv")]);
     expect(again.stdout).toContain("0 applied, 0 rejected, 2 duplicates skipped");
+    // The new line exists from its 下达日期 (2026-07-01) on: a payment cannot spend it before.
+    const pay = (date: string) => `RA0001,${date},ZB202600901,101002,111,2010301,30201,JB0000,青川办公用品有限公司,6222000000000121,100.00,调剂后支付,已支付,`;
+    await writeCsv(dir, "early.csv", CITY_PAYMENT_HEADER, [pay("2026-06-30")]);
+    const early = await runJincai(dir, ["import", "payments", "early.csv", "--dry-run"]);
+    expect(early.stderr.trim()).toBe("early.csv:2:2 BUDGET_NOT_YET_ISSUED pay:RA0001 is dated 2026-06-30, before quota ZB202600901 was issued on 2026-07-01");
+    await writeCsv(dir, "on-time.csv", CITY_PAYMENT_HEADER, [pay("2026-07-01")]);
+    expect((await runJincai(dir, ["import", "payments", "on-time.csv", "--dry-run"])).stdout).toContain("1 would apply, 0 rejected");
   });
 
   it("refuses a 调剂 larger than its origin's availability, from an unknown origin or from itself, at the column at fault", async () => {

@@ -21,7 +21,7 @@ describe("checkPaymentDates (payment.in-year)", () => {
 
   it("reports each payment that spends a 2026 line before 2026 began or after it ended, with its evidence", async () => {
     const { store, context } = await treasuryStore(undefined, [control()]);
-    const early = reserveQuota(quota(), { id: "pay:ZF010", amount: 100_00n, date: "2026-01-02", immediate: true, references: { voucher: "ZF010" } }, context.controls);
+    const early = reserveQuota(quota(), { id: "pay:ZF010", amount: 100_00n, date: "2026-01-06", immediate: true, references: { voucher: "ZF010" } }, context.controls);
     const pending = reserveQuota(quota(), { id: "pay:ZF011", amount: 200_00n, date: "2026-12-30", references: { voucher: "ZF011" } }, context.controls);
     const { fiscalYear: _, ...rebuilt } = pending.reservation;
     for (const batch of [dated(early.transfers, "2025-12-31"), pending.transfers, consumeReservation(rebuilt, { date: "2027-01-04", references: { voucher: "ZF011" } })]) {

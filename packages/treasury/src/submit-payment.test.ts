@@ -51,7 +51,7 @@ describe("submitPayment", () => {
     expect(r.warnings.map((w) => w.code)).toEqual(["BUDGET_ADVISORY_EXCEEDED"]);
   });
 
-  it("refuses a payment dated outside its quota's fiscal year (2026 quota, 2025-12-31) and reserves nothing", async () => {
+  it("refuses a payment dated outside its quota's fiscal year, or before the quota was issued, and reserves nothing", async () => {
     const { store, context } = await treasuryStore();
     for (const date of ["2025-12-31", "2027-01-01"]) {
       await expect(submitPayment(store, payment({ date }), context)).rejects.toMatchObject({
@@ -59,6 +59,11 @@ describe("submitPayment", () => {
         details: { quotaId: "Q1", field: "date", date, fiscalYear: 2026 },
       });
     }
+    // Q1 was issued on 2026-01-05: the day before, it did not exist yet.
+    await expect(submitPayment(store, payment({ date: "2026-01-04" }), context)).rejects.toMatchObject({
+      code: "BUDGET_NOT_YET_ISSUED",
+      details: { quotaId: "Q1", date: "2026-01-04", issuedOn: "2026-01-05" },
+    });
     expect((await figures(store)).reserved).toBe(0n);
   });
 });
