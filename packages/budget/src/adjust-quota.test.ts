@@ -65,6 +65,22 @@ describe("adjustQuota", () => {
     });
   });
 
+  it("refuses an adjustment dated before either of its lines was issued", async () => {
+    const store = await twoLines();
+    await loadQuota(store, quotaLine({ id: "Q-2026-003", documentNumber: "财预〔2026〕3号", amount: 100_00n, date: "2026-07-01" }), fixtureContext());
+    const move = { id: "TZ-09", date: "2026-06-30", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-003", amount: 100n };
+    await expect(adjustQuota(store, move)).rejects.toMatchObject({
+      code: "BUDGET_NOT_YET_ISSUED",
+      message: "adjustment TZ-09: dated 2026-06-30, before quota Q-2026-003 was issued on 2026-07-01",
+      details: { adjustmentId: "TZ-09", field: "date" },
+    });
+    await expect(adjustQuota(store, { ...move, fromQuotaId: "Q-2026-003", toQuotaId: "Q-2026-001" })).rejects.toMatchObject({
+      code: "BUDGET_NOT_YET_ISSUED",
+      details: { adjustmentId: "TZ-09", fromQuotaId: "Q-2026-003", field: "date", issuedOn: "2026-07-01" },
+    });
+    expect((await adjustQuota(store, { ...move, date: "2026-07-01" })).status).toBe("ok");
+  });
+
   it("is a no-op when applied twice, and a conflict under the same id with another amount", async () => {
     const store = await twoLines();
     const move = { id: "TZ-01", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 10_000_000n };

@@ -43,6 +43,7 @@ export interface AdjustQuotaResult {
  *
  * @throws {JincaiError} BUDGET_INVALID_AMOUNT; BUDGET_INVALID_QUOTA (a bad date, the same line on
  *   both sides, lines of different years); BUDGET_QUOTA_NOT_FOUND (`details.field` names the side);
+ *   BUDGET_NOT_YET_ISSUED when dated before either line was issued (`field: "date"`);
  *   BUDGET_EXCEEDS_QUOTA with `available` and `requested`; BUDGET_QUOTA_CONFLICT when the id was
  *   applied with other fields; BUDGET_PERIOD_CLOSED
  * @example
@@ -79,8 +80,9 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
     const target = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, toQuotaId);
     if (target === undefined) throw fail(BudgetErrorCode.QUOTA_NOT_FOUND, `quota ${toQuotaId} does not exist`, "toQuotaId");
     if (target.data.fiscalYear !== year) throw fail(BudgetErrorCode.INVALID_QUOTA, `quota ${toQuotaId} is of fiscal year ${target.data.fiscalYear}, not ${year}`, "toQuotaId");
+    if (adjustment.date < target.data.date) throw fail(BudgetErrorCode.NOT_YET_ISSUED, `dated ${adjustment.date}, before quota ${toQuotaId} was issued on ${target.data.date}`, "date");
   }
-  await quotaMoveSource(tx, { quotaId: fromQuotaId, amount, fiscalYear: year, by: `adjustment ${id}`, field: "fromQuotaId", details: { adjustmentId: id } }, origin?.data);
+  await quotaMoveSource(tx, { quotaId: fromQuotaId, amount, fiscalYear: year, date: adjustment.date, by: `adjustment ${id}`, field: "fromQuotaId", details: { adjustmentId: id } }, origin?.data);
   const result = await tx.createTransfers([transfer]);
   if (!result.applied) throw ledgerFailure(result.results, `adjustment ${id}`);
   return { status: "ok", transferId };

@@ -115,6 +115,17 @@ describe("loadQuota of a 调剂 (an origin quota)", () => {
     });
   });
 
+  it("refuses a 调剂 dated before its origin was issued (下达日期 2026-01-05), and nothing is created", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine(), fixtureContext());
+    await expect(loadQuota(store, reallocation({ date: "2026-01-04" }), fixtureContext())).rejects.toMatchObject({
+      code: "BUDGET_NOT_YET_ISSUED",
+      message: "quota Q-2026-101: dated 2026-01-04, before its origin quota Q-2026-001 was issued on 2026-01-05",
+      details: { quotaId: "Q-2026-101", originQuotaId: "Q-2026-001", field: "date", date: "2026-01-04", issuedOn: "2026-01-05" },
+    });
+    expect(await store.getAccount("quota:Q-2026-101")).toBeUndefined();
+  });
+
   it("refuses an origin of another fiscal year", async () => {
     const store = createMemoryStore();
     await loadQuota(store, quotaLine({ id: "Q-2025-001", fiscalYear: 2025, date: "2025-01-05" }), fixtureContext([2025, 2026]));

@@ -37,8 +37,9 @@ export interface LoadQuotaResult {
  * @throws {JincaiError} BUDGET_INVALID_QUOTA with `details.issues` when validation fails
  * @throws {JincaiError} BUDGET_QUOTA_CONFLICT when the id was loaded with other fields
  * @throws {JincaiError} BUDGET_QUOTA_NOT_FOUND when the origin of a 调剂 is not loaded;
- *   BUDGET_INVALID_QUOTA when it is of another fiscal year; BUDGET_EXCEEDS_QUOTA (with
- *   `available` and `requested`) when it has less than the amount available
+ *   BUDGET_INVALID_QUOTA when it is of another fiscal year; BUDGET_NOT_YET_ISSUED when the new
+ *   line is dated before its origin was issued; BUDGET_EXCEEDS_QUOTA (with `available` and
+ *   `requested`) when it has less than the amount available
  * @throws {JincaiError} BUDGET_PERIOD_CLOSED when the load is dated in a closed period;
  *   BUDGET_LEDGER_REJECTED when the ledger refuses it otherwise
  * @example
@@ -69,7 +70,7 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
   let from = quotaSourceAccountId(line.fiscalYear);
   if (line.originQuotaId !== undefined) {
     const origin = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, line.originQuotaId);
-    const move = { quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id } };
+    const move = { quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, date: line.date, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id } };
     from = await quotaMoveSource(tx, move, origin?.data);
   }
   const created = await tx.createAccounts(quotaAccounts(line));

@@ -17,6 +17,8 @@ export interface QuotaMove {
   readonly amount: bigint;
   /** The fiscal year the quota must be of. */
   readonly fiscalYear: number;
+  /** The date of the move: not before the quota was issued. */
+  readonly date: string;
   /** What moves it, for messages (e.g. `quota Q-2026-101`, `adjustment TZ-01`). */
   readonly by: string;
   /** The field naming the quota, reported in `details.field` (e.g. `originQuotaId`). */
@@ -30,10 +32,11 @@ export interface QuotaMove {
  * caller read it (`undefined`: not loaded). Internal.
  *
  * @throws {JincaiError} BUDGET_QUOTA_NOT_FOUND; BUDGET_INVALID_QUOTA (another fiscal year);
+ *   BUDGET_NOT_YET_ISSUED (moved before the quota was issued; `field: "date"`);
  *   BUDGET_EXCEEDS_QUOTA with `available`, `requested` and `field: "amount"`
  * @example
  * ```ts
- * await quotaMoveSource(tx, { quotaId: "Q-2026-001", amount: 100n, fiscalYear: 2026, by: "quota Q-2026-101", field: "originQuotaId", details: {} }, origin?.data);
+ * await quotaMoveSource(tx, { quotaId: "Q-2026-001", amount: 100n, fiscalYear: 2026, date: "2026-07-01", by: "quota Q-2026-101", field: "originQuotaId", details: {} }, origin?.data);
  * // "quota:Q-2026-001"
  * ```
  */
@@ -45,6 +48,11 @@ export async function quotaMoveSource(tx: StoreTx, move: QuotaMove, quota: Quota
   }
   if (quota.fiscalYear !== move.fiscalYear) {
     throw new JincaiError(BudgetErrorCode.INVALID_QUOTA, `${by}: its origin quota ${quotaId} is of fiscal year ${quota.fiscalYear}, not ${move.fiscalYear}`, { details });
+  }
+  if (move.date < quota.date) {
+    throw new JincaiError(BudgetErrorCode.NOT_YET_ISSUED, `${by}: dated ${move.date}, before its origin quota ${quotaId} was issued on ${quota.date}`, {
+      details: { ...details, field: "date", date: move.date, issuedOn: quota.date },
+    });
   }
   const account = quotaAccountIds(quotaId).line;
   const [balance] = await tx.accountBalances({ accountIds: [account] });

@@ -208,6 +208,13 @@ describe("jincai import (sample city 青川市)", () => {
     expect(early.stderr.trim()).toBe("early.csv:2:2 BUDGET_NOT_YET_ISSUED pay:RA0001 is dated 2026-06-30, before quota ZB202600901 was issued on 2026-07-01");
     await writeCsv(dir, "on-time.csv", CITY_PAYMENT_HEADER, [pay("2026-07-01")]);
     expect((await runJincai(dir, ["import", "payments", "on-time.csv", "--dry-run"])).stdout).toContain("1 would apply, 0 rejected");
+    // Nor can a further 调剂 move its amount on before then.
+    const onward = "ZB202600906,青财预〔2026〕90号,调剂,2026,101002,111,2010301,30201,JB0000,直接支付,10.00,是,2026-06-15,ZB202600901";
+    await writeCsv(dir, "onward.csv", `${CITY_QUOTA_HEADER},下达日期,源指标`, [onward]);
+    const moved = await runJincai(dir, ["import", "quotas", "onward.csv", "--dry-run"]);
+    expect(moved.stderr.trim()).toBe(
+      "onward.csv:2:13 BUDGET_NOT_YET_ISSUED quota ZB202600906: dated 2026-06-15, before its origin quota ZB202600901 was issued on 2026-07-01",
+    );
   });
 
   it("refuses a 调剂 larger than its origin's availability, from an unknown origin or from itself, at the column at fault", async () => {
