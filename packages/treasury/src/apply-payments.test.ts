@@ -57,6 +57,16 @@ describe("applyPayments", () => {
     expect((await figures(store)).available).toBe(0n);
   });
 
+  it("keeps back the amounts given as unavailable: 100,000.00 on Q1 with 20,000.00 not to be used leaves 80,000.00", async () => {
+    const { store, context } = await treasuryStore();
+    const unavailable = new Map([["quota:Q1", 2_000_000n]]);
+    const [over] = await store.transaction((tx) => applyPayments(tx, [payment({ amount: 8_000_001n })], context, undefined, { unavailable }));
+    expect(over).toMatchObject({ status: "TREASURY_EXCEEDS_QUOTA", details: { available: "8000000", requested: "8000001" } });
+    const [fits] = await store.transaction((tx) => applyPayments(tx, [payment({ amount: 8_000_000n })], context, undefined, { unavailable }));
+    expect(fits?.status).toBe("ok");
+    expect((await figures(store)).consumed).toBe(8_000_000n);
+  });
+
   it("reports a payment number reused with another amount as a conflict, in the store and within the chunk", async () => {
     const { store, context } = await treasuryStore();
     await applyPayments(store, [payment()], context);

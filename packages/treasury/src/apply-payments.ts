@@ -12,7 +12,9 @@
  *    limit they are rejected with `available` and `requested`, otherwise applied.
  * The store's limit check stays the authority at every step. Without replays in the chunk the
  * outcome is that of strict row order; with replays, a held-back row is re-checked after the
- * rows that followed it (it may then lose to a later row that fitted).
+ * rows that followed it (it may then lose to a later row that fitted). Refunds and rejections
+ * are the caller's, after this: a caller that applies them for rows of the same chunk can try a
+ * refused row again with `unavailable` holding back what rows after it gave back.
  */
 import { controlWarnings } from "@jincai/budget";
 import type { ControlWarning, ReservationCheck } from "@jincai/budget";
@@ -27,6 +29,16 @@ import type { PlannedPayment } from "./plan-payment";
 import { planPayments } from "./plan-payments";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 import { conflictMessage, submittedDocument } from "./submit-payment";
+
+/** Options of {@link applyPayments}. */
+export interface ApplyPaymentsOptions {
+  /**
+   * Fen per account (a quota line's or a control's) that the rows may not use, on top of what the
+   * store says is used: availability that rows coming after them in a file gave back (a refund,
+   * a rejection), which in strict row order they could not have had yet.
+   */
+  readonly unavailable?: ReadonlyMap<string, bigint>;
+}
 
 interface Row {
   readonly index: number;
@@ -43,6 +55,7 @@ interface Row {
  * @param context - Quotas and controls, built once per import.
  * @param fresh - Filled with the `paid` rows written as new, for the refunds of the same chunk
  *   (see fresh-payments).
+ * @param options - `unavailable`: amounts per account the rows may not use (see {@link ApplyPaymentsOptions}).
  * @throws {JincaiError} TREASURY_LEDGER_REJECTED only when the ledger refuses what was checked
  *   (a concurrent writer): the caller's transaction should then be rolled back and retried
  * @example
@@ -57,6 +70,7 @@ export async function applyPayments(
   rows: readonly PaymentImportRow[],
   context: PaymentContext,
   fresh?: FreshPayments,
+  options: ApplyPaymentsOptions = {},
 ): Promise<PaymentItemResult[]> {
   const results = new Array<PaymentItemResult>(rows.length);
   const candidates: Row[] = [];
@@ -65,20 +79,20 @@ export async function applyPayments(
     else results[p.index] = p.result;
   }
   if (candidates.length === 0) return results;
-  const avail = await loadAvailable(tx, candidates);
+  const avail = await loadAvailable(tx, candidates, options.unavailable);
   const accepted: Row[] = [];
   const held: Row[] = [];
   for (const row of candidates) (precheck(row, avail, context) ? accepted : held).push(row);
   const replays = await applyAccepted(tx, accepted, results, fresh);
-  if (held.length > 0) await settleHeld(tx, held, context, results, replays, fresh);
+  if (held.length > 0) await settleHeld(tx, held, context, results, replays, fresh, options.unavailable);
   return results;
 }
 
-async function loadAvailable(tx: StoreTx, rows: readonly Row[]): Promise<Map<string, bigint>> {
+async function loadAvailable(tx: StoreTx, rows: readonly Row[], unavailable?: ReadonlyMap<string, bigint>): Promise<Map<string, bigint>> {
   const ids = new Set<string>();
   for (const r of rows) for (const c of r.planned.plan.checks) ids.add(c.accountId);
   const balances = await tx.accountBalances({ accountIds: [...ids] });
-  return new Map(balances.map((b) => [b.account.id, available(b.balance)]));
+  return new Map(balances.map((b) => [b.account.id, available(b.balance) - (unavailable?.get(b.account.id) ?? 0n)]));
 }
 
 /** Checks one row at every level against the running balances; on success takes its amount. */
@@ -146,6 +160,7 @@ async function settleHeld(
   results: PaymentItemResult[],
   replays: number,
   fresh: FreshPayments | undefined,
+  unavailable: ReadonlyMap<string, bigint> | undefined,
 ): Promise<void> {
   const remaining: Row[] = [];
   // The held rows' payments are looked up in one store call (one round trip on PostgreSQL).
@@ -161,7 +176,7 @@ async function settleHeld(
     for (const row of remaining) results[row.index] = overspend(row);
     return;
   }
-  const avail = await loadAvailable(tx, remaining);
+  const avail = await loadAvailable(tx, remaining, unavailable);
   const fit: Row[] = [];
   for (const row of remaining) {
     row.warnings = undefined;

@@ -30,5 +30,6 @@ export type { PaymentHistory } from "./payment-history";
 export { planPayments } from "./plan-payments";
 export type { PaymentImportRow, PaymentItemResult, PaymentRowPlan } from "./plan-payments";
 export { applyPayments } from "./apply-payments";
+export type { ApplyPaymentsOptions } from "./apply-payments";
 export { checkPayments } from "./check-payments";
 export { checkPaymentDates } from "./check-payment-dates";

@@ -7,8 +7,10 @@
 import { findFundType, formatFen } from "@jincai/core";
 import type { PaymentRow, StoreTx } from "@jincai/core";
 import { advancePayments, applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
-import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
+import type { AdvanceItem, FreshPayments, PaymentContext, PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
+import { isOverspent, retryAfterFreeing } from "./freed-retry";
+import type { ChunkRow } from "./freed-retry";
 import type { Importer, RowOutcome } from "./row-outcome";
 
 const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
@@ -94,16 +96,33 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       }
       // The chunk's refunds go to the ledger in one batch (each row keeps its own outcome).
       const refunded = refunds.length > 0 ? await refundPayments(tx, refunds, context, fresh) : [];
+      const freed = new Set<number>(); // rows (by position in `rows`) that gave an amount back
       refunded.forEach((r, k) => {
         const i = refundAt[k]!;
         if ("error" in r) out[i] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };
-        // A payment imported before as paid and now refunded: the refund is this row's change.
-        else if (r.applied && out[i]!.status === "exists") out[i] = OK;
+        else if (r.applied) {
+          freed.add(i);
+          // A payment imported before as paid and now refunded: the refund is this row's change.
+          if (out[i]!.status === "exists") out[i] = OK;
+        }
       });
+      // Payments refused only because this chunk's refunds and rejections were applied after them
+      // (looked into only when the chunk has both).
+      if ((freed.size > 0 || statuses.includes("rejected")) && results.some(isOverspent)) {
+        const chunk: ChunkRow[] = inputs.map((input, k) => ({
+          input,
+          freed: freed.has(at[k]!) || (statuses[k] === "rejected" && out[at[k]!]!.status === "ok"),
+          overspent: (statuses[k] === "paid" || statuses[k] === "submitted") && isOverspent(results[k]!),
+        }));
+        for (const [k, result] of await retryAfterFreeing(tx, chunk, context, fresh, retryApply)) out[at[k]!] = outcome(rows[at[k]!]!, result);
+      }
       return out;
     },
   };
 }
+
+const retryApply = (tx: StoreTx, rows: readonly PaymentImportRow[], context: PaymentContext, fresh: FreshPayments, unavailable: ReadonlyMap<string, bigint>) =>
+  applyPayments(tx, rows, context, fresh, { unavailable });
 
 // Object literal and assignments, not spreads: this runs once per row of million-row files.
 function paymentInput(row: PaymentRow, status: RowStatus, config: JincaiConfig): PaymentImportRow {
@@ -170,7 +189,9 @@ function rejection(row: PaymentRow, result: PaymentItemResult): string {
   const on = quota !== undefined ? ` on quota ${quota}` : "";
   if (typeof d["available"] === "bigint" || typeof d["available"] === "string") {
     const available = BigInt(d["available"] as bigint | string);
-    return `payment ${row.payment_id}: amount ${formatFen(row.amount)} exceeds the ${formatFen(available)} available${on}`;
+    // A parent control's limit is the one passed: name it, not the quota line.
+    const where = typeof d["controlId"] === "string" ? ` under control ${d["controlId"]}` : on;
+    return `payment ${row.payment_id}: amount ${formatFen(row.amount)} exceeds the ${formatFen(available)} available${where}`;
   }
   if (result.message !== undefined) return result.message;
   const extra = Object.entries(d)

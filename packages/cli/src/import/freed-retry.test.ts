@@ -1,0 +1,53 @@
+import type { QuotaLine } from "@jincai/budget";
+import { createMemoryStore } from "@jincai/core";
+import { createPaymentContext } from "@jincai/treasury";
+import type { PaymentImportRow, PaymentItemResult } from "@jincai/treasury";
+import { describe, expect, it } from "vitest";
+import { retryAfterFreeing } from "./freed-retry";
+import type { ChunkRow } from "./freed-retry";
+
+const Q1: QuotaLine = {
+  id: "Q1", documentNumber: "财预〔2026〕1号", source: "1", fiscalYear: 2026, agency: "101001", fundType: "111",
+  functionCode: "2010101", economicCode: "30201", govEconomicCode: "50201", projectCode: "P1", paymentType: "11",
+  amount: 10_000_000n, executable: true, date: "2026-01-05",
+};
+const context = createPaymentContext([Q1], []);
+const input = (paymentNumber: string, amount: bigint): PaymentImportRow => ({
+  paymentNumber, date: "2026-03-02", payeeName: "武汉某某办公用品公司", payeeAccount: "420101000000001", amount, purpose: "办公用品", quotaId: "Q1",
+});
+const row = (paymentNumber: string, amount: bigint, kind: "freed" | "overspent" | "plain" = "plain"): ChunkRow => ({
+  input: input(paymentNumber, amount), freed: kind === "freed", overspent: kind === "overspent",
+});
+
+/** Records each retry and what it was told to keep back; answers `ok`. */
+function recorder() {
+  const calls: { paymentNumber: string; unavailable: Record<string, bigint> }[] = [];
+  const apply = async (_tx: unknown, rows: readonly PaymentImportRow[], _c: unknown, _f: unknown, unavailable: ReadonlyMap<string, bigint>) => {
+    calls.push({ paymentNumber: rows[0]!.paymentNumber, unavailable: Object.fromEntries(unavailable) });
+    return [{ index: 0, paymentNumber: rows[0]!.paymentNumber, status: "ok" } as PaymentItemResult];
+  };
+  return { calls, apply };
+}
+
+describe("retryAfterFreeing", () => {
+  it("tries again, in file order, the refused rows after a row that gave an amount back, keeping back what later rows gave", async () => {
+    const { calls, apply } = recorder();
+    const rows = [row("A", 1n, "overspent"), row("F1", 300n, "freed"), row("B", 2n, "overspent"), row("F2", 500n, "freed"), row("C", 3n, "overspent"), row("D", 4n)];
+    const retried = await retryAfterFreeing(createMemoryStore(), rows, context, new Map(), apply);
+    // A came before anything was given back; B may not use F2's 500, C may.
+    expect(calls).toEqual([
+      { paymentNumber: "B", unavailable: { "quota:Q1": 500n } },
+      { paymentNumber: "C", unavailable: {} },
+    ]);
+    expect([...retried.keys()]).toEqual([2, 4]);
+    expect(retried.get(4)).toMatchObject({ index: 4, paymentNumber: "C", status: "ok" });
+  });
+
+  it("leaves a chunk alone without a freeing row before a refused one, and a refused row the chunk mentions again later", async () => {
+    const { calls, apply } = recorder();
+    const tx = createMemoryStore();
+    expect((await retryAfterFreeing(tx, [row("A", 1n, "overspent"), row("F", 1n, "freed")], context, new Map(), apply)).size).toBe(0);
+    expect((await retryAfterFreeing(tx, [row("F", 1n, "freed"), row("B", 1n, "overspent"), row("B", 1n)], context, new Map(), apply)).size).toBe(0);
+    expect(calls).toEqual([]);
+  });
+});
