@@ -1,11 +1,15 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { usePgDatabase } from "./_testing/pg-database";
 import {
   PAYMENT_HEADER,
+  cleanup,
   payment,
   runJincai,
+  setupSmall,
   summaryJson,
+  tempDir,
   totalFen,
   useSmallDatabase,
   writeFiles,
@@ -14,9 +18,10 @@ import {
 // Quota lines of 101001: ZB1 30101 10,000.00; ZB2 30201 5,000.00; ZB3 30205 3,000.00. The
 // controls below cap economic 类 302 (ZB2 + ZB3) at 1,000.00, well under the lines' room.
 const db = useSmallDatabase();
+const pgUrl = usePgDatabase("jincai_controls");
 
-async function addControl(policy: "absolute" | "advisory"): Promise<void> {
-  const path = join(db.dir, "jincai.config.json");
+async function addControl(policy: "absolute" | "advisory", dir = db.dir): Promise<void> {
+  const path = join(dir, "jincai.config.json");
   const config = JSON.parse(await readFile(path, "utf8"));
   config.controls = [{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy }];
   await writeFile(path, JSON.stringify(config, null, 2));
@@ -47,32 +52,48 @@ describe("jincai import payments with an absolute control", () => {
   });
 });
 
-describe("jincai import payments with refunds in the same chunk", () => {
-  it("lets a payment use what an earlier row's refund gave back, but not what a later row's gave back", async () => {
-    await addControl("absolute");
-    const refunded = (line: string, on: string) => `${line},,已退票,${on}`;
-    const paid = (line: string) => `${line},,已支付,`;
-    const header = `${PAYMENT_HEADER},用途,状态,退票日期`;
-    // An earlier file: 200.00 of the control's 1,000.00.
-    await writeFiles(db.dir, { "p0.csv": [header, paid(payment("P0", "ZB2", "30201", "200.00", "2026-03-01")), ""].join("\n") });
-    expect((await runJincai(db.dir, ["import", "payments", "p0.csv"])).code).toBe(0);
-    const rows = [
-      paid(payment("C1", "ZB2", "30201", "600.00", "2026-03-09")), // 800.00 used
-      refunded(payment("C2", "ZB3", "30205", "150.00", "2026-03-09"), "2026-03-10"), // 950.00, then 800.00
-      paid(payment("C3", "ZB2", "30201", "150.00", "2026-03-11")), // fits only after C2's refund: 950.00
-      paid(payment("C4", "ZB3", "30205", "100.00", "2026-03-12")), // 1,050.00: over, 50.00 left
-      refunded(payment("P0", "ZB2", "30201", "200.00", "2026-03-01"), "2026-03-13"), // gives 200.00 back after C4
-    ];
-    await writeFiles(db.dir, { "p.csv": [header, ...rows, ""].join("\n") });
-    const run = await runJincai(db.dir, ["import", "payments", "p.csv", "--quarantine", "rejected.csv"]);
-    expect(run.code).toBe(1);
-    const errors = run.stderr.trim().split("\n").filter((line) => !line.includes("THRESHOLD"));
-    expect(errors).toEqual(["p.csv:5:11 TREASURY_EXCEEDS_CONTROL payment C4: amount 100.00 exceeds the 50.00 available under control C302"]);
-    expect(run.stdout).toContain("5 rows read, 4 applied, 1 rejected, 0 duplicates skipped"); // P0's row applies its refund
-    // P0 200.00 − 200.00, C1 600.00, C2 150.00 − 150.00, C3 150.00.
-    expect(totalFen(await summaryJson(db.dir), "paid")).toBe(75_000n);
-    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
-  });
+/**
+ * A payment that fits only on an earlier row's refund is accepted; one that would need a later
+ * row's refund is not.
+ */
+async function refundsInOneChunk(dir: string): Promise<void> {
+  await addControl("absolute", dir);
+  const refunded = (line: string, on: string) => `${line},,已退票,${on}`;
+  const paid = (line: string) => `${line},,已支付,`;
+  const header = `${PAYMENT_HEADER},用途,状态,退票日期`;
+  // An earlier file: 200.00 of the control's 1,000.00.
+  await writeFiles(dir, { "p0.csv": [header, paid(payment("P0", "ZB2", "30201", "200.00", "2026-03-01")), ""].join("\n") });
+  expect((await runJincai(dir, ["import", "payments", "p0.csv"])).code).toBe(0);
+  const rows = [
+    paid(payment("C1", "ZB2", "30201", "600.00", "2026-03-09")), // 800.00 used
+    refunded(payment("C2", "ZB3", "30205", "150.00", "2026-03-09"), "2026-03-10"), // 950.00, then 800.00
+    paid(payment("C3", "ZB2", "30201", "150.00", "2026-03-11")), // fits only after C2's refund: 950.00
+    paid(payment("C4", "ZB3", "30205", "100.00", "2026-03-12")), // 1,050.00: over, 50.00 left
+    refunded(payment("P0", "ZB2", "30201", "200.00", "2026-03-01"), "2026-03-13"), // gives 200.00 back after C4
+  ];
+  await writeFiles(dir, { "p.csv": [header, ...rows, ""].join("\n") });
+  const run = await runJincai(dir, ["import", "payments", "p.csv", "--quarantine", "rejected.csv"]);
+  expect(run.code).toBe(1);
+  const errors = run.stderr.trim().split("\n").filter((line) => !line.includes("THRESHOLD"));
+  expect(errors).toEqual(["p.csv:5:11 TREASURY_EXCEEDS_CONTROL payment C4: amount 100.00 exceeds the 50.00 available under control C302"]);
+  expect(run.stdout).toContain("5 rows read, 4 applied, 1 rejected, 0 duplicates skipped"); // P0's row applies its refund
+  // P0 200.00 − 200.00, C1 600.00, C2 150.00 − 150.00, C3 150.00.
+  expect(totalFen(await summaryJson(dir), "paid")).toBe(75_000n);
+  expect((await runJincai(dir, ["verify"])).code).toBe(0);
+}
+
+describe("jincai import payments with refunds and rejections in the same chunk", () => {
+  it("lets a payment use what an earlier row's refund gave back, but not what a later row's gave back", () => refundsInOneChunk(db.dir));
+
+  it("does the same on PostgreSQL", async () => {
+    const dir = await tempDir();
+    try {
+      await setupSmall(dir, ["--pg", pgUrl()]);
+      await refundsInOneChunk(dir);
+    } finally {
+      await cleanup(dir);
+    }
+  }, 60_000);
 
   it("lets a payment use what an earlier row's rejection (退回) released", async () => {
     await addControl("absolute");
