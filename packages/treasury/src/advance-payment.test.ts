@@ -49,7 +49,7 @@ describe("advancePayment", () => {
     expect((await advancePayment(store, paidRow({ date: "2026-03-02" }), "paid", context)).status).toBe("exists");
     expect(await advancePayment(store, paidRow({ date: "2026-03-09" }), "paid", context)).toMatchObject({
       status: "TREASURY_PAYMENT_CONFLICT",
-      message: "payment ZF001 exists with other fields (date 2026-03-09)",
+      message: "payment ZF001 exists with other fields: it was paid on 2026-03-02, this row says 2026-03-09",
     });
   });
 

@@ -121,9 +121,10 @@ export function prepareAdvance(
   if (invalid) return done(TreasuryErrorCode.INVALID_TRANSITION, `payment ${number} is ${stored.status}; it cannot become ${to}`);
   if (STAGE[stored.status] >= STAGE[to]) {
     // Already there: the row repeats the payment's date, or the date it reached the row's status.
-    const dates = [stored.date, ...state.doc.events.filter((e) => e.status === to).map((e) => e.date)];
-    if (dates.includes(row.date) || (to === "approved" && stored.status !== "approved")) return done("exists");
-    return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields (date ${row.date})`);
+    const reached = state.doc.events.filter((e) => e.status === to).map((e) => e.date);
+    if (row.date === stored.date || reached.includes(row.date) || (to === "approved" && stored.status !== "approved")) return done("exists");
+    const on = reached.length > 0 ? reached.join(", ") : stored.date;
+    return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields: it was ${to} on ${on}, this row says ${row.date}`);
   }
   let batch: TransferInput[];
   try {
