@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usePgDatabase } from "./_testing/pg-database";
-import { CITY_DIR, cleanup, copyDir, runJincai, setupSmall, summaryJson, tempDir } from "./_testing/run-jincai";
+import { CITY_DIR, CITY_PAYMENT_HEADER, cleanup, copyDir, runJincai, setupSmall, summaryJson, tempDir, writeCsv } from "./_testing/run-jincai";
 
 // The postgres store uses schema "jincai": a database of its own keeps this test apart from
 // every other test on the shared server.
@@ -111,5 +111,14 @@ describe("jincai on PostgreSQL", () => {
     expect(summary(badPg)).toEqual(summary(badSqlite));
     expect(summary(badPg)).toMatchObject({ rowsRead: 13, applied: 0, rejected: 13, committed: false });
     expect(await summaryJson(onPg, ["--by", "agency"])).toEqual(await summaryJson(onSqlite, ["--by", "agency"]));
+
+    // The 调剂 line issued on 2026-07-01 is not spent in June; a spelled-out fund type is read as its code.
+    const line = (id: string, date: string, quota: string, fund: string) => `${id},${date},${quota},101002,${fund},2010301,30201,JB0000,青川办公用品有限公司,6222000000000131,100.00,检查,已支付,`;
+    const late = [line("RA0001", "2026-06-30", "ZB202600901", "111"), line("RA0002", "2026-07-01", "ZB202600901", "一般公共预算资金")];
+    await Promise.all([onPg, onSqlite].map((dir) => writeCsv(dir, "late.csv", CITY_PAYMENT_HEADER, late)));
+    const lateArgs = ["import", "payments", "late.csv", "--dry-run", "--json"];
+    const [latePg, lateSqlite] = await Promise.all([runJincai(onPg, lateArgs), runJincai(onSqlite, lateArgs)]);
+    expect(issues(latePg)).toEqual(issues(lateSqlite));
+    expect(issues(latePg)).toEqual([expect.objectContaining({ line: 2, code: "BUDGET_NOT_YET_ISSUED" })]);
   }, 120_000);
 });
