@@ -3,7 +3,7 @@ import { createMemoryStore } from "@jincai/core";
 import { createPaymentContext } from "@jincai/treasury";
 import type { PaymentImportRow, PaymentItemResult } from "@jincai/treasury";
 import { describe, expect, it } from "vitest";
-import { retryAfterFreeing } from "./freed-retry";
+import { retryAfterFreeing, shortfallOf } from "./freed-retry";
 import type { ChunkRow } from "./freed-retry";
 
 const Q1: QuotaLine = {
@@ -15,8 +15,10 @@ const context = createPaymentContext([Q1], []);
 const input = (paymentNumber: string, amount: bigint): PaymentImportRow => ({
   paymentNumber, date: "2026-03-02", payeeName: "武汉某某办公用品公司", payeeAccount: "420101000000001", amount, purpose: "办公用品", quotaId: "Q1",
 });
-const row = (paymentNumber: string, amount: bigint, kind: "freed" | "overspent" | "plain" = "plain"): ChunkRow => ({
+/** A row; an overspent one lacked `lacking` fen (default: its amount) on quota Q1. */
+const row = (paymentNumber: string, amount: bigint, kind: "freed" | "overspent" | "plain" = "plain", lacking = amount): ChunkRow => ({
   input: input(paymentNumber, amount), freed: kind === "freed", overspent: kind === "overspent",
+  ...(kind === "overspent" ? { shortfall: { id: "Q1", amount: lacking } } : {}),
 });
 
 /** Records each retry and what it was told to keep back; answers `ok`. */
@@ -49,5 +51,36 @@ describe("retryAfterFreeing", () => {
     expect((await retryAfterFreeing(tx, [row("A", 1n, "overspent"), row("F", 1n, "freed")], context, new Map(), apply)).size).toBe(0);
     expect((await retryAfterFreeing(tx, [row("F", 1n, "freed"), row("B", 1n, "overspent"), row("B", 1n)], context, new Map(), apply)).size).toBe(0);
     expect(calls).toEqual([]);
+  });
+
+  it("tries a row again only when what earlier rows gave back covers what it lacked, less what retried rows took", async () => {
+    const { calls, apply } = recorder();
+    // F gives 300 back; A lacked 400 (no retry), B lacked 200 (retried, takes 250), C lacked 100 (only 50 left: no retry).
+    const rows = [row("F", 300n, "freed"), row("A", 500n, "overspent", 400n), row("B", 250n, "overspent", 200n), row("C", 120n, "overspent", 100n)];
+    const retried = await retryAfterFreeing(createMemoryStore(), rows, context, new Map(), apply);
+    expect(calls.map((c) => c.paymentNumber)).toEqual(["B"]);
+    expect([...retried.keys()]).toEqual([2]);
+  });
+});
+
+describe("retryAfterFreeing, refused again", () => {
+  it("counts on nothing more of what was given back until another row gives more", async () => {
+    const calls: string[] = [];
+    const refuse = async (_tx: unknown, rows: readonly PaymentImportRow[]) => {
+      calls.push(rows[0]!.paymentNumber);
+      return [{ index: 0, paymentNumber: rows[0]!.paymentNumber, status: "TREASURY_EXCEEDS_QUOTA" } as PaymentItemResult];
+    };
+    const rows = [row("F1", 300n, "freed"), row("A", 10n, "overspent"), row("B", 10n, "overspent"), row("F2", 300n, "freed"), row("C", 10n, "overspent"), row("D", 10n, "overspent")];
+    await retryAfterFreeing(createMemoryStore(), rows, context, new Map(), refuse);
+    expect(calls).toEqual(["A", "C"]);
+  });
+});
+
+describe("shortfallOf", () => {
+  it("reads the refusing level and the fen lacking from an overspend's details", () => {
+    const result = { index: 0, paymentNumber: "C4", status: "TREASURY_EXCEEDS_CONTROL", details: { controlId: "C302", available: "5000", requested: "10000" } } as PaymentItemResult;
+    expect(shortfallOf(result)).toEqual({ id: "C302", amount: 5_000n });
+    expect(shortfallOf({ ...result, details: { quotaId: "Q1", available: 100n, requested: 300n } })).toEqual({ id: "Q1", amount: 200n });
+    expect(shortfallOf({ ...result, details: {} })).toBeUndefined();
   });
 });

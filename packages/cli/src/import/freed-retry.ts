@@ -22,6 +22,8 @@ export interface ChunkRow {
   readonly freed: boolean;
   /** The row was refused for want of availability and may be tried again (a payment alone, no refund or step to follow). */
   readonly overspent: boolean;
+  /** For an overspent row: the level that refused it (a quota id or control id) and the fen it lacked there. */
+  readonly shortfall?: { readonly id: string; readonly amount: bigint };
 }
 
 /**
@@ -43,13 +45,14 @@ export async function retryAfterFreeing(
   const out = new Map<number, PaymentItemResult>();
   const first = rows.findIndex((r) => r.freed);
   if (first < 0 || !rows.some((r, k) => k > first && r.overspent)) return out;
-  // What each freeing row gave back, per account (its line and controls).
-  const given: { readonly k: number; readonly accounts: readonly string[]; readonly amount: bigint }[] = [];
+  // What each freeing row gave back, per account (its line and controls) and per level id.
+  const given: { readonly k: number; readonly accounts: readonly string[]; readonly ids: readonly string[]; readonly amount: bigint }[] = [];
   for (let k = first; k < rows.length; k++) {
     if (!rows[k]!.freed) continue;
     const input = rows[k]!.input;
     try {
-      given.push({ k, accounts: planPayment(input, context, "submitted").plan.checks.map((c) => c.accountId), amount: input.amount });
+      const checks = planPayment(input, context, "submitted").plan.checks;
+      given.push({ k, accounts: checks.map((c) => c.accountId), ids: checks.map((c) => c.id), amount: input.amount });
     } catch {
       // Not plannable on its own any more (its date, say): what it gave back cannot be placed, so
       // no row is tried again rather than one let through on a later row's amount.
@@ -59,17 +62,50 @@ export async function retryAfterFreeing(
   // A payment the chunk mentions again later (paid the next day, say) was taken up by that row.
   const lastRow = new Map<string, number>();
   rows.forEach((r, k) => lastRow.set(r.input.paymentNumber, k));
+  // What the rows so far gave back per level, less what retried rows took of it: a row is tried
+  // again only when that covers what it lacked, so a file of plain overspends costs nothing more.
+  const pool = new Map<string, bigint>();
+  let next = 0;
   for (let k = first + 1; k < rows.length; k++) {
-    if (!rows[k]!.overspent || lastRow.get(rows[k]!.input.paymentNumber) !== k) continue;
+    for (; next < given.length && given[next]!.k < k; next++) {
+      for (const id of given[next]!.ids) pool.set(id, (pool.get(id) ?? 0n) + given[next]!.amount);
+    }
+    const row = rows[k]!;
+    if (!row.overspent || lastRow.get(row.input.paymentNumber) !== k) continue;
+    const lacking = row.shortfall;
+    if (lacking === undefined || (pool.get(lacking.id) ?? 0n) < lacking.amount) continue;
     const unavailable = new Map<string, bigint>();
     for (const g of given) {
       if (g.k < k) continue;
       for (const a of g.accounts) unavailable.set(a, (unavailable.get(a) ?? 0n) + g.amount);
     }
-    const [result] = await apply(tx, [rows[k]!.input], context, fresh, unavailable);
+    const [result] = await apply(tx, [row.input], context, fresh, unavailable);
     out.set(k, { ...result!, index: k });
+    // Taken; or, refused again (rows after it took the room), none of it is counted on until
+    // another row gives more back: at most one vain retry per level and freeing row.
+    pool.set(lacking.id, result!.status === "ok" ? pool.get(lacking.id)! - row.input.amount : 0n);
   }
   return out;
+}
+
+/**
+ * The level that refused an overspent row and the fen it lacked there, from its result's
+ * details (`quotaId` or `controlId`, `available`, `requested`).
+ *
+ * @example
+ * ```ts
+ * shortfallOf({ index: 0, paymentNumber: "C4", status: "TREASURY_EXCEEDS_CONTROL", details: { controlId: "C302", available: "5000", requested: "10000" } });
+ * // { id: "C302", amount: 5000n }
+ * ```
+ */
+export function shortfallOf(result: PaymentItemResult): { readonly id: string; readonly amount: bigint } | undefined {
+  const d = result.details ?? {};
+  const id = d["controlId"] ?? d["quotaId"];
+  const fen = (v: unknown): bigint | undefined => (typeof v === "string" || typeof v === "bigint" ? BigInt(v) : undefined);
+  const available = fen(d["available"]);
+  const requested = fen(d["requested"]);
+  if (typeof id !== "string" || available === undefined || requested === undefined) return undefined;
+  return { id, amount: requested - available };
 }
 
 /** Whether a result is a refusal for want of availability. */

@@ -9,7 +9,7 @@ import type { PaymentRow, StoreTx } from "@jincai/core";
 import { advancePayments, applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
 import type { AdvanceItem, FreshPayments, PaymentContext, PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
-import { isOverspent, retryAfterFreeing } from "./freed-retry";
+import { isOverspent, retryAfterFreeing, shortfallOf } from "./freed-retry";
 import type { ChunkRow } from "./freed-retry";
 import type { Importer, RowOutcome } from "./row-outcome";
 
@@ -109,11 +109,11 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       // Payments refused only because this chunk's refunds and rejections were applied after them
       // (looked into only when the chunk has both).
       if ((freed.size > 0 || statuses.includes("rejected")) && results.some(isOverspent)) {
-        const chunk: ChunkRow[] = inputs.map((input, k) => ({
-          input,
-          freed: freed.has(at[k]!) || (statuses[k] === "rejected" && out[at[k]!]!.status === "ok"),
-          overspent: (statuses[k] === "paid" || statuses[k] === "submitted") && isOverspent(results[k]!),
-        }));
+        const chunk: ChunkRow[] = inputs.map((input, k) => {
+          const overspent = (statuses[k] === "paid" || statuses[k] === "submitted") && isOverspent(results[k]!);
+          const freedRow = freed.has(at[k]!) || (statuses[k] === "rejected" && out[at[k]!]!.status === "ok");
+          return overspent ? { input, freed: freedRow, overspent, shortfall: shortfallOf(results[k]!) } : { input, freed: freedRow, overspent };
+        });
         for (const [k, result] of await retryAfterFreeing(tx, chunk, context, fresh, retryApply)) out[at[k]!] = outcome(rows[at[k]!]!, result);
       }
       return out;
