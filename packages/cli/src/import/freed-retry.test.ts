@@ -18,7 +18,7 @@ const input = (paymentNumber: string, amount: bigint): PaymentImportRow => ({
 /** A row; an overspent one lacked `lacking` fen (default: its amount) on quota Q1. */
 const row = (paymentNumber: string, amount: bigint, kind: "freed" | "overspent" | "plain" = "plain", lacking = amount): ChunkRow => ({
   input: input(paymentNumber, amount), freed: kind === "freed", overspent: kind === "overspent",
-  ...(kind === "overspent" ? { shortfall: { id: "Q1", amount: lacking } } : {}),
+  ...(kind === "overspent" ? { shortfall: { level: "quota Q1", amount: lacking } } : {}),
 });
 
 /** Records each retry and what it was told to keep back; answers `ok`. */
@@ -79,8 +79,8 @@ describe("retryAfterFreeing, refused again", () => {
 describe("shortfallOf", () => {
   it("reads the refusing level and the fen lacking from an overspend's details", () => {
     const result = { index: 0, paymentNumber: "C4", status: "TREASURY_EXCEEDS_CONTROL", details: { controlId: "C302", available: "5000", requested: "10000" } } as PaymentItemResult;
-    expect(shortfallOf(result)).toEqual({ id: "C302", amount: 5_000n });
-    expect(shortfallOf({ ...result, details: { quotaId: "Q1", available: 100n, requested: 300n } })).toEqual({ id: "Q1", amount: 200n });
+    expect(shortfallOf(result)).toEqual({ level: "control C302", amount: 5_000n });
+    expect(shortfallOf({ ...result, details: { quotaId: "Q1", available: 100n, requested: 300n } })).toEqual({ level: "quota Q1", amount: 200n });
     expect(shortfallOf({ ...result, details: {} })).toBeUndefined();
   });
 });

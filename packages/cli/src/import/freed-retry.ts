@@ -22,8 +22,8 @@ export interface ChunkRow {
   readonly freed: boolean;
   /** The row was refused for want of availability and may be tried again (a payment alone, no refund or step to follow). */
   readonly overspent: boolean;
-  /** For an overspent row: the level that refused it (a quota id or control id) and the fen it lacked there. */
-  readonly shortfall?: { readonly id: string; readonly amount: bigint };
+  /** For an overspent row: the level that refused it (`quota Q1`, `control C302`) and the fen it lacked there. */
+  readonly shortfall?: { readonly level: string; readonly amount: bigint };
 }
 
 /**
@@ -45,14 +45,14 @@ export async function retryAfterFreeing(
   const out = new Map<number, PaymentItemResult>();
   const first = rows.findIndex((r) => r.freed);
   if (first < 0 || !rows.some((r, k) => k > first && r.overspent)) return out;
-  // What each freeing row gave back, per account (its line and controls) and per level id.
-  const given: { readonly k: number; readonly accounts: readonly string[]; readonly ids: readonly string[]; readonly amount: bigint }[] = [];
+  // What each freeing row gave back, per account (its line and controls) and per level.
+  const given: { readonly k: number; readonly accounts: readonly string[]; readonly levels: readonly string[]; readonly amount: bigint }[] = [];
   for (let k = first; k < rows.length; k++) {
     if (!rows[k]!.freed) continue;
     const input = rows[k]!.input;
     try {
       const checks = planPayment(input, context, "submitted").plan.checks;
-      given.push({ k, accounts: checks.map((c) => c.accountId), ids: checks.map((c) => c.id), amount: input.amount });
+      given.push({ k, accounts: checks.map((c) => c.accountId), levels: checks.map((c) => `${c.kind} ${c.id}`), amount: input.amount });
     } catch {
       // Not plannable on its own any more (its date, say): what it gave back cannot be placed, so
       // no row is tried again rather than one let through on a later row's amount.
@@ -68,12 +68,12 @@ export async function retryAfterFreeing(
   let next = 0;
   for (let k = first + 1; k < rows.length; k++) {
     for (; next < given.length && given[next]!.k < k; next++) {
-      for (const id of given[next]!.ids) pool.set(id, (pool.get(id) ?? 0n) + given[next]!.amount);
+      for (const level of given[next]!.levels) pool.set(level, (pool.get(level) ?? 0n) + given[next]!.amount);
     }
     const row = rows[k]!;
     if (!row.overspent || lastRow.get(row.input.paymentNumber) !== k) continue;
     const lacking = row.shortfall;
-    if (lacking === undefined || (pool.get(lacking.id) ?? 0n) < lacking.amount) continue;
+    if (lacking === undefined || (pool.get(lacking.level) ?? 0n) < lacking.amount) continue;
     const unavailable = new Map<string, bigint>();
     for (const g of given) {
       if (g.k < k) continue;
@@ -83,29 +83,31 @@ export async function retryAfterFreeing(
     out.set(k, { ...result!, index: k });
     // Taken; or, refused again (rows after it took the room), none of it is counted on until
     // another row gives more back: at most one vain retry per level and freeing row.
-    pool.set(lacking.id, result!.status === "ok" ? pool.get(lacking.id)! - row.input.amount : 0n);
+    pool.set(lacking.level, result!.status === "ok" ? pool.get(lacking.level)! - row.input.amount : 0n);
   }
   return out;
 }
 
 /**
- * The level that refused an overspent row and the fen it lacked there, from its result's
- * details (`quotaId` or `controlId`, `available`, `requested`).
+ * The level that refused an overspent row (`quota Q1`, `control C302`: the kinds and ids of
+ * treasury's reservation checks) and the fen it lacked there, from its result's details
+ * (`quotaId` or `controlId`, `available`, `requested`).
  *
  * @example
  * ```ts
  * shortfallOf({ index: 0, paymentNumber: "C4", status: "TREASURY_EXCEEDS_CONTROL", details: { controlId: "C302", available: "5000", requested: "10000" } });
- * // { id: "C302", amount: 5000n }
+ * // { level: "control C302", amount: 5000n }
  * ```
  */
-export function shortfallOf(result: PaymentItemResult): { readonly id: string; readonly amount: bigint } | undefined {
+export function shortfallOf(result: PaymentItemResult): { readonly level: string; readonly amount: bigint } | undefined {
   const d = result.details ?? {};
   const id = d["controlId"] ?? d["quotaId"];
+  const kind = d["controlId"] !== undefined ? "control" : "quota";
   const fen = (v: unknown): bigint | undefined => (typeof v === "string" || typeof v === "bigint" ? BigInt(v) : undefined);
   const available = fen(d["available"]);
   const requested = fen(d["requested"]);
   if (typeof id !== "string" || available === undefined || requested === undefined) return undefined;
-  return { id, amount: requested - available };
+  return { level: `${kind} ${id}`, amount: requested - available };
 }
 
 /** Whether a result is a refusal for want of availability. */
