@@ -13,8 +13,9 @@
  * The store's limit check stays the authority at every step. Without replays in the chunk the
  * outcome is that of strict row order; with replays, a held-back row is re-checked after the
  * rows that followed it (it may then lose to a later row that fitted). Refunds and rejections
- * are the caller's, after this: a caller that applies them for rows of the same chunk can try a
- * refused row again with `unavailable` holding back what rows after it gave back.
+ * are the caller's, after this: a caller that applies them for rows of the same chunk tries the
+ * rows they would have let through again with retryAfterFreeing (`unavailable` holding back what
+ * rows after each gave back).
  */
 import { controlWarnings } from "@jincai/budget";
 import type { ControlWarning, ReservationCheck } from "@jincai/budget";

@@ -3,6 +3,7 @@ import { applyPayments } from "./apply-payments";
 import { approvePayment } from "./approve-payment";
 import { payPayment } from "./pay-payment";
 import { refundPayment } from "./refund-payment";
+import { stepDateProblem } from "./step-date";
 import { submittedPayment } from "./_testing/submitted-payment";
 import { control, figures, payment, treasuryStore } from "./_testing/treasury-fixtures";
 
@@ -66,5 +67,11 @@ describe("refundPayment", () => {
     expect((await figures(store)).consumed).toBe(1_000_000n);
     // A bank return (退票) in January of a December payment still happens; the rule is the year's spending.
     expect(await refundPayment(store, "ZF001", { refundNumber: "TP1", date: "2027-01-06" }, context)).toMatchObject({ status: "refunded" });
+  });
+
+  it("tells an importer a refund dated before its payment before anything is written (stepDateProblem)", () => {
+    const problem = stepDateProblem("ZF009", "refund", "2026-02-27", { status: "paid", date: "2026-03-01" });
+    expect(problem).toMatchObject({ code: "TREASURY_INVALID_REFUND", message: "payment ZF009 cannot be refunded on 2026-02-27, before it was paid on 2026-03-01" });
+    expect(stepDateProblem("ZF009", "refund", "2026-03-01", { status: "paid", date: "2026-03-01" })).toBeUndefined();
   });
 });

@@ -23,15 +23,34 @@ export type DatedStep = "approve" | "pay" | "reject" | "refund";
  * ```
  */
 export function assertStepDate(state: PaymentState, date: string, step: DatedStep): void {
-  const number = state.payment.paymentNumber;
+  const last = state.doc.events.at(-1) ?? { status: state.payment.status, date: state.payment.date };
+  const problem = stepDateProblem(state.payment.paymentNumber, step, date, last);
+  if (problem !== undefined) throw problem;
+}
+
+/**
+ * The error of a step dated `date` when the payment reached `last.status` on `last.date`, or
+ * undefined when the date is fine: for a caller that knows the dates without a stored payment
+ * (an import row saying a payment was paid and then refunded).
+ *
+ * @example
+ * ```ts
+ * stepDateProblem("ZF001", "refund", "2026-03-01", { status: "paid", date: "2026-03-05" })?.code; // "TREASURY_INVALID_REFUND"
+ * ```
+ */
+export function stepDateProblem(
+  paymentNumber: string,
+  step: DatedStep,
+  date: string,
+  last: { readonly status: string; readonly date: string },
+): JincaiError | undefined {
   const code = step === "refund" ? TreasuryErrorCode.INVALID_REFUND : TreasuryErrorCode.INVALID_PAYMENT;
   if (!isIsoDate(date)) {
-    throw new JincaiError(code, `payment ${number}: ${step} date is not a date: ${String(date)}`, { details: { paymentNumber: number, field: "date", date } });
+    return new JincaiError(code, `payment ${paymentNumber}: ${step} date is not a date: ${String(date)}`, { details: { paymentNumber, field: "date", date } });
   }
-  const last = state.doc.events.at(-1) ?? { status: state.payment.status, date: state.payment.date };
-  if (date >= last.date) return;
-  throw new JincaiError(code, `payment ${number} cannot be ${PAST[step]} on ${date}, before it was ${last.status} on ${last.date}`, {
-    details: { paymentNumber: number, field: "date", date, since: last.date, status: last.status },
+  if (date >= last.date) return undefined;
+  return new JincaiError(code, `payment ${paymentNumber} cannot be ${PAST[step]} on ${date}, before it was ${last.status} on ${last.date}`, {
+    details: { paymentNumber, field: "date", date, since: last.date, status: last.status },
   });
 }
 

@@ -6,11 +6,18 @@
  */
 import { findFundType, formatFen } from "@jincai/core";
 import type { PaymentRow, StoreTx } from "@jincai/core";
-import { advancePayments, applyPayments, loadPaymentContext, refundPayments } from "@jincai/treasury";
-import type { AdvanceItem, FreshPayments, PaymentContext, PaymentImportRow, PaymentItemResult, RefundItem } from "@jincai/treasury";
+import {
+  advancePayments,
+  applyPayments,
+  isOverspent,
+  loadPaymentContext,
+  refundPayments,
+  retryAfterFreeing,
+  shortfallOf,
+  stepDateProblem,
+} from "@jincai/treasury";
+import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem, RetryRow } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
-import { isOverspent, retryAfterFreeing, shortfallOf } from "./freed-retry";
-import type { ChunkRow } from "./freed-retry";
 import type { Importer, RowOutcome } from "./row-outcome";
 
 const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
@@ -54,9 +61,9 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
           return;
         }
         // Caught before the row's payment is applied, so a quarantined row leaves nothing behind.
-        if (status === "refunded" && row.refund_date! < row.paid_on) {
-          const message = `refund_date: payment ${row.payment_id} cannot be refunded on ${row.refund_date}, before it was paid on ${row.paid_on}`;
-          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message };
+        const early = status === "refunded" ? stepDateProblem(row.payment_id, "refund", row.refund_date!, { status: "paid", date: row.paid_on }) : undefined;
+        if (early !== undefined) {
+          out[i] = { status: "rejected", code: early.code, field: "refund_date", message: `refund_date: ${early.message}` };
           return;
         }
         inputs.push(paymentInput(row, status, config));
@@ -109,20 +116,17 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       // Payments refused only because this chunk's refunds and rejections were applied after them
       // (looked into only when the chunk has both).
       if ((freed.size > 0 || statuses.includes("rejected")) && results.some(isOverspent)) {
-        const chunk: ChunkRow[] = inputs.map((input, k) => {
+        const chunk: RetryRow[] = inputs.map((input, k) => {
           const overspent = (statuses[k] === "paid" || statuses[k] === "submitted") && isOverspent(results[k]!);
           const freedRow = freed.has(at[k]!) || (statuses[k] === "rejected" && out[at[k]!]!.status === "ok");
           return overspent ? { input, freed: freedRow, overspent, shortfall: shortfallOf(results[k]!) } : { input, freed: freedRow, overspent };
         });
-        for (const [k, result] of await retryAfterFreeing(tx, chunk, context, fresh, retryApply)) out[at[k]!] = outcome(rows[at[k]!]!, result);
+        for (const [k, result] of await retryAfterFreeing(tx, chunk, context, fresh)) out[at[k]!] = outcome(rows[at[k]!]!, result);
       }
       return out;
     },
   };
 }
-
-const retryApply = (tx: StoreTx, rows: readonly PaymentImportRow[], context: PaymentContext, fresh: FreshPayments, unavailable: ReadonlyMap<string, bigint>) =>
-  applyPayments(tx, rows, context, fresh, { unavailable });
 
 // Object literal and assignments, not spreads: this runs once per row of million-row files.
 function paymentInput(row: PaymentRow, status: RowStatus, config: JincaiConfig): PaymentImportRow {

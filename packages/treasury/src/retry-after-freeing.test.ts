@@ -1,10 +1,10 @@
 import type { QuotaLine } from "@jincai/budget";
 import { createMemoryStore } from "@jincai/core";
-import { createPaymentContext } from "@jincai/treasury";
-import type { PaymentImportRow, PaymentItemResult } from "@jincai/treasury";
 import { describe, expect, it } from "vitest";
-import { retryAfterFreeing, shortfallOf } from "./freed-retry";
-import type { ChunkRow } from "./freed-retry";
+import { createPaymentContext } from "./payment-context";
+import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
+import { retryAfterFreeing, shortfallOf } from "./retry-after-freeing";
+import type { RetryRow } from "./retry-after-freeing";
 
 const Q1: QuotaLine = {
   id: "Q1", documentNumber: "财预〔2026〕1号", source: "1", fiscalYear: 2026, agency: "101001", fundType: "111",
@@ -16,7 +16,7 @@ const input = (paymentNumber: string, amount: bigint): PaymentImportRow => ({
   paymentNumber, date: "2026-03-02", payeeName: "武汉某某办公用品公司", payeeAccount: "420101000000001", amount, purpose: "办公用品", quotaId: "Q1",
 });
 /** A row; an overspent one lacked `lacking` fen (default: its amount) on quota Q1. */
-const row = (paymentNumber: string, amount: bigint, kind: "freed" | "overspent" | "plain" = "plain", lacking = amount): ChunkRow => ({
+const row = (paymentNumber: string, amount: bigint, kind: "freed" | "overspent" | "plain" = "plain", lacking = amount): RetryRow => ({
   input: input(paymentNumber, amount), freed: kind === "freed", overspent: kind === "overspent",
   ...(kind === "overspent" ? { shortfall: { level: "quota Q1", amount: lacking } } : {}),
 });

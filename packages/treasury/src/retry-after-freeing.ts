@@ -1,21 +1,35 @@
 /**
- * Rows that a chunk's own refunds or rejections would have let through. A chunk's payments are
- * checked and written together, its rejections (退回) and refunds (退票) after them, so a payment
- * that only fits because an earlier row of the same chunk gave its amount back was refused:
- * whether it was depended on where the 1,000-row chunks happened to break. After the chunk,
+ * Rows that a chunk's own refunds or rejections would have let through. An import checks and
+ * writes a chunk's payments together (applyPayments), its rejections (退回) and refunds (退票)
+ * after them (advancePayments, refundPayments), so a payment that only fits because an earlier
+ * row of the same chunk gave its amount back was refused: whether it was depended on where the
+ * 1,000-row chunks happened to break. After the chunk,
  * each such row is tried again, in file order, against the store as it now is, less what rows
  * after it gave back (they came later, so in strict row order it could not have had that).
  * Rows after it that fitted first keep their amounts: it may still lose to them, as a row held
- * back behind a replay may (see treasury's applyPayments).
+ * back behind a replay may (see applyPayments).
  */
-import { planPayment } from "@jincai/treasury";
-import type { FreshPayments, PaymentContext, PaymentImportRow, PaymentItemResult } from "@jincai/treasury";
 import type { StoreTx } from "@jincai/core";
+import { applyPayments } from "./apply-payments";
+import { TreasuryErrorCode } from "./error-codes";
+import type { FreshPayments } from "./fresh-payments";
+import type { PaymentContext } from "./payment-context";
+import { planPayment } from "./plan-payment";
+import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 
-const OVERSPENT = new Set(["TREASURY_EXCEEDS_QUOTA", "TREASURY_EXCEEDS_CONTROL"]);
+const OVERSPENT = new Set<string>([TreasuryErrorCode.EXCEEDS_QUOTA, TreasuryErrorCode.EXCEEDS_CONTROL]);
 
-/** A chunk's row as the retry sees it. */
-export interface ChunkRow {
+/** Applies rows again, holding back `unavailable` fen per account. */
+export type RetryApply = (
+  tx: StoreTx,
+  rows: readonly PaymentImportRow[],
+  context: PaymentContext,
+  fresh: FreshPayments,
+  unavailable: ReadonlyMap<string, bigint>,
+) => Promise<PaymentItemResult[]>;
+
+/** A chunk's row as {@link retryAfterFreeing} sees it. */
+export interface RetryRow {
   /** The treasury input of the row. */
   readonly input: PaymentImportRow;
   /** The row gave availability back in this chunk (a refund or a rejection that was applied). */
@@ -28,19 +42,21 @@ export interface ChunkRow {
 
 /**
  * Tries again the overspent rows that follow a freeing row; returns their new results by
- * position in `rows` (only those that changed: now applied, or refused with new figures).
+ * position in `rows` (only those tried again: now applied, or refused with new figures).
  *
+ * @param apply - How a row is applied again (`applyPayments` holding back `unavailable`; tests
+ *   pass their own to see what is asked).
  * @example
  * ```ts
- * for (const [k, result] of await retryAfterFreeing(tx, rows, context, fresh, apply)) results[k] = result;
+ * for (const [k, result] of await retryAfterFreeing(tx, rows, context, fresh)) results[k] = result;
  * ```
  */
 export async function retryAfterFreeing(
   tx: StoreTx,
-  rows: readonly ChunkRow[],
+  rows: readonly RetryRow[],
   context: PaymentContext,
   fresh: FreshPayments,
-  apply: (tx: StoreTx, rows: readonly PaymentImportRow[], context: PaymentContext, fresh: FreshPayments, unavailable: ReadonlyMap<string, bigint>) => Promise<PaymentItemResult[]>,
+  apply: RetryApply = (t, r, c, f, unavailable) => applyPayments(t, r, c, f, { unavailable }),
 ): Promise<Map<number, PaymentItemResult>> {
   const out = new Map<number, PaymentItemResult>();
   const first = rows.findIndex((r) => r.freed);
@@ -90,7 +106,7 @@ export async function retryAfterFreeing(
 
 /**
  * The level that refused an overspent row (`quota Q1`, `control C302`: the kinds and ids of
- * treasury's reservation checks) and the fen it lacked there, from its result's details
+ * the reservation checks) and the fen it lacked there, from its result's details
  * (`quotaId` or `controlId`, `available`, `requested`).
  *
  * @example
@@ -110,7 +126,14 @@ export function shortfallOf(result: PaymentItemResult): { readonly level: string
   return { level: `${kind} ${id}`, amount: requested - available };
 }
 
-/** Whether a result is a refusal for want of availability. */
+/**
+ * Whether a result is a refusal for want of availability (at the quota line or a control).
+ *
+ * @example
+ * ```ts
+ * isOverspent({ index: 0, paymentNumber: "ZF001", status: "TREASURY_EXCEEDS_CONTROL" }); // true
+ * ```
+ */
 export function isOverspent(result: PaymentItemResult): boolean {
   return OVERSPENT.has(result.status);
 }
