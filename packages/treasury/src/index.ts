@@ -32,7 +32,7 @@ export type { PaymentImportRow, PaymentItemResult, PaymentRowPlan } from "./plan
 export { applyPayments } from "./apply-payments";
 export type { ApplyPaymentsOptions } from "./apply-payments";
 export { isOverspent, retryAfterFreeing, shortfallOf } from "./retry-after-freeing";
-export type { RetryApply, RetryRow } from "./retry-after-freeing";
+export type { RetryApply, RetryRow, Shortfall } from "./retry-after-freeing";
 export { checkPayments } from "./check-payments";
 export { checkPaymentDates } from "./check-payment-dates";
 export { stepDateProblem } from "./step-date";

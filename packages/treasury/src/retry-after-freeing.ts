@@ -28,6 +28,14 @@ export type RetryApply = (
   unavailable: ReadonlyMap<string, bigint>,
 ) => Promise<PaymentItemResult[]>;
 
+/** What an overspent row lacked, and where. */
+export interface Shortfall {
+  /** The level that refused it: `quota Q1` or `control C302` (a reservation check's kind and id). */
+  readonly level: string;
+  /** The fen it lacked there (requested − available). */
+  readonly amount: bigint;
+}
+
 /** A chunk's row as {@link retryAfterFreeing} sees it. */
 export interface RetryRow {
   /** The treasury input of the row. */
@@ -37,7 +45,7 @@ export interface RetryRow {
   /** The row was refused for want of availability and may be tried again (a payment alone, no refund or step to follow). */
   readonly overspent: boolean;
   /** For an overspent row: the level that refused it (`quota Q1`, `control C302`) and the fen it lacked there. */
-  readonly shortfall?: { readonly level: string; readonly amount: bigint };
+  readonly shortfall?: Shortfall;
 }
 
 /**
@@ -115,7 +123,7 @@ export async function retryAfterFreeing(
  * // { level: "control C302", amount: 5000n }
  * ```
  */
-export function shortfallOf(result: PaymentItemResult): { readonly level: string; readonly amount: bigint } | undefined {
+export function shortfallOf(result: PaymentItemResult): Shortfall | undefined {
   const d = result.details ?? {};
   const id = d["controlId"] ?? d["quotaId"];
   const kind = d["controlId"] !== undefined ? "control" : "quota";
