@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanup, runJincai, setupSmall, tempDir } from "./_testing/run-jincai";
+import { CITY_PAYMENT_HEADER, cleanup, runJincai, setupSmall, tempDir, writeFiles } from "./_testing/run-jincai";
 
 // One database: the small fixtures with three payments (2,300.50 paid), then tampered with.
 let dir: string;
@@ -73,6 +73,30 @@ describe("jincai verify", () => {
       expect.objectContaining({
         severity: "error",
         evidence: { transferId: "pay:P3", quotaAccount: "quota:ZB3", fiscalYear: "2026", date: "2027-01-04", phase: "posted", amount: "300.00" },
+      }),
+    ]);
+  });
+
+  it("fails payment.step-order with evidence once refunded payment P4's refund is dated before its payment, as an earlier build stored it", async () => {
+    const refunded = `${CITY_PAYMENT_HEADER}\nP4,2026-03-05,ZB2,101001,111,2010301,30201,JB0000,青川办公用品有限公司,6222000000000001,50.00,日常支付,已退票,2026-03-09\n`;
+    await writeFiles(dir, { "refunded.csv": refunded });
+    expect((await runJincai(dir, ["import", "payments", "refunded.csv"])).code).toBe(0);
+    const db = new Database(join(dir, "jincai.db"));
+    try {
+      const edit = "UPDATE records SET data = json_set(data, '$.refunds[0].date', '2026-03-01', '$.events[1].date', '2026-03-01') WHERE collection = 'payment' AND id = 'P4'";
+      expect(db.prepare(edit).run().changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const [text, json] = await Promise.all([runJincai(dir, ["verify"]), runJincai(dir, ["verify", "--format", "json"])]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("FAIL payment.step-order (1 finding)");
+    expect(text.stdout).toContain("payment P4 was refunded on 2026-03-01 (退票 P4-R), before it was paid on 2026-03-05");
+    const found = (JSON.parse(json.stdout) as VerifyJson).failures.filter((f) => f.rule === "payment.step-order");
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        evidence: { paymentNumber: "P4", status: "refunded", date: "2026-03-01", refundNumber: "P4-R", previousStatus: "paid", previousDate: "2026-03-05" },
       }),
     ]);
   });

@@ -95,6 +95,13 @@ export function deleteRecordSync(conn: SqliteConnection, collection: string, id:
 /**
  * One page of matching records with ids after `afterId`, in id order.
  *
+ * A query with `where` is driven by the `record_index` primary key of its first field
+ * (collection, field, value, id): the matching ids come in id order from one range seek, each
+ * other field is one key probe, and each record one lookup. Filtering `records` with `id IN
+ * (subquery)` instead walked the collection from `afterId` and probed the index per record,
+ * page after page (0.96 s for the 30,000 refunded payments among 70,000 documents, against
+ * 0.40 s for reading all 70,000).
+ *
  * @example
  * ```ts
  * recordPageSync(conn, "payments", { where: { agency: "101001" } }, undefined, 500);
@@ -108,19 +115,37 @@ export function recordPageSync<T>(
   limit: number,
 ): StoredRecord<T>[] {
   const fields = Object.keys(query.where ?? {}).sort();
-  const params: unknown[] = [collection];
-  let sql = "SELECT r.* FROM records r WHERE r.collection = ?";
+  const rows = fields.length === 0 ? collectionPage(conn, collection, afterId, limit) : indexedPage(conn, collection, query.where!, fields, afterId, limit);
+  return rows.map((row) => recordOf<T>(row));
+}
+
+function collectionPage(conn: SqliteConnection, collection: string, afterId: string | undefined, limit: number): RecordRow[] {
+  if (afterId === undefined) return conn.stmt("SELECT * FROM records WHERE collection = ? ORDER BY id LIMIT ?").all(collection, limit) as RecordRow[];
+  return conn.stmt("SELECT * FROM records WHERE collection = ? AND id > ? ORDER BY id LIMIT ?").all(collection, afterId, limit) as RecordRow[];
+}
+
+function indexedPage(
+  conn: SqliteConnection,
+  collection: string,
+  where: Readonly<Record<string, string>>,
+  fields: readonly string[],
+  afterId: string | undefined,
+  limit: number,
+): RecordRow[] {
+  const [first, ...others] = fields;
+  const params: unknown[] = [collection, first, where[first!]];
+  let sql = "SELECT r.* FROM record_index i JOIN records r ON r.collection = i.collection AND r.id = i.id WHERE i.collection = ? AND i.field = ? AND i.value = ?";
   if (afterId !== undefined) {
-    sql += " AND r.id > ?";
+    sql += " AND i.id > ?";
     params.push(afterId);
   }
-  for (const field of fields) {
-    sql += " AND r.id IN (SELECT i.id FROM record_index i WHERE i.collection = r.collection AND i.field = ? AND i.value = ?)";
-    params.push(field, query.where![field]);
+  for (const field of others) {
+    sql += " AND EXISTS (SELECT 1 FROM record_index j WHERE j.collection = i.collection AND j.field = ? AND j.value = ? AND j.id = i.id)";
+    params.push(field, where[field]);
   }
-  sql += " ORDER BY r.id LIMIT ?";
+  sql += " ORDER BY i.id LIMIT ?";
   params.push(limit);
-  return (conn.stmt(sql).all(...params) as RecordRow[]).map((row) => recordOf<T>(row));
+  return conn.stmt(sql).all(...params) as RecordRow[];
 }
 
 function recordOf<T>(row: RecordRow): StoredRecord<T> {

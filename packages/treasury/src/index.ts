@@ -35,5 +35,6 @@ export { isOverspent, retryAfterFreeing, shortfallOf } from "./retry-after-freei
 export type { RetryApply, RetryRow, Shortfall } from "./retry-after-freeing";
 export { checkPayments } from "./check-payments";
 export { checkPaymentDates } from "./check-payment-dates";
+export { checkPaymentSteps } from "./check-payment-steps";
 export { stepDateProblem } from "./step-date";
 export type { DatedStep } from "./step-date";

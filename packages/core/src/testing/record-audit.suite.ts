@@ -103,6 +103,30 @@ export function recordAuditSuite(h: StoreHarness): void {
         expect(ids(await collect(store.queryRecords("payments", { where, limit: 2 })))).toEqual(["ZF-001", "ZF-003"]);
         expect(ids(await collect(store.queryRecords("payments", { where, limit: 2, afterId: "ZF-003" })))).toEqual(["ZF-004"]);
         expect(ids(await collect(store.queryRecords("payments", { where: { agency: "999999" } })))).toEqual([]);
+        // A record matching one field but not the other is left out, whichever field it is.
+        await store.putRecord({ collection: "payments", id: "ZF-000", data: payment("ZF-000", "1"), index: { agency: "101001", year: "2025" } });
+        await store.putRecord({ collection: "payments", id: "ZF-005", data: payment("ZF-005", "1"), index: { year: "2026" } });
+        expect(ids(await collect(store.queryRecords("payments", { where })))).toEqual(["ZF-001", "ZF-003", "ZF-004"]);
+        expect(ids(await collect(store.queryRecords("payments", { where: { year: "2026" } })))).toEqual(["ZF-001", "ZF-002", "ZF-003", "ZF-004", "ZF-005"]);
+      });
+    });
+
+    it("pages through more matching records than a store reads at once, in id order", async () => {
+      await withStore(h, async (store) => {
+        const writes = Array.from({ length: 2_500 }, (_, k) => ({
+          collection: "payments",
+          id: `ZF-${String(k).padStart(5, "0")}`,
+          data: payment(`ZF-${k}`, "1"),
+          index: { agency: k % 2 === 0 ? "101001" : "102001", status: k % 5 === 0 ? "refunded" : "paid" },
+        }));
+        await store.putRecords(writes);
+        const even = writes.filter((_, k) => k % 2 === 0).map((w) => w.id);
+        const read = (await collect(store.queryRecords("payments", { where: { agency: "101001" } }))).map((r) => r.id);
+        expect(read).toEqual(even);
+        const both = (await collect(store.queryRecords("payments", { where: { agency: "101001", status: "refunded" } }))).map((r) => r.id);
+        expect(both).toEqual(writes.filter((_, k) => k % 10 === 0).map((w) => w.id));
+        const after = (await collect(store.queryRecords("payments", { where: { agency: "101001" }, afterId: "ZF-01999", limit: 600 }))).map((r) => r.id);
+        expect(after).toEqual(even.filter((id) => id > "ZF-01999"));
       });
     });
   });
