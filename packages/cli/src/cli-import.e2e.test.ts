@@ -64,6 +64,7 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION",
       "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR",
       "bad-payments.csv:14:14 TREASURY_INVALID_REFUND",
+      "bad-payments.csv:15:11 IMPORT_INVALID_AMOUNT",
     ]);
     expect(run.stderr).toContain('bad-payments.csv:2:11 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals');
     expect(run.stderr).toContain("bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA payment BAD0006: amount 99,000,000.00 exceeds the 13,149.65 available on quota ZB202600001");
@@ -77,7 +78,10 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stderr).toContain(
       "bad-payments.csv:14:14 TREASURY_INVALID_REFUND refund_date: payment BAD0013 cannot be refunded on 2026-02-27, before it was paid on 2026-03-01",
     );
-    expect(run.stdout).toContain("13 rows read, 0 applied, 13 rejected");
+    expect(run.stderr).toContain(
+      'bad-payments.csv:15:11 IMPORT_INVALID_AMOUNT amount "-100.00" must be greater than zero (a refund is a row with status 已退票 and its 退票日期)',
+    );
+    expect(run.stdout).toContain("14 rows read, 0 applied, 14 rejected");
     expect(run.stdout).toContain("nothing written");
     expect(await summaryJson(dir)).toEqual(before);
   });
@@ -182,8 +186,8 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.code).toBe(2);
     const issues = run.stderr.trim().split("\n").map((l) => JSON.parse(l) as { line: number; column: number; code: string });
     expect(issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toContain("7:11 TREASURY_EXCEEDS_QUOTA");
-    expect(issues).toHaveLength(13);
-    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 13, applied: 0, rejected: 13, committed: false } });
+    expect(issues).toHaveLength(14);
+    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 14, applied: 0, rejected: 14, committed: false } });
   });
 
   it("moves quota amounts between lines with a 调剂 file (源指标): each agency's quota changes, the city's total does not", async () => {

@@ -25,6 +25,20 @@ describe("amountField", () => {
     expect(issueCode(bad)).toBe("IMPORT_INVALID_AMOUNT");
     expect(bad.error?.issues[0]?.message).toBe("has more than two decimals");
   });
+
+  it("refuses zero and (1,234.56) when positive, saying where such a row belongs, and keeps other reasons", () => {
+    const field = amountField({ aliases: [], positive: "a refund is a row with status 已退票" });
+    expect(field.parseCell?.("0.01")).toBe(1n);
+    for (const text of ["0", "0.00", "(1,234.56)", "-5"]) {
+      expect(field.parseCell?.(text)).toBeUndefined();
+      const bad = field.schema.safeParse(text);
+      expect(issueCode(bad)).toBe("IMPORT_INVALID_AMOUNT");
+      expect(bad.error?.issues[0]?.message).toBe("must be greater than zero (a refund is a row with status 已退票)");
+    }
+    expect(field.schema.safeParse("-12.345").error?.issues[0]?.message).toBe("has more than two decimals");
+    expect(amountField({ aliases: [], positive: true }).schema.safeParse("0").error?.issues[0]?.message).toBe("must be greater than zero");
+    expect("positive" in amountField({ aliases: [], positive: true })).toBe(false);
+  });
 });
 
 describe("dateField", () => {

@@ -44,27 +44,42 @@ function build<T, R extends boolean>(
   return { aliases: options.aliases, required: (options.required ?? true) as R, schema, parseCell, code };
 }
 
+/** Options of {@link amountField}. */
+export interface AmountFieldOptions<R extends boolean> extends FieldOptions<R> {
+  /**
+   * Refuse zero and negative amounts (a payment or a quota line moves more than nothing); a
+   * string is a hint added to the reason, e.g. where a file's negative rows belong instead.
+   */
+  positive?: boolean | string;
+}
+
 /**
  * An amount in integer fen, parsed by {@link parseFen} (`1,234.56`, `¥1,234.56`, full-width,
- * `(1,234.56)` negative). Bad cells: `IMPORT_INVALID_AMOUNT`.
+ * `(1,234.56)` negative). Bad cells: `IMPORT_INVALID_AMOUNT`, also for zero and negative
+ * amounts when `positive` is set.
  *
  * @example
  * ```ts
  * amountField({ aliases: ["金额", "amount"] }).schema.parse("1,234.56"); // 123456n
+ * amountField({ aliases: ["金额"], positive: true }).parseCell("-5.00"); // undefined: "must be greater than zero"
  * ```
  */
-export function amountField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<bigint, NoInfer<R>> {
+export function amountField<R extends boolean = true>(options: AmountFieldOptions<R>): FieldSpec<bigint, NoInfer<R>> {
+  const positive = options.positive !== undefined && options.positive !== false;
+  const hint = typeof options.positive === "string" ? ` (${options.positive})` : "";
   const parse = (text: string): bigint | undefined => {
     const result = safeParseFen(text);
-    return result.ok ? result.value : undefined;
+    return result.ok && (!positive || result.value > 0n) ? result.value : undefined;
   };
   const reason = (text: string): string => {
     const result = safeParseFen(text);
-    return !result.ok && result.error.code === "MONEY_TOO_MANY_DECIMALS"
+    if (result.ok) return `must be greater than zero${hint}`;
+    return result.error.code === "MONEY_TOO_MANY_DECIMALS"
       ? "has more than two decimals"
       : "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";
   };
-  return build(parse, reason, ImportIssueCode.INVALID_AMOUNT, options);
+  const { positive: _positive, ...field } = options;
+  return build(parse, reason, ImportIssueCode.INVALID_AMOUNT, field);
 }
 
 const DATE_PARTS = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+0{1,2}:00(?::00)?)?$/;

@@ -38,5 +38,5 @@ export const adjustmentRowSchema: RowSchema<AdjustmentRow> = defineRowSchema("ad
   adjusted_on: dateField({ aliases: ["调整日期", "adj_date", "date"] }),
   from_quota_id: codeField({ aliases: ["源指标", "源指标编号", "调出指标", "ori_bgt_id", "from"], label: "quota number" }),
   to_quota_id: codeField({ aliases: ["调入指标", "调入指标编号", "bgt_id", "to"], required: false, label: "quota number" }),
-  amount: amountField({ aliases: ["金额", "调整金额", "调入金额", "add_amount", "amount"] }),
+  amount: amountField({ aliases: ["金额", "调整金额", "调入金额", "add_amount", "amount"], positive: "a 收回 is a row without 调入指标" }),
 });
