@@ -69,6 +69,19 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     expect(await agency101001()).toMatchObject({ reserved: "0.00", paid: "100.00" });
   });
 
+  it("takes an older export's submitted rows of payments that moved on as duplicates, and names a date that disagrees", async () => {
+    // ST002 was imported as paid (its submission never stored): submitted before that is consistent.
+    const older = [row("ST002", "2026-02-27", "200.00", "已提交"), row("ST003", "2026-03-02", "300.00", "已提交"), row("ST001", "2026-03-02", "100.00", "已提交")];
+    await writeCsv(dir, "day0.csv", CITY_PAYMENT_HEADER, older);
+    const run = await runJincai(dir, ["import", "payments", "day0.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      "day0.csv:4:2 TREASURY_PAYMENT_CONFLICT payment ST001 exists with other fields: it was submitted on 2026-03-01, this row says submitted on 2026-03-02",
+    );
+    expect(run.stdout).toContain("3 rows read, 0 applied, 1 rejected, 2 duplicates skipped");
+    expect(await agency101001()).toMatchObject({ reserved: "0.00", paid: "100.00" });
+  });
+
   it("approves (已审核) and rejects (已退回) payments, new or stored, and refuses to reject a paid one", async () => {
     const rows = [
       row("ST004", "2026-03-05", "400.00", "已提交"),

@@ -53,6 +53,35 @@ describe("advancePayment", () => {
     });
   });
 
+  it("takes an older export's submitted row as a duplicate when its date is the submission's, and names the date otherwise", async () => {
+    const { store, context } = await submittedPayment();
+    await advancePayment(store, paidRow(), "paid", context);
+    const submittedRow = (date: string) => ({ ...payment({ date }), status: "submitted" as const });
+    expect((await advancePayment(store, submittedRow("2026-03-02"), "submitted", context)).status).toBe("exists");
+    expect(await advancePayment(store, submittedRow("2026-03-04"), "submitted", context)).toMatchObject({
+      status: "TREASURY_PAYMENT_CONFLICT",
+      message: "payment ZF001 exists with other fields: it was submitted on 2026-03-02, this row says submitted on 2026-03-04",
+      details: { field: "date" },
+    });
+    expect((await advancePayment(store, { ...submittedRow("2026-03-02"), amount: 1n }, "submitted", context)).status).toBe("TREASURY_PAYMENT_CONFLICT");
+    expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 1_000_000n });
+    const doc = (await store.getRecord<{ events: { status: string }[] }>("payment", "ZF001"))!.data;
+    expect(doc.events.map((e) => e.status)).toEqual(["submitted", "approved", "paid"]);
+  });
+
+  it("takes a submitted row of a payment imported as paid as a duplicate when dated on or before the payment", async () => {
+    const { store, context } = await treasuryStore();
+    await applyPayments(store, [payment({ date: "2026-03-05" })], context);
+    for (const date of ["2026-03-01", "2026-03-05"]) {
+      expect((await advancePayment(store, { ...payment({ date }), status: "submitted" as const }, "submitted", context)).status).toBe("exists");
+    }
+    expect(await advancePayment(store, { ...payment({ date: "2026-03-06" }), status: "submitted" as const }, "submitted", context)).toMatchObject({
+      status: "TREASURY_PAYMENT_CONFLICT",
+      message: "payment ZF001 exists with other fields: it was paid on 2026-03-05, this row says submitted on 2026-03-06",
+    });
+    expect((await figures(store)).consumed).toBe(1_000_000n);
+  });
+
   it("reports another payment under the same number as a conflict and writes nothing", async () => {
     const { store, context } = await submittedPayment();
     for (const row of [paidRow({ amount: 1_000_001n }), paidRow({ payeeAccount: "420101000000009" }), paidRow({ date: "2026-03-01" })]) {

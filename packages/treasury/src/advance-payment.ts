@@ -6,7 +6,9 @@
  * is paid is approved and paid (posted) on the row's date, or voided when the row says it was
  * rejected (退回), each with one ledger batch and one document write; a row whose status the
  * payment has already reached or passed (yesterday's file imported again after today's) changes
- * nothing.
+ * nothing. A row saying a stored payment is submitted is such a row: it changes nothing when it
+ * carries the date the payment was submitted on, or, for a payment imported as already paid (whose
+ * submission was never stored), a date on or before it was paid.
  *
  * The row must otherwise describe the same payment: quota, amount, payee, account, purpose and
  * effective economic code as stored. Its date may be later than the stored one (the pay date of
@@ -30,8 +32,8 @@ import { assertStepDate } from "./step-date";
 import type { DatedStep } from "./step-date";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 
-/** The statuses an import row can move a stored payment on to. */
-export type AdvanceTarget = "approved" | "paid" | "rejected";
+/** The statuses an import row can give a stored payment (`submitted` only repeats one it passed). */
+export type AdvanceTarget = "submitted" | "approved" | "paid" | "rejected";
 
 /** How far along the lifecycle each status is; a rejection ends it after submission or approval. */
 const STAGE: Readonly<Record<PaymentStatus, number>> = { submitted: 0, approved: 1, paid: 2, refunded: 3, rejected: 2 };
@@ -99,7 +101,10 @@ export function prepareAdvance(
   index: number,
 ): PreparedAdvance | { readonly result: PaymentItemResult } {
   const number = row.paymentNumber;
-  const done = (status: PaymentItemResult["status"], message?: string) => ({ result: rowResult(row, index, status, state?.payment.quotaId, message) });
+  const done = (status: PaymentItemResult["status"], message?: string, details?: Readonly<Record<string, unknown>>) => {
+    const result = rowResult(row, index, status, state?.payment.quotaId, message);
+    return { result: details === undefined ? result : { ...result, details } };
+  };
   if (state === undefined) return done(TreasuryErrorCode.PAYMENT_NOT_FOUND, `no payment ${number}`);
   const stored = state.payment;
   let described: Payment;
@@ -111,7 +116,9 @@ export function prepareAdvance(
     if (!isJincaiError(error)) throw error;
     return { result: { ...done(error.code as PaymentItemResult["status"], error.message).result, details: error.details } };
   }
-  if (!sameTerms(stored, described) || row.date < stored.date) return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields`);
+  if (!sameTerms(stored, described)) return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields`);
+  if (to === "submitted") return submittedAgain(state, row.date, done);
+  if (row.date < stored.date) return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields`);
   // A rejected payment is never paid, a paid one never rejected, and one rejected unapproved was never approved.
   const rejected = stored.status === "rejected";
   const invalid =
@@ -124,7 +131,7 @@ export function prepareAdvance(
     const reached = state.doc.events.filter((e) => e.status === to).map((e) => e.date);
     if (row.date === stored.date || reached.includes(row.date) || (to === "approved" && stored.status !== "approved")) return done("exists");
     const on = reached.length > 0 ? reached.join(", ") : stored.date;
-    return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields: it was ${to} on ${on}, this row says ${row.date}`);
+    return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields: it was ${to} on ${on}, this row says ${row.date}`, { field: "date" });
   }
   let batch: TransferInput[];
   try {
@@ -142,7 +149,23 @@ export function prepareAdvance(
   return { state, batch, doc };
 }
 
-const STEP: Readonly<Record<AdvanceTarget, DatedStep>> = { approved: "approve", paid: "pay", rejected: "reject" };
+const STEP: Readonly<Record<Exclude<AdvanceTarget, "submitted">, DatedStep>> = { approved: "approve", paid: "pay", rejected: "reject" };
+
+/**
+ * A row saying a stored payment is submitted: nothing to do when its date is the date the payment
+ * was submitted on, or (a payment imported as paid, never stored as submitted) not after it was paid.
+ */
+function submittedAgain(
+  state: PaymentState,
+  date: string,
+  done: (status: PaymentItemResult["status"], message?: string, details?: Readonly<Record<string, unknown>>) => { readonly result: PaymentItemResult },
+): { readonly result: PaymentItemResult } {
+  const submitted = state.doc.events.find((e) => e.status === "submitted")?.date;
+  const first = state.doc.events[0] ?? { status: state.payment.status, date: state.payment.date };
+  if (submitted === undefined ? date <= first.date : date === submitted) return done("exists");
+  const was = submitted === undefined ? `${first.status} on ${first.date}` : `submitted on ${submitted}`;
+  return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${state.payment.paymentNumber} exists with other fields: it was ${was}, this row says submitted on ${date}`, { field: "date" });
+}
 
 /** The result of a row. */
 function rowResult(row: PaymentImportRow, index: number, status: PaymentItemResult["status"], quotaId?: string, message?: string): PaymentItemResult {

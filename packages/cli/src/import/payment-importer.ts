@@ -75,7 +75,8 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       const results = await applyPayments(tx, inputs, context, fresh);
       // A payment stored earlier (yesterday's export, or earlier in this file) in an earlier
       // status moves on to the row's: submitted → approved, paid or rejected. An approved or
-      // rejected row was first stored as submitted (when new).
+      // rejected row was first stored as submitted (when new). A submitted row of a payment
+      // stored further on is an older export's: a duplicate when its date agrees.
       const advances: AdvanceItem[] = [];
       for (let k = 0; k < results.length; k++) {
         const status = statuses[k]!;
@@ -83,6 +84,8 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         if (status === "approved" || status === "rejected") {
           if (first === "ok" || first === "exists" || first === "TREASURY_PAYMENT_CONFLICT") advances.push({ row: inputs[k]!, to: status, index: k });
         } else if (first === "TREASURY_PAYMENT_CONFLICT" && inputs[k]!.status === "paid") advances.push({ row: inputs[k]!, to: "paid", index: k });
+        // An earlier export's row of a payment that has moved on (or was imported as paid).
+        else if (first === "TREASURY_PAYMENT_CONFLICT" && status === "submitted") advances.push({ row: inputs[k]!, to: "submitted", index: k });
       }
       if (advances.length > 0) {
         for (const moved of await advancePayments(tx, advances, context)) {
