@@ -67,7 +67,7 @@ export async function loadConfig(path: string): Promise<JincaiConfig> {
 /**
  * Validates config JSON text.
  *
- * @throws {JincaiError} CLI_CONFIG_INVALID with `details.key` set to the first bad key.
+ * @throws {JincaiError} CLI_CONFIG_INVALID naming every bad key (`details.key` is the first), or the line and column of a JSON syntax error.
  * @example
  * ```ts
  * parseConfig('{"store":{"sqlite":"a.db"},"fiscalYear":2026,"division":"330100"}', "x.json").division; // "330100"
@@ -78,16 +78,35 @@ export function parseConfig(text: string, path: string): JincaiConfig {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new JincaiError("CLI_CONFIG_INVALID", `${path}: not valid JSON`, { details: { path }, cause });
+    const at = jsonErrorPosition(text, cause);
+    const where = at === undefined ? "" : ` at line ${at.line}, column ${at.column}`;
+    throw new JincaiError("CLI_CONFIG_INVALID", `${path}: not valid JSON${where} (${(cause as Error).message})`, {
+      details: { path, ...at },
+      cause,
+    });
   }
   const result = configSchema.safeParse(json);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(",") : "(root)");
-  const bad = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys].join(".") : key;
-  throw new JincaiError("CLI_CONFIG_INVALID", `${path}: ${bad}: ${issue.message}`, {
-    details: { path, key: bad, issues: result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+  // Every bad key at once, so a hand-edited file is fixed in one go; details.key is the first.
+  const bad = result.error.issues.map((issue) => ({ key: issueKey(issue), message: issue.message }));
+  throw new JincaiError("CLI_CONFIG_INVALID", `${path}: ${bad.map((b) => `${b.key}: ${b.message}`).join("; ")}`, {
+    details: { path, key: bad[0]!.key, issues: result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
   });
+}
+
+/** The dotted key an issue is about (for an unknown key, the key itself). */
+function issueKey(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return [...issue.path, ...issue.keys].join(".");
+  return issue.path.join(".") || "(root)";
+}
+
+/** Line and column (from 1) of a JSON syntax error, from the position V8 reports. */
+function jsonErrorPosition(text: string, error: unknown): { line: number; column: number } | undefined {
+  const match = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
+  if (match === null) return undefined;
+  const before = text.slice(0, Number(match[1]));
+  const lines = before.split("\n");
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 /**

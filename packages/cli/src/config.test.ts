@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config";
+
+const good = { store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100" };
+
+describe("parseConfig", () => {
+  it("reads a valid file", () => {
+    expect(parseConfig(JSON.stringify(good), "jincai.config.json")).toMatchObject({ fiscalYear: 2026, division: "990100" });
+  });
+
+  it("names every bad key at once: a year written as text, an unknown policy and a misspelt key", () => {
+    const config = { ...good, fiscalYear: "2026", controls: [{ id: "C1", limit: "100.00", policy: "strict" }], fiscalYaer: 1 };
+    try {
+      parseConfig(JSON.stringify(config), "jincai.config.json");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: "CLI_CONFIG_INVALID", details: { key: expect.any(String) } });
+      const message = (error as Error).message;
+      for (const key of ["fiscalYear: ", "controls.0.policy: ", "fiscalYaer: "]) expect(message).toContain(key);
+      expect(message.split("; ").length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("gives the line and column of a JSON syntax error", () => {
+    const text = '{\n  "store": { "sqlite": "jincai.db" },\n  "fiscalYear": 2026,,\n}';
+    expect(() => parseConfig(text, "jincai.config.json")).toThrow(/^jincai\.config\.json: not valid JSON at line 3, column 22 \(/);
+    try {
+      parseConfig(text, "x.json");
+    } catch (error) {
+      expect(error).toMatchObject({ details: { path: "x.json", line: 3, column: 22 } });
+    }
+  });
+});
