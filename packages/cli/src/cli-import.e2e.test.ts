@@ -81,6 +81,8 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stderr).toContain(
       'bad-payments.csv:15:11 IMPORT_INVALID_AMOUNT amount "-100.00" must be greater than zero (a refund is a row with status 已退票 and its 退票日期)',
     );
+    expect(run.stderr).toContain('bad-payments.csv:10:13 TREASURY_INVALID_PAYMENT status: unknown payment status "处理中" (已提交, 已审核, 已支付');
+    expect(run.stderr).toContain("a mapping file's values.status translates others)");
     expect(run.stdout).toContain("14 rows read, 0 applied, 14 rejected");
     expect(run.stdout).toContain("nothing written");
     expect(await summaryJson(dir)).toEqual(before);

@@ -32,7 +32,7 @@ const STATUSES: Readonly<Record<string, RowStatus>> = {
   "": "paid", 已支付: "paid", paid: "paid", 已提交: "submitted", submitted: "submitted", 已审核: "approved", approved: "approved",
   已退票: "refunded", refunded: "refunded", 已退回: "rejected", 已作废: "rejected", rejected: "rejected",
 };
-const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已作废";
+const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已作废, or submitted, approved, paid, refunded, rejected; a mapping file's values.status translates others";
 
 /**
  * Prepares the payment importer for one file: quotas are matched through an index built once.
