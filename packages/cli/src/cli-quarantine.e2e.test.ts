@@ -36,6 +36,28 @@ describe("jincai import --quarantine", () => {
     expect(totalFen(await summaryJson(db.dir), "paid")).toBe(120000n);
   });
 
+  it("skips an export's 合计 row that totals the rows, and quarantines one that does not with the amount it expected", async () => {
+    const totals = (amount: string) => `合计,,,,,,,,,,${amount}`;
+    await writeFiles(db.dir, {
+      "good.csv": [HEADER, payment("P1", "ZB1", "30101", "1200.00"), payment("P3", "ZB3", "30205", "300.00"), totals('"1,500.00"'), ""].join("\n"),
+      "short.csv": [HEADER, payment("P4", "ZB1", "30101", "10.00"), payment("P5", "ZB3", "30205", "20.00"), totals("130.00"), ""].join("\n"),
+    });
+    const good = await runJincai(db.dir, ["import", "payments", "good.csv"]);
+    expect(good.code).toBe(0);
+    expect(good.stderr.trim()).toBe("good.csv:4:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 1,500.00 is the sum of the 2 rows it totals");
+    expect(good.stdout).toContain("2 rows read, 2 applied, 0 rejected");
+
+    const strict = await runJincai(db.dir, ["import", "payments", "short.csv"]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr.trim()).toBe("short.csv:4:11 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 130.00, but the 2 rows it totals sum to 30.00 (rows lost or changed?)");
+    expect(strict.stdout).toContain("nothing written");
+    const run = await runJincai(db.dir, ["import", "payments", "short.csv", "--quarantine", "out.csv"]);
+    expect(run.stdout).toContain("3 rows read, 2 applied, 1 rejected");
+    const out = (await readFile(join(db.dir, "out.csv"), "utf8")).trim().split(/\r?\n/);
+    expect(out.slice(1)).toEqual([`${totals("130.00")},"4:11 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 130.00, but the 2 rows it totals sum to 30.00 (rows lost or changed?)"`]);
+    expect(totalFen(await summaryJson(db.dir), "paid")).toBe(150000n + 3000n);
+  });
+
   it("writes the rejected rows of several files to one quarantine file each, named after the input", async () => {
     await writeFiles(db.dir, {
       "day1.csv": [HEADER, payment("Q1", "ZB1", "30101", "1.00"), payment("Q2", "ZB2", "30201", "99999.00"), ""].join("\n"),

@@ -30,6 +30,10 @@ export const ImportIssueCode = {
   ENCODING: "IMPORT_ENCODING",
   /** A mapping file is not valid JSON or does not fit the mapping schema (thrown). */
   MAPPING_INVALID: "IMPORT_MAPPING_INVALID",
+  /** A totals row (合计, 小计) was skipped as not data; its amount matched the rows it totals, or could not be checked (warning). */
+  TOTALS_ROW: "IMPORT_TOTALS_ROW",
+  /** A totals row's amount is not the sum of the rows it totals: rows were lost or changed (row). */
+  TOTAL_MISMATCH: "IMPORT_TOTAL_MISMATCH",
   /** A spreadsheet cannot be read: damaged, an old `.xls`, or without the sheet asked for (file, aborts). */
   WORKBOOK: "IMPORT_WORKBOOK",
 } as const;

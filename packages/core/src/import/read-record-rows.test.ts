@@ -4,6 +4,7 @@ import type { RecordChunk } from "./csv-tokenizer";
 import { formatIssue } from "./import-issue";
 import { ImportIssueCode } from "./import-issue-code";
 import { readRecordRows, type ImportBatch } from "./read-record-rows";
+import { agencyRowSchema } from "./schemas/agency-row-schema";
 import { paymentRowSchema } from "./schemas/payment-row-schema";
 
 const HEADER = ["支付单号", "支付日期", "单位编码", "资金性质", "功能科目", "金额", "收款人", "收款账号"];
@@ -94,5 +95,71 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
     expect(ragged).toEqual(["p.xlsx:3:8 IMPORT_REQUIRED payee_account is required but the cell is empty"]);
     const strict = (await all(readRecordRows({ records: records(), state }, paymentRowSchema, { file: "p.csv" }))).flatMap((b) => b.issues.map((i) => i.code));
     expect(strict).toEqual(["IMPORT_CSV_SYNTAX", "IMPORT_CSV_SYNTAX"]);
+  });
+
+  describe("totals rows (合计, 小计)", () => {
+    const pay = (id: string, amount: string) => [id, "2026-03-05", "101001", "111", "2010301", amount, "QC", "6222"];
+    const read = async (rows: string[][], schema = paymentRowSchema as typeof paymentRowSchema, header = HEADER) => {
+      const records = sheet([{ records: [header, ...rows], lines: rows.map((_, i) => i + 1).concat(rows.length + 1) }]);
+      const reader = readRecordRows({ records, state }, schema, { file: "p.csv", keepCells: true, batchSize: 2 });
+      const batches = await all(reader);
+      return { reader, batches, issues: batches.flatMap((b) => b.issues.map(formatIssue)) };
+    };
+
+    it("skips a 合计 row that matches the rows above with a warning, counting only the data rows", async () => {
+      const { reader, batches, issues } = await read([pay("ZF1", "100.00"), pay("ZF2", "12.345"), pay("ZF3", "1,000.50"), ["合计", "", "", "", "", "1,100.50", "", ""]]);
+      // ZF2's amount cannot be read, so the total cannot be checked.
+      expect(issues).toContain("p.csv:5:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped (its total is not checked: a row above has no readable amount)");
+      expect(reader.stats).toMatchObject({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1, warnings: 1 });
+      const good = await read([pay("ZF1", "100.00"), pay("ZF2", "0.50"), ["合 计", "", "", "", "", "100.50", "", ""]]);
+      expect(good.issues).toEqual(["p.csv:4:1 IMPORT_TOTALS_ROW a totals row (合 计), not data: skipped; its 100.50 is the sum of the 2 rows it totals"]);
+      expect(good.reader.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 2, rowsRejected: 0, errors: 0 });
+      expect(batches.flatMap((b) => b.rows.map((r) => r.value.payment_id))).toEqual(["ZF1", "ZF3"]);
+    });
+
+    it("rejects a 合计 row whose amount is not the sum of the rows above, rejected rows included, keeping its cells", async () => {
+      const totalsRow = ["合计", "", "", "", "", "300.00", "", ""];
+      const { reader, batches, issues } = await read([pay("ZF1", "100.00"), ["ZF2", "2026-03-05", "", "111", "2010301", "150.00", "QC", "6222"], totalsRow]);
+      expect(issues).toEqual([
+        "p.csv:3:3 IMPORT_REQUIRED agency_code is required but the cell is empty",
+        "p.csv:4:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 300.00, but the 2 rows it totals sum to 250.00 (rows lost or changed?)",
+      ]);
+      expect(batches.flatMap((b) => b.rejected.map((r) => r.cells))).toContainEqual(totalsRow);
+      expect(reader.stats).toMatchObject({ rowsRead: 3, rowsAccepted: 1, rowsRejected: 2, errors: 2 });
+    });
+
+    it("checks each 小计 against its group and the 合计 against every row", async () => {
+      const { issues } = await read([
+        pay("ZF1", "100.00"),
+        pay("ZF2", "20.00"),
+        ["小计", "", "", "", "", "120.00", "", ""],
+        pay("ZF3", "5.00"),
+        ["小计", "", "", "", "", "6.00", "", ""],
+        ["总计", "", "", "", "", "125.00", "", ""],
+      ]);
+      expect(issues).toEqual([
+        "p.csv:4:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 120.00 is the sum of the 2 rows it totals",
+        "p.csv:6:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)",
+        "p.csv:7:1 IMPORT_TOTALS_ROW a totals row (总计), not data: skipped; its 125.00 is the sum of the 3 rows it totals",
+      ]);
+    });
+
+    it("treats a CSV totals row of another width as a syntax error, and pads a spreadsheet's", async () => {
+      const short = ["合计", "", "", "", "", "100.00"];
+      expect((await read([pay("ZF1", "100.00"), short])).issues).toEqual(["p.csv:3:7 IMPORT_CSV_SYNTAX the row has 6 cells but the header has 8"]);
+      const records = sheet([{ records: [HEADER, pay("ZF1", "100.00"), short], lines: [1, 2, 3] }]);
+      const batches = await all(readRecordRows({ records, state }, paymentRowSchema, { file: "p.xlsx", ragged: true }));
+      expect(batches.flatMap((b) => b.issues.map((i) => i.code))).toEqual(["IMPORT_TOTALS_ROW"]);
+    });
+
+    it("skips a totals row without an amount, or in a file without amounts, unchecked", async () => {
+      const { issues } = await read([pay("ZF1", "100.00"), ["合计", "", "", "", "", "", "", ""]]);
+      expect(issues).toEqual(["p.csv:3:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped"]);
+      const unreadable = await read([pay("ZF1", "100.00"), ["合计", "", "", "", "", "约一百", "", ""]]);
+      expect(unreadable.issues).toEqual(['p.csv:3:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped (its amount "约一百" cannot be read, so it is not checked)']);
+      const agencies = await read([["101001", "青川市人民政府办公室"], ["合计", ""]], agencyRowSchema as never, ["单位编码", "单位名称"]);
+      expect(agencies.issues).toEqual(["p.csv:3:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped"]);
+      expect(agencies.reader.stats).toMatchObject({ rowsRead: 1, rowsAccepted: 1 });
+    });
   });
 });

@@ -7,9 +7,14 @@
  * when none of them does, the first row's problems are reported. Bad rows never throw: they come back as rejections with issues. File-level problems
  * (missing or duplicate columns, a tokenizer's `IMPORT_*` error such as a quote error, an
  * encoding or a broken workbook) end the reading with an error issue and `stats.aborted`.
+ * A totals row (合计, 小计) is not data: it is skipped with a warning, and checked as a control
+ * total when the schema has an amount (see control-totals).
  * Nothing here touches a file system or a store.
  */
 import { isJincaiError } from "../errors/jincai-error";
+import { formatFen } from "../money/format-fen";
+import { cellAmount, createControlTotals, totalsLabel } from "./control-totals";
+import type { ControlTotals, TotalsLabel } from "./control-totals";
 import type { RecordChunk } from "./csv-tokenizer";
 import type { DetectedEncoding } from "./detect-encoding";
 import type { ImportIssue } from "./import-issue";
@@ -190,6 +195,30 @@ async function* batches<T>(
     stats.header = firstMiss!.cells;
     batch.issues.push(...firstMiss!.issues);
   };
+  /** 0-based column of the amount once the header is read (-1: none, or a constant), and its sums. */
+  let amountAt = -1;
+  let totals: ControlTotals | undefined;
+  const totalsRow = (label: TotalsLabel, cells: string[], line: number): void => {
+    const written = amountAt >= 0 ? cellAmount(cells[amountAt]) : undefined;
+    const sum = totals?.close(label.scope);
+    if (written === undefined || sum?.amount === undefined || written === sum.amount) {
+      const cell = amountAt >= 0 ? (cells[amountAt] ?? "").trim() : "";
+      const why =
+        written === undefined ? (cell === "" ? "" : ` (its amount "${cell}" cannot be read, so it is not checked)`)
+        : sum?.amount === undefined ? " (its total is not checked: a row above has no readable amount)"
+        : `; its ${formatFen(written)} is the sum of the ${rowsText(sum.rows)} it totals`;
+      batch.issues.push({ file, line, column: label.column, code: ImportIssueCode.TOTALS_ROW, message: `a totals row (${label.text}), not data: skipped${why}`, severity: "warning" });
+      return;
+    }
+    stats.rowsRead++;
+    stats.rowsRejected++;
+    const issue: ImportIssue = {
+      file, line, column: amountAt + 1, field: "amount", code: ImportIssueCode.TOTAL_MISMATCH, value: cells[amountAt]!, severity: "error",
+      message: `amount: the ${label.text} row says ${formatFen(written)}, but the ${rowsText(sum!.rows)} it totals sum to ${formatFen(sum!.amount)} (rows lost or changed?)`,
+    };
+    batch.rejected.push({ line, cells, issues: [issue] });
+    batch.issues.push(issue);
+  };
   const seal = (): ImportBatch<T> => {
     const done = batch;
     batch = emptyBatch<T>();
@@ -217,15 +246,27 @@ async function* batches<T>(
           batch.issues.push(...issues);
           validator = createRowValidator(schema, plan, file);
           stats.columns = Object.fromEntries(plan.fields.map((f, i) => [f, (plan.positions[i] ?? -1) + 1]));
+          amountAt = (stats.columns["amount"] ?? 0) - 1;
+          if (amountAt >= 0) totals = createControlTotals();
+          continue;
+        }
+        // A CSV totals row of another width is a syntax error like any row (its amount column is unknown).
+        const label = totalsLabel(cells);
+        if (label !== undefined && (options.ragged === true || cells.length === stats.header!.length)) {
+          totalsRow(label, cells, line);
           continue;
         }
         stats.rowsRead++;
         if (options.ragged === true) fitWidth(cells, stats.header!.length);
         if (validator.validate(cells, line, decoding.replaced, batch)) {
           stats.rowsAccepted++;
-          if (options.keepCells) batch.rows[batch.rows.length - 1]!.cells = cells;
+          const row = batch.rows[batch.rows.length - 1]!;
+          if (options.keepCells) row.cells = cells;
+          if (totals !== undefined) totals.add(amountOf(row.value));
+        } else {
+          stats.rowsRejected++;
+          if (totals !== undefined) totals.add(cellAmount(cells[amountAt]));
         }
-        else stats.rowsRejected++;
         if (batch.rows.length + batch.rejected.length >= batchSize) yield seal();
       }
     }
@@ -245,6 +286,14 @@ async function* batches<T>(
   if (batch.rows.length + batch.rejected.length + batch.issues.length > 0) yield seal();
   else stats.bytesRead = decoding.bytesRead;
 }
+
+/** An accepted row's amount (a bigint when the schema has one and the row gives it). */
+function amountOf(value: unknown): bigint | undefined {
+  const amount = (value as { amount?: unknown }).amount;
+  return typeof amount === "bigint" ? amount : undefined;
+}
+
+const rowsText = (n: number): string => `${n} row${n === 1 ? "" : "s"}`;
 
 function fileIssue(file: string, line: number, column: number, code: ImportIssueCode, message: string): ImportIssue {
   return { file, line, column, code, message, severity: "error" };
