@@ -52,6 +52,18 @@ describe("jincai import of an .xlsx workbook", () => {
     expect(rejected[1]).toMatch(/^P4,2026-03-04,ZB1,.*IMPORT_INVALID_CODE/);
   });
 
+  it("skips a 合计 row whose SUM formula totals the amounts, and refuses one whose cached result does not", async () => {
+    await paymentsWorkbook("payments.xlsx", [["合计", null, null, null, null, null, null, null, null, null, { formula: "SUM(K2:K4)", result: 2300.5 }]]);
+    const good = await runJincai(db.dir, ["import", "payments", "payments.xlsx", "--sheet", "支付"]);
+    expect(good.code).toBe(0);
+    expect(good.stderr.trim()).toBe("payments.xlsx:5:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 2,300.50 is the sum of the 3 rows it totals");
+    expect(good.stdout).toContain("3 rows read, 3 applied, 0 rejected");
+    await paymentsWorkbook("stale.xlsx", [["合计", null, null, null, null, null, null, null, null, null, { formula: "SUM(K2:K4)", result: 2000 }]]);
+    const stale = await runJincai(db.dir, ["import", "payments", "stale.xlsx", "--sheet", "支付", "--dry-run"]);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr.trim()).toBe("stale.xlsx:5:11 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 2,000.00, but the 3 rows it totals sum to 2,300.50 (rows lost or changed?)");
+  });
+
   it("stops with exit 2 for a sheet that is not there, an Excel 97–2003 .xls, and --sheet on a CSV file", async () => {
     await paymentsWorkbook("payments.xlsx");
     const missing = await runJincai(db.dir, ["import", "payments", "payments.xlsx", "--sheet", "工资"]);
