@@ -119,6 +119,15 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stdout).toContain("2 rows read, 0 would apply, 1 rejected"); // FT0001 passed: a file with a bad row applies nothing
   });
 
+  it("reads a payee account written in groups (6222 0000 …) as the same account, so a later export without spaces is a duplicate", async () => {
+    const row = (account: string) => `AC0001,2026-03-01,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,${account},100.00,账号分组书写,已支付,`;
+    await writeCsv(dir, "grouped.csv", CITY_PAYMENT_HEADER, [row("6222 0000 0000 0121")]);
+    await writeCsv(dir, "plain.csv", CITY_PAYMENT_HEADER, [row("6222000000000121")]);
+    expect((await runJincai(dir, ["import", "payments", "grouped.csv"])).stdout).toContain("1 rows read, 1 applied");
+    expect((await runJincai(dir, ["import", "payments", "plain.csv"])).stdout).toContain("0 applied, 0 rejected, 1 duplicates skipped");
+    expect((await runJincai(dir, ["payment", "AC0001"])).stdout).toContain("青川办公用品有限公司  6222000000000121");
+  });
+
   it("reports each bad quota row at the column at fault, in words", async () => {
     const rows = [
       "ZB202600001,青财预〔2026〕1号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,132500.00,是",

@@ -210,6 +210,7 @@ export type {
   RowSchema,
 } from "./import/row-schema";
 export {
+  accountField,
   amountField,
   codeField,
   dateField,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountField, codeField, dateField, enumField, fundTypeField, normalizeDate, textField, yearField } from "./import-fields";
+import { accountField, amountField, codeField, dateField, enumField, fundTypeField, normalizeDate, textField, yearField } from "./import-fields";
 
 const issueCode = (result: { success: boolean; error?: { issues: unknown[] } }): unknown =>
   (result.error?.issues[0] as { params?: { importCode?: string } } | undefined)?.params?.importCode;
@@ -38,6 +38,20 @@ describe("amountField", () => {
     expect(field.schema.safeParse("-12.345").error?.issues[0]?.message).toBe("has more than two decimals");
     expect(amountField({ aliases: [], positive: true }).schema.safeParse("0").error?.issues[0]?.message).toBe("must be greater than zero");
     expect("positive" in amountField({ aliases: [], positive: true })).toBe(false);
+  });
+});
+
+describe("accountField", () => {
+  it("reads an account written in groups or with full-width digits without its spaces, and refuses other text", () => {
+    const field = accountField({ aliases: [] });
+    expect(field.schema.parse("6222000000000001")).toBe("6222000000000001");
+    expect(field.schema.parse("6222 0000 0000 0001")).toBe("6222000000000001");
+    expect(field.parseCell?.("６２２２\u3000００００")).toBe("62220000");
+    expect(field.schema.parse("1202-0201-0900")).toBe("1202-0201-0900");
+    const bad = field.schema.safeParse("6222/0001");
+    expect(issueCode(bad)).toBe("IMPORT_INVALID_CODE");
+    expect(bad.error?.issues[0]?.message).toBe("is not an account number (expected letters and digits)");
+    expect(field.schema.safeParse("6.222509268374647E+15").error?.issues[0]?.message).toContain("Excel turned it into a number");
   });
 });
 

@@ -167,6 +167,30 @@ export function codeField<R extends boolean = true>(options: CodeFieldOptions<R>
 }
 
 /**
+ * A bank account number (收款账号): letters and digits as {@link codeField} takes them, also when
+ * written in groups (`6222 0000 0000 0001`, a bank's usual way) or with full-width digits, read
+ * without the spaces, so one payee's account is the same text whichever export it comes from.
+ *
+ * @example
+ * ```ts
+ * accountField({ aliases: ["收款账号"] }).schema.parse("6222 0000 0000 0001"); // "6222000000000001"
+ * ```
+ */
+export function accountField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<string, NoInfer<R>> {
+  const code = codeField({ ...options, label: "account number" });
+  const parse = (text: string): string | undefined => {
+    if (CODE.test(text)) return text;
+    const compact = text.normalize("NFKC").replace(/\s+/g, "");
+    return compact !== text && CODE.test(compact) ? compact : undefined;
+  };
+  const reason = (text: string): string => {
+    const issues = code.schema.safeParse(text).error?.issues;
+    return issues?.[0]?.message ?? "is not an account number (expected letters and digits)";
+  };
+  return build(parse, reason, ImportIssueCode.INVALID_CODE, options);
+}
+
+/**
  * A fund type (资金性质): a code as {@link codeField} takes it, or the name of a known fund type,
  * read as its code: exports from a payment system often spell it out (`一般公共预算资金`,
  * `政府性基金`). Other text is `IMPORT_INVALID_CODE`, with the names it could have been.

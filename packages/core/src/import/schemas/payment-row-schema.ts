@@ -1,4 +1,4 @@
-import { amountField, codeField, dateField, fundTypeField, textField } from "../import-fields";
+import { accountField, amountField, codeField, dateField, fundTypeField, textField } from "../import-fields";
 import { defineRowSchema, type RowSchema } from "../row-schema";
 
 /**
@@ -60,7 +60,7 @@ export const paymentRowSchema: RowSchema<PaymentRow> = defineRowSchema("payments
   amount: amountField({ aliases: ["金额", "支付金额", "金额(元)", "pay_amt", "amount"], positive: "a refund is a row with status 已退票 and its 退票日期" }),
   paid_on: dateField({ aliases: ["支付日期", "日期", "pay_date", "date"] }),
   payee_name: textField({ aliases: ["收款人", "收款人名称", "收款单位", "payee"], maxLength: 200 }),
-  payee_account: codeField({ aliases: ["收款账号", "收款人账号", "payee_acct_no"], label: "account number" }),
+  payee_account: accountField({ aliases: ["收款账号", "收款人账号", "payee_acct_no"] }),
   project_code: codeField({ aliases: ["项目编码", "项目代码", "pro_code", "project"], required: false, label: "project code" }),
   gov_economic_code: codeField({ aliases: ["政府经济科目", "政府经济分类", "gov_bgt_eco_code"], digits: [3, 5], required: false, label: "government economic code" }),
   status: textField({ aliases: ["状态", "支付状态", "pay_status"], required: false, maxLength: 20 }),
