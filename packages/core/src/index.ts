@@ -221,6 +221,7 @@ export {
   yearField,
 } from "./import/import-fields";
 export type {
+  AmountFieldOptions,
   CodeFieldOptions,
   EnumFieldOptions,
   FieldOptions,
