@@ -84,6 +84,7 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stderr).toContain('bad-payments.csv:10:13 TREASURY_INVALID_PAYMENT status: unknown payment status "处理中" (已提交, 已审核, 已支付');
     expect(run.stderr).toContain("a mapping file's values.status translates others)");
     expect(run.stdout).toContain("14 rows read, 0 applied, 14 rejected");
+    expect(run.stdout).not.toContain("errors by code"); // 14 errors fit a screen
     expect(run.stdout).toContain("nothing written");
     expect(await summaryJson(dir)).toEqual(before);
   });
@@ -126,6 +127,19 @@ describe("jincai import (sample city 青川市)", () => {
     expect((await runJincai(dir, ["import", "payments", "grouped.csv"])).stdout).toContain("1 rows read, 1 applied");
     expect((await runJincai(dir, ["import", "payments", "plain.csv"])).stdout).toContain("0 applied, 0 rejected, 1 duplicates skipped");
     expect((await runJincai(dir, ["payment", "AC0001"])).stdout).toContain("青川办公用品有限公司  6222000000000121");
+  });
+
+  it("counts a flood of errors per code after the closing line (last year's quotas named throughout), and in JSON", async () => {
+    const row = (k: number, quota: string, amount = "10.00") =>
+      `LY${String(k).padStart(4, "0")},2026-03-01,${quota},101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000131,${amount},去年的指标,已支付,`;
+    const rows = Array.from({ length: 30 }, (_, k) => row(k, `ZB2025${String(k).padStart(5, "0")}`));
+    rows.push(row(30, "ZB202600001", "1.001"), row(31, "ZB202600001", "-1.00"));
+    await writeCsv(dir, "last-year.csv", CITY_PAYMENT_HEADER, rows);
+    const run = await runJincai(dir, ["import", "payments", "last-year.csv", "--dry-run"]);
+    expect(run.stderr.trim().split("\n")).toHaveLength(32);
+    expect(run.stdout.trim().split("\n").at(-1)).toBe("last-year.csv: 32 errors by code: TREASURY_QUOTA_NOT_FOUND 30, IMPORT_INVALID_AMOUNT 2");
+    const json = await runJincai(dir, ["import", "payments", "last-year.csv", "--dry-run", "--json"]);
+    expect(JSON.parse(json.stdout).summary.errorsByCode).toEqual({ TREASURY_QUOTA_NOT_FOUND: 30, IMPORT_INVALID_AMOUNT: 2 });
   });
 
   it("reports each bad quota row at the column at fault, in words", async () => {

@@ -168,13 +168,17 @@ async function importFile(
   // rows then takes no more memory than a good one. A progress bar is taken down for them and
   // drawn again below them.
   let inputErrors = false;
+  const errorCodes = new Map<string, number>();
   const onIssues = (issues: readonly ImportIssue[]): void => {
     bar?.stop();
     // One write per batch: stderr is written synchronously, a system call per line otherwise.
     const lines = new Array<string>(issues.length);
     for (let i = 0; i < issues.length; i++) {
       const issue = issues[i]!;
-      if (issue.severity === "error" && issue.code.startsWith("IMPORT_")) inputErrors = true;
+      if (issue.severity === "error") {
+        if (issue.code.startsWith("IMPORT_")) inputErrors = true;
+        errorCodes.set(issue.code, (errorCodes.get(issue.code) ?? 0) + 1);
+      }
       lines[i] = opts.json ? JSON.stringify(issue) : formatIssue(issue);
     }
     ctx.err(lines.join("\n"));
@@ -200,7 +204,7 @@ async function importFile(
       },
     });
     bar?.stop();
-    printReport(ctx, report, opts);
+    printReport(ctx, report, opts, errorCodes);
     return { ...report, inputErrors };
   } finally {
     bar?.stop();
@@ -242,17 +246,32 @@ function formatEta(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
 }
 
-/** The closing line of a file (its issues were printed as they came). */
-function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions): void {
+/** Errors past which the closing line is followed by their count per code (they no longer fit a screen). */
+const TALLY_FROM = 21;
+
+/**
+ * The closing line of a file (its issues were printed as they came); after many errors, their
+ * count per code, most frequent first, so a flood of one mistake (last year's file, a wrong
+ * mapping) reads at a glance. JSON carries the counts whenever there are errors.
+ */
+function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions, errorCodes: ReadonlyMap<string, number>): void {
+  const byCode = [...errorCodes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const summary = {
     file: r.file, rowsRead: r.rowsRead, applied: r.applied, rejected: r.rejected, duplicates: r.duplicates, committed: r.committed,
     ...(r.dryRun ? { dryRun: true, passed: r.passed } : {}), seconds: Number(r.seconds.toFixed(3)),
+    ...(byCode.length > 0 ? { errorsByCode: Object.fromEntries(byCode) } : {}),
   };
   if (opts.json) {
     ctx.out(JSON.stringify({ summary }));
     return;
   }
   if (opts.quiet) return;
+  printClosingLine(ctx, r);
+  const errors = byCode.reduce((n, [, count]) => n + count, 0);
+  if (errors >= TALLY_FROM) ctx.out(`${r.file}: ${errors} errors by code: ${byCode.map(([code, count]) => `${code} ${count}`).join(", ")}`);
+}
+
+function printClosingLine(ctx: CliContext, r: ImportReport): void {
   if (r.dryRun) {
     const verdict = !r.passed
       ? "a real import would write nothing (the file has bad rows; fix them or use --quarantine)"
