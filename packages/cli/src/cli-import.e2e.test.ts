@@ -32,6 +32,15 @@ describe("jincai import (sample city 青川市)", () => {
     expect(totalFen(rows, "paid")).toBeGreaterThan(0n);
   });
 
+  it("names the agencies and codes beside their codes in the summary table and JSON, not in CSV", async () => {
+    const table = await runJincai(dir, ["summary", "--by", "agency,function", "--level", "类"]);
+    expect(table.stdout).toMatch(/^101001 市政府办公室本级 +201 一般公共服务支出 +[\d,]+\.\d\d /m);
+    const json = await summaryJson(dir, ["--by", "agency,economic,fund", "--level", "款"]);
+    expect(json[0]).toMatchObject({ agency: "101001", agencyName: "市政府办公室本级", economicCode: "30101", economicName: "基本工资", fundType: "111", fundName: "一般公共预算资金" });
+    const csv = await runJincai(dir, ["summary", "--by", "agency", "--format", "csv"]);
+    expect(csv.stdout.split("\n")[1]).toMatch(/^101001,\d/);
+  });
+
   it("changes nothing when payments.csv is imported a second time", async () => {
     const before = await summaryJson(dir);
     const again = await runJincai(dir, ["import", "payments", city("payments.csv")]);

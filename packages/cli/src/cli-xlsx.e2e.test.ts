@@ -81,7 +81,7 @@ describe("jincai import of an .xlsx workbook", () => {
 });
 
 describe("jincai summary --format xlsx", () => {
-  it("writes the summary as a workbook: bilingual titles, codes as text, amounts in yuan as numbers, the total in bold", async () => {
+  it("writes the summary as a workbook: bilingual titles, codes as text beside their names, amounts in yuan as numbers, the total in bold", async () => {
     expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
     const run = await runJincai(db.dir, ["summary", "--by", "agency,economic", "--format", "xlsx", "--output", "执行情况.xlsx"]);
     expect(run.code).toBe(0);
@@ -91,14 +91,14 @@ describe("jincai summary --format xlsx", () => {
     const ws = wb.worksheets[0]!;
     const rows = ws.getSheetValues().slice(1).map((r) => (r as ExcelJS.CellValue[]).slice(1));
     expect(rows).toEqual([
-      ["单位 agency", "经济科目 economic", "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"],
-      ["101001", "30101", 10000, 0, 1200, 8800, 0.12],
-      ["101001", "30201", 5000, 0, 800.5, 4199.5, 0.1601],
-      ["101001", "30205", 3000, 0, 300, 2700, 0.1],
-      ["合计 total", "", 18000, 0, 2300.5, 15699.5, 0.1278],
+      ["单位 agency", "单位名称 agency name", "经济科目 economic", "经济科目名称 economic name", "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"],
+      ["101001", "市政府办公室本级", "30101", "基本工资", 10000, 0, 1200, 8800, 0.12],
+      ["101001", "市政府办公室本级", "30201", "办公费", 5000, 0, 800.5, 4199.5, 0.1601],
+      ["101001", "市政府办公室本级", "30205", "水费", 3000, 0, 300, 2700, 0.1],
+      ["合计 total", "", "", "", 18000, 0, 2300.5, 15699.5, 0.1278],
     ]);
-    expect(ws.getCell("C2").numFmt).toBe("#,##0.00");
-    expect(ws.getCell("G2").numFmt).toBe("0.00%");
+    expect(ws.getCell("E2").numFmt).toBe("#,##0.00");
+    expect(ws.getCell("I2").numFmt).toBe("0.00%");
     expect(ws.getRow(5).font?.bold).toBe(true);
   });
 

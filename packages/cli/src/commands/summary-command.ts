@@ -13,6 +13,9 @@ import { csvLine } from "../render/csv-line";
 import { summaryWorkbook } from "../render/summary-workbook";
 import { renderTable } from "../render/table";
 import { periodArgument } from "../period-argument";
+import { loadReferenceData } from "../reference-data";
+import { NAME_KEYS, summaryNames } from "../summary-names";
+import type { SummaryNameOf } from "../summary-names";
 import { withStore } from "../with-store";
 
 /** `--by` names and the dimension keys they group by. */
@@ -31,6 +34,13 @@ const TITLES: Readonly<Record<string, string>> = {
   fundType: "资金性质 fund",
   project: "项目 project",
   month: "月份 month",
+};
+/** Titles of the workbook's name columns, beside their code columns. */
+const NAME_TITLES: Readonly<Record<string, string>> = {
+  agency: "单位名称 agency name",
+  functionCode: "功能科目名称 function name",
+  economicCode: "经济科目名称 economic name",
+  fundType: "资金性质名称 fund name",
 };
 const LEVELS: Readonly<Record<string, number>> = { 类: 3, 款: 5, 项: 7, class: 3, section: 5, item: 7 };
 
@@ -79,22 +89,23 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         rollup["economicCode"] = Math.min(len, 5);
       }
       const range = opts.period !== undefined ? periodArgument(opts.period, "--period") : undefined;
-      const rows = await withStore(ctx, async (store, config) =>
-        executionSummary(store, {
+      const { rows, nameOf } = await withStore(ctx, async (store, config) => ({
+        rows: await executionSummary(store, {
           groupBy,
           rollup,
           fiscalYear: config.fiscalYear,
           ...(range ? { from: range.from, to: range.to } : {}),
         }),
-      );
+        nameOf: summaryNames(await loadReferenceData(store, config.fiscalYear), config.fiscalYear),
+      }));
       const path = opts.output === undefined ? undefined : resolve(ctx.cwd, opts.output);
       try {
-        if (opts.format === "xlsx") await (await workbook(groupBy, rows)).xlsx.writeFile(path!);
+        if (opts.format === "xlsx") await (await workbook(groupBy, rows, nameOf)).xlsx.writeFile(path!);
         else if (path !== undefined) {
           const lines: string[] = [];
-          printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format);
+          printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format, nameOf);
           await writeFile(path, `${lines.join("\n")}\n`);
-        } else printSummary(ctx, groupBy, rows, opts.format);
+        } else printSummary(ctx, groupBy, rows, opts.format, nameOf);
       } catch (error) {
         throw fileError(error, path) ?? error;
       }
@@ -113,19 +124,46 @@ function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved:
   );
 }
 
-function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[]) {
+/** The workbook: each named dimension's code column is followed by a column of its names. */
+function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], nameOf: SummaryNameOf) {
   const t = total(rows);
-  return summaryWorkbook(titles(groupBy), [
-    ...rows.map((r) => ({ keys: groupBy.map((g) => r.key[g] ?? ""), amounts: [r.quota, r.reserved, r.paid, r.available], rate: r.executionRate })),
+  const keyTitles = groupBy.flatMap((g) => (NAME_TITLES[g] === undefined ? [TITLES[g] ?? g] : [TITLES[g] ?? g, NAME_TITLES[g]]));
+  const keys = (r: ExecutionSummaryRow) =>
+    groupBy.flatMap((g) => (NAME_TITLES[g] === undefined ? [r.key[g] ?? ""] : [r.key[g] ?? "", nameOf(g, r.key[g] ?? "") ?? ""]));
+  return summaryWorkbook([...keyTitles, ...titles([])], [
+    ...rows.map((r) => ({ keys: keys(r), amounts: [r.quota, r.reserved, r.paid, r.available], rate: r.executionRate })),
     { keys: ["合计 total"], amounts: [t.quota, t.reserved, t.paid, t.available], rate: executionRate(t.paid, t.quota) },
   ]);
 }
 
-function printSummary(ctx: Pick<CliContext, "out">, groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], format: string): void {
+/** A code with its name (`101001 市政府办公室本级`) for the table, or the code alone. */
+function labelled(nameOf: SummaryNameOf, dimension: string, code: string): string {
+  const name = nameOf(dimension, code);
+  return name === undefined ? code : `${code} ${name}`;
+}
+
+/** The names of a row's codes as JSON keys (`agencyName`, `functionName`…), those known only. */
+function namesOf(nameOf: SummaryNameOf, groupBy: readonly string[], r: ExecutionSummaryRow): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const g of groupBy) {
+    const name = NAME_KEYS[g] === undefined ? undefined : nameOf(g, r.key[g] ?? "");
+    if (name !== undefined) out[NAME_KEYS[g]!] = name;
+  }
+  return out;
+}
+
+function printSummary(
+  ctx: Pick<CliContext, "out">,
+  groupBy: readonly string[],
+  rows: readonly ExecutionSummaryRow[],
+  format: string,
+  nameOf: SummaryNameOf,
+): void {
   const amounts = (r: ExecutionSummaryRow) => [r.quota, r.reserved, r.paid, r.available];
   if (format === "json") {
     const json = rows.map((r) => ({
       ...r.key,
+      ...namesOf(nameOf, groupBy, r),
       quota: formatFen(r.quota, { grouping: false }),
       reserved: formatFen(r.reserved, { grouping: false }),
       paid: formatFen(r.paid, { grouping: false }),
@@ -148,7 +186,7 @@ function printSummary(ctx: Pick<CliContext, "out">, groupBy: readonly string[], 
   const sum = total(rows);
   // A 4-decimal ratio ("0.7512") read as hundredths of a percent prints as "75.12%".
   const pct = (rate: string) => `${formatFen(BigInt(rate.replace(".", "")), { grouping: false })}%`;
-  const body = rows.map((r) => [...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => formatFen(a)), pct(r.executionRate)]);
+  const body = rows.map((r) => [...groupBy.map((g) => labelled(nameOf, g, r.key[g] ?? "")), ...amounts(r).map((a) => formatFen(a)), pct(r.executionRate)]);
   const rate = executionRate(sum.paid, sum.quota);
   body.push([
     "合计 total",
