@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: the sample city 青川市 end to end on the embedded SQLite store. Creates a fresh
 // database in examples/.demo/, imports agencies, quotas and a year of payments, prints the
-// summary by agency and by function 类, runs verify (passing), writes the summary as a workbook,
+// summary by 主管部门, by agency and by function 类, runs verify (passing), writes the summary as a workbook,
 // imports a mid-year 调剂 of quotas, adjustments between lines and a 收回, and the next export's
 // status changes, looks two payments up, then shows the file of deliberately bad rows being
 // rejected with its report.
@@ -30,6 +30,7 @@ jincai(["import", "agencies", `../city/agencies.csv`]);
 jincai(["import", "quotas", `../city/quotas.csv`]);
 jincai(["import", "payments", `../city/payments.csv`]);
 jincai(["import", "payments", `../city/payments.csv`]); // the re-run changes nothing
+jincai(["summary", "--by", "department"]);
 jincai(["summary", "--by", "agency"]);
 jincai(["summary", "--by", "function", "--level", "类"]);
 jincai(["verify"]);

@@ -41,6 +41,17 @@ describe("jincai import (sample city 青川市)", () => {
     expect(csv.stdout.split("\n")[1]).toMatch(/^101001,\d/);
   });
 
+  it("summarises by 主管部门 (--by department): the agencies of each department add up to the same totals", async () => {
+    const [byDepartment, byAgency] = await Promise.all([summaryJson(dir, ["--by", "department"]), summaryJson(dir, ["--by", "agency"])]);
+    expect(byDepartment.map((r) => [r["department"], r["departmentName"]])).toEqual([
+      ["101", "青川市人民政府办公室"], ["102", "青川市教育局"], ["103", "青川市卫生健康委员会"],
+      ["104", "青川市公安局"], ["105", "青川市农业农村局"], ["106", "青川市人力资源和社会保障局"],
+    ]);
+    for (const column of ["quota", "reserved", "paid", "available"] as const) expect(totalFen(byDepartment, column)).toBe(totalFen(byAgency, column));
+    const table = await runJincai(dir, ["summary", "--by", "department,agency"]);
+    expect(table.stdout).toMatch(/^101 青川市人民政府办公室 +101001 市政府办公室本级 +[\d,]+\.\d\d /m);
+  });
+
   it("changes nothing when payments.csv is imported a second time", async () => {
     const before = await summaryJson(dir);
     const again = await runJincai(dir, ["import", "payments", city("payments.csv")]);

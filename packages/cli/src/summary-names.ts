@@ -1,6 +1,6 @@
 /**
  * The names a summary shows beside its codes (报表 show 单位名称 and 科目名称, not bare codes):
- * agencies from the imported agency tree, function and departmental economic codes from the
+ * agencies and 主管部门 from the imported agency tree, function and departmental economic codes from the
  * year's classification (the starter list plus imported codes; a rolled-up 类 or 款 has its own
  * entry), fund types from the fund-type table. Projects and months have none.
  */
@@ -12,6 +12,7 @@ export type SummaryNameOf = (dimension: string, code: string) => string | undefi
 
 /** The JSON key of each named dimension's name. */
 export const NAME_KEYS: Readonly<Record<string, string>> = {
+  department: "departmentName",
   agency: "agencyName",
   functionCode: "functionName",
   economicCode: "economicName",
@@ -33,6 +34,7 @@ export function summaryNames(ref: ReferenceData, fiscalYear: number): SummaryNam
     if (code === "") return undefined;
     switch (dimension) {
       case "agency":
+      case "department":
         return ref.agencies.find(code)?.name;
       case "functionCode":
         return ref.codes.find("function", code, fiscalYear)?.name;

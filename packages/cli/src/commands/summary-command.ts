@@ -13,6 +13,7 @@ import { csvLine } from "../render/csv-line";
 import { summaryWorkbook } from "../render/summary-workbook";
 import { renderTable } from "../render/table";
 import { periodArgument } from "../period-argument";
+import { DEPARTMENT, rollUpDepartments, summaryGroupBy } from "../department-rollup";
 import { loadReferenceData } from "../reference-data";
 import { NAME_KEYS, summaryNames } from "../summary-names";
 import type { SummaryNameOf } from "../summary-names";
@@ -20,6 +21,7 @@ import { withStore } from "../with-store";
 
 /** `--by` names and the dimension keys they group by. */
 const BY: Readonly<Record<string, string>> = {
+  department: DEPARTMENT,
   agency: "agency",
   function: "functionCode",
   economic: "economicCode",
@@ -28,6 +30,7 @@ const BY: Readonly<Record<string, string>> = {
   month: "month",
 };
 const TITLES: Readonly<Record<string, string>> = {
+  [DEPARTMENT]: "主管部门 department",
   agency: "单位 agency",
   functionCode: "功能科目 function",
   economicCode: "经济科目 economic",
@@ -37,6 +40,7 @@ const TITLES: Readonly<Record<string, string>> = {
 };
 /** Titles of the workbook's name columns, beside their code columns. */
 const NAME_TITLES: Readonly<Record<string, string>> = {
+  [DEPARTMENT]: "主管部门名称 department name",
   agency: "单位名称 agency name",
   functionCode: "功能科目名称 function name",
   economicCode: "经济科目名称 economic name",
@@ -64,14 +68,14 @@ export function registerSummary(program: Command, ctx: CliContext): void {
   program
     .command("summary")
     .description("quota, reserved, paid, available and execution rate, grouped by dimension")
-    .option("--by <dims>", `group by: ${Object.keys(BY).join(",")}`, "agency")
+    .option("--by <dims>", `group by: ${Object.keys(BY).join(",")} (department: the 主管部门 at the top of each agency's tree)`, "agency")
     .option("--level <level>", "roll function and economic codes up to 类|款|项 (function) / 类|款 (economic)")
     .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06 or 2026-Q1")
     .option("--format <format>", "table|csv|json|xlsx", "table")
     .option("--output <file>", "write to this file instead of standard output (needed for xlsx)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv\n  $ jincai summary --by agency,function --level 类 --format xlsx --output 执行情况.xlsx`,
+      `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by department\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv\n  $ jincai summary --by agency,function --level 类 --format xlsx --output 执行情况.xlsx`,
     )
     .action(async (opts: SummaryOptions) => {
       const groupBy = opts.by.split(",").map((b) => {
@@ -89,15 +93,20 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         rollup["economicCode"] = Math.min(len, 5);
       }
       const range = opts.period !== undefined ? periodArgument(opts.period, "--period") : undefined;
-      const { rows, nameOf } = await withStore(ctx, async (store, config) => ({
-        rows: await executionSummary(store, {
-          groupBy,
+      const { rows, nameOf } = await withStore(ctx, async (store, config) => {
+        const ref = await loadReferenceData(store, config.fiscalYear);
+        const byDepartment = groupBy.includes(DEPARTMENT);
+        const summary = await executionSummary(store, {
+          groupBy: byDepartment ? summaryGroupBy(groupBy) : groupBy,
           rollup,
           fiscalYear: config.fiscalYear,
           ...(range ? { from: range.from, to: range.to } : {}),
-        }),
-        nameOf: summaryNames(await loadReferenceData(store, config.fiscalYear), config.fiscalYear),
-      }));
+        });
+        return {
+          rows: byDepartment ? rollUpDepartments(summary, groupBy, ref.agencies) : summary,
+          nameOf: summaryNames(ref, config.fiscalYear),
+        };
+      });
       const path = opts.output === undefined ? undefined : resolve(ctx.cwd, opts.output);
       try {
         if (opts.format === "xlsx") await (await workbook(groupBy, rows, nameOf)).xlsx.writeFile(path!);
