@@ -36,6 +36,8 @@ export interface JincaiRun {
 export interface RunOptions {
   /** Set `JINCAI_PG_URL` for this run (removed otherwise). */
   readonly pgUrl?: string;
+  /** Set `JINCAI_READ_THREAD` for this run (removed otherwise): read CSV files on a worker thread or not. */
+  readonly readThread?: "always" | "never";
 }
 
 function binOrThrow(): string {
@@ -50,7 +52,9 @@ function binOrThrow(): string {
 function childEnv(options: RunOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete env["JINCAI_PG_URL"];
+  delete env["JINCAI_READ_THREAD"];
   if (options.pgUrl !== undefined) env["JINCAI_PG_URL"] = options.pgUrl;
+  if (options.readThread !== undefined) env["JINCAI_READ_THREAD"] = options.readThread;
   return env;
 }
 

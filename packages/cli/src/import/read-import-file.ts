@@ -1,20 +1,26 @@
 /**
  * Opens an import file as validated rows in batches, whatever its format: a CSV file (UTF-8 or
- * GB18030, see core's `readCsvRows`) or an `.xlsx` workbook (one worksheet, see
+ * GB18030, see core's `readCsvRows`; a large one is read on a worker thread, see
+ * threaded-csv-rows) or an `.xlsx` workbook (one worksheet, see
  * {@link sheetRecords}), told apart by the file's first bytes rather than its name. An Excel
  * 97–2003 `.xls` or a password-protected workbook (both OLE files) is refused with
  * `IMPORT_WORKBOOK` as the file's one issue.
  */
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { ImportIssueCode, JincaiError, readCsvRows, readRecordRows } from "@jincai/core";
 import type { CsvRowReader, ReadCsvRowsOptions, RecordChunk, RowSchema } from "@jincai/core";
 import { fileKind, sheetRecords } from "./sheet-records";
+import { readOnThread, threadedCsvRows } from "./threaded-csv-rows";
 
 /** Options of {@link readImportFile}. */
 export interface ReadImportFileOptions extends ReadCsvRowsOptions {
   /** The worksheet of a workbook (name or number from 1); ignored for CSV files. */
   readonly sheet?: string;
 }
+
+/** The rows of an import file; `close` stops a reading thread the rows were not all taken from. */
+export type ImportFileReader<T> = CsvRowReader<T> & { close?(): Promise<void> };
 
 /**
  * The rows of a CSV file or an `.xlsx` workbook.
@@ -25,9 +31,14 @@ export interface ReadImportFileOptions extends ReadCsvRowsOptions {
  * for await (const batch of reader) console.log(batch.rows.length);
  * ```
  */
-export async function readImportFile<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): Promise<CsvRowReader<T>> {
+export async function readImportFile<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): Promise<ImportFileReader<T>> {
   const kind = await fileKind(path);
-  if (kind === "text") return readCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), schema, options);
+  if (kind === "text") {
+    // A large file is read and validated on the second core, unless the rows must keep their cells.
+    const { sheet: _sheet, ...csv } = options;
+    if (options.keepCells !== true && readOnThread((await stat(path)).size, process.env)) return threadedCsvRows(path, schema, csv);
+    return readCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), schema, options);
+  }
   const { encoding: _ignored, sheet, ...rest } = options;
   if (kind === "xls") {
     const refused = new JincaiError(ImportIssueCode.WORKBOOK, `${options.file} is an Excel 97–2003 (.xls) or password-protected workbook: save it as .xlsx without a password, or as CSV`, {

@@ -189,6 +189,8 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     committed = !dryRun;
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
+  } finally {
+    await reader.close?.();
   }
   return {
     file: options.file,

@@ -1,0 +1,147 @@
+/**
+ * Reading a large CSV file on the second core: a worker thread (csv-rows-worker) reads, decodes
+ * and validates the file, the main thread takes the batches as columns (row-batch-codec) and
+ * spends its time on the checks and the store. The batches, their issues, rejected rows and
+ * the reader's totals are the same as `readCsvRows` gives in the main thread; the worker runs at
+ * most a few batches ahead, so memory stays flat. Used for files from {@link THREAD_FROM} bytes
+ * (starting the thread costs about 50 ms), and not when accepted rows must keep their cells (a
+ * quarantine file).
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { JincaiError, checkImportMapping } from "@jincai/core";
+import type { CsvRowReader, ImportBatch, ImportStats, ReadCsvRowsOptions, RowSchema } from "@jincai/core";
+import type { CsvRowsWorkerData } from "./csv-rows-worker";
+import { decodeRowBatch } from "./row-batch-codec";
+import type { EncodedRowBatch } from "./row-batch-codec";
+
+/** Files from this size on are read on a worker thread (unless `JINCAI_READ_THREAD` says otherwise). */
+export const THREAD_FROM = 16 * 1024 * 1024;
+
+type WorkerMessage =
+  | { readonly type: "batch"; readonly batch: EncodedRowBatch; readonly stats: ImportStats }
+  | { readonly type: "end"; readonly stats: ImportStats }
+  | { readonly type: "error"; readonly error: { code?: string; details?: Record<string, unknown>; message: string; stack?: string } };
+
+/** The worker's script beside this module in the built package; absent when running from source. */
+const WORKER = fileURLToPath(new URL("./csv-rows-worker.js", import.meta.url));
+
+/**
+ * Whether to read a file of `size` bytes on a worker thread: `JINCAI_READ_THREAD=always` or
+ * `never` decides (tests, measurements), else files from {@link THREAD_FROM} bytes are, when the
+ * package is built (running from source, the worker's script does not exist).
+ *
+ * @throws {Error} with `always` when the worker's script is missing
+ * @example
+ * ```ts
+ * readOnThread(150_000_000, {}); // true
+ * readOnThread(150_000_000, { JINCAI_READ_THREAD: "never" }); // false
+ * ```
+ */
+export function readOnThread(size: number, env: NodeJS.ProcessEnv): boolean {
+  const mode = env["JINCAI_READ_THREAD"];
+  if (mode === "never") return false;
+  const built = existsSync(WORKER);
+  if (mode === "always" && !built) throw new Error(`JINCAI_READ_THREAD=always, but ${WORKER} is missing (build the CLI)`);
+  return built && (mode === "always" || size >= THREAD_FROM);
+}
+
+/**
+ * Reads and validates a CSV file on a worker thread; iterate it once, as `readCsvRows`.
+ *
+ * @throws {JincaiError} IMPORT_MAPPING_INVALID at once when the mapping does not fit the schema
+ * @example
+ * ```ts
+ * const reader = threadedCsvRows("payments.csv", paymentRowSchema, { file: "payments.csv", batchSize: 1000 });
+ * for await (const batch of reader) await apply(batch.rows);
+ * ```
+ */
+export function threadedCsvRows<T>(path: string, schema: RowSchema<T>, options: ReadCsvRowsOptions): CsvRowReader<T> & { close(): Promise<void> } {
+  if (options.mapping !== undefined) checkImportMapping(options.mapping, schema as RowSchema<unknown>);
+  const stats: ImportStats = {
+    encoding: undefined, bytesRead: 0, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0,
+    header: undefined, columns: {}, aborted: false,
+  };
+  // Started at once: loading the thread's modules (about 0.3 s) overlaps the importer's own
+  // preparation. `close` (or the end of the iteration) stops it.
+  const worker = new Worker(WORKER, { workerData: { path, schema: schema.name, options } satisfies CsvRowsWorkerData });
+  const inbox = listen(worker);
+  let started = false;
+  return {
+    stats,
+    [Symbol.asyncIterator]() {
+      if (started) throw new Error("threadedCsvRows: a reader can be iterated only once");
+      started = true;
+      return batches<T>(worker, inbox, stats)[Symbol.asyncIterator]();
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** The worker's messages as they come, and its failure. */
+interface Inbox {
+  readonly messages: WorkerMessage[];
+  failure: Error | undefined;
+  /** Resolves when a message or a failure comes. */
+  next(): Promise<void>;
+}
+
+function listen(worker: Worker): Inbox {
+  let waiting: (() => void) | undefined;
+  const wakeUp = (): void => {
+    waiting?.();
+    waiting = undefined;
+  };
+  const inbox: Inbox = {
+    messages: [],
+    failure: undefined,
+    next: () => new Promise<void>((resolve) => (waiting = resolve)),
+  };
+  let finished = false; // the worker said "end" or "error"
+  worker.on("message", (message: WorkerMessage) => {
+    if (message.type !== "batch") finished = true;
+    inbox.messages.push(message);
+    wakeUp();
+  });
+  worker.on("error", (error) => {
+    inbox.failure = error;
+    wakeUp();
+  });
+  worker.on("exit", (code) => {
+    // After its last message, or terminated by close(): only a stop before the end is a failure.
+    if (!finished && inbox.failure === undefined) inbox.failure = new Error(`the CSV reading thread stopped early (exit code ${code})`);
+    wakeUp();
+  });
+  return inbox;
+}
+
+async function* batches<T>(worker: Worker, inbox: Inbox, stats: ImportStats): AsyncGenerator<ImportBatch<T>, void, undefined> {
+  try {
+    for (;;) {
+      while (inbox.messages.length === 0) {
+        if (inbox.failure !== undefined) throw inbox.failure;
+        await inbox.next();
+      }
+      const message = inbox.messages.shift()!;
+      if (message.type === "error") throw rebuilt(message.error);
+      Object.assign(stats, message.stats);
+      if (message.type === "end") return;
+      const batch = decodeRowBatch<T>(message.batch);
+      worker.postMessage(1); // one more batch may come
+      yield batch;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** The worker's error as the main thread's: a JincaiError keeps its code and details. */
+function rebuilt(error: { code?: string; details?: Record<string, unknown>; message: string; stack?: string }): Error {
+  if (error.code !== undefined) return new JincaiError(error.code, error.message, error.details !== undefined ? { details: error.details } : {});
+  const out = new Error(error.message);
+  if (error.stack !== undefined) out.stack = error.stack;
+  return out;
+}
