@@ -74,15 +74,21 @@ interface BuiltQuotaLine {
   readonly mappingProblem?: { readonly code: string; readonly message: string };
 }
 
+/** The names a code table accepts, and where others are translated. */
+const known = (table: readonly { readonly code: string; readonly name: string }[]): string =>
+  `${table.map((t) => `${t.name} ${t.code}`).join(", ")}; a mapping file's values translate others`;
+
 function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<typeof loadReferenceData>>): BuiltQuotaLine | { rejected: RowOutcome } {
   const reject = (code: string, field: string, message: string) => ({ rejected: { status: "rejected" as const, code, field, message } });
   if (row.fiscal_year !== config.fiscalYear) {
     return reject("BUDGET_INVALID_QUOTA", "fiscal_year", `fiscal_year: ${row.fiscal_year} is not this database's fiscal year ${config.fiscalYear} (jincai init --year)`);
   }
   const source = lookupCode(QUOTA_SOURCES, row.source ?? "年初预算");
-  if (source === undefined) return reject("BUDGET_UNKNOWN_SOURCE", "source", `source: unknown 指标来源 "${row.source}"`);
+  if (source === undefined) return reject("BUDGET_UNKNOWN_SOURCE", "source", `source: unknown 指标来源 "${row.source}" (${known(QUOTA_SOURCES)})`);
   const paymentType = lookupCode(PAYMENT_TYPES, row.payment_type ?? "直接支付");
-  if (paymentType === undefined) return reject("BUDGET_UNKNOWN_PAYMENT_TYPE", "payment_type", `payment_type: unknown 支付方式 "${row.payment_type}"`);
+  if (paymentType === undefined) {
+    return reject("BUDGET_UNKNOWN_PAYMENT_TYPE", "payment_type", `payment_type: unknown 支付方式 "${row.payment_type}" (${known(PAYMENT_TYPES)})`);
+  }
   const executable = parseFlag(row.executable);
   if (executable === undefined) return reject("BUDGET_INVALID_QUOTA", "executable", `executable: "${row.executable}" is not 是/否`);
   const fundType = findFundType(row.fund_type)?.code ?? row.fund_type;
