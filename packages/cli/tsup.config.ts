@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: {"index": "src/index.ts", "bin": "src/bin.ts", "csv-rows-worker": "src/import/csv-rows-worker.ts"},
+  entry: {"index": "src/index.ts", "bin": "src/bin.ts", "rows-worker": "src/import/rows-worker.ts"},
   format: ["esm"],
   dts: true,
   sourcemap: true,

@@ -1,22 +1,24 @@
 /**
  * Opens an import file as validated rows in batches, whatever its format: a CSV file (UTF-8 or
- * GB18030, see core's `readCsvRows`; a large one is read on a worker thread, see
- * threaded-csv-rows) or an `.xlsx` workbook (one worksheet, see
+ * GB18030, see core's `readCsvRows`) or an `.xlsx` workbook (one worksheet, see
  * {@link sheetRecords}), told apart by the file's first bytes rather than its name. An Excel
  * 97–2003 `.xls` or a password-protected workbook (both OLE files) is refused with
- * `IMPORT_WORKBOOK` as the file's one issue.
+ * `IMPORT_WORKBOOK` as the file's one issue. A large file is read and validated on a worker
+ * thread (see threaded-rows), which calls this same function with `thread: false`.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { ImportIssueCode, JincaiError, readCsvRows, readRecordRows } from "@jincai/core";
 import type { CsvRowReader, ReadCsvRowsOptions, RecordChunk, RowSchema } from "@jincai/core";
 import { fileKind, sheetRecords } from "./sheet-records";
-import { readOnThread, threadedCsvRows } from "./threaded-csv-rows";
+import { readOnThread, threadedRows } from "./threaded-rows";
 
 /** Options of {@link readImportFile}. */
 export interface ReadImportFileOptions extends ReadCsvRowsOptions {
   /** The worksheet of a workbook (name or number from 1); ignored for CSV files. */
   readonly sheet?: string;
+  /** `false` reads in this thread whatever the file's size (the reading thread itself does). */
+  readonly thread?: boolean;
 }
 
 /** The rows of an import file; `close` stops a reading thread the rows were not all taken from. */
@@ -33,13 +35,16 @@ export type ImportFileReader<T> = CsvRowReader<T> & { close?(): Promise<void> };
  */
 export async function readImportFile<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): Promise<ImportFileReader<T>> {
   const kind = await fileKind(path);
-  if (kind === "text") {
-    // A large file is read and validated on the second core, unless the rows must keep their cells.
-    const { sheet: _sheet, ...csv } = options;
-    if (options.keepCells !== true && readOnThread((await stat(path)).size, process.env)) return threadedCsvRows(path, schema, csv);
-    return readCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), schema, options);
+  const { thread, ...own } = options;
+  // On the second core when large, unless the rows must keep their cells (a quarantine file).
+  if (thread !== false && kind !== "xls" && own.keepCells !== true && readOnThread((await stat(path)).size, kind, process.env)) {
+    return threadedRows(path, schema, own);
   }
-  const { encoding: _ignored, sheet, ...rest } = options;
+  if (kind === "text") {
+    const { sheet: _sheet, ...csv } = own;
+    return readCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), schema, csv);
+  }
+  const { encoding: _ignored, sheet, ...rest } = own;
   if (kind === "xls") {
     const refused = new JincaiError(ImportIssueCode.WORKBOOK, `${options.file} is an Excel 97–2003 (.xls) or password-protected workbook: save it as .xlsx without a password, or as CSV`, {
       details: { line: 1, column: 0 },

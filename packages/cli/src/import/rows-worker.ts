@@ -1,24 +1,25 @@
 /**
- * The reading thread of a large CSV import (see threaded-csv-rows): reads, decodes and validates
- * the file with core's `readCsvRows`, and posts each batch to the main thread as columns
- * (row-batch-codec), at most {@link AHEAD} batches ahead of what the main thread has taken, so a
- * slow store never lets the file pile up in memory.
+ * The reading thread of a large import (see threaded-rows): reads, decodes and validates the
+ * file (CSV or a workbook) with `readImportFile` in this thread, and posts each batch to the main
+ * thread as columns (row-batch-codec), at most {@link AHEAD} batches ahead of what the main
+ * thread has taken, so a slow store never lets the file pile up in memory.
  */
-import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { adjustmentRowSchema, agencyRowSchema, codeRowSchema, isJincaiError, paymentRowSchema, quotaRowSchema, readCsvRows } from "@jincai/core";
-import type { ReadCsvRowsOptions, RowSchema } from "@jincai/core";
+import { adjustmentRowSchema, agencyRowSchema, codeRowSchema, isJincaiError, paymentRowSchema, quotaRowSchema } from "@jincai/core";
+import type { RowSchema } from "@jincai/core";
+import { readImportFile } from "./read-import-file";
+import type { ReadImportFileOptions } from "./read-import-file";
 import { encodeRowBatch } from "./row-batch-codec";
 
 /** Batches posted and not yet taken by the main thread, at most. */
 export const AHEAD = 4;
 
 /** What the main thread starts the worker with. */
-export interface CsvRowsWorkerData {
+export interface RowsWorkerData {
   readonly path: string;
   /** The row schema's name (`payments`): schemas hold functions, which cannot be posted. */
   readonly schema: string;
-  readonly options: ReadCsvRowsOptions;
+  readonly options: ReadImportFileOptions;
 }
 
 const SCHEMAS: Readonly<Record<string, RowSchema<unknown>>> = {
@@ -29,7 +30,7 @@ const SCHEMAS: Readonly<Record<string, RowSchema<unknown>>> = {
   adjustments: adjustmentRowSchema as RowSchema<unknown>,
 };
 
-async function main(port: NonNullable<typeof parentPort>, data: CsvRowsWorkerData): Promise<void> {
+async function main(port: NonNullable<typeof parentPort>, data: RowsWorkerData): Promise<void> {
   let credits = AHEAD;
   let wake: (() => void) | undefined;
   port.on("message", () => {
@@ -39,9 +40,9 @@ async function main(port: NonNullable<typeof parentPort>, data: CsvRowsWorkerDat
   });
   try {
     const schema = SCHEMAS[data.schema];
-    if (schema === undefined) throw new Error(`csv-rows-worker: unknown row schema ${data.schema}`);
+    if (schema === undefined) throw new Error(`rows-worker: unknown row schema ${data.schema}`);
     const fields = Object.keys(schema.fields);
-    const reader = readCsvRows(createReadStream(data.path, { highWaterMark: 1 << 20 }), schema, data.options);
+    const reader = await readImportFile(data.path, schema, { ...data.options, thread: false });
     for await (const batch of reader) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
@@ -57,4 +58,4 @@ async function main(port: NonNullable<typeof parentPort>, data: CsvRowsWorkerDat
   port.close();
 }
 
-if (parentPort !== null) void main(parentPort, workerData as CsvRowsWorkerData);
+if (parentPort !== null) void main(parentPort, workerData as RowsWorkerData);

@@ -1,23 +1,26 @@
 /**
- * Reading a large CSV file on the second core: a worker thread (csv-rows-worker) reads, decodes
- * and validates the file, the main thread takes the batches as columns (row-batch-codec) and
- * spends its time on the checks and the store. The batches, their issues, rejected rows and
- * the reader's totals are the same as `readCsvRows` gives in the main thread; the worker runs at
- * most a few batches ahead, so memory stays flat. Used for files from {@link THREAD_FROM} bytes
- * (starting the thread costs about 50 ms), and not when accepted rows must keep their cells (a
- * quarantine file).
+ * Reading a large import file on the second core: a worker thread (rows-worker) reads, decodes
+ * and validates the file, CSV or workbook, and the main thread takes the batches as columns
+ * (row-batch-codec) and spends its time on the checks and the store. The batches, their issues,
+ * rejected rows and the reader's totals are the same as reading in the main thread gives; the
+ * worker runs at most a few batches ahead, so memory stays flat. Used for CSV files from
+ * {@link THREAD_FROM} bytes and workbooks from {@link WORKBOOK_THREAD_FROM} (starting the thread
+ * costs about 0.3 s), and not when accepted rows must keep their cells (a quarantine file).
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { JincaiError, checkImportMapping } from "@jincai/core";
-import type { CsvRowReader, ImportBatch, ImportStats, ReadCsvRowsOptions, RowSchema } from "@jincai/core";
-import type { CsvRowsWorkerData } from "./csv-rows-worker";
+import type { CsvRowReader, ImportBatch, ImportStats, RowSchema } from "@jincai/core";
+import type { ReadImportFileOptions } from "./read-import-file";
+import type { RowsWorkerData } from "./rows-worker";
 import { decodeRowBatch } from "./row-batch-codec";
 import type { EncodedRowBatch } from "./row-batch-codec";
 
-/** Files from this size on are read on a worker thread (unless `JINCAI_READ_THREAD` says otherwise). */
+/** CSV files from this size on are read on a worker thread (unless `JINCAI_READ_THREAD` says otherwise). */
 export const THREAD_FROM = 16 * 1024 * 1024;
+/** Workbooks from this size on are (compressed, and several times slower to read than CSV). */
+export const WORKBOOK_THREAD_FROM = 2 * 1024 * 1024;
 
 type WorkerMessage =
   | { readonly type: "batch"; readonly batch: EncodedRowBatch; readonly stats: ImportStats }
@@ -25,39 +28,40 @@ type WorkerMessage =
   | { readonly type: "error"; readonly error: { code?: string; details?: Record<string, unknown>; message: string; stack?: string } };
 
 /** The worker's script beside this module in the built package; absent when running from source. */
-const WORKER = fileURLToPath(new URL("./csv-rows-worker.js", import.meta.url));
+const WORKER = fileURLToPath(new URL("./rows-worker.js", import.meta.url));
 
 /**
- * Whether to read a file of `size` bytes on a worker thread: `JINCAI_READ_THREAD=always` or
- * `never` decides (tests, measurements), else files from {@link THREAD_FROM} bytes are, when the
- * package is built (running from source, the worker's script does not exist).
+ * Whether to read a file of `size` bytes (`text` for CSV) on a worker thread:
+ * `JINCAI_READ_THREAD=always` or `never` decides (tests, measurements), else CSV files from
+ * {@link THREAD_FROM} bytes and workbooks from {@link WORKBOOK_THREAD_FROM} are, when the package
+ * is built (running from source, the worker's script does not exist).
  *
  * @throws {Error} with `always` when the worker's script is missing
  * @example
  * ```ts
- * readOnThread(150_000_000, {}); // true
- * readOnThread(150_000_000, { JINCAI_READ_THREAD: "never" }); // false
+ * readOnThread(150_000_000, "text", {}); // true
+ * readOnThread(150_000_000, "text", { JINCAI_READ_THREAD: "never" }); // false
  * ```
  */
-export function readOnThread(size: number, env: NodeJS.ProcessEnv): boolean {
+export function readOnThread(size: number, kind: string, env: NodeJS.ProcessEnv): boolean {
   const mode = env["JINCAI_READ_THREAD"];
   if (mode === "never") return false;
   const built = existsSync(WORKER);
   if (mode === "always" && !built) throw new Error(`JINCAI_READ_THREAD=always, but ${WORKER} is missing (build the CLI)`);
-  return built && (mode === "always" || size >= THREAD_FROM);
+  return built && (mode === "always" || size >= (kind === "text" ? THREAD_FROM : WORKBOOK_THREAD_FROM));
 }
 
 /**
- * Reads and validates a CSV file on a worker thread; iterate it once, as `readCsvRows`.
+ * Reads and validates an import file on a worker thread; iterate it once, as `readImportFile`'s.
  *
  * @throws {JincaiError} IMPORT_MAPPING_INVALID at once when the mapping does not fit the schema
  * @example
  * ```ts
- * const reader = threadedCsvRows("payments.csv", paymentRowSchema, { file: "payments.csv", batchSize: 1000 });
+ * const reader = threadedRows("payments.csv", paymentRowSchema, { file: "payments.csv", batchSize: 1000 });
  * for await (const batch of reader) await apply(batch.rows);
  * ```
  */
-export function threadedCsvRows<T>(path: string, schema: RowSchema<T>, options: ReadCsvRowsOptions): CsvRowReader<T> & { close(): Promise<void> } {
+export function threadedRows<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): CsvRowReader<T> & { close(): Promise<void> } {
   if (options.mapping !== undefined) checkImportMapping(options.mapping, schema as RowSchema<unknown>);
   const stats: ImportStats = {
     encoding: undefined, bytesRead: 0, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0,
@@ -65,13 +69,13 @@ export function threadedCsvRows<T>(path: string, schema: RowSchema<T>, options: 
   };
   // Started at once: loading the thread's modules (about 0.3 s) overlaps the importer's own
   // preparation. `close` (or the end of the iteration) stops it.
-  const worker = new Worker(WORKER, { workerData: { path, schema: schema.name, options } satisfies CsvRowsWorkerData });
+  const worker = new Worker(WORKER, { workerData: { path, schema: schema.name, options } satisfies RowsWorkerData });
   const inbox = listen(worker);
   let started = false;
   return {
     stats,
     [Symbol.asyncIterator]() {
-      if (started) throw new Error("threadedCsvRows: a reader can be iterated only once");
+      if (started) throw new Error("threadedRows: a reader can be iterated only once");
       started = true;
       return batches<T>(worker, inbox, stats)[Symbol.asyncIterator]();
     },
@@ -112,7 +116,7 @@ function listen(worker: Worker): Inbox {
   });
   worker.on("exit", (code) => {
     // After its last message, or terminated by close(): only a stop before the end is a failure.
-    if (!finished && inbox.failure === undefined) inbox.failure = new Error(`the CSV reading thread stopped early (exit code ${code})`);
+    if (!finished && inbox.failure === undefined) inbox.failure = new Error(`the import's reading thread stopped early (exit code ${code})`);
     wakeUp();
   });
   return inbox;
