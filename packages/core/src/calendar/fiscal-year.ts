@@ -2,7 +2,8 @@
  * Fiscal years. China's 预算年度 is the calendar year (《预算法》: 1 January to 31 December), so
  * the default start month is 1; other start months serve systems that report on another year.
  */
-import { addMonths, subDays } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { subDays } from "date-fns/subDays";
 import { JincaiError } from "../errors/jincai-error";
 import { _fromDate, _toDate, assertIsoDate } from "./iso-date";
 import type { DateRange } from "./period-range";

@@ -1,4 +1,4 @@
-import { getDay } from "date-fns";
+import { getDay } from "date-fns/getDay";
 import { JincaiError } from "../errors/jincai-error";
 import type { HolidayCalendar } from "./holiday-calendar";
 import { _toDate } from "./iso-date";

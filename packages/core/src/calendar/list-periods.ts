@@ -2,7 +2,7 @@ import { JincaiError } from "../errors/jincai-error";
 import { _fromDate, _toDate } from "./iso-date";
 import { _makePeriod } from "./period";
 import type { Period, PeriodKind } from "./period";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 
 /**
  * Every period of `kind` in a calendar year, in order: 1 year, 4 quarters, 12 months, 36 旬, or

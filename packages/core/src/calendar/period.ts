@@ -5,7 +5,7 @@
  * `parsePeriod` also reads `2026Q1`, lower case, and `2026-03-上旬`/`中旬`/`下旬`.
  * Years and quarters are calendar periods; see `fiscalYearRange` for a shifted fiscal year.
  */
-import { lastDayOfMonth } from "date-fns";
+import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
 import { JincaiError } from "../errors/jincai-error";
 import { _fromDate, _toDate, isIsoDate } from "./iso-date";
 

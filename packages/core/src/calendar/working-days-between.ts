@@ -1,4 +1,4 @@
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import type { HolidayCalendar } from "./holiday-calendar";
 import { _fromDate, _toDate } from "./iso-date";
 import { isWorkingDay } from "./is-working-day";
