@@ -67,7 +67,7 @@ export function threadedRows<T>(path: string, schema: RowSchema<T>, options: Rea
     encoding: undefined, bytesRead: 0, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0,
     header: undefined, columns: {}, aborted: false,
   };
-  // Started at once: loading the thread's modules (about 0.3 s) overlaps the importer's own
+  // Started at once: loading the thread's modules (0.2-0.3 s) overlaps the importer's own
   // preparation. `close` (or the end of the iteration) stops it.
   const worker = new Worker(WORKER, { workerData: { path, schema: schema.name, options } satisfies RowsWorkerData });
   const inbox = listen(worker);
