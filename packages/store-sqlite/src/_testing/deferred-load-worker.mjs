@@ -20,5 +20,9 @@ await store.transaction(async (tx) => {
     if (!result.applied) throw new Error(`batch at ${from} refused`);
   }
   process.stdout.write("loaded\n");
+  // Wait inside the open transaction for the kill. A promise that never settles does not keep
+  // Node alive by itself (the process would exit with code 13 at once, and close the database
+  // as it goes); a timer does.
+  setInterval(() => {}, 60_000);
   await new Promise(() => {});
 });
