@@ -5,18 +5,25 @@
  * entry), fund types from the fund-type table. Projects and months have none.
  */
 import { findFundType } from "@jincai/core";
+import { DEPARTMENT } from "./department-rollup";
 import type { ReferenceData } from "./reference-data";
 
 /** The name of a summary dimension's code, or undefined when it has none or is unknown. */
 export type SummaryNameOf = (dimension: string, code: string) => string | undefined;
 
-/** The JSON key of each named dimension's name. */
-export const NAME_KEYS: Readonly<Record<string, string>> = {
-  department: "departmentName",
-  agency: "agencyName",
-  functionCode: "functionName",
-  economicCode: "economicName",
-  fundType: "fundName",
+/** How a named dimension's names are shown: their JSON key and their workbook column's title. */
+export interface NamedDimension {
+  readonly jsonKey: string;
+  readonly title: string;
+}
+
+/** The dimensions that have names, by dimension key. */
+export const NAMED_DIMENSIONS: Readonly<Record<string, NamedDimension>> = {
+  [DEPARTMENT]: { jsonKey: "departmentName", title: "主管部门名称 department name" },
+  agency: { jsonKey: "agencyName", title: "单位名称 agency name" },
+  functionCode: { jsonKey: "functionName", title: "功能科目名称 function name" },
+  economicCode: { jsonKey: "economicName", title: "经济科目名称 economic name" },
+  fundType: { jsonKey: "fundName", title: "资金性质名称 fund name" },
 };
 
 /**
@@ -34,7 +41,7 @@ export function summaryNames(ref: ReferenceData, fiscalYear: number): SummaryNam
     if (code === "") return undefined;
     switch (dimension) {
       case "agency":
-      case "department":
+      case DEPARTMENT:
         return ref.agencies.find(code)?.name;
       case "functionCode":
         return ref.codes.find("function", code, fiscalYear)?.name;

@@ -15,7 +15,7 @@ import { renderTable } from "../render/table";
 import { periodArgument } from "../period-argument";
 import { DEPARTMENT, rollUpDepartments, summaryGroupBy } from "../department-rollup";
 import { loadReferenceData } from "../reference-data";
-import { NAME_KEYS, summaryNames } from "../summary-names";
+import { NAMED_DIMENSIONS, summaryNames } from "../summary-names";
 import type { SummaryNameOf } from "../summary-names";
 import { withStore } from "../with-store";
 
@@ -37,14 +37,6 @@ const TITLES: Readonly<Record<string, string>> = {
   fundType: "资金性质 fund",
   project: "项目 project",
   month: "月份 month",
-};
-/** Titles of the workbook's name columns, beside their code columns. */
-const NAME_TITLES: Readonly<Record<string, string>> = {
-  [DEPARTMENT]: "主管部门名称 department name",
-  agency: "单位名称 agency name",
-  functionCode: "功能科目名称 function name",
-  economicCode: "经济科目名称 economic name",
-  fundType: "资金性质名称 fund name",
 };
 const LEVELS: Readonly<Record<string, number>> = { 类: 3, 款: 5, 项: 7, class: 3, section: 5, item: 7 };
 
@@ -136,9 +128,12 @@ function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved:
 /** The workbook: each named dimension's code column is followed by a column of its names. */
 function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], nameOf: SummaryNameOf) {
   const t = total(rows);
-  const keyTitles = groupBy.flatMap((g) => (NAME_TITLES[g] === undefined ? [TITLES[g] ?? g] : [TITLES[g] ?? g, NAME_TITLES[g]]));
+  const keyTitles = groupBy.flatMap((g) => {
+    const named = NAMED_DIMENSIONS[g];
+    return named === undefined ? [TITLES[g] ?? g] : [TITLES[g] ?? g, named.title];
+  });
   const keys = (r: ExecutionSummaryRow) =>
-    groupBy.flatMap((g) => (NAME_TITLES[g] === undefined ? [r.key[g] ?? ""] : [r.key[g] ?? "", nameOf(g, r.key[g] ?? "") ?? ""]));
+    groupBy.flatMap((g) => (NAMED_DIMENSIONS[g] === undefined ? [r.key[g] ?? ""] : [r.key[g] ?? "", nameOf(g, r.key[g] ?? "") ?? ""]));
   return summaryWorkbook([...keyTitles, ...titles([])], [
     ...rows.map((r) => ({ keys: keys(r), amounts: [r.quota, r.reserved, r.paid, r.available], rate: r.executionRate })),
     { keys: ["合计 total"], amounts: [t.quota, t.reserved, t.paid, t.available], rate: executionRate(t.paid, t.quota) },
@@ -155,8 +150,9 @@ function labelled(nameOf: SummaryNameOf, dimension: string, code: string): strin
 function namesOf(nameOf: SummaryNameOf, groupBy: readonly string[], r: ExecutionSummaryRow): Record<string, string> {
   const out: Record<string, string> = {};
   for (const g of groupBy) {
-    const name = NAME_KEYS[g] === undefined ? undefined : nameOf(g, r.key[g] ?? "");
-    if (name !== undefined) out[NAME_KEYS[g]!] = name;
+    const named = NAMED_DIMENSIONS[g];
+    const name = named === undefined ? undefined : nameOf(g, r.key[g] ?? "");
+    if (name !== undefined) out[named!.jsonKey] = name;
   }
   return out;
 }

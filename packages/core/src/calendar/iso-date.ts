@@ -78,9 +78,10 @@ export function _toDate(iso: string): Date {
  * command about 25 ms to load.
  */
 export function _fromDate(date: Date): string {
-  const pad = (n: number, width: number): string => String(n).padStart(width, "0");
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
 /**
  * The ISO date `n` calendar days after `date` (before it when `n` is negative).
