@@ -56,6 +56,8 @@ export { ROUNDING_MODES } from "./money/rounding-mode";
 export type { RoundingMode, RoundingOptions } from "./money/rounding-mode";
 export { assertFen } from "./money/assert-fen";
 export { parseFen, safeParseFen } from "./money/parse-fen";
+export { AMOUNT_UNITS, amountUnitDecimals, amountUnitKey, amountUnitNames, amountUnitShift, findAmountUnit } from "./money/amount-unit";
+export type { AmountUnit, AmountUnitSpec } from "./money/amount-unit";
 export type { ParseFenOptions, ParseFenResult } from "./money/parse-fen";
 export { formatFen } from "./money/format-fen";
 export type { FormatFenOptions } from "./money/format-fen";
@@ -200,7 +202,7 @@ export { detectEncoding, DETECT_PREFIX_BYTES } from "./import/detect-encoding";
 export type { DetectedEncoding, ImportEncoding } from "./import/detect-encoding";
 export type { ImportSource } from "./import/decode-source";
 export { normalizeHeader } from "./import/normalize-header";
-export { defineRowSchema } from "./import/row-schema";
+export { defineRowSchema, schemaInUnits } from "./import/row-schema";
 export type {
   FieldSpec,
   FieldSpecs,
@@ -230,7 +232,9 @@ export type {
 export { checkImportMapping, importMappingSchema, parseImportMapping } from "./import/import-mapping";
 export type { ImportMapping } from "./import/import-mapping";
 export { resolveHeader } from "./import/resolve-header";
-export type { ColumnPlan, HeaderResolution } from "./import/resolve-header";
+export type { ColumnPlan, HeaderResolution, LineUnitNote, UnitSource } from "./import/resolve-header";
+export { headerUnit, unitNote } from "./import/amount-unit-note";
+export type { HeaderUnit, UnitNote } from "./import/amount-unit-note";
 export type { ParsedRow, RejectedRow } from "./import/row-validator";
 export { readCsvRows } from "./import/read-csv-rows";
 export type { ReadCsvRowsOptions } from "./import/read-csv-rows";

@@ -11,9 +11,11 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   JincaiError,
   adjustmentRowSchema,
+  amountUnitShift,
   agencyRowSchema,
   codeRowSchema,
   createQuarantineWriter,
+  formatFen,
   formatIssue,
   parseImportMapping,
   paymentRowSchema,
@@ -193,7 +195,7 @@ async function importFile(
       ...(encoding ? { encoding } : {}),
       ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
       ...(mapping ? { mapping } : {}),
-      ...(quarantine ? { quarantine: (header: readonly string[], rows: Parameters<typeof quarantine.add>[0]) => quarantine.add(rows, header) } : {}),
+      ...(quarantine ? { quarantine: (header: readonly string[], rows: Parameters<typeof quarantine.add>[0], notes: readonly string[]) => quarantine.add(rows, header, notes) } : {}),
       onProgress: (bytes, size, rows) => {
         const seconds = (performance.now() - started) / 1000;
         shown.percent = size === 0 ? 100 : Math.floor((bytes * 100) / size);
@@ -260,12 +262,18 @@ function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions, erro
     file: r.file, rowsRead: r.rowsRead, applied: r.applied, rejected: r.rejected, duplicates: r.duplicates, committed: r.committed,
     ...(r.dryRun ? { dryRun: true, passed: r.passed } : {}), seconds: Number(r.seconds.toFixed(3)),
     ...(byCode.length > 0 ? { errorsByCode: Object.fromEntries(byCode) } : {}),
+    ...(r.amountUnit === undefined ? {} : { amountUnit: r.amountUnit }),
   };
   if (opts.json) {
     ctx.out(JSON.stringify({ summary }));
     return;
   }
   if (opts.quiet) return;
+  const unit = r.amountUnit;
+  if (unit !== undefined && unit.unit !== "元") {
+    const why = unit.from === "mapping" ? "the mapping's units" : `${r.file}:${unit.line}:${unit.column} "${unit.text}"`;
+    ctx.out(`${r.file}: amounts read in ${unit.unit} (${why}): 1 ${unit.unit} = ${formatFen(10n ** BigInt(amountUnitShift(unit.unit)) * 100n)} 元`);
+  }
   printClosingLine(ctx, r);
   const errors = byCode.reduce((n, [, count]) => n + count, 0);
   if (errors >= TALLY_FROM) ctx.out(`${r.file}: ${errors} errors by code: ${byCode.map(([code, count]) => `${code} ${count}`).join(", ")}`);

@@ -13,7 +13,7 @@
  */
 import { stat } from "node:fs/promises";
 import { appendAudit, systemClock } from "@jincai/core";
-import type { ImportEncoding, ImportIssue, ImportMapping, RejectedRow, RowSchema, Store, StoreTx } from "@jincai/core";
+import type { ImportEncoding, ImportIssue, ImportMapping, RejectedRow, RowSchema, Store, StoreTx, UnitSource } from "@jincai/core";
 import type { JincaiConfig } from "../config";
 import { readImportFile } from "./read-import-file";
 import type { Importer } from "./row-outcome";
@@ -34,7 +34,7 @@ export interface RunImportOptions {
   readonly sheet?: string;
   readonly mapping?: ImportMapping;
   /** Commit good rows and hand bad ones to this sink. */
-  readonly quarantine?: (header: readonly string[], rows: readonly RejectedRow[]) => Promise<void>;
+  readonly quarantine?: (header: readonly string[], rows: readonly RejectedRow[], notes: readonly string[]) => Promise<void>;
   /**
    * Receives each batch's issues (errors and warnings, in file order) as soon as the batch is
    * checked; they are then not kept in the report, so a file of a million bad rows takes no more
@@ -75,6 +75,8 @@ export interface ImportReport {
   /** How many errors (rejected rows and file problems) the file had, wherever they went. */
   readonly errors: number;
   readonly seconds: number;
+  /** The unit the amounts were read in and what stated it; none when nothing did (元). */
+  readonly amountUnit?: UnitSource | undefined;
 }
 
 class RollBack extends Error {}
@@ -171,7 +173,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
           toQuarantine.sort(byLine);
         }
         report(batchIssues);
-        if (options.quarantine && toQuarantine.length > 0) await options.quarantine(reader.stats.header ?? [], toQuarantine);
+        if (options.quarantine && toQuarantine.length > 0) await options.quarantine(reader.stats.header ?? [], toQuarantine, unitNotes(reader.stats.amountUnit));
         options.onProgress?.(batch.bytesRead, size, batch.rowsRead);
       }
       const bad = reader.stats.aborted || errors > 0;
@@ -204,5 +206,14 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     issues,
     errors,
     seconds: (performance.now() - started) / 1000,
+    ...(reader.stats.amountUnit === undefined ? {} : { amountUnit: reader.stats.amountUnit }),
   };
+}
+
+/**
+ * The lines a quarantine file needs above its header to keep the amounts' unit: a 单位 line when
+ * a note above the source's header stated it (a header's own unit travels with the header).
+ */
+function unitNotes(source: UnitSource | undefined): string[] {
+  return source?.from === "note" ? [`单位：${source.unit}`] : [];
 }

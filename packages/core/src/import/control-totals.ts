@@ -8,6 +8,7 @@
  * 小计 or 合计. Rows whose amount cannot be read make the sum unknown, and the total is not
  * checked.
  */
+import type { AmountUnit } from "../money/amount-unit";
 import { safeParseFen } from "../money/parse-fen";
 
 /** What a totals row totals: every row above (`grand`), or the rows since the last totals row (`group`). */
@@ -116,16 +117,18 @@ export function createControlTotals(): ControlTotals {
 }
 
 /**
- * The amount of a cell as the import reads amounts, or undefined when it is not one.
+ * The amount of a cell as the import reads amounts (in 元, or the file's unit), or undefined
+ * when it is not one.
  *
  * @example
  * ```ts
  * cellAmount(" 1,200.50 "); // 120050n
+ * cellAmount("12.5", "万元"); // 12500000n
  * cellAmount("约三千"); // undefined
  * ```
  */
-export function cellAmount(cell: string | undefined): bigint | undefined {
+export function cellAmount(cell: string | undefined, unit?: AmountUnit): bigint | undefined {
   if (cell === undefined || cell.trim() === "") return undefined;
-  const parsed = safeParseFen(cell.trim());
+  const parsed = safeParseFen(cell.trim(), unit === undefined || unit === "元" ? undefined : { unit });
   return parsed.ok ? parsed.value : undefined;
 }

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "../calendar/iso-date";
+import { amountUnitDecimals, type AmountUnit } from "../money/amount-unit";
 import { safeParseFen } from "../money/parse-fen";
 import { FUND_TYPES, findFundType } from "../org/fund-type";
 import { ImportIssueCode } from "./import-issue-code";
@@ -51,35 +52,43 @@ export interface AmountFieldOptions<R extends boolean> extends FieldOptions<R> {
    * string is a hint added to the reason, e.g. where a file's negative rows belong instead.
    */
   positive?: boolean | string;
+  /** The unit the cells are in; defaults to 元 (see {@link AmountUnit}). */
+  unit?: AmountUnit;
 }
 
 /**
  * An amount in integer fen, parsed by {@link parseFen} (`1,234.56`, `¥1,234.56`, full-width,
- * `(1,234.56)` negative). Bad cells: `IMPORT_INVALID_AMOUNT`, also for zero and negative
- * amounts when `positive` is set.
+ * `(1,234.56)` negative), in 元 or the `unit` given (a file in 万元: `12.5` is 12,500,000 fen,
+ * with up to six decimals). Bad cells: `IMPORT_INVALID_AMOUNT`, also for zero and negative
+ * amounts when `positive` is set. `inUnit` gives the same field in another unit.
  *
  * @example
  * ```ts
  * amountField({ aliases: ["金额", "amount"] }).schema.parse("1,234.56"); // 123456n
  * amountField({ aliases: ["金额"], positive: true }).parseCell("-5.00"); // undefined: "must be greater than zero"
+ * amountField({ aliases: ["金额"], unit: "万元" }).parseCell("12.5"); // 12500000n
  * ```
  */
 export function amountField<R extends boolean = true>(options: AmountFieldOptions<R>): FieldSpec<bigint, NoInfer<R>> {
   const positive = options.positive !== undefined && options.positive !== false;
   const hint = typeof options.positive === "string" ? ` (${options.positive})` : "";
+  const unit = options.unit ?? "元";
+  const parseOptions = unit === "元" ? undefined : { unit };
   const parse = (text: string): bigint | undefined => {
-    const result = safeParseFen(text);
+    const result = safeParseFen(text, parseOptions);
     return result.ok && (!positive || result.value > 0n) ? result.value : undefined;
   };
   const reason = (text: string): string => {
-    const result = safeParseFen(text);
+    const result = safeParseFen(text, parseOptions);
     if (result.ok) return `must be greater than zero${hint}`;
-    return result.error.code === "MONEY_TOO_MANY_DECIMALS"
-      ? "has more than two decimals"
-      : "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";
+    if (result.error.code !== "MONEY_TOO_MANY_DECIMALS") return "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";
+    const places = amountUnitDecimals(unit);
+    return unit === "元" ? "has more than two decimals" : `has more than ${places} decimals (the amounts are in ${unit}: 0.${"0".repeat(places - 1)}1 ${unit} is one fen)`;
   };
-  const { positive: _positive, ...field } = options;
-  return build(parse, reason, ImportIssueCode.INVALID_AMOUNT, field);
+  const { positive: _positive, unit: _unit, ...field } = options;
+  const spec = build(parse, reason, ImportIssueCode.INVALID_AMOUNT, field);
+  spec.inUnit = (other) => amountField({ ...options, unit: other });
+  return spec;
 }
 
 const DATE_PARTS = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+0{1,2}:00(?::00)?)?$/;

@@ -34,6 +34,12 @@ export const ImportIssueCode = {
   TOTALS_ROW: "IMPORT_TOTALS_ROW",
   /** A totals row's amount is not the sum of the rows it totals: rows were lost or changed (row). */
   TOTAL_MISMATCH: "IMPORT_TOTAL_MISMATCH",
+  /**
+   * The unit of a file's amounts is not clear: a header names a unit that is not one
+   * (`金额（美元）`), two notes above the header disagree, or the mapping file's `units` says
+   * other than the file (file-level, aborts).
+   */
+  AMOUNT_UNIT: "IMPORT_AMOUNT_UNIT",
   /** A spreadsheet cannot be read: damaged, an old `.xls`, or without the sheet asked for (file, aborts). */
   WORKBOOK: "IMPORT_WORKBOOK",
 } as const;

@@ -46,3 +46,21 @@ describe("checkImportMapping", () => {
     expect(() => checkImportMapping({ values: { fund_type: { 政府性基金预算资金: "121" } } }, paymentRowSchema)).not.toThrow();
   });
 });
+
+describe("checkImportMapping: units", () => {
+  it("accepts a unit for the amount", () => {
+    expect(() => checkImportMapping({ units: { amount: "万元" } }, paymentRowSchema)).not.toThrow();
+  });
+
+  it("refuses a unit that is not one, naming the units", () => {
+    expect(() => checkImportMapping({ units: { amount: "美元" } }, paymentRowSchema)).toThrow(
+      expect.objectContaining({ code: "IMPORT_MAPPING_INVALID", message: 'mapping file: units.amount: "美元" is not a unit of amounts (元, 千元, 万元, 百万元, 亿元)', details: { path: "units.amount" } }),
+    );
+  });
+
+  it("refuses a unit for a field that is not an amount", () => {
+    expect(() => checkImportMapping({ units: { payee_name: "万元" } }, paymentRowSchema)).toThrow(
+      expect.objectContaining({ message: "mapping file: units.payee_name: payee_name is not an amount, it takes no unit" }),
+    );
+  });
+});

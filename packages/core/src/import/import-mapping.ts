@@ -2,11 +2,13 @@
  * Mapping files: how a file that does not use our headers or values maps onto a row schema.
  * `columns` maps a source header to a field (or `null` to ignore the column), `constants`
  * gives a value for a field the file lacks (one fund type for the whole file), and `values`
- * rewrites cell values per field (fund names to fund-type codes). Parsing checks the JSON and
+ * rewrites cell values per field (fund names to fund-type codes), and `units` gives the unit of an
+ * amount field's cells (`万元`) for files that do not state it. Parsing checks the JSON and
  * its shape; {@link checkImportMapping} also checks it against a row schema.
  */
 import { z } from "zod";
 import { JincaiError } from "../errors/jincai-error";
+import { amountUnitNames, findAmountUnit } from "../money/amount-unit";
 import { ImportIssueCode } from "./import-issue-code";
 import type { RowSchema } from "./row-schema";
 
@@ -25,6 +27,8 @@ export const importMappingSchema = z.strictObject({
   constants: z.record(z.string().min(1), z.string()).optional(),
   /** Canonical field → (source value → our value). */
   values: z.record(z.string().min(1), z.record(z.string(), z.string())).optional(),
+  /** Amount field → the unit its cells are in (`万元`), for files that do not say. */
+  units: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 
 /**
@@ -67,8 +71,8 @@ export function parseImportMapping(text: string): ImportMapping {
 }
 
 /**
- * Checks a mapping against a row schema: every field it names exists, and every constant is
- * a valid value of its field.
+ * Checks a mapping against a row schema: every field it names exists, every constant is
+ * a valid value of its field, and every unit is a unit of an amount field.
  *
  * @param mapping - a parsed mapping
  * @param schema - the import kind's row schema
@@ -89,6 +93,12 @@ export function checkImportMapping(mapping: ImportMapping, schema: RowSchema<unk
     if (field !== null) known(field, `columns.${header}`);
   }
   for (const field of Object.keys(mapping.values ?? {})) known(field, `values.${field}`);
+  for (const [field, unit] of Object.entries(mapping.units ?? {})) {
+    const path = `units.${field}`;
+    known(field, path);
+    if (schema.fields[field]?.inUnit === undefined) throw invalid(`mapping file: ${path}: ${field} is not an amount, it takes no unit`, path);
+    if (findAmountUnit(unit) === undefined) throw invalid(`mapping file: ${path}: "${unit}" is not a unit of amounts (${amountUnitNames()})`, path);
+  }
   for (const [field, value] of Object.entries(mapping.constants ?? {})) {
     const path = `constants.${field}`;
     known(field, path);

@@ -62,8 +62,11 @@ export function quarantineRowLine(row: RejectedRow, width: number): string {
 
 /** Writes quarantine text as rejected rows arrive; see {@link createQuarantineWriter}. */
 export interface QuarantineWriter {
-  /** Writes the rows (and, before the first one, the header line from `header`). */
-  add(rows: readonly RejectedRow[], header: readonly string[]): Promise<void>;
+  /**
+   * Writes the rows (and, before the first one, the header line from `header`, with `notes`
+   * above it: lines such as `单位：万元` that the rows need to be read as they were).
+   */
+  add(rows: readonly RejectedRow[], header: readonly string[], notes?: readonly string[]): Promise<void>;
   /** How many rows were written. */
   readonly count: number;
 }
@@ -87,9 +90,9 @@ export function createQuarantineWriter(write: (text: string) => void | Promise<v
     get count() {
       return count;
     },
-    async add(rows, header) {
+    async add(rows, header, notes = []) {
       if (rows.length === 0) return;
-      let text = count === 0 ? quarantineHeaderLine(header) : "";
+      let text = count === 0 ? notes.map((note) => toCsvLine([note])).join("") + quarantineHeaderLine(header) : "";
       for (const row of rows) text += quarantineRowLine(row, header.length);
       count += rows.length;
       await write(text);

@@ -162,4 +162,77 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       expect(agencies.reader.stats).toMatchObject({ rowsRead: 1, rowsAccepted: 1 });
     });
   });
+
+  describe("amounts in 万元", () => {
+    const pay = (id: string, amount: string) => [id, "2026-03-05", "101001", "111", "2010301", amount, "QC", "6222"];
+    const read = async (above: string[][], rows: string[][], options: { header?: string[]; mapping?: object } = {}) => {
+      const all_ = [...above, options.header ?? HEADER, ...rows];
+      const records = sheet([{ records: all_, lines: all_.map((_, i) => i + 1) }]);
+      const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "p.csv", ragged: true, ...(options.mapping ? { mapping: options.mapping } : {}) });
+      const batches = await all(reader);
+      return {
+        reader,
+        amounts: batches.flatMap((b) => b.rows.map((r) => r.value.amount)),
+        issues: batches.flatMap((b) => b.issues.map(formatIssue)),
+      };
+    };
+
+    it("reads the amounts in 万元 under a 单位：万元 note, exactly to the fen", async () => {
+      const { reader, amounts, issues } = await read([["青川市2026年指标表"], ["", "", "单位：万元"]], [pay("ZF1", "12.5"), pay("ZF2", "0.000001")]);
+      expect(issues).toEqual([]);
+      expect(amounts).toEqual([12_500_000n, 1n]);
+      expect(reader.stats.amountUnit).toEqual({ unit: "万元", from: "note", line: 2, column: 3, text: "单位：万元" });
+    });
+
+    it("reads the amounts in the unit of their header, 金额（万元）", async () => {
+      const header = HEADER.map((h) => (h === "金额" ? "金额（万元）" : h));
+      const { reader, amounts } = await read([], [pay("ZF1", "3")], { header });
+      expect(amounts).toEqual([3_000_000n]);
+      expect(reader.stats.amountUnit).toMatchObject({ unit: "万元", from: "header", line: 1, column: 6 });
+    });
+
+    it("reads the amounts in the mapping's unit when the file states none", async () => {
+      const { reader, amounts } = await read([], [pay("ZF1", "3")], { mapping: { units: { amount: "万元" } } });
+      expect(amounts).toEqual([3_000_000n]);
+      expect(reader.stats.amountUnit).toEqual({ unit: "万元", from: "mapping" });
+    });
+
+    it("keeps 元 when nothing states a unit, with no unit in the stats", async () => {
+      const { reader, amounts } = await read([["编制单位：青川市财政局"]], [pay("ZF1", "3")]);
+      expect(amounts).toEqual([300n]);
+      expect(reader.stats.amountUnit).toBeUndefined();
+    });
+
+    it("refuses a 万元 amount finer than a fen, saying why", async () => {
+      const { issues } = await read([["单位：万元"]], [pay("ZF1", "1.0000001")]);
+      expect(issues).toEqual(['p.csv:3:6 IMPORT_INVALID_AMOUNT amount "1.0000001" has more than 6 decimals (the amounts are in 万元: 0.000001 万元 is one fen)']);
+    });
+
+    it("checks a 合计 row in 万元 and names 元 in its message", async () => {
+      const ok = await read([["单位：万元"]], [pay("ZF1", "1.5"), pay("ZF2", "2"), ["合计", "", "", "", "", "3.5", "", ""]]);
+      expect(ok.issues).toEqual(["p.csv:5:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 35,000.00 元 is the sum of the 2 rows it totals"]);
+      const off = await read([["单位：万元"]], [pay("ZF1", "1.5"), ["合计", "", "", "", "", "1.6", "", ""]]);
+      expect(off.issues).toEqual(["p.csv:4:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 16,000.00 元, but the 1 row it totals sum to 15,000.00 元 (rows lost or changed?)"]);
+    });
+
+    it("stops at two notes that disagree", async () => {
+      const { reader, amounts, issues } = await read([["单位：万元"], ["单位：元"]], [pay("ZF1", "3")]);
+      expect(amounts).toEqual([]);
+      expect(issues).toEqual(['p.csv:2:1 IMPORT_AMOUNT_UNIT "单位：元" disagrees with "单位：万元" on line 1: which unit are the amounts in?']);
+      expect(reader.stats.aborted).toBe(true);
+    });
+
+    it("stops at a header whose amount is in a unit that is not one, instead of looking further down for the header", async () => {
+      const header = HEADER.map((h) => (h === "金额" ? "金额（美元）" : h));
+      const { reader, issues } = await read([], [pay("ZF1", "3")], { header });
+      expect(issues).toEqual(['p.csv:1:6 IMPORT_AMOUNT_UNIT column "金额（美元）": "美元" is not a unit of amounts (元, 千元, 万元, 百万元, 亿元)']);
+      expect(reader.stats).toMatchObject({ aborted: true, rowsRead: 0 });
+    });
+
+    it("stops when the mapping's unit disagrees with the file's note", async () => {
+      const { reader, issues } = await read([["单位：万元"]], [pay("ZF1", "3")], { mapping: { units: { amount: "元" } } });
+      expect(issues).toEqual(['p.csv:1:1 IMPORT_AMOUNT_UNIT the mapping\'s units.amount is 元 but line 1 says "单位：万元": fix the mapping or the file']);
+      expect(reader.stats.aborted).toBe(true);
+    });
+  });
 });

@@ -8,10 +8,12 @@
  * (missing or duplicate columns, a tokenizer's `IMPORT_*` error such as a quote error, an
  * encoding or a broken workbook) end the reading with an error issue and `stats.aborted`.
  * A totals row (合计, 小计) is not data: it is skipped with a warning, and checked as a control
- * total when the schema has an amount (see control-totals).
+ * total when the schema has an amount (see control-totals). A row above the header that states
+ * the amounts' unit (单位：万元) makes them read in it (see resolveHeader).
  * Nothing here touches a file system or a store.
  */
 import { isJincaiError } from "../errors/jincai-error";
+import type { AmountUnit } from "../money/amount-unit";
 import { formatFen } from "../money/format-fen";
 import { cellAmount, createControlTotals, totalsLabel } from "./control-totals";
 import type { ControlTotals, TotalsLabel } from "./control-totals";
@@ -20,7 +22,8 @@ import type { DetectedEncoding } from "./detect-encoding";
 import type { ImportIssue } from "./import-issue";
 import { ImportIssueCode } from "./import-issue-code";
 import { checkImportMapping, type ImportMapping } from "./import-mapping";
-import { resolveHeader } from "./resolve-header";
+import { unitNote } from "./amount-unit-note";
+import { resolveHeader, type LineUnitNote, type UnitSource } from "./resolve-header";
 import type { RowSchema } from "./row-schema";
 import { createRowValidator, type ParsedRow, type RejectedRow, type RowValidator } from "./row-validator";
 
@@ -117,6 +120,8 @@ export interface ImportStats {
   columns: Readonly<Record<string, number>>;
   /** Whether a file-level error stopped the reading (no row of the file should be applied). */
   aborted: boolean;
+  /** The unit of the amounts and what stated it, once the header is read; none when nothing did (元). */
+  amountUnit?: UnitSource | undefined;
 }
 
 /**
@@ -195,18 +200,23 @@ async function* batches<T>(
     stats.header = firstMiss!.cells;
     batch.issues.push(...firstMiss!.issues);
   };
-  /** 0-based column of the amount once the header is read (-1: none, or a constant), and its sums. */
+  /** A note above the header stating the amounts' unit (单位：万元). */
+  let note: LineUnitNote | undefined;
+  /** 0-based column of the amount once the header is read (-1: none, or a constant), its unit and its sums. */
   let amountAt = -1;
+  let unit: AmountUnit | undefined;
   let totals: ControlTotals | undefined;
+  /** Fen as 元 text; with the unit named when the file's amounts are in another. */
+  const yuan = (fen: bigint): string => (unit === undefined || unit === "元" ? formatFen(fen) : `${formatFen(fen)} 元`);
   const totalsRow = (label: TotalsLabel, cells: string[], line: number): void => {
-    const written = amountAt >= 0 ? cellAmount(cells[amountAt]) : undefined;
+    const written = amountAt >= 0 ? cellAmount(cells[amountAt], unit) : undefined;
     const sum = totals?.close(label.scope);
     if (written === undefined || sum?.amount === undefined || written === sum.amount) {
       const cell = amountAt >= 0 ? (cells[amountAt] ?? "").trim() : "";
       const why =
         written === undefined ? (cell === "" ? "" : ` (its amount "${cell}" cannot be read, so it is not checked)`)
         : sum?.amount === undefined ? " (its total is not checked: a row above has no readable amount)"
-        : `; its ${formatFen(written)} is the sum of the ${rowsText(sum.rows)} it totals`;
+        : `; its ${yuan(written)} is the sum of the ${rowsText(sum.rows)} it totals`;
       batch.issues.push({ file, line, column: label.column, code: ImportIssueCode.TOTALS_ROW, message: `a totals row (${label.text}), not data: skipped${why}`, severity: "warning" });
       return;
     }
@@ -214,7 +224,7 @@ async function* batches<T>(
     stats.rowsRejected++;
     const issue: ImportIssue = {
       file, line, column: amountAt + 1, field: "amount", code: ImportIssueCode.TOTAL_MISMATCH, value: cells[amountAt]!, severity: "error",
-      message: `amount: the ${label.text} row says ${formatFen(written)}, but the ${rowsText(sum!.rows)} it totals sum to ${formatFen(sum!.amount)} (rows lost or changed?)`,
+      message: `amount: the ${label.text} row says ${yuan(written)}, but the ${rowsText(sum!.rows)} it totals sum to ${yuan(sum!.amount)} (rows lost or changed?)`,
     };
     batch.rejected.push({ line, cells, issues: [issue] });
     batch.issues.push(issue);
@@ -235,8 +245,25 @@ async function* batches<T>(
         if (isBlank(cells)) continue;
         const line = lines[i] as number;
         if (validator === undefined) {
-          const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line);
+          const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line, note);
           if (plan === undefined) {
+            // Not the header: a row above it, which may state the amounts' unit (单位：万元).
+            // The header but for its amount's unit (金额（美元）): no use reading on.
+            const errors = issues.filter((issue) => issue.severity === "error");
+            if (errors.length > 0 && errors.every((issue) => issue.code === ImportIssueCode.AMOUNT_UNIT)) {
+              stats.aborted = true;
+              stats.header = cells;
+              batch.issues.push(...issues);
+              break reading;
+            }
+            const stated = unitNote(cells);
+            if (stated !== undefined && note !== undefined && stated.unit !== note.unit) {
+              stats.aborted = true;
+              batch.issues.push(fileIssue(file, line, stated.column, ImportIssueCode.AMOUNT_UNIT,
+                `"${stated.text}" disagrees with "${note.text}" on line ${note.line}: which unit are the amounts in?`));
+              break reading;
+            }
+            note ??= stated === undefined ? undefined : { ...stated, line };
             firstMiss ??= { cells, issues };
             if (above++ < MAX_ROWS_ABOVE_HEADER) continue;
             missHeader();
@@ -246,6 +273,9 @@ async function* batches<T>(
           batch.issues.push(...issues);
           validator = createRowValidator(schema, plan, file);
           stats.columns = Object.fromEntries(plan.fields.map((f, i) => [f, (plan.positions[i] ?? -1) + 1]));
+          const amountField = plan.fields.indexOf("amount");
+          stats.amountUnit = plan.units[amountField];
+          unit = stats.amountUnit?.unit;
           amountAt = (stats.columns["amount"] ?? 0) - 1;
           if (amountAt >= 0) totals = createControlTotals();
           continue;
@@ -265,7 +295,7 @@ async function* batches<T>(
           if (totals !== undefined) totals.add(amountOf(row.value));
         } else {
           stats.rowsRejected++;
-          if (totals !== undefined) totals.add(cellAmount(cells[amountAt]));
+          if (totals !== undefined) totals.add(cellAmount(cells[amountAt], unit));
         }
         if (batch.rows.length + batch.rejected.length >= batchSize) yield seal();
       }

@@ -4,7 +4,15 @@
  * columns win over aliases; a column an alias would also claim for an already mapped field is
  * ignored. Unknown headers are warnings; a field given twice or a required field given by
  * nothing is a file-level error, since no row of such a file can be read reliably.
+ *
+ * An amount's unit comes from its column's header (`金额（万元）`), else from the mapping's
+ * `units`, else from a note above the header (`单位：万元`); 元 when nothing states one. The header
+ * wins over a note (a table in 万元 may have a column in 元), but the mapping must agree with
+ * whatever the file states: a mapping written for 元 exports meeting a file in 万元 is an error,
+ * not a guess (`IMPORT_AMOUNT_UNIT`, as is a bracketed unit that is not one, `金额（美元）`).
  */
+import { amountUnitNames, findAmountUnit, type AmountUnit } from "../money/amount-unit";
+import { headerUnit, type UnitNote } from "./amount-unit-note";
 import type { ImportIssue } from "./import-issue";
 import { ImportIssueCode } from "./import-issue-code";
 import type { ImportMapping } from "./import-mapping";
@@ -31,6 +39,36 @@ export interface ColumnPlan {
   valueMaps: (ReadonlyMap<string, string> | undefined)[];
   /** The number of cells in the header row. */
   width: number;
+  /** The unit each field's cells are in, where the file or the mapping states one (amounts only). */
+  units: (UnitSource | undefined)[];
+}
+
+/**
+ * The unit of a field's cells and what stated it: the column's header, a note above the header
+ * (with its line), or the mapping file.
+ *
+ * @example
+ * ```ts
+ * const source: UnitSource = { unit: "万元", from: "note", line: 2, column: 1, text: "单位：万元" };
+ * ```
+ */
+export interface UnitSource {
+  /** The unit. */
+  readonly unit: AmountUnit;
+  /** What stated it. */
+  readonly from: "header" | "note" | "mapping";
+  /** The line that states it (the header's or the note's); none for the mapping. */
+  readonly line?: number;
+  /** 1-based column of the cell that states it; none for the mapping. */
+  readonly column?: number;
+  /** The stating cell as written; none for the mapping. */
+  readonly text?: string;
+}
+
+/** A note above the header that states a unit, and its line. */
+export interface LineUnitNote extends UnitNote {
+  /** The note's line. */
+  readonly line: number;
 }
 
 /** The outcome of {@link resolveHeader}: a plan unless a file-level error occurred. */
@@ -49,8 +87,9 @@ export interface HeaderResolution {
  * @param mapping - an optional mapping file (already checked against the schema)
  * @param file - the file name for issues
  * @param line - the header's line (1 unless blank lines precede it)
+ * @param note - a note above the header stating the amounts' unit (`单位：万元`), if any
  * @returns the plan and the issues: IMPORT_UNKNOWN_COLUMN (warning), IMPORT_DUPLICATE_COLUMN,
- *   IMPORT_MISSING_COLUMN
+ *   IMPORT_MISSING_COLUMN, IMPORT_AMOUNT_UNIT
  * @example
  * ```ts
  * resolveHeader(["金额"], paymentRowSchema, undefined, "p.csv", 1).issues[0]?.code;
@@ -63,11 +102,12 @@ export function resolveHeader(
   mapping: ImportMapping | undefined,
   file: string,
   line: number,
+  note?: LineUnitNote,
 ): HeaderResolution {
   const issues: ImportIssue[] = [];
-  const at = (column: number, code: ImportIssueCode, message: string, field?: string): void => {
+  const at = (column: number, code: ImportIssueCode, message: string, field?: string, atLine = line): void => {
     const severity = code === ImportIssueCode.UNKNOWN_COLUMN ? "warning" : "error";
-    issues.push({ file, line, column, code, message, severity, ...(field === undefined ? {} : { field }) });
+    issues.push({ file, line: atLine, column, code, message, severity, ...(field === undefined ? {} : { field }) });
   };
   const explicit = new Map<string, string | null>();
   for (const [source, field] of Object.entries(mapping?.columns ?? {})) {
@@ -81,18 +121,38 @@ export function resolveHeader(
     at(i + 1, ImportIssueCode.DUPLICATE_COLUMN,
       `${field} is given by ${how} "${header[prior]}" (column ${prior + 1}) and "${header[i]}" (column ${i + 1})`, field);
   };
+  const headerUnits = new Map<string, UnitSource>();
+  /** The field a header names (mapping first), or null for a column the mapping ignores. */
+  const named = (key: string): { field: string | null; mapped: boolean } | undefined => {
+    if (explicit.has(key)) return { field: explicit.get(key) ?? null, mapped: true };
+    const field = schema.aliasIndex.get(key);
+    return field === undefined ? undefined : { field, mapped: false };
+  };
   header.forEach((text, i) => {
     const key = normalizeHeader(text);
-    if (explicit.has(key)) {
-      const field = explicit.get(key);
-      if (field !== null && field !== undefined) claim(byMapping, field, i, "the mapping's columns");
+    const split = headerUnit(key);
+    let found = named(key);
+    const unitText = found === undefined ? split?.unitText : undefined;
+    if (found === undefined && split !== undefined) {
+      found = named(split.base);
+      // A bracket after a field that takes no unit is not a unit: the header matches nothing.
+      if (found?.field != null && schema.fields[found.field]?.inUnit === undefined) found = undefined;
+    }
+    if (found === undefined) {
+      if (key !== "") at(i + 1, ImportIssueCode.UNKNOWN_COLUMN, `column "${text}" matches no field of ${schema.name}; ignored`);
       return;
     }
-    const field = schema.aliasIndex.get(key);
-    if (field !== undefined) claim(byAlias, field, i, "columns");
-    else if (key !== "") at(i + 1, ImportIssueCode.UNKNOWN_COLUMN, `column "${text}" matches no field of ${schema.name}; ignored`);
+    const { field, mapped } = found;
+    if (field === null) return;
+    claim(mapped ? byMapping : byAlias, field, i, mapped ? "the mapping's columns" : "columns");
+    if (schema.fields[field]?.inUnit === undefined || split === undefined) return;
+    const unit = findAmountUnit(split.unitText);
+    if (unit !== undefined) headerUnits.set(field, { unit, from: "header", line, column: i + 1, text });
+    else if (unitText !== undefined) {
+      at(i + 1, ImportIssueCode.AMOUNT_UNIT, `column "${text}": "${unitText}" is not a unit of amounts (${amountUnitNames()})`, field);
+    }
   });
-  const plan: ColumnPlan = { fields: [], positions: [], constants: [], valueMaps: [], width: header.length };
+  const plan: ColumnPlan = { fields: [], positions: [], constants: [], valueMaps: [], width: header.length, units: [] };
   const missing: string[] = [];
   for (const [field, spec] of Object.entries(schema.fields)) {
     const aliasColumn = byAlias.get(field);
@@ -112,6 +172,7 @@ export function resolveHeader(
     plan.positions.push(position);
     plan.constants.push(constant);
     plan.valueMaps.push(values === undefined ? undefined : new Map(Object.entries(values)));
+    plan.units.push(spec.inUnit === undefined ? undefined : unitOf(field, headerUnits.get(field), mapping, note, at));
   }
   if (missing.length > 0) {
     const names = missing.map((f) => `${f} (${schema.fields[f]?.aliases.join("/")})`).join(", ");
@@ -120,4 +181,26 @@ export function resolveHeader(
   }
   const failed = issues.some((issue) => issue.severity === "error");
   return { plan: failed ? undefined : plan, issues };
+}
+
+/**
+ * The unit of an amount field: its header's, else the mapping's, else the note's. A mapping that
+ * disagrees with what the file states is an `IMPORT_AMOUNT_UNIT` error.
+ */
+function unitOf(
+  field: string,
+  header: UnitSource | undefined,
+  mapping: ImportMapping | undefined,
+  note: LineUnitNote | undefined,
+  at: (column: number, code: ImportIssueCode, message: string, field?: string, line?: number) => void,
+): UnitSource | undefined {
+  const mapped = mapping?.units?.[field] === undefined ? undefined : findAmountUnit(mapping.units[field]);
+  const stated = header ?? (note === undefined ? undefined : { unit: note.unit, from: "note" as const, line: note.line, column: note.column, text: note.text });
+  if (mapped !== undefined && stated !== undefined && stated.unit !== mapped) {
+    const where = stated.from === "header" ? `column "${stated.text}" is in ${stated.unit}` : `line ${stated.line} says "${stated.text}"`;
+    at(stated.column!, ImportIssueCode.AMOUNT_UNIT, `the mapping's units.${field} is ${mapped} but ${where}: fix the mapping or the file`, field, stated.line);
+  }
+  if (header !== undefined) return header;
+  if (mapped !== undefined) return { unit: mapped, from: "mapping" };
+  return stated;
 }

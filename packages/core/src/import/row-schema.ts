@@ -5,6 +5,7 @@
  * The whole row is validated by one `z.object` built here once, so rows cost one `safeParse`.
  */
 import { z } from "zod";
+import type { AmountUnit } from "../money/amount-unit";
 import type { ImportIssueCode } from "./import-issue-code";
 import { normalizeHeader } from "./normalize-header";
 
@@ -31,6 +32,11 @@ export interface FieldSpec<T = unknown, R extends boolean = boolean> {
   parseCell?: (text: string) => T | undefined;
   /** The code of a bad cell when the schema's issue names none. */
   code: ImportIssueCode;
+  /**
+   * The same field reading its cells in another unit (amounts only: a file in 万元). A field
+   * without it takes no unit, and a unit stated for it is an error.
+   */
+  inUnit?: (unit: AmountUnit) => FieldSpec<T, R>;
 }
 
 /** The fields of a row schema, by canonical name. */
@@ -125,4 +131,24 @@ export function defineRowSchema<F extends FieldSpecs>(
   }
   const rowSchema = z.object(shape) as unknown as RowSchema<RowOutput<F>>["rowSchema"];
   return { name, fields, aliasIndex, rowSchema, fastPath };
+}
+
+/**
+ * The schema with some fields reading their cells in another unit (a file whose amounts are in
+ * 万元), or the schema itself when every unit is 元 or none is given.
+ *
+ * @param schema - the import kind
+ * @param units - a unit per field name; fields without `inUnit` are left as they are
+ * @example
+ * ```ts
+ * const inWan = schemaInUnits(quotaRowSchema, { amount: "万元" });
+ * inWan.fields.amount?.parseCell?.("12.5"); // 12500000n
+ * ```
+ */
+export function schemaInUnits<T>(schema: RowSchema<T>, units: Readonly<Record<string, AmountUnit | undefined>>): RowSchema<T> {
+  const changed = Object.entries(units).filter(([field, unit]) => unit !== undefined && unit !== "元" && schema.fields[field]?.inUnit !== undefined);
+  if (changed.length === 0) return schema;
+  const fields: FieldSpecs = { ...schema.fields };
+  for (const [field, unit] of changed) fields[field] = schema.fields[field]!.inUnit!(unit!);
+  return defineRowSchema(schema.name, fields) as unknown as RowSchema<T>;
 }

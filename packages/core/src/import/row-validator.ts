@@ -6,13 +6,13 @@
  * schema's `z.object` `safeParse`, whose issues name each bad cell. Only rejected rows keep
  * their raw cells. Records with the wrong number of cells are rejected before validation,
  * since their cells may be shifted; cells holding U+FFFD are checked only when the decoder
- * saw undecodable bytes.
+ * saw undecodable bytes. Amount columns whose plan names a unit (万元) are read in it.
  */
 import type { z } from "zod";
 import type { ImportIssue } from "./import-issue";
 import { ImportIssueCode } from "./import-issue-code";
 import type { ColumnPlan } from "./resolve-header";
-import type { RowSchema } from "./row-schema";
+import { schemaInUnits, type RowSchema } from "./row-schema";
 
 /**
  * A row that passed validation.
@@ -77,8 +77,10 @@ export interface RowValidator<T> {
  * validator.validate(["101001", "12.34"], 2, false, sink);
  * ```
  */
-export function createRowValidator<T>(schema: RowSchema<T>, plan: ColumnPlan, file: string): RowValidator<T> {
+export function createRowValidator<T>(base: RowSchema<T>, plan: ColumnPlan, file: string): RowValidator<T> {
   const { fields, positions, constants, valueMaps, width } = plan;
+  // Amounts in another unit (a file in 万元) are read by the same fields in that unit.
+  const schema = schemaInUnits(base, Object.fromEntries(fields.map((field, i) => [field, plan.units[i]?.unit])));
   const count = fields.length;
   const fast = schema.fastPath;
   const parsers = fields.map((field) => schema.fields[field]?.parseCell);

@@ -143,3 +143,43 @@ describe("safeParseFen", () => {
     });
   });
 });
+
+describe("parseFen in a larger unit", () => {
+  it.each([
+    ["12.5", "万元", 12_500_000n],
+    ["1,234.567891", "万元", 123_456_789_1n],
+    ["0.000001", "万元", 1n],
+    ["(3.2)", "万元", -3_200_000n],
+    ["１２．５", "万元", 12_500_000n],
+    ["7", "千元", 700_000n],
+    ["0.00001", "千元", 1n],
+    ["1.5", "百万元", 150_000_000n],
+    ["2.75", "亿元", 27_500_000_000n],
+    ["1234.56", "元", 123456n],
+  ] as const)("reads %j %s as %s fen", (text, unit, fen) => {
+    expect(parseFen(text, { unit })).toBe(fen);
+  });
+
+  it("reads a national total in 亿元 beyond 2^53 fen exactly", () => {
+    expect(parseFen("123,456,789.12345678", { unit: "亿元" })).toBe(1_234_567_891_234_567_800n);
+  });
+
+  it("refuses a 万元 amount finer than a fen with MONEY_TOO_MANY_DECIMALS naming the unit", () => {
+    const result = safeParseFen("12.5000001", { unit: "万元" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe("MONEY_TOO_MANY_DECIMALS");
+    expect(result.error.message).toBe('more than 6 decimals in 万元 and no rounding mode: "12.5000001"');
+    expect(result.error.details).toEqual({ input: "12.5000001", unit: "万元" });
+  });
+
+  it("accepts trailing zeros past a unit's decimals, as in 元", () => {
+    expect(parseFen("12.50000000", { unit: "万元" })).toBe(12_500_000n);
+  });
+
+  it("rounds a 万元 amount finer than a fen when a rounding mode is named", () => {
+    expect(parseFen("0.0000015", { unit: "万元", rounding: "ROUND_HALF_UP" })).toBe(2n);
+    expect(parseFen("0.0000015", { unit: "万元", rounding: "ROUND_HALF_EVEN" })).toBe(2n);
+    expect(parseFen("0.0000025", { unit: "万元", rounding: "ROUND_HALF_EVEN" })).toBe(2n);
+  });
+});

@@ -9,8 +9,11 @@
  * negative, surrounding whitespace (including U+3000). Decimals beyond the second are accepted
  * when they are zeros (`1.500`), since no value is lost. Not accepted: exponents, `.5`, `5.`,
  * grouping other than 3-digit groups after a 1–3 digit head, more than one sign, units (`元`).
+ * Text in a larger unit (`unit: "万元"`) is read in that unit: `12.5` 万元 is 12,500,000 fen, and
+ * it may carry as many decimals as stay exact (six for 万元).
  */
 import { JincaiError, isJincaiError } from "../errors/jincai-error";
+import { amountUnitDecimals, type AmountUnit } from "./amount-unit";
 import { D } from "./decimal";
 import { MoneyErrorCode } from "./money-error-code";
 import { decimalRounding, roundToFen, type RoundingMode } from "./rounding-mode";
@@ -22,6 +25,11 @@ export interface ParseFenOptions {
    * refused with `MONEY_TOO_MANY_DECIMALS`.
    */
   rounding?: RoundingMode;
+  /**
+   * The unit the text is in; defaults to 元. In 万元 the text may have six decimals (a fen is
+   * 0.000001 万元), and more than that is what `MONEY_TOO_MANY_DECIMALS` refuses.
+   */
+  unit?: AmountUnit;
 }
 
 /** The result of {@link safeParseFen}: the fen, or the error that `parseFen` would throw. */
@@ -58,14 +66,16 @@ const TOO_MANY: Failure = MoneyErrorCode.TOO_MANY_DECIMALS;
  * parseFen("¥1,234.56"); // 123456n
  * parseFen("(1,234.56)"); // -123456n
  * parseFen("0.125", { rounding: "ROUND_HALF_EVEN" }); // 12n
+ * parseFen("12.5", { unit: "万元" }); // 12500000n (125,000.00 元)
  * ```
  */
 export function parseFen(text: string, options?: ParseFenOptions): bigint {
   const rounding = options?.rounding;
   if (rounding !== undefined) decimalRounding(rounding);
-  const result = scanFen(text, rounding);
+  const places = placesOf(options?.unit);
+  const result = scanFen(text, rounding, places);
   if (typeof result === "bigint") return result;
-  throw failure(result, text);
+  throw failure(result, text, options?.unit);
 }
 
 /**
@@ -77,47 +87,55 @@ export function parseFen(text: string, options?: ParseFenOptions): bigint {
  * ```ts
  * safeParseFen("1,234.56"); // { ok: true, value: 123456n }
  * safeParseFen("12,34"); // { ok: false, error: JincaiError MONEY_PARSE }
+ * safeParseFen("0.0000001", { unit: "万元" }); // { ok: false, error: JincaiError MONEY_TOO_MANY_DECIMALS }
  * ```
  */
 export function safeParseFen(text: string, options?: ParseFenOptions): ParseFenResult {
   const rounding = options?.rounding;
   if (rounding !== undefined) decimalRounding(rounding);
+  const places = placesOf(options?.unit);
   let result: bigint | Failure;
   try {
-    result = scanFen(text, rounding);
+    result = scanFen(text, rounding, places);
   } catch (e) {
     // Only the rare rounding path can throw (MONEY_PRECISION for absurdly long text).
     if (isJincaiError<MoneyErrorCode>(e)) return { ok: false, error: e };
     throw e;
   }
   if (typeof result === "bigint") return { ok: true, value: result };
-  return { ok: false, error: failureWithoutStack(result, text) };
+  return { ok: false, error: failureWithoutStack(result, text, options?.unit) };
+}
+
+/** Decimals a unit's text may carry: 2 for 元 (and no unit named), more for larger ones. */
+function placesOf(unit: AmountUnit | undefined): number {
+  return unit === undefined ? 2 : amountUnitDecimals(unit);
 }
 
 /**
  * Capturing a stack trace is most of the cost of making an error (V8); a bad import row is
  * reported by file and line, never by stack, so the returned error skips it.
  */
-function failureWithoutStack(code: Failure, text: unknown): JincaiError<MoneyErrorCode> {
+function failureWithoutStack(code: Failure, text: unknown, unit: AmountUnit | undefined): JincaiError<MoneyErrorCode> {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return failure(code, text);
+    return failure(code, text, unit);
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
 
-function failure(code: Failure, text: unknown): JincaiError<MoneyErrorCode> {
+function failure(code: Failure, text: unknown, unit: AmountUnit | undefined): JincaiError<MoneyErrorCode> {
   const input = typeof text === "string" ? text : String(text);
+  const inUnit = unit === undefined || unit === "元" ? "" : ` in ${unit}`;
   const message =
     code === TOO_MANY
-      ? `more than two decimals and no rounding mode: "${input}"`
+      ? `more than ${placesOf(unit) === 2 ? "two" : placesOf(unit)} decimals${inUnit} and no rounding mode: "${input}"`
       : `not an amount: "${input}"`;
-  return new JincaiError<MoneyErrorCode>(code, message, { details: { input } });
+  return new JincaiError<MoneyErrorCode>(code, message, { details: unit === undefined ? { input } : { input, unit } });
 }
 
-function scanFen(text: unknown, rounding: RoundingMode | undefined): bigint | Failure {
+function scanFen(text: unknown, rounding: RoundingMode | undefined, places: number): bigint | Failure {
   if (typeof text !== "string") return PARSE;
   let start = 0;
   let end = text.length;
@@ -149,7 +167,7 @@ function scanFen(text: unknown, rounding: RoundingMode | undefined): bigint | Fa
       while (start < end && isSpace(text.charCodeAt(start))) start++;
     } else break;
   }
-  return scanNumber(text, start, end, negative, rounding);
+  return scanNumber(text, start, end, negative, rounding, places);
 }
 
 function scanNumber(
@@ -158,6 +176,7 @@ function scanNumber(
   end: number,
   negative: boolean,
   rounding: RoundingMode | undefined,
+  places: number,
 ): bigint | Failure {
   let i = start;
   let intValue = 0;
@@ -190,7 +209,7 @@ function scanNumber(
     for (i++; i < end; i++) {
       const d = digitOf(text.charCodeAt(i));
       if (d < 0) return PARSE;
-      if (fracDigits < 2) fracValue = fracValue * 10 + d;
+      if (fracDigits < places) fracValue = fracValue * 10 + d;
       else if (d !== 0) excess = true;
       fracDigits++;
     }
@@ -199,14 +218,23 @@ function scanNumber(
   if (excess) {
     if (rounding === undefined) return TOO_MANY;
     const ascii = (negative ? "-" : "") + toAscii(text, start, end);
-    return roundToFen(D(ascii).times(100), rounding);
+    return roundToFen(D(ascii).times(D(10n ** BigInt(places))), rounding);
   }
-  if (fracDigits === 1) fracValue *= 10;
-  // Up to 13 integer digits, fen stays below 2^53 and number arithmetic is exact.
+  if (places === 2) {
+    if (fracDigits === 1) fracValue *= 10;
+    // Up to 13 integer digits, fen stays below 2^53 and number arithmetic is exact.
+    const fen =
+      intDigits <= 13
+        ? BigInt(intValue * 100 + fracValue)
+        : BigInt(toAscii(text, start, intEnd)) * 100n + BigInt(fracValue);
+    return negative ? -fen : fen;
+  }
+  // A larger unit: the decimal point moves `places` digits (fracValue has at most 10 digits).
+  for (let k = Math.min(fracDigits, places); k < places; k++) fracValue *= 10;
   const fen =
-    intDigits <= 13
-      ? BigInt(intValue * 100 + fracValue)
-      : BigInt(toAscii(text, start, intEnd)) * 100n + BigInt(fracValue);
+    intDigits + places <= 15
+      ? BigInt(intValue * 10 ** places + fracValue)
+      : BigInt(toAscii(text, start, intEnd)) * 10n ** BigInt(places) + BigInt(fracValue);
   return negative ? -fen : fen;
 }
 

@@ -57,7 +57,7 @@ export const paymentRowSchema: RowSchema<PaymentRow> = defineRowSchema("payments
   fund_type: fundTypeField({ aliases: ["资金性质", "资金性质编码", "fund_type_code", "fund"] }),
   function_code: codeField({ aliases: ["功能科目", "功能分类", "支出功能分类", "功能科目编码", "exp_func_code"], digits: [3, 5, 7], label: "function classification code" }),
   economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "经济科目编码", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
-  amount: amountField({ aliases: ["金额", "支付金额", "金额(元)", "pay_amt", "amount"], positive: "a refund is a row with status 已退票 and its 退票日期" }),
+  amount: amountField({ aliases: ["金额", "支付金额", "pay_amt", "amount"], positive: "a refund is a row with status 已退票 and its 退票日期" }),
   paid_on: dateField({ aliases: ["支付日期", "日期", "pay_date", "date"] }),
   payee_name: textField({ aliases: ["收款人", "收款人名称", "收款单位", "payee"], maxLength: 200 }),
   payee_account: accountField({ aliases: ["收款账号", "收款人账号", "payee_acct_no"] }),

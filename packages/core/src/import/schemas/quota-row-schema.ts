@@ -62,7 +62,7 @@ export const quotaRowSchema: RowSchema<QuotaRow> = defineRowSchema("quotas", {
   payment_type: textField({ aliases: ["支付方式", "pay_type_code", "pay_type"], required: false, maxLength: 50 }),
   executable: textField({ aliases: ["是否可执行", "可执行", "bgt_exe_flag"], required: false, maxLength: 10 }),
   project_code: codeField({ aliases: ["项目编码", "项目代码", "pro_code", "project"], required: false, label: "project code" }),
-  amount: amountField({ aliases: ["金额", "指标金额", "金额(元)", "amount"], positive: "a reduction is an adjustments row (收回)" }),
+  amount: amountField({ aliases: ["金额", "指标金额", "amount"], positive: "a reduction is an adjustments row (收回)" }),
   doc_no: textField({ aliases: ["指标文号", "文号", "bgt_doc_no", "document"], required: false, maxLength: 100 }),
   issued_on: dateField({ aliases: ["文号日期", "下达日期", "bgt_doc_date", "issued"], required: false }),
   origin_quota_id: codeField({ aliases: ["源指标", "源指标编号", "调出指标", "ori_bgt_id", "origin"], required: false, label: "quota number" }),

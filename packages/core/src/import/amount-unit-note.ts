@@ -1,0 +1,85 @@
+/**
+ * Where an import file states the unit of its amounts: a note above the header ("单位：万元",
+ * "金额单位：万元", often in the same cell as "编制单位：某某局"), or the amount column's own
+ * header ("金额（万元）"). The header is the more specific of the two, and a mapping file may state
+ * it for files that say nothing (`units`); see resolveHeader for how they combine.
+ */
+import { findAmountUnit, type AmountUnit } from "../money/amount-unit";
+
+/**
+ * A unit as a file states it.
+ *
+ * @example
+ * ```ts
+ * const note: UnitNote = { unit: "万元", column: 6, text: "单位：万元" };
+ * ```
+ */
+export interface UnitNote {
+  /** The unit. */
+  readonly unit: AmountUnit;
+  /** 1-based column of the cell that states it. */
+  readonly column: number;
+  /** The cell's text, trimmed. */
+  readonly text: string;
+}
+
+/** "单位" or "unit", a colon, and the unit up to the next separator. */
+const NOTE = /(?:单位|unit)[:：]\s*([^\s,，;；、/|)）\]】]+)/gi;
+
+/**
+ * The unit a row above the header states ("单位：万元"), or undefined when it states none. A
+ * "单位：" followed by anything but a unit ("编制单位：青川市财政局") states none.
+ *
+ * @param cells - the row's cells
+ * @example
+ * ```ts
+ * unitNote(["青川市2026年部门预算表", "", "单位：万元"]); // { unit: "万元", column: 3, text: "单位：万元" }
+ * unitNote(["编制单位：青川市财政局　　金额单位：元"])?.unit; // "元"
+ * unitNote(["编制单位：青川市财政局"]); // undefined
+ * ```
+ */
+export function unitNote(cells: readonly string[]): UnitNote | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (!cell.includes("单位") && !/unit/i.test(cell)) continue;
+    for (const match of cell.matchAll(NOTE)) {
+      const unit = findAmountUnit(match[1]!);
+      if (unit !== undefined) return { unit, column: i + 1, text: cell.trim() };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A header split into the field's name and the unit text in brackets after it.
+ *
+ * @example
+ * ```ts
+ * const split: HeaderUnit = { base: "金额", unitText: "万元" };
+ * ```
+ */
+export interface HeaderUnit {
+  /** The header without its bracket (`金额`). */
+  readonly base: string;
+  /** The text in the bracket, as written (`万元`, or `美元`, which is no unit). */
+  readonly unitText: string;
+}
+
+/**
+ * A normalised header split into the field's name and the unit in brackets after it
+ * (`金额(万元)` → `金额` and `万元`; `金额(单位:万元)` too), or undefined when it ends in no
+ * bracket. The unit text is returned as written: the caller tells a known unit from another.
+ *
+ * @param key - a header after normalizeHeader (NFKC: full-width brackets are half-width)
+ * @example
+ * ```ts
+ * headerUnit("金额(万元)"); // { base: "金额", unitText: "万元" }
+ * headerUnit("amount[10kyuan]"); // { base: "amount", unitText: "10kyuan" }
+ * headerUnit("金额"); // undefined
+ * ```
+ */
+export function headerUnit(key: string): HeaderUnit | undefined {
+  const match = /^(.+?)[([【]((?:单位|unit)?:?)([^()[\]【】]+)[)\]】]$/.exec(key);
+  if (match === null) return undefined;
+  return { base: match[1]!, unitText: match[3]! };
+}
