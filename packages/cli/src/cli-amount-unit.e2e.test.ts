@@ -107,4 +107,38 @@ describe("jincai import: amounts in 万元", () => {
       }
     }
   });
+
+});
+
+describe("jincai summary --unit 万元", () => {
+  it("shows every format in 万元, each figure and the total rounded 四舍五入 from exact fen", async () => {
+    // Three lines of 50.00 元 (0.005 万元): each shows 0.01, their total (0.015) 0.02.
+    const rows = ["30101", "30201", "30205"].map((e, i) => `ZB${i + 1},青财预〔2026〕1号,2026,101001,111,2010301,${e},JB0000,50.00`);
+    await writeFiles(dir, { "quotas.csv": ["指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,项目编码,金额", ...rows].join("\n") });
+    expect((await runJincai(dir, ["import", "quotas", "quotas.csv"])).code).toBe(0);
+    const table = await runJincai(dir, ["summary", "--by", "economic", "--unit", "万元"]);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^经济科目 economic +指标 quota \(万元\) +已占用 reserved \(万元\) +已支付 paid \(万元\) +可用 available \(万元\) +执行率 rate$/);
+    expect(lines.slice(2).map((l) => l.split(/ {2,}/).slice(-5, -3))).toEqual([
+      ["0.01", "0.00"], ["0.01", "0.00"], ["0.01", "0.00"], ["0.02", "0.00"],
+    ]);
+    const csv = await runJincai(dir, ["summary", "--by", "economic", "--unit", "万元", "--format", "csv"]);
+    expect(csv.stdout.split("\n").slice(0, 2)).toEqual(["economicCode,quota(万元),reserved(万元),paid(万元),available(万元),execution_rate", "30101,0.01,0.00,0.00,0.01,0.0000"]);
+    const json = JSON.parse((await runJincai(dir, ["summary", "--by", "agency", "--unit", "万元", "--format", "json"])).stdout) as Record<string, unknown>[];
+    expect(json).toEqual([expect.objectContaining({ agency: "101001", quota: "0.02", available: "0.02", unit: "万元" })]);
+    expect((await runJincai(dir, ["summary", "--by", "agency", "--unit", "元", "--format", "json"])).stdout).not.toContain('"unit"');
+    expect((await runJincai(dir, ["summary", "--unit", "万元", "--format", "xlsx", "--output", "s.xlsx"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "s.xlsx"));
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(3).value).toBe("指标 quota (万元)");
+    expect(ws.getRow(2).getCell(3).value).toBe(0.02);
+  });
+
+  it("refuses a unit it does not know with exit 2", async () => {
+    const run = await runJincai(dir, ["summary", "--unit", "美元"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--unit: "美元" is not a unit; use 元, 千元, 万元, 百万元, 亿元');
+  });
 });

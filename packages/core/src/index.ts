@@ -60,6 +60,8 @@ export { AMOUNT_UNITS, amountUnitDecimals, amountUnitKey, amountUnitNames, amoun
 export type { AmountUnit, AmountUnitSpec } from "./money/amount-unit";
 export type { ParseFenOptions, ParseFenResult } from "./money/parse-fen";
 export { formatFen } from "./money/format-fen";
+export { formatInUnit } from "./money/format-in-unit";
+export type { FormatInUnitOptions } from "./money/format-in-unit";
 export type { FormatFenOptions } from "./money/format-fen";
 export { formatChineseCapital } from "./money/format-chinese-capital";
 export { fenToYuanString } from "./money/fen-to-yuan-string";

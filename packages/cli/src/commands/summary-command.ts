@@ -3,7 +3,8 @@
  */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { JincaiError, formatFen } from "@jincai/core";
+import { JincaiError, amountUnitNames, findAmountUnit, formatFen, formatInUnit } from "@jincai/core";
+import type { AmountUnit } from "@jincai/core";
 import { executionRate, executionSummary } from "@jincai/budget";
 import type { ExecutionSummaryRow } from "@jincai/budget";
 import type { Command } from "commander";
@@ -46,7 +47,11 @@ interface SummaryOptions {
   period?: string;
   format: string;
   output?: string;
+  unit: string;
 }
+
+/** Amount text in the unit asked for: exact 元, or rounded 四舍五入 to 0.01 of a larger unit. */
+type Show = (fen: bigint, grouping?: boolean) => string;
 
 /**
  * Registers `jincai summary` on the program.
@@ -65,9 +70,10 @@ export function registerSummary(program: Command, ctx: CliContext): void {
     .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06 or 2026-Q1")
     .option("--format <format>", "table|csv|json|xlsx", "table")
     .option("--output <file>", "write to this file instead of standard output (needed for xlsx)")
+    .option("--unit <unit>", `show amounts in ${amountUnitNames()}, rounded 四舍五入 to 0.01 of it`, "元")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by department\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv\n  $ jincai summary --by agency,function --level 类 --format xlsx --output 执行情况.xlsx`,
+      `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by department\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv\n  $ jincai summary --by agency,function --level 类 --format xlsx --output 执行情况.xlsx\n  $ jincai summary --by department --unit 万元\n\nWith --unit 万元 each figure, the total included, is rounded from its exact fen, so a column may\nmiss its total by a few 0.01 万元, as in any published table.`,
     )
     .action(async (opts: SummaryOptions) => {
       const groupBy = opts.by.split(",").map((b) => {
@@ -77,6 +83,11 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       });
       if (!["table", "csv", "json", "xlsx"].includes(opts.format)) throw new JincaiError("CLI_USAGE", `--format: use table, csv, json or xlsx`);
       if (opts.format === "xlsx" && opts.output === undefined) throw new JincaiError("CLI_USAGE", "--format xlsx: name the workbook with --output FILE");
+      const unit = findAmountUnit(opts.unit);
+      if (unit === undefined) throw new JincaiError("CLI_USAGE", `--unit: "${opts.unit}" is not a unit; use ${amountUnitNames()}`);
+      const show: Show = unit === "元"
+        ? (fen, grouping = true) => formatFen(fen, { grouping })
+        : (fen, grouping = true) => formatInUnit(fen, unit, { grouping });
       const rollup: Record<string, number> = {};
       if (opts.level !== undefined) {
         const len = LEVELS[opts.level];
@@ -101,21 +112,24 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       });
       const path = opts.output === undefined ? undefined : resolve(ctx.cwd, opts.output);
       try {
-        if (opts.format === "xlsx") await (await workbook(groupBy, rows, nameOf)).xlsx.writeFile(path!);
+        const shown = { unit, show };
+        if (opts.format === "xlsx") await (await workbook(groupBy, rows, nameOf, shown)).xlsx.writeFile(path!);
         else if (path !== undefined) {
           const lines: string[] = [];
-          printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format, nameOf);
+          printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format, nameOf, shown);
           await writeFile(path, `${lines.join("\n")}\n`);
-        } else printSummary(ctx, groupBy, rows, opts.format, nameOf);
+        } else printSummary(ctx, groupBy, rows, opts.format, nameOf, shown);
       } catch (error) {
         throw fileError(error, path) ?? error;
       }
     });
 }
 
-/** The column titles of the table and the workbook: grouping columns, then the figures. */
-function titles(groupBy: readonly string[]): string[] {
-  return [...groupBy.map((g) => TITLES[g] ?? g), "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"];
+/** The column titles of the table and the workbook: grouping columns, then the figures (in a unit other than 元, named). */
+function titles(groupBy: readonly string[], unit: AmountUnit): string[] {
+  const inUnit = unit === "元" ? "" : ` (${unit})`;
+  const figures = ["指标 quota", "已占用 reserved", "已支付 paid", "可用 available"].map((t) => t + inUnit);
+  return [...groupBy.map((g) => TITLES[g] ?? g), ...figures, "执行率 rate"];
 }
 
 function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved: bigint; paid: bigint; available: bigint } {
@@ -126,7 +140,7 @@ function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved:
 }
 
 /** The workbook: each named dimension's code column is followed by a column of its names. */
-function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], nameOf: SummaryNameOf) {
+function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], nameOf: SummaryNameOf, shown: { unit: AmountUnit; show: Show }) {
   const t = total(rows);
   const keyTitles = groupBy.flatMap((g) => {
     const named = NAMED_DIMENSIONS[g];
@@ -134,9 +148,10 @@ function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow
   });
   const keys = (r: ExecutionSummaryRow) =>
     groupBy.flatMap((g) => (NAMED_DIMENSIONS[g] === undefined ? [r.key[g] ?? ""] : [r.key[g] ?? "", nameOf(g, r.key[g] ?? "") ?? ""]));
-  return summaryWorkbook([...keyTitles, ...titles([])], [
-    ...rows.map((r) => ({ keys: keys(r), amounts: [r.quota, r.reserved, r.paid, r.available], rate: r.executionRate })),
-    { keys: ["合计 total"], amounts: [t.quota, t.reserved, t.paid, t.available], rate: executionRate(t.paid, t.quota) },
+  const figures = (amounts: readonly bigint[]) => amounts.map((fen) => shown.show(fen, false));
+  return summaryWorkbook([...keyTitles, ...titles([], shown.unit)], [
+    ...rows.map((r) => ({ keys: keys(r), amounts: figures([r.quota, r.reserved, r.paid, r.available]), rate: r.executionRate })),
+    { keys: ["合计 total"], amounts: figures([t.quota, t.reserved, t.paid, t.available]), rate: executionRate(t.paid, t.quota) },
   ]);
 }
 
@@ -163,42 +178,46 @@ function printSummary(
   rows: readonly ExecutionSummaryRow[],
   format: string,
   nameOf: SummaryNameOf,
+  { unit, show }: { unit: AmountUnit; show: Show },
 ): void {
   const amounts = (r: ExecutionSummaryRow) => [r.quota, r.reserved, r.paid, r.available];
   if (format === "json") {
     const json = rows.map((r) => ({
       ...r.key,
       ...namesOf(nameOf, groupBy, r),
-      quota: formatFen(r.quota, { grouping: false }),
-      reserved: formatFen(r.reserved, { grouping: false }),
-      paid: formatFen(r.paid, { grouping: false }),
-      frozen: formatFen(r.frozen, { grouping: false }),
-      available: formatFen(r.available, { grouping: false }),
+      quota: show(r.quota, false),
+      reserved: show(r.reserved, false),
+      paid: show(r.paid, false),
+      frozen: show(r.frozen, false),
+      available: show(r.available, false),
+      ...(unit === "元" ? {} : { unit }),
       executionRate: r.executionRate,
       lines: r.lines,
     }));
     ctx.out(JSON.stringify(json, null, 2));
     return;
   }
-  const header = [...groupBy, "quota", "reserved", "paid", "available", "execution_rate"];
+  // In another unit the amount columns say so (quota(万元)), as jincai import reads such headers.
+  const inUnit = unit === "元" ? "" : `(${unit})`;
+  const header = [...groupBy, ...["quota", "reserved", "paid", "available"].map((h) => h + inUnit), "execution_rate"];
   if (format === "csv") {
     ctx.out(csvLine(header));
     for (const r of rows) {
-      ctx.out(csvLine([...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => formatFen(a, { grouping: false })), r.executionRate]));
+      ctx.out(csvLine([...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => show(a, false)), r.executionRate]));
     }
     return;
   }
   const sum = total(rows);
   // A 4-decimal ratio ("0.7512") read as hundredths of a percent prints as "75.12%".
   const pct = (rate: string) => `${formatFen(BigInt(rate.replace(".", "")), { grouping: false })}%`;
-  const body = rows.map((r) => [...groupBy.map((g) => labelled(nameOf, g, r.key[g] ?? "")), ...amounts(r).map((a) => formatFen(a)), pct(r.executionRate)]);
+  const body = rows.map((r) => [...groupBy.map((g) => labelled(nameOf, g, r.key[g] ?? "")), ...amounts(r).map((a) => show(a)), pct(r.executionRate)]);
   const rate = executionRate(sum.paid, sum.quota);
   body.push([
     "合计 total",
     ...groupBy.slice(1).map(() => ""),
-    ...[sum.quota, sum.reserved, sum.paid, sum.available].map((a) => formatFen(a)),
+    ...[sum.quota, sum.reserved, sum.paid, sum.available].map((a) => show(a)),
     pct(rate),
   ]);
-  const columns = titles(groupBy).map((title, i) => (i < groupBy.length ? { title } : { title, align: "right" as const }));
+  const columns = titles(groupBy, unit).map((title, i) => (i < groupBy.length ? { title } : { title, align: "right" as const }));
   ctx.out(renderTable(columns, body));
 }

@@ -1,18 +1,17 @@
 /**
  * The execution summary as an `.xlsx` workbook for finance staff (exceljs, as for reading): one
  * sheet with the bilingual column titles of the table, classification codes as text (so Excel
- * keeps their leading digits as written), amounts as numbers in yuan with thousands separators,
+ * keeps their leading digits as written), amounts as numbers (in 元, or the unit the titles name) with thousands separators,
  * the execution rate as a percentage, and a bold total row.
  */
-import { formatFen } from "@jincai/core";
 import type ExcelJS from "exceljs";
 
-/** One line of the workbook: its grouping cells and its figures in fen. */
+/** One line of the workbook: its grouping cells and its figures. */
 export interface SummaryWorkbookRow {
   /** The grouping cells (codes, month), in column order. */
   readonly keys: readonly string[];
-  /** Quota, reserved, paid and available, in fen. */
-  readonly amounts: readonly bigint[];
+  /** Quota, reserved, paid and available as decimal text without grouping (`1234.56`), in the titles' unit. */
+  readonly amounts: readonly string[];
   /** The execution rate as a ratio with 4 decimals (`"0.7512"`). */
   readonly rate: string;
 }
@@ -28,7 +27,7 @@ const RATE_FORMAT = "0.00%";
  * @example
  * ```ts
  * const wb = await summaryWorkbook(["单位 agency", "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"],
- *   [{ keys: ["101001"], amounts: [100000n, 0n, 25000n, 75000n], rate: "0.2500" }]);
+ *   [{ keys: ["101001"], amounts: ["1000.00", "0.00", "250.00", "750.00"], rate: "0.2500" }]);
  * await wb.xlsx.writeFile("summary.xlsx");
  * ```
  */
@@ -43,7 +42,7 @@ export async function summaryWorkbook(titles: readonly string[], rows: readonly 
   for (const row of rows) {
     const cells: ExcelJS.CellValue[] = [...row.keys];
     while (cells.length < keyColumns) cells.push("");
-    for (const fen of row.amounts) cells.push(Number(formatFen(fen, { grouping: false })));
+    for (const amount of row.amounts) cells.push(Number(amount));
     cells.push(Number(row.rate));
     ws.addRow(cells);
   }
