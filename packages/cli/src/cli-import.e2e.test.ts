@@ -149,6 +149,23 @@ describe("jincai import (sample city 青川市)", () => {
     expect((await runJincai(dir, ["payment", "AC0001"])).stdout).toContain("青川办公用品有限公司  6222000000000121");
   });
 
+  it("reads codes and accounts an export wrote as Excel text (=\"0101\", '6222…), so a plain export of the same payment is a duplicate", async () => {
+    const row = (id: string, agency: string, account: string, amount: string) =>
+      `${id},2026-03-01,ZB202600001,${agency},111,2010301,30101,JB0000,青川办公用品有限公司,${account},${amount},Excel文本,已支付,`;
+    await writeCsv(dir, "excel-text.csv", CITY_PAYMENT_HEADER, [
+      row('="XT0001"', '="101001"', '="6222000000000131"', '="100.00"'),
+      row("XT0002", "'101001", "'6222000000000132", "50.00"),
+      `合计,,,,,,,,,,="150.00",,,`,
+    ]);
+    const run = await runJincai(dir, ["import", "payments", "excel-text.csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 rows read, 2 applied, 0 rejected");
+    expect(run.stderr).toContain("its 150.00 is the sum of the 2 rows it totals");
+    await writeCsv(dir, "excel-plain.csv", CITY_PAYMENT_HEADER, [row("XT0001", "101001", "6222000000000131", "100.00")]);
+    expect((await runJincai(dir, ["import", "payments", "excel-plain.csv"])).stdout).toContain("0 applied, 0 rejected, 1 duplicates skipped");
+    expect((await runJincai(dir, ["payment", "XT0001"])).stdout).toContain("青川办公用品有限公司  6222000000000131");
+  });
+
   it("counts a flood of errors per code after the closing line (last year's quotas named throughout), and in JSON", async () => {
     const row = (k: number, quota: string, amount = "10.00") =>
       `LY${String(k).padStart(4, "0")},2026-03-01,${quota},101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000131,${amount},去年的指标,已支付,`;

@@ -10,6 +10,7 @@
  */
 import type { AmountUnit } from "../money/amount-unit";
 import { safeParseFen } from "../money/parse-fen";
+import { excelText } from "./excel-text";
 
 /** What a totals row totals: every row above (`grand`), or the rows since the last totals row (`group`). */
 export type TotalsScope = "grand" | "group";
@@ -128,7 +129,8 @@ export function createControlTotals(): ControlTotals {
  * ```
  */
 export function cellAmount(cell: string | undefined, unit?: AmountUnit): bigint | undefined {
-  if (cell === undefined || cell.trim() === "") return undefined;
-  const parsed = safeParseFen(cell.trim(), unit === undefined || unit === "元" ? undefined : { unit });
+  const text = cell === undefined ? "" : excelText(cell.trim());
+  if (text === "") return undefined;
+  const parsed = safeParseFen(text, unit === undefined || unit === "元" ? undefined : { unit });
   return parsed.ok ? parsed.value : undefined;
 }

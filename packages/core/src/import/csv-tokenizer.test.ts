@@ -113,6 +113,21 @@ describe("CsvTokenizer", () => {
     expect(failure).toMatchObject({ code: "IMPORT_CSV_SYNTAX", details: { line: 2, column: 3, csvCode: "INVALID_OPENING_QUOTE" } });
   });
 
+  it("keeps Excel's text formula =\"0101\" in an unquoted cell as one cell, however the text is cut", () => {
+    const text = 'ZF001,="6222000000000001",="a""b, c",="第一行\n第二行"\nZF002,="0101"\n';
+    for (const [head, tail] of cuts(text)) {
+      const { records, lines, failure } = tokenize(head, tail);
+      expect(failure).toBeUndefined();
+      expect(records).toEqual([["ZF001", '="6222000000000001"', '="a""b, c"', '="第一行\n第二行"'], ["ZF002", '="0101"']]);
+      expect(lines).toEqual([1, 3]);
+    }
+  });
+
+  it("fails with IMPORT_CSV_SYNTAX at a text formula that is never closed, or followed by text", () => {
+    expect(tokenize('ZF001,="6222\nZF002,x\n').failure).toMatchObject({ details: { line: 1, column: 2, csvCode: "CSV_QUOTE_NOT_CLOSED" } });
+    expect(tokenize('ZF001,="6222"x\n').failure).toMatchObject({ details: { line: 1, column: 2, csvCode: "CSV_INVALID_CLOSING_QUOTE" } });
+  });
+
   it("fails with IMPORT_CSV_SYNTAX when text follows a closing quote, counting lines of earlier quoted cells", () => {
     const { failure } = tokenize('ZF001,"第一行\n第二行"\nZF002,101001,"办公"用品\n');
     expect(failure).toMatchObject({ code: "IMPORT_CSV_SYNTAX", details: { line: 3, column: 3, csvCode: "CSV_INVALID_CLOSING_QUOTE" } });

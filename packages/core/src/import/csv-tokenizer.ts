@@ -2,7 +2,8 @@
  * A hand-written RFC 4180 tokenizer for decoded CSV text, fed in chunks cut anywhere. Comma
  * separator, `"` quoting with `""` escapes, quoted cells spanning line breaks; `\r\n`, `\n` and a
  * lone `\r` each end a record (and count as one line). Ragged records are allowed, cells are
- * never trimmed, blank lines arrive as `[""]` so they are counted. A line without a quote is
+ * never trimmed, blank lines arrive as `[""]` so they are counted. Excel's text formula
+ * `="0101"` in an unquoted cell is one cell, kept as written. A line without a quote is
  * split on commas with `indexOf`/`slice`; only records holding a quote take the slower path.
  * An incomplete record waits for the next chunk without rescanning the text already seen.
  */
@@ -19,6 +20,7 @@ export interface RecordChunk {
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
+const EQUALS = 0x3d;
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -218,6 +220,27 @@ export class CsvTokenizer {
           break;
         }
         cells.push(value);
+        if (i === len) break;
+        c = buf.charCodeAt(i);
+        if (c !== COMMA && c !== LF && c !== CR) return this.fail("CSV_INVALID_CLOSING_QUOTE", cells.length);
+      } else if (i + 1 < len && buf.charCodeAt(i) === EQUALS && buf.charCodeAt(i + 1) === QUOTE) {
+        // Excel's text formula ="0101", as exports keep codes and long numbers as text: the cell
+        // is kept as written (the validator reads the text inside, see excel-text).
+        let from = i + 2;
+        let q: number;
+        for (;;) {
+          q = buf.indexOf('"', from);
+          if (q === -1 || (q + 1 === len && !final)) {
+            if (q === -1 && final) return this.fail("CSV_QUOTE_NOT_CLOSED", cells.length + 1);
+            this.wait = q === -1 ? Wait.Quote : Wait.Any;
+            return INCOMPLETE;
+          }
+          if (buf.charCodeAt(q + 1) !== QUOTE) break;
+          from = q + 2;
+        }
+        breaks += breaksIn(buf, i + 2, q);
+        cells.push(buf.slice(i, q + 1));
+        i = q + 1;
         if (i === len) break;
         c = buf.charCodeAt(i);
         if (c !== COMMA && c !== LF && c !== CR) return this.fail("CSV_INVALID_CLOSING_QUOTE", cells.length);

@@ -148,12 +148,21 @@ export interface CodeFieldOptions<R extends boolean> extends FieldOptions<R> {
 }
 
 const CODE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/;
+
+/**
+ * A code without the apostrophe Excel users type before a number to keep it text (`'0101`),
+ * which some exports write out: a code never starts with one.
+ */
+function unquoted(text: string): string {
+  return text.charCodeAt(0) === 0x27 ? text.slice(1) : text;
+}
 const DIGITS = /^\d+$/;
 const EXCEL_NUMBER = /^\d+(?:\.\d+)?[eE][+-]?\d+$|^\d+\.0+$/;
 
 /**
  * A code (classification, agency, fund type, project…). With `digits`, only digits of one of
- * the given lengths; otherwise letters, digits, `.`, `_`, `-` up to 40 characters. Shape only:
+ * the given lengths; otherwise letters, digits, `.`, `_`, `-` up to 40 characters. An apostrophe
+ * before it (`'0101`, Excel's way of keeping a number as text) is dropped. Shape only:
  * whether the code exists in the year's list is the code registry's business. Bad cells:
  * `IMPORT_INVALID_CODE`.
  *
@@ -165,8 +174,10 @@ const EXCEL_NUMBER = /^\d+(?:\.\d+)?[eE][+-]?\d+$|^\d+\.0+$/;
 export function codeField<R extends boolean = true>(options: CodeFieldOptions<R>): FieldSpec<string, NoInfer<R>> {
   const { digits, label = "code" } = options;
   const lengths = digits?.join(", ");
-  const parse = (text: string): string | undefined =>
-    (digits === undefined ? CODE.test(text) : DIGITS.test(text) && digits.includes(text.length)) ? text : undefined;
+  const parse = (cell: string): string | undefined => {
+    const text = unquoted(cell);
+    return (digits === undefined ? CODE.test(text) : DIGITS.test(text) && digits.includes(text.length)) ? text : undefined;
+  };
   const named = `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label}`;
   const reason = (text: string): string => {
     if (EXCEL_NUMBER.test(text)) return `is not ${named}: Excel turned it into a number (format the column as text)`;
@@ -187,7 +198,8 @@ export function codeField<R extends boolean = true>(options: CodeFieldOptions<R>
  */
 export function accountField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<string, NoInfer<R>> {
   const code = codeField({ ...options, label: "account number" });
-  const parse = (text: string): string | undefined => {
+  const parse = (cell: string): string | undefined => {
+    const text = unquoted(cell);
     if (CODE.test(text)) return text;
     const compact = text.normalize("NFKC").replace(/\s+/g, "");
     return compact !== text && CODE.test(compact) ? compact : undefined;

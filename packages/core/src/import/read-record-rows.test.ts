@@ -235,4 +235,22 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       expect(reader.stats.aborted).toBe(true);
     });
   });
+
+  it("reads Excel's text formula (=\"0101\") and a code's leading apostrophe as exports write them", async () => {
+    const rows = [
+      ['="ZF1"', '="2026-03-05"', '="101001"', "111", "2010301", '="100.00"', '="青川""办公"""', '="6222000000000001"'],
+      ["ZF2", "2026-03-05", "'101001", "111", "'2010301", "50.00", "QC", "'6222000000000002"],
+      ["合计", "", "", "", "", '="150.00"', "", ""],
+    ];
+    const records = sheet([{ records: [HEADER, ...rows], lines: [1, 2, 3, 4] }]);
+    const reader = readRecordRows({ records, state }, paymentRowSchema, { file: "p.csv" });
+    const batches = await all(reader);
+    expect(batches.flatMap((b) => b.rows.map((r) => [r.value.payment_id, r.value.paid_on, r.value.agency_code, r.value.function_code, r.value.amount, r.value.payee_name, r.value.payee_account]))).toEqual([
+      ["ZF1", "2026-03-05", "101001", "2010301", 10000n, '青川"办公"', "6222000000000001"],
+      ["ZF2", "2026-03-05", "101001", "2010301", 5000n, "QC", "6222000000000002"],
+    ]);
+    expect(batches.flatMap((b) => b.issues.map(formatIssue))).toEqual([
+      "p.csv:4:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 150.00 is the sum of the 2 rows it totals",
+    ]);
+  });
 });

@@ -6,12 +6,14 @@
  * schema's `z.object` `safeParse`, whose issues name each bad cell. Only rejected rows keep
  * their raw cells. Records with the wrong number of cells are rejected before validation,
  * since their cells may be shifted; cells holding U+FFFD are checked only when the decoder
- * saw undecodable bytes. Amount columns whose plan names a unit (万元) are read in it.
+ * saw undecodable bytes. Amount columns whose plan names a unit (万元) are read in it. A cell
+ * written as Excel's text formula (`="0101"`) is read as the text inside.
  */
 import type { z } from "zod";
 import type { ImportIssue } from "./import-issue";
 import { ImportIssueCode } from "./import-issue-code";
 import type { ColumnPlan } from "./resolve-header";
+import { excelText } from "./excel-text";
 import { schemaInUnits, type RowSchema } from "./row-schema";
 
 /**
@@ -105,6 +107,7 @@ export function createRowValidator<T>(base: RowSchema<T>, plan: ColumnPlan, file
         let cell: string | undefined;
         if (position >= 0) {
           cell = trimmed(cells[position] as string);
+          if (cell.charCodeAt(0) === 0x3d) cell = excelText(cell);
           const values = valueMaps[i];
           if (values !== undefined && cell !== "") cell = values.get(cell) ?? cell;
           if (cell === "") cell = undefined;
