@@ -179,6 +179,30 @@ describe("jincai import (sample city 青川市)", () => {
     expect(JSON.parse(json.stdout).summary.errorsByCode).toEqual({ TREASURY_QUOTA_NOT_FOUND: 30, IMPORT_INVALID_AMOUNT: 2 });
   });
 
+  it("reads a payment system's timestamps (2026-03-02 14:35:12, 20260302143512) as the payment's day, and refuses one with a zone", async () => {
+    const row = (id: string, at: string) => `${id},${at},ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000131,10.00,时间戳,已支付,`;
+    await writeCsv(dir, "timestamps.csv", CITY_PAYMENT_HEADER, [row("TS0001", "2026-03-02 14:35:12"), row("TS0002", "20260302143512")]);
+    expect((await runJincai(dir, ["import", "payments", "timestamps.csv"])).stdout).toContain("2 rows read, 2 applied");
+    expect((await runJincai(dir, ["payment", "TS0002"])).stdout).toContain("2026-03-02");
+    await writeCsv(dir, "zoned.csv", CITY_PAYMENT_HEADER, [row("TS0003", "2026-03-02T14:35:12Z")]);
+    expect((await runJincai(dir, ["import", "payments", "zoned.csv"])).stderr).toContain('zoned.csv:2:2 IMPORT_INVALID_DATE paid_on "2026-03-02T14:35:12Z" is not a date');
+  });
+
+  it("reads 是否可执行 as exports write it (可执行/不可执行, TRUE/FALSE, Y/N, √/×), and a 不可执行 line pays nothing", async () => {
+    const line = (id: string, flag: string) => `${id},青财预〔2026〕9号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,${flag}`;
+    const flags = ["可执行", "不可执行", "TRUE", "false", "Y", "n", "√", "×"];
+    await writeCsv(dir, "flags.csv", CITY_QUOTA_HEADER, flags.map((f, i) => line(`QF000${i}`, f)));
+    const run = await runJincai(dir, ["import", "quotas", "flags.csv"]);
+    expect(run.stdout).toContain("8 rows read, 8 applied, 0 rejected");
+    await writeCsv(dir, "on-closed-line.csv", CITY_PAYMENT_HEADER, [
+      "QP0001,2026-03-02,QF0001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000131,10.00,不可执行,已支付,",
+      "QP0002,2026-03-02,QF0000,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000131,10.00,可执行,已支付,",
+    ]);
+    const pay = await runJincai(dir, ["import", "payments", "on-closed-line.csv", "--dry-run"]);
+    expect(pay.stderr).toMatch(/^on-closed-line\.csv:2:\d+ BUDGET_NOT_EXECUTABLE /);
+    expect(pay.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("reports each bad quota row at the column at fault, in words", async () => {
     const rows = [
       "ZB202600001,青财预〔2026〕1号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,132500.00,是",
@@ -203,7 +227,7 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-quotas.csv:6:8 BUDGET_UNKNOWN_CODE economic-dept code 30177 is not in the 2026 classification",
       "bad-quotas.csv:7:7 BUDGET_NOT_LEAF function code 20103 is not a lowest-level (leaf) code in 2026",
       "bad-quotas.csv:8:8 BUDGET_NOT_LEAF gov_economic_code derived from economic_code 301: economic-gov code 501 is not a lowest-level (leaf) code in 2026; give gov_economic_code (政府经济科目)",
-      'bad-quotas.csv:9:12 BUDGET_INVALID_QUOTA executable: "也许" is not 是/否',
+      'bad-quotas.csv:9:12 BUDGET_INVALID_QUOTA executable: "也许" is not 是/否 (or 可执行/不可执行, Y/N, 1/0)',
       'bad-quotas.csv:10:3 BUDGET_UNKNOWN_SOURCE source: unknown 指标来源 "预算追加" (年初预算 1, 追加 2, 调剂 3, 结转 4, 上级转移支付 5; a mapping file\'s values translate others)',
       'bad-quotas.csv:11:10 BUDGET_UNKNOWN_PAYMENT_TYPE payment_type: unknown 支付方式 "电汇" (国库集中支付 1, 财政直接支付 11, 财政授权支付 12, 实拨 2; a mapping file\'s values translate others)',
     ]);

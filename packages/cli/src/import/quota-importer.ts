@@ -90,7 +90,7 @@ function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<
     return reject("BUDGET_UNKNOWN_PAYMENT_TYPE", "payment_type", `payment_type: unknown 支付方式 "${row.payment_type}" (${known(PAYMENT_TYPES)})`);
   }
   const executable = parseFlag(row.executable);
-  if (executable === undefined) return reject("BUDGET_INVALID_QUOTA", "executable", `executable: "${row.executable}" is not 是/否`);
+  if (executable === undefined) return reject("BUDGET_INVALID_QUOTA", "executable", `executable: "${row.executable}" is not 是/否 (or 可执行/不可执行, Y/N, 1/0)`);
   const fundType = findFundType(row.fund_type)?.code ?? row.fund_type;
   let govEconomicCode = row.gov_economic_code ?? "";
   const derivedGov = govEconomicCode === "";
@@ -153,9 +153,13 @@ function quotaProblem(issues: readonly QuotaIssue[], built: BuiltQuotaLine): Row
   };
 }
 
+/** 是否可执行 as exports write it: 是/否, 可执行/不可执行, Y/N, 1/0, true/false (any case), ✓/×. */
+const FLAGS: ReadonlyMap<string, boolean> = new Map([
+  ...["是", "可执行", "y", "yes", "true", "1", "√", "✓"].map((t) => [t, true] as const),
+  ...["否", "不可执行", "n", "no", "false", "0", "×", "✗"].map((t) => [t, false] as const),
+]);
+
 function parseFlag(text: string | undefined): boolean | undefined {
   if (text === undefined || text === "") return true;
-  if (["是", "true", "1", "yes", "Y", "y"].includes(text)) return true;
-  if (["否", "false", "0", "no", "N", "n"].includes(text)) return false;
-  return undefined;
+  return FLAGS.get(text.normalize("NFKC").toLowerCase());
 }

@@ -14,6 +14,21 @@ describe("normalizeDate", () => {
   it("refuses 2026-02-29, 20261301 and 3/5/2026", () => {
     for (const text of ["2026-02-29", "20261301", "3/5/2026"]) expect(normalizeDate(text)).toBeUndefined();
   });
+
+  it("keeps the day of a timestamp as payment and bank systems export it", () => {
+    for (const text of [
+      "2026-03-05 14:35:12", "2026/3/5 14:35", "2026-03-05T14:35:12", "2026-03-05T14:35:12.123", "2026-03-05 00:00:00.000",
+      "2026年3月5日 14时35分", "2026年3月5日14时35分12秒", "20260305143512", "20260305 9:05", "2026.3.5 23:59:59",
+    ]) {
+      expect(normalizeDate(text), text).toBe("2026-03-05");
+    }
+  });
+
+  it("refuses a timestamp whose time is not one, or whose day depends on a zone", () => {
+    for (const text of ["2026-03-05 24:00", "2026-03-05 14:60", "2026-03-05 14:35:60", "2026-03-05T14:35:12Z", "2026-03-05T14:35:12+08:00", "20260305246000", "2026-02-30 10:00", "2026-03-05 下午2:35"]) {
+      expect(normalizeDate(text), text).toBeUndefined();
+    }
+  });
 });
 
 describe("amountField", () => {

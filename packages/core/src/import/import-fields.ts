@@ -91,21 +91,37 @@ export function amountField<R extends boolean = true>(options: AmountFieldOption
   return spec;
 }
 
-const DATE_PARTS = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+0{1,2}:00(?::00)?)?$/;
+const DATE_PARTS = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** A date, then a time of day: `2026-03-05 14:35:12`, `2026-03-05T14:35`, `2026年3月5日14时35分`. */
+const DATE_TIME = /^(.+?)(?:[T\s]+|(?<=日))(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d{1,9})?秒?|分)?$/;
+/** A bank's compact timestamp: `20260305143512`. */
+const COMPACT_TIME = /^(\d{8})(\d{2})(\d{2})(\d{2})$/;
 
 /**
  * Normalises date text to ISO `YYYY-MM-DD`, or returns `undefined` when it is not a real date.
- * Accepts `2026-03-05`, `2026/3/5`, `2026.3.5`, `2026年3月5日`, `20260305` and Excel's
- * `2026/3/5 0:00`.
+ * Accepts `2026-03-05`, `2026/3/5`, `2026.3.5`, `2026年3月5日` and `20260305`, also followed by
+ * a time of day as payment and bank systems export their timestamps (`2026-03-05 14:35:12`,
+ * `2026/3/5 0:00`, `2026-03-05T14:35`, `2026年3月5日 14时35分`, `20260305143512`): the day is
+ * kept, the time only checked. A time with a zone (`Z`, `+08:00`) is refused, since its day
+ * depends on the zone.
  *
  * @example
  * ```ts
  * normalizeDate("2026/3/5"); // "2026-03-05"
+ * normalizeDate("2026-03-05 14:35:12"); // "2026-03-05"
  * normalizeDate("20260230"); // undefined
  * ```
  */
 export function normalizeDate(text: string): string | undefined {
+  if (isIsoDate(text)) return text;
+  const timed = DATE_TIME.exec(text) ?? COMPACT_TIME.exec(text);
+  if (timed === null) return dayOf(text);
+  const [, day, hours, minutes, seconds = "0"] = timed as unknown as [string, string, string, string, string | undefined];
+  return Number(hours) < 24 && Number(minutes) < 60 && Number(seconds) < 60 ? dayOf(day) : undefined;
+}
+
+function dayOf(text: string): string | undefined {
   if (isIsoDate(text)) return text;
   const m = DATE_PARTS.exec(text) ?? DATE_COMPACT.exec(text);
   if (m === null) return undefined;
