@@ -30,7 +30,7 @@ jincai(["import", "agencies", `../city/agencies.csv`]);
 jincai(["import", "quotas", `../city/quotas.csv`]);
 jincai(["import", "payments", `../city/payments.csv`]);
 jincai(["import", "payments", `../city/payments.csv`]); // the re-run changes nothing
-jincai(["summary", "--by", "department"]);
+jincai(["summary", "--by", "department", "--unit", "万元"]); // as reported to the bureau's leadership
 jincai(["summary", "--by", "agency"]);
 jincai(["summary", "--by", "function", "--level", "类"]);
 jincai(["verify"]);
