@@ -41,6 +41,16 @@ describe("jincai import (sample city 青川市)", () => {
     expect(csv.stdout.split("\n")[1]).toMatch(/^101001,\d/);
   });
 
+  it("summarises a half year (--period 2026-H1, or 2026年上半年 as reports write it) as January to June", async () => {
+    const period = (p: string) => summaryJson(dir, ["--by", "department", "--period", p]);
+    const [h1, range, chinese, q1q2] = await Promise.all([period("2026-H1"), period("2026-01..2026-06"), period("2026年上半年"), period("2026年第一季度..2026-Q2")]);
+    expect(h1).toEqual(range);
+    expect(chinese).toEqual(range);
+    expect(q1q2).toEqual(range);
+    expect(totalFen(h1, "paid")).toBeGreaterThan(0n);
+    expect(totalFen(h1, "paid")).toBeLessThan(totalFen(await summaryJson(dir, ["--by", "department"]), "paid"));
+  });
+
   it("summarises by 主管部门 (--by department): the agencies of each department add up to the same totals", async () => {
     const [byDepartment, byAgency] = await Promise.all([summaryJson(dir, ["--by", "department"]), summaryJson(dir, ["--by", "agency"])]);
     expect(byDepartment.map((r) => [r["department"], r["departmentName"]])).toEqual([

@@ -8,7 +8,7 @@ import type { DateRange } from "@jincai/core";
 /**
  * The days of a period typed on the command line.
  *
- * @param text - e.g. `2026-03`, `2026-Q1`, `2026`, `2026-01..2026-06`
+ * @param text - e.g. `2026-03`, `2026-Q1`, `2026-H1`, `2026`, `2026年上半年`, `2026-01..2026-06`
  * @param name - how the command calls it in the message, e.g. `--period`
  * @throws {JincaiError} CLI_USAGE when the text is no period or range
  * @example
@@ -20,6 +20,6 @@ export function periodArgument(text: string, name: string): DateRange {
   try {
     return periodRange(text);
   } catch (cause) {
-    throw new JincaiError("CLI_USAGE", `${name}: "${text}" is not a period or range (e.g. 2026-03, 2026-Q1, 2026-01..2026-06)`, { cause });
+    throw new JincaiError("CLI_USAGE", `${name}: "${text}" is not a period or range (e.g. 2026-03, 2026-Q1, 2026-H1, 2026年3月, 2026-01..2026-06)`, { cause });
   }
 }

@@ -31,7 +31,7 @@ export function registerClose(program: Command, ctx: CliContext): void {
   program
     .command("close")
     .description("close a period (月结): later transfers dated in it are rejected; without a period, list the closed periods")
-    .argument("[period]", "a month, quarter or year, or a range: 2026-03, 2026-Q1, 2026, 2026-01..2026-03")
+    .argument("[period]", "a month, quarter, half or whole year, or a range: 2026-03, 2026-Q1, 2026-H1, 2026, 2026年3月, 2026-01..2026-03")
     .option("--book <book>", "close only this book's accounts (e.g. quota); default every book")
     .option("--json", "print the closed periods as JSON")
     .addHelpText(

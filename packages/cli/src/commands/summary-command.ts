@@ -67,7 +67,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
     .description("quota, reserved, paid, available and execution rate, grouped by dimension")
     .option("--by <dims>", `group by: ${Object.keys(BY).join(",")} (department: the 主管部门 at the top of each agency's tree)`, "agency")
     .option("--level <level>", "roll function and economic codes up to 类|款|项 (function) / 类|款 (economic)")
-    .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06 or 2026-Q1")
+    .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06, 2026-Q1, 2026-H1 (上半年) or 2026年3月")
     .option("--format <format>", "table|csv|json|xlsx", "table")
     .option("--output <file>", "write to this file instead of standard output (needed for xlsx)")
     .option("--unit <unit>", `show amounts in ${amountUnitNames()}, rounded 四舍五入 to 0.01 of it`, "元")

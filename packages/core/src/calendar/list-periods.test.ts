@@ -23,6 +23,10 @@ describe("listPeriods", () => {
     expect(listPeriods(2026, "day")).toHaveLength(365);
   });
 
+  it("lists the two half years of 2026, which tile it", () => {
+    expect(listPeriods(2026, "half").map((p) => [p.from, p.to])).toEqual([["2026-01-01", "2026-06-30"], ["2026-07-01", "2026-12-31"]]);
+  });
+
   it("throws CALENDAR_INVALID_YEAR for 2026.5", () => {
     expect(() => listPeriods(2026.5, "month")).toThrow(expect.objectContaining({ code: "CALENDAR_INVALID_YEAR" }));
   });

@@ -5,7 +5,7 @@ import type { Period, PeriodKind } from "./period";
 import { addDays } from "date-fns/addDays";
 
 /**
- * Every period of `kind` in a calendar year, in order: 1 year, 4 quarters, 12 months, 36 旬, or
+ * Every period of `kind` in a calendar year, in order: 1 year, 2 halves, 4 quarters, 12 months, 36 旬, or
  * 365/366 days.
  *
  * @throws {JincaiError} `CALENDAR_INVALID_YEAR` when `year` is not an integer from 1 to 9999.
@@ -21,6 +21,7 @@ export function listPeriods(year: number, kind: PeriodKind): Period[] {
   }
   const out: Period[] = [];
   if (kind === "year") out.push(_makePeriod("year", year, 1));
+  for (let h = 1; kind === "half" && h <= 2; h++) out.push(_makePeriod("half", year, h));
   for (let q = 1; kind === "quarter" && q <= 4; q++) out.push(_makePeriod("quarter", year, q));
   for (let m = 1; kind === "month" && m <= 12; m++) out.push(_makePeriod("month", year, m));
   for (let m = 1; kind === "xun" && m <= 12; m++) {

@@ -20,6 +20,11 @@ describe("periodOf", () => {
     expect(periodOf("2026-12-31", "quarter")).toBe("2026-Q4");
   });
 
+  it("puts 30 June in the first half year and 1 July in the second", () => {
+    expect(periodOf("2026-06-30", "half")).toBe("2026-H1");
+    expect(periodOf("2026-07-01", "half")).toBe("2026-H2");
+  });
+
   it("gives the month, the year and the day itself", () => {
     expect(periodOf("2026-05-31", "month")).toBe("2026-05");
     expect(periodOf("2026-05-31", "year")).toBe("2026");

@@ -21,6 +21,8 @@ export function periodOf(date: string, kind: PeriodKind): string {
   switch (kind) {
     case "year":
       return _makePeriod("year", year, 1).key;
+    case "half":
+      return _makePeriod("half", year, month <= 6 ? 1 : 2).key;
     case "quarter":
       return _makePeriod("quarter", year, Math.ceil(month / 3)).key;
     case "month":

@@ -39,8 +39,28 @@ describe("parsePeriod", () => {
     expect(parsePeriod("2026-03-15")).toMatchObject({ kind: "day", from: "2026-03-15", to: "2026-03-15" });
   });
 
+  it("reads the half years of a 半年报: 2026-H1 is January to June, 2026-H2 July to December", () => {
+    expect(parsePeriod("2026-H1")).toEqual({ kind: "half", key: "2026-H1", year: 2026, from: "2026-01-01", to: "2026-06-30", label: "2026年上半年" });
+    expect(parsePeriod("2026h2")).toMatchObject({ key: "2026-H2", from: "2026-07-01", to: "2026-12-31", label: "2026年下半年" });
+  });
+
+  it.each([
+    ["2026年", "2026"],
+    ["2026年上半年", "2026-H1"],
+    ["2026年下半年", "2026-H2"],
+    ["2026年第一季度", "2026-Q1"],
+    ["2026年第3季度", "2026-Q3"],
+    ["2026年四季度", "2026-Q4"],
+    ["2026年3月", "2026-03"],
+    ["2026年12月", "2026-12"],
+    ["2026年3月上旬", "2026-03-X1"],
+    ["2026年3月15日", "2026-03-15"],
+  ])("reads the report spelling %s as %s", (text, key) => {
+    expect(parsePeriod(text).key).toBe(key);
+  });
+
   it("throws CALENDAR_INVALID_PERIOD for 2026-13, 2026-Q5, 2026-03-X4, 2026-02-30 and a range", () => {
-    for (const bad of ["2026-13", "2026-Q5", "2026-03-X4", "2026-02-30", "", "March", "2026-01..2026-02"]) {
+    for (const bad of ["2026-13", "2026-Q5", "2026-H3", "2026-03-X4", "2026-02-30", "", "March", "2026-01..2026-02", "2026年13月", "2026年第五季度", "2026年2月30日"]) {
       expect(() => parsePeriod(bad)).toThrow(expect.objectContaining({ code: "CALENDAR_INVALID_PERIOD" }));
     }
   });

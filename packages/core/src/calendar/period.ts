@@ -1,16 +1,19 @@
 /**
  * Reporting periods as strings and their parsed form. Canonical keys:
- * year `2026`, quarter `2026-Q1`, month `2026-03`, 旬 `2026-03-X1` (上旬 days 1–10), `-X2`
+ * year `2026`, half year `2026-H1` (上半年) and `2026-H2` (下半年, the 半年报's periods),
+ * quarter `2026-Q1`, month `2026-03`, 旬 `2026-03-X1` (上旬 days 1–10), `-X2`
  * (中旬 11–20), `-X3` (下旬 21 to the month's end), and a single day `2026-03-15`.
- * `parsePeriod` also reads `2026Q1`, lower case, and `2026-03-上旬`/`中旬`/`下旬`.
+ * `parsePeriod` also reads `2026Q1`, lower case, `2026-03-上旬`/`中旬`/`下旬`, and the
+ * Chinese spellings on reports: `2026年`, `2026年上半年`, `2026年第1季度` (or `一季度`),
+ * `2026年3月`, `2026年3月上旬`, `2026年3月15日`.
  * Years and quarters are calendar periods; see `fiscalYearRange` for a shifted fiscal year.
  */
 import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
 import { JincaiError } from "../errors/jincai-error";
 import { _fromDate, _toDate, isIsoDate } from "./iso-date";
 
-/** The granularity of a period: 年, 季, 月, 旬 (ten-day period) or a single day. */
-export type PeriodKind = "year" | "quarter" | "month" | "xun" | "day";
+/** The granularity of a period: 年, 半年, 季, 月, 旬 (ten-day period) or a single day. */
+export type PeriodKind = "year" | "half" | "quarter" | "month" | "xun" | "day";
 
 /** A parsed reporting period. */
 export interface Period {
@@ -39,6 +42,11 @@ export function _makePeriod(kind: PeriodKind, year: number, index: number, month
   switch (kind) {
     case "year":
       return { kind, key: y, year, from: `${y}-01-01`, to: `${y}-12-31`, label: `${year}年` };
+    case "half": {
+      const from = `${y}-${index === 1 ? "01" : "07"}-01`;
+      const to = `${y}-${index === 1 ? "06-30" : "12-31"}`;
+      return { kind, key: `${y}-H${index}`, year, from, to, label: `${year}年${index === 1 ? "上" : "下"}半年` };
+    }
     case "quarter": {
       const first = index * 3 - 2;
       const to = endOfMonth(year, index * 3);
@@ -66,7 +74,7 @@ export function _makePeriod(kind: PeriodKind, year: number, index: number, month
 function invalid(text: string): JincaiError {
   return new JincaiError(
     "CALENDAR_INVALID_PERIOD",
-    `not a period (e.g. 2026, 2026-Q1, 2026-03, 2026-03-X1, 2026-03-15): ${JSON.stringify(text)}`,
+    `not a period (e.g. 2026, 2026-H1, 2026-Q1, 2026-03, 2026-03-X1, 2026-03-15, 2026年上半年, 2026年3月): ${JSON.stringify(text)}`,
     { details: { input: text } },
   );
 }
@@ -79,13 +87,16 @@ function invalid(text: string): JincaiError {
  * ```ts
  * parsePeriod("2026-Q1");    // { kind: "quarter", key: "2026-Q1", from: "2026-01-01", to: "2026-03-31", ... }
  * parsePeriod("2028-02-下旬"); // { kind: "xun", key: "2028-02-X3", from: "2028-02-21", to: "2028-02-29", ... }
+ * parsePeriod("2026年上半年"); // { kind: "half", key: "2026-H1", from: "2026-01-01", to: "2026-06-30", ... }
  * ```
  */
 export function parsePeriod(text: string): Period {
-  const t = text.trim();
+  const t = canonical(text.trim());
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(t))) {
     if (Number(m[1]) >= 1) return _makePeriod("year", Number(m[1]), 1);
+  } else if ((m = /^(\d{4})-?[Hh]([12])$/.exec(t))) {
+    if (Number(m[1]) >= 1) return _makePeriod("half", Number(m[1]), Number(m[2]));
   } else if ((m = /^(\d{4})-?[Qq]([1-4])$/.exec(t))) {
     if (Number(m[1]) >= 1) return _makePeriod("quarter", Number(m[1]), Number(m[2]));
   } else if ((m = /^(\d{4})-(\d{2})$/.exec(t))) {
@@ -105,4 +116,22 @@ export function parsePeriod(text: string): Period {
     return _makePeriod("day", Number(t.slice(0, 4)), Number(t.slice(8, 10)), Number(t.slice(5, 7)));
   }
   throw invalid(text);
+}
+
+const QUARTER_WORDS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", "1": "1", "2": "2", "3": "3", "4": "4" };
+
+/**
+ * The Chinese spellings of reports in the canonical form (`2026年3月` → `2026-03`,
+ * `2026年第一季度` → `2026-Q1`, `2026年上半年` → `2026-H1`); other text as it is.
+ */
+function canonical(t: string): string {
+  const m = /^(\d{4})年(?:(上|下)半年|第?([一二三四1-4])季度?|(\d{1,2})月(?:(\d{1,2})日|(上旬|中旬|下旬))?)?$/.exec(t);
+  if (m === null) return t;
+  const [, year, half, quarter, month, day, xun] = m;
+  if (half !== undefined) return `${year}-H${half === "上" ? 1 : 2}`;
+  if (quarter !== undefined) return `${year}-Q${QUARTER_WORDS[quarter]}`;
+  if (month === undefined) return year!;
+  const mm = month.padStart(2, "0");
+  if (day !== undefined) return `${year}-${mm}-${day.padStart(2, "0")}`;
+  return xun === undefined ? `${year}-${mm}` : `${year}-${mm}-${xun}`;
 }
