@@ -184,6 +184,13 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       expect(reader.stats.amountUnit).toEqual({ unit: "万元", from: "note", line: 2, column: 3, text: "单位：万元" });
     });
 
+    it("reads the amounts in the unit a cell of the header row states (…, 金额, 单位：万元)", async () => {
+      const { reader, amounts, issues } = await read([], [[...pay("ZF1", "3"), ""]], { header: [...HEADER, "单位：万元"] });
+      expect(amounts).toEqual([3_000_000n]);
+      expect(issues).toEqual(['p.csv:1:9 IMPORT_UNKNOWN_COLUMN column "单位：万元" matches no field of payments; ignored']);
+      expect(reader.stats.amountUnit).toEqual({ unit: "万元", from: "note", line: 1, column: 9, text: "单位：万元" });
+    });
+
     it("reads the amounts in the unit of their header, 金额（万元）", async () => {
       const header = HEADER.map((h) => (h === "金额" ? "金额（万元）" : h));
       const { reader, amounts } = await read([], [pay("ZF1", "3")], { header });

@@ -245,7 +245,10 @@ async function* batches<T>(
         if (isBlank(cells)) continue;
         const line = lines[i] as number;
         if (validator === undefined) {
-          const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line, note);
+          // A unit stated in a cell of the header row itself (…, 金额, 单位：万元) counts as a note too.
+          const own = note === undefined ? unitNote(cells) : undefined;
+          const stated = own === undefined ? note : { ...own, line };
+          const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line, stated);
           if (plan === undefined) {
             // Not the header: a row above it, which may state the amounts' unit (单位：万元).
             // The header but for its amount's unit (金额（美元）): no use reading on.
