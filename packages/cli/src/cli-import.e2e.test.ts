@@ -281,6 +281,22 @@ describe("jincai import (sample city 青川市)", () => {
     expect((await runJincai(dir, ["verify"])).code).toBe(0);
   });
 
+  it("takes an agency file in any order (a child before its parent, as an export sorted by name has it) and unit types as exports name them", async () => {
+    const rows = [
+      "109001,市审计局本级,109,行政单位",
+      "109002,市审计局信息中心,109,全额拨款事业单位",
+      "109,青川市审计局,,行政",
+      "109003,市审计服务公司,109,国有企业",
+      "109004,市审计协会,109,社团",
+    ];
+    await writeCsv(dir, "agencies-by-name.csv", "单位编码,单位名称,上级单位,单位类型", rows);
+    const run = await runJincai(dir, ["import", "agencies", "agencies-by-name.csv"]);
+    expect(run.stderr.trim()).toBe('agencies-by-name.csv:6:4 ORG_UNIT_TYPE_UNKNOWN agency_type: unknown unit type "社团" (行政, 参公, 事业, 企业, 其他, or their full names such as 事业单位)');
+    const kept = await runJincai(dir, ["import", "agencies", "agencies-by-name.csv", "--quarantine", "rejected-by-name.csv"]);
+    expect(kept.stdout).toContain("5 rows read, 4 applied, 1 rejected");
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+  });
+
   it("prints the issues as JSON lines with --json", async () => {
     const run = await runJincai(dir, ["import", "payments", "bad-payments.csv", "--json"]);
     expect(run.code).toBe(2);

@@ -39,8 +39,9 @@ import { syncControls } from "../sync-controls";
 import { withStore } from "../with-store";
 
 type Prepare = (tx: StoreTx, config: JincaiConfig) => Promise<Importer<unknown>>;
-const KINDS: Readonly<Record<string, { schema: RowSchema<unknown>; prepare: Prepare }>> = {
-  agencies: { schema: agencyRowSchema as RowSchema<unknown>, prepare: agencyImporter as Prepare },
+/** Each import kind's rows and importer; agencies come in one batch (up to 100,000), so a child may precede its parent. */
+const KINDS: Readonly<Record<string, { schema: RowSchema<unknown>; prepare: Prepare; batchRows?: number }>> = {
+  agencies: { schema: agencyRowSchema as RowSchema<unknown>, prepare: agencyImporter as Prepare, batchRows: 100_000 },
   codes: { schema: codeRowSchema as RowSchema<unknown>, prepare: codeImporter as Prepare },
   quotas: { schema: quotaRowSchema as RowSchema<unknown>, prepare: quotaImporter as Prepare },
   payments: { schema: paymentRowSchema as RowSchema<unknown>, prepare: paymentImporter as Prepare },
@@ -135,7 +136,7 @@ async function importFile(
   target: StoreTx,
   config: JincaiConfig,
   kind: string,
-  spec: { schema: RowSchema<unknown>; prepare: Prepare },
+  spec: { schema: RowSchema<unknown>; prepare: Prepare; batchRows?: number },
   file: string,
   opts: ImportOptions,
   encoding: ImportEncoding | undefined,
@@ -189,6 +190,7 @@ async function importFile(
   try {
     const report = await runImport(target, {
       kind, path: resolve(ctx.cwd, file), file, schema: spec.schema, prepare: spec.prepare, config,
+      ...(spec.batchRows !== undefined ? { batchRows: spec.batchRows } : {}),
       actor: `cli:${userInfo().username}`,
       dryRun: opts.dryRun === true,
       onIssues,

@@ -2,7 +2,7 @@
  * Importers of reference data: agencies (预算单位) and classification codes. Both live in the
  * record store; re-importing the same row is `exists`, a changed row updates the record.
  */
-import { CODE_KINDS, JincaiError, findCodeKind, findUnitType, isJincaiError, validateAgencies } from "@jincai/core";
+import { CODE_KINDS, JincaiError, UNIT_TYPES, findCodeKind, findUnitType, isJincaiError, validateAgencies } from "@jincai/core";
 import type { AgencyInput, AgencyRow, CodeEntry, CodeRow, OrgIssue, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "../config";
 import { AGENCY_COLLECTION, CODE_COLLECTION, loadReferenceData } from "../reference-data";
@@ -44,39 +44,70 @@ export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise
   const inFile = new Map<string, string>();
   return {
     async apply(rows) {
-      const out: RowOutcome[] = [];
-      for (const row of rows) {
-        const unitType = findUnitType(row.agency_type ?? "行政");
-        if (unitType === undefined) {
-          out.push({ status: "rejected", code: "ORG_UNIT_TYPE_UNKNOWN", field: "agency_type", message: `agency_type: unknown unit type "${row.agency_type}"` });
-          continue;
-        }
-        const parent = row.parent_code ?? "";
-        const data: AgencyInput = {
-          code: row.agency_code,
-          name: row.agency_name,
-          unitType: unitType.key,
-          divisionCode: row.division ?? config.division,
-          ...(parent !== "" ? { parentCode: parent } : {}),
-        };
-        const text = JSON.stringify(data);
-        const earlier = inFile.get(data.code);
-        if (earlier !== undefined && earlier !== text) {
-          out.push({ status: "rejected", code: "ORG_AGENCY_DUPLICATE", field: "agency_code", message: `agency_code: ${data.code} appears earlier in this file with other fields` });
-          continue;
-        }
-        const issue = agencyIssue(data, known, children);
-        if (issue !== undefined) {
-          out.push({ status: "rejected", code: issue.code, field: AGENCY_FIELDS[issue.code] ?? "agency_code", message: issue.message });
-          continue;
-        }
-        out.push(await putIfChanged(tx, AGENCY_COLLECTION, data.code, data, { parent }));
-        inFile.set(data.code, text);
-        adopt(data);
-      }
+      const out = new Array<RowOutcome>(rows.length);
+      // Parents first, whatever the file's order (an export sorted by name lists 市财政局本级
+      // before 市财政局); each outcome stays at its row.
+      for (const index of parentsFirst(rows)) out[index] = await applyRow(rows[index]!);
       return out;
     },
   };
+
+  async function applyRow(row: AgencyRow): Promise<RowOutcome> {
+    const unitType = findUnitType(row.agency_type ?? "行政");
+    if (unitType === undefined) {
+      const names = UNIT_TYPES.map((t) => t.name).join(", ");
+      return { status: "rejected", code: "ORG_UNIT_TYPE_UNKNOWN", field: "agency_type", message: `agency_type: unknown unit type "${row.agency_type}" (${names}, or their full names such as 事业单位)` };
+    }
+    const parent = row.parent_code ?? "";
+    const data: AgencyInput = {
+      code: row.agency_code,
+      name: row.agency_name,
+      unitType: unitType.key,
+      divisionCode: row.division ?? config.division,
+      ...(parent !== "" ? { parentCode: parent } : {}),
+    };
+    const text = JSON.stringify(data);
+    const earlier = inFile.get(data.code);
+    if (earlier !== undefined && earlier !== text) {
+      return { status: "rejected", code: "ORG_AGENCY_DUPLICATE", field: "agency_code", message: `agency_code: ${data.code} appears earlier in this file with other fields` };
+    }
+    const issue = agencyIssue(data, known, children);
+    if (issue !== undefined) {
+      return { status: "rejected", code: issue.code, field: AGENCY_FIELDS[issue.code] ?? "agency_code", message: issue.message };
+    }
+    const outcome = await putIfChanged(tx, AGENCY_COLLECTION, data.code, data, { parent });
+    inFile.set(data.code, text);
+    adopt(data);
+    return outcome;
+  }
+}
+
+/**
+ * The order to apply agency rows in: each row after the row of its parent when the parent is in
+ * the same rows (its first), else in file order. The rows of a cycle go in some order, for the
+ * tree's check to report.
+ */
+function parentsFirst(rows: readonly AgencyRow[]): number[] {
+  const firstOf = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (!firstOf.has(r.agency_code)) firstOf.set(r.agency_code, i);
+  });
+  const order: number[] = [];
+  const state = new Uint8Array(rows.length); // 0 new, 1 on the path, 2 placed
+  for (let start = 0; start < rows.length; start++) {
+    const path: number[] = [];
+    for (let i: number | undefined = start; i !== undefined && state[i] === 0; ) {
+      state[i] = 1;
+      path.push(i);
+      const parent: string | undefined = rows[i]!.parent_code;
+      i = parent === undefined || parent === "" ? undefined : firstOf.get(parent);
+    }
+    for (let k = path.length - 1; k >= 0; k--) {
+      state[path[k]!] = 2;
+      order.push(path[k]!);
+    }
+  }
+  return order;
 }
 
 /**

@@ -33,6 +33,12 @@ export interface RunImportOptions {
   /** The worksheet of a workbook (name or number from 1); the first by default. */
   readonly sheet?: string;
   readonly mapping?: ImportMapping;
+  /**
+   * Rows per batch handed to the importer (default 1,000). Reference data whose rows refer to
+   * each other (an agency to its parent) asks for the whole file in one batch, so their order
+   * in the file does not matter.
+   */
+  readonly batchRows?: number;
   /** Commit good rows and hand bad ones to this sink. */
   readonly quarantine?: (header: readonly string[], rows: readonly RejectedRow[], notes: readonly string[]) => Promise<void>;
   /**
@@ -115,7 +121,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
   const { size } = await stat(options.path);
   const reader = await readImportFile(options.path, options.schema, {
     file: options.file,
-    batchSize: BATCH_ROWS,
+    batchSize: options.batchRows ?? BATCH_ROWS,
     keepCells: options.quarantine !== undefined,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),

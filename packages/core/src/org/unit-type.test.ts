@@ -12,6 +12,11 @@ describe("findUnitType", () => {
     expect(findUnitType("参照公务员法管理事业单位")?.key).toBe("civil-service-managed");
   });
 
+  it("finds 事业单位 named by funding or 公益 class, and 国有企业, as exports name them", () => {
+    for (const name of ["全额拨款事业单位", "差额拨款事业单位", "自收自支事业单位", "公益一类事业单位"]) expect(findUnitType(name)?.key).toBe("public-institution");
+    expect(findUnitType("国有企业")?.key).toBe("enterprise");
+  });
+
   it("returns undefined for 社团", () => {
     expect(findUnitType("社团")).toBeUndefined();
   });

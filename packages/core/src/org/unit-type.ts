@@ -41,8 +41,14 @@ export const UNIT_TYPES: readonly UnitType[] = [
     fullName: "参照公务员法管理事业单位",
     aliases: ["参公单位", "参公事业单位", "参照公务员法管理单位"],
   },
-  { key: "public-institution", name: "事业", fullName: "事业单位", aliases: [] },
-  { key: "enterprise", name: "企业", fullName: "企业", aliases: ["企业单位"] },
+  {
+    key: "public-institution",
+    name: "事业",
+    fullName: "事业单位",
+    // 事业单位 as exports name them by funding (经费形式) or by 公益 class.
+    aliases: ["全额拨款事业单位", "差额拨款事业单位", "自收自支事业单位", "公益一类事业单位", "公益二类事业单位", "全额事业单位", "差额事业单位"],
+  },
+  { key: "enterprise", name: "企业", fullName: "企业", aliases: ["企业单位", "国有企业", "国有独资企业"] },
   { key: "other", name: "其他", fullName: "其他单位", aliases: [] },
 ];
 
