@@ -86,3 +86,27 @@ describe("resolveHeader: the unit of the amounts", () => {
     expect(amountUnit(r)).toBeUndefined();
   });
 });
+
+describe("resolveHeader: exports of the 预算管理一体化 system", () => {
+  const fieldsOf = (header: string[]) => {
+    const { plan, issues } = resolveHeader(header, paymentRowSchema, undefined, "p.csv", 1);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+    return Object.fromEntries(plan!.fields.map((f, i) => [f, plan!.positions[i]]).filter(([, p]) => (p as number) >= 0));
+  };
+
+  it("reads its data-element names (PAY_APP_NO, XPAY_DATE, PAYEE_ACCT_NAME …) without a mapping", () => {
+    const header = ["PAY_APP_NO", "XPAY_DATE", "BGT_ID", "AGENCY_CODE", "FUND_TYPE_CODE", "EXP_FUNC_CODE", "DEP_BGT_ECO_CODE", "PRO_CODE", "PAYEE_ACCT_NAME", "PAYEE_ACCT_NO", "PAY_APP_AMT", "USE_DES"];
+    expect(fieldsOf(header)).toEqual({
+      payment_id: 0, paid_on: 1, quota_id: 2, agency_code: 3, fund_type: 4, function_code: 5, economic_code: 6,
+      project_code: 7, payee_name: 8, payee_account: 9, amount: 10, summary: 11,
+    });
+  });
+
+  it("reads its Chinese column titles (支付申请号, 预算单位代码, 功能分类代码, 收款人全称 …) without a mapping", () => {
+    const header = ["支付申请号", "支付时间", "预算单位代码", "资金性质代码", "功能分类代码", "部门经济分类代码", "政府经济分类代码", "收款人全称", "收款人账户", "支付金额"];
+    expect(fieldsOf(header)).toEqual({
+      payment_id: 0, paid_on: 1, agency_code: 2, fund_type: 3, function_code: 4, economic_code: 5, gov_economic_code: 6,
+      payee_name: 7, payee_account: 8, amount: 9,
+    });
+  });
+});

@@ -51,13 +51,13 @@ export interface QuotaRow {
  * ```
  */
 export const quotaRowSchema: RowSchema<QuotaRow> = defineRowSchema("quotas", {
-  quota_id: codeField({ aliases: ["指标编号", "指标ID", "指标id", "bgt_id", "quota"], label: "quota number" }),
+  quota_id: codeField({ aliases: ["指标编号", "指标ID", "指标id", "指标编码", "bgt_id", "quota"], label: "quota number" }),
   fiscal_year: yearField({ aliases: ["年度", "预算年度", "set_year", "year"] }),
-  agency_code: codeField({ aliases: ["单位编码", "单位代码", "预算单位编码", "agency"], label: "agency code" }),
-  fund_type: fundTypeField({ aliases: ["资金性质", "资金性质编码", "fund_type_code", "fund"] }),
-  function_code: codeField({ aliases: ["功能科目", "功能分类", "支出功能分类", "功能科目编码", "exp_func_code"], digits: [3, 5, 7], label: "function classification code" }),
-  economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "部门经济科目", "经济科目编码", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
-  gov_economic_code: codeField({ aliases: ["政府经济科目", "政府经济分类", "gov_bgt_eco_code"], digits: [3, 5], required: false, label: "government economic code" }),
+  agency_code: codeField({ aliases: ["单位编码", "单位代码", "预算单位编码", "预算单位代码", "agency"], label: "agency code" }),
+  fund_type: fundTypeField({ aliases: ["资金性质", "资金性质编码", "资金性质代码", "fund_type_code", "fund"] }),
+  function_code: codeField({ aliases: ["功能科目", "功能分类", "支出功能分类", "功能科目编码", "功能科目代码", "功能分类编码", "功能分类代码", "支出功能分类科目", "exp_func_code"], digits: [3, 5, 7], label: "function classification code" }),
+  economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "部门经济科目", "经济科目编码", "经济科目代码", "部门经济分类编码", "部门经济分类代码", "部门预算支出经济分类", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
+  gov_economic_code: codeField({ aliases: ["政府经济科目", "政府经济分类", "政府经济分类编码", "政府经济分类代码", "政府预算支出经济分类", "gov_bgt_eco_code"], digits: [3, 5], required: false, label: "government economic code" }),
   source: textField({ aliases: ["指标来源", "来源", "bgt_source"], required: false, maxLength: 50 }),
   payment_type: textField({ aliases: ["支付方式", "pay_type_code", "pay_type"], required: false, maxLength: 50 }),
   executable: textField({ aliases: ["是否可执行", "可执行", "bgt_exe_flag"], required: false, maxLength: 10 }),
