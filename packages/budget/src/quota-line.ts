@@ -12,6 +12,8 @@ export interface QuotaSource {
   readonly name: string;
   /** A stable English key, e.g. `initial`. */
   readonly key: string;
+  /** Other names source systems export it under (`上年结转` for 结转). */
+  readonly aliases?: readonly string[];
 }
 
 /**
@@ -24,11 +26,16 @@ export interface QuotaSource {
  * ```
  */
 export const QUOTA_SOURCES: readonly QuotaSource[] = Object.freeze([
-  { code: "1", name: "年初预算", key: "initial" },
-  { code: "2", name: "追加", key: "supplementary" },
-  { code: "3", name: "调剂", key: "reallocation" },
-  { code: "4", name: "结转", key: "carryForward" },
-  { code: "5", name: "上级转移支付", key: "upperTransfer" },
+  { code: "1", name: "年初预算", key: "initial", aliases: ["年初预算指标", "年初指标", "年初批复", "年初部门预算", "部门预算"] },
+  { code: "2", name: "追加", key: "supplementary", aliases: ["追加指标", "预算追加", "追加预算"] },
+  { code: "3", name: "调剂", key: "reallocation", aliases: ["调剂指标", "预算调剂", "指标调剂"] },
+  { code: "4", name: "结转", key: "carryForward", aliases: ["上年结转", "结转结余", "结转指标", "结余", "上年结余"] },
+  {
+    code: "5",
+    name: "上级转移支付",
+    key: "upperTransfer",
+    aliases: ["转移支付", "中央转移支付", "省级转移支付", "上级补助", "上级下达", "上级专项", "中央直达资金"],
+  },
 ]);
 
 /** One 支付方式 (PAY_TYPE_CODE) value. */
@@ -39,6 +46,8 @@ export interface PaymentTypeInfo {
   readonly name: string;
   /** A stable English key. */
   readonly key: string;
+  /** Other names source systems export it under (`直接` for 财政直接支付). */
+  readonly aliases?: readonly string[];
 }
 
 /**
@@ -52,8 +61,8 @@ export interface PaymentTypeInfo {
  */
 export const PAYMENT_TYPES: readonly PaymentTypeInfo[] = Object.freeze([
   { code: "1", name: "国库集中支付", key: "centralized" },
-  { code: "11", name: "财政直接支付", key: "direct" },
-  { code: "12", name: "财政授权支付", key: "authorized" },
+  { code: "11", name: "财政直接支付", key: "direct", aliases: ["直接"] },
+  { code: "12", name: "财政授权支付", key: "authorized", aliases: ["授权"] },
   { code: "2", name: "实拨", key: "allocation" },
 ]);
 
