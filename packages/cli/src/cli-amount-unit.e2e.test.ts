@@ -51,7 +51,8 @@ describe("jincai import: amounts in 万元", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('quotas.csv:5:9 IMPORT_INVALID_AMOUNT amount "0.3456781" has more than 6 decimals (the amounts are in 万元: 0.000001 万元 is one fen)');
     const bad = await readFile(join(dir, "bad.csv"), "utf8");
-    expect(bad.split("\r\n").slice(0, 2)).toEqual(["单位：万元", "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,项目编码,金额,reason"]);
+    // A BOM first, so that Excel on a Chinese Windows opens it as UTF-8.
+    expect(bad.split("\r\n").slice(0, 2)).toEqual(["\uFEFF单位：万元", "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,项目编码,金额,reason"]);
     // The clerk fixes the amount in the quarantine file and imports it again.
     await writeFile(join(dir, "bad.csv"), bad.replace(",0.3456781,", ",0.345678,"));
     expect((await runJincai(dir, ["import", "quotas", "bad.csv"])).code).toBe(0);

@@ -223,7 +223,7 @@ describe("jincai import (sample city 青川市)", () => {
       "QX0005,文号,年初预算,2026,101001,111,20103,30101,JB0000,直接支付,100.00,是",
       "QX0006,文号,年初预算,2026,101001,111,2010301,301,JB0000,直接支付,100.00,是",
       "QX0007,文号,年初预算,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,也许",
-      "QX0008,文号,预算追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是",
+      "QX0008,文号,单位自筹,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是",
       "QX0009,文号,追加,2026,101001,111,2010301,30101,JB0000,电汇,100.00,是",
     ];
     await writeCsv(dir, "bad-quotas.csv", CITY_QUOTA_HEADER, rows);
@@ -238,7 +238,7 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-quotas.csv:7:7 BUDGET_NOT_LEAF function code 20103 is not a lowest-level (leaf) code in 2026",
       "bad-quotas.csv:8:8 BUDGET_NOT_LEAF gov_economic_code derived from economic_code 301: economic-gov code 501 is not a lowest-level (leaf) code in 2026; give gov_economic_code (政府经济科目)",
       'bad-quotas.csv:9:12 BUDGET_INVALID_QUOTA executable: "也许" is not 是/否 (or 可执行/不可执行, Y/N, 1/0)',
-      'bad-quotas.csv:10:3 BUDGET_UNKNOWN_SOURCE source: unknown 指标来源 "预算追加" (年初预算 1, 追加 2, 调剂 3, 结转 4, 上级转移支付 5; a mapping file\'s values translate others)',
+      'bad-quotas.csv:10:3 BUDGET_UNKNOWN_SOURCE source: unknown 指标来源 "单位自筹" (年初预算 1, 追加 2, 调剂 3, 结转 4, 上级转移支付 5; a mapping file\'s values translate others)',
       'bad-quotas.csv:11:10 BUDGET_UNKNOWN_PAYMENT_TYPE payment_type: unknown 支付方式 "电汇" (国库集中支付 1, 财政直接支付 11, 财政授权支付 12, 实拨 2; a mapping file\'s values translate others)',
     ]);
     expect(run.stdout).toContain("10 rows read, 0 applied, 10 rejected");

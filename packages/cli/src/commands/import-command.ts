@@ -147,10 +147,14 @@ async function importFile(
   // awaited inside the file's transaction, so a failed write rolls the file back: no rejected
   // row is lost while the good ones commit.
   const quarantineFile = outPath ? await open(outPath, "w") : undefined;
+  // The file starts with a BOM: Excel, where a clerk fixes the rows, reads UTF-8 CSV as the
+  // system's code page (GBK on a Chinese Windows) without one. The import reads it either way.
+  let bom = "\uFEFF";
   const quarantine = quarantineFile
     ? createQuarantineWriter(async (text) => {
         try {
-          await quarantineFile.write(text);
+          await quarantineFile.write(bom + text);
+          bom = "";
         } catch (error) {
           throw fileError(error, outPath) ?? error;
         }
