@@ -80,6 +80,14 @@ describe("resolveHeader: the unit of the amounts", () => {
     expect(amountUnit(r)?.unit).toBe("万元");
   });
 
+  it("takes the unit of the column the mapping reads, not of an alias column it overrides", () => {
+    const r = resolveHeader([...header("金额（万元）"), "amt"], paymentRowSchema, { columns: { amt: "amount" } }, "p.csv", 1);
+    expect(r.plan?.positions[r.plan.fields.indexOf("amount")]).toBe(8);
+    expect(amountUnit(r)).toBeUndefined();
+    const ignored = resolveHeader([...header("金额（美元）"), "amt"], paymentRowSchema, { columns: { amt: "amount" } }, "p.csv", 1);
+    expect(ignored.issues.map((i) => [i.code, i.severity])).toEqual([["IMPORT_UNKNOWN_COLUMN", "warning"]]);
+  });
+
   it("reads a bracket after a field that takes no unit as an unknown header", () => {
     const r = resolveHeader([...HEADER, "支付日期(万元)"], paymentRowSchema, undefined, "p.csv", 1);
     expect(r.issues.map((i) => [i.code, i.severity])).toEqual([["IMPORT_UNKNOWN_COLUMN", "warning"]]);

@@ -121,7 +121,8 @@ export function resolveHeader(
     at(i + 1, ImportIssueCode.DUPLICATE_COLUMN,
       `${field} is given by ${how} "${header[prior]}" (column ${prior + 1}) and "${header[i]}" (column ${i + 1})`, field);
   };
-  const headerUnits = new Map<string, UnitSource>();
+  /** The unit a column's header states (by column), or the bracket text that is no unit. */
+  const headerUnits = new Map<number, UnitSource | string>();
   /** The field a header names (mapping first), or null for a column the mapping ignores. */
   const named = (key: string): { field: string | null; mapped: boolean } | undefined => {
     if (explicit.has(key)) return { field: explicit.get(key) ?? null, mapped: true };
@@ -147,10 +148,8 @@ export function resolveHeader(
     claim(mapped ? byMapping : byAlias, field, i, mapped ? "the mapping's columns" : "columns");
     if (schema.fields[field]?.inUnit === undefined || split === undefined) return;
     const unit = findAmountUnit(split.unitText);
-    if (unit !== undefined) headerUnits.set(field, { unit, from: "header", line, column: i + 1, text });
-    else if (unitText !== undefined) {
-      at(i + 1, ImportIssueCode.AMOUNT_UNIT, `column "${text}": "${unitText}" is not a unit of amounts (${amountUnitNames()})`, field);
-    }
+    if (unit !== undefined) headerUnits.set(i, { unit, from: "header", line, column: i + 1, text });
+    else if (unitText !== undefined) headerUnits.set(i, unitText);
   });
   const plan: ColumnPlan = { fields: [], positions: [], constants: [], valueMaps: [], width: header.length, units: [] };
   const missing: string[] = [];
@@ -172,7 +171,13 @@ export function resolveHeader(
     plan.positions.push(position);
     plan.constants.push(constant);
     plan.valueMaps.push(values === undefined ? undefined : new Map(Object.entries(values)));
-    plan.units.push(spec.inUnit === undefined ? undefined : unitOf(field, headerUnits.get(field), mapping, note, at));
+    // The unit in the header of the column read (not of one the mapping's column overrides).
+    let stated = position >= 0 ? headerUnits.get(position) : undefined;
+    if (typeof stated === "string") {
+      at(position + 1, ImportIssueCode.AMOUNT_UNIT, `column "${header[position]}": "${stated}" is not a unit of amounts (${amountUnitNames()})`, field);
+      stated = undefined;
+    }
+    plan.units.push(spec.inUnit === undefined ? undefined : unitOf(field, stated, mapping, note, at));
   }
   if (missing.length > 0) {
     const names = missing.map((f) => `${f} (${schema.fields[f]?.aliases.join("/")})`).join(", ");
