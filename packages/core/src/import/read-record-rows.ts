@@ -245,9 +245,9 @@ async function* batches<T>(
         if (isBlank(cells)) continue;
         const line = lines[i] as number;
         if (validator === undefined) {
-          // A unit stated in a cell of the header row itself (…, 金额, 单位：万元) counts as a note too.
-          const own = note === undefined ? unitNote(cells) : undefined;
-          const stated = own === undefined ? note : { ...own, line };
+          // A unit stated in a cell of this row counts, also when it is the header row itself (…, 金额, 单位：万元).
+          const rowNote = unitNote(cells);
+          const stated = note ?? (rowNote === undefined ? undefined : { ...rowNote, line });
           const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line, stated);
           if (plan === undefined) {
             // Not the header: a row above it, which may state the amounts' unit (单位：万元).
@@ -259,14 +259,13 @@ async function* batches<T>(
               batch.issues.push(...issues);
               break reading;
             }
-            const stated = unitNote(cells);
-            if (stated !== undefined && note !== undefined && stated.unit !== note.unit) {
+            if (rowNote !== undefined && note !== undefined && rowNote.unit !== note.unit) {
               stats.aborted = true;
-              batch.issues.push(fileIssue(file, line, stated.column, ImportIssueCode.AMOUNT_UNIT,
-                `"${stated.text}" disagrees with "${note.text}" on line ${note.line}: which unit are the amounts in?`));
+              batch.issues.push(fileIssue(file, line, rowNote.column, ImportIssueCode.AMOUNT_UNIT,
+                `"${rowNote.text}" disagrees with "${note.text}" on line ${note.line}: which unit are the amounts in?`));
               break reading;
             }
-            note ??= stated === undefined ? undefined : { ...stated, line };
+            note = stated;
             firstMiss ??= { cells, issues };
             if (above++ < MAX_ROWS_ABOVE_HEADER) continue;
             missHeader();
@@ -276,8 +275,7 @@ async function* batches<T>(
           batch.issues.push(...issues);
           validator = createRowValidator(schema, plan, file);
           stats.columns = Object.fromEntries(plan.fields.map((f, i) => [f, (plan.positions[i] ?? -1) + 1]));
-          const amountField = plan.fields.indexOf("amount");
-          stats.amountUnit = plan.units[amountField];
+          stats.amountUnit = plan.units[plan.fields.indexOf("amount")];
           unit = stats.amountUnit?.unit;
           amountAt = (stats.columns["amount"] ?? 0) - 1;
           if (amountAt >= 0) totals = createControlTotals();
