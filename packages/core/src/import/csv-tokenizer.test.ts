@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvTokenizer } from "./csv-tokenizer";
+import { excelText } from "./excel-text";
 
 /** Tokenizes `parts` written one by one, then ended; returns every record, line and the failure. */
 function tokenize(...parts: string[]) {
@@ -166,6 +167,23 @@ describe("CsvTokenizer", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("returns any table whose cells an export wrote as Excel text (=\"…\", unquoted), cut into random chunks, as the cells inside", () => {
+    const cell = fc.string({ unit: fc.constantFrom("a", "0", "1", ".", " ", ",", '"', "\n", "办", "𠀋"), maxLength: 8 });
+    const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(table, fc.array(fc.nat(), { maxLength: 8 }), (rows, cutAt) => {
+        const text = rows.map((row) => row.map((c) => `="${c.replaceAll('"', '""')}"`).join(",")).join("\r\n") + "\r\n";
+        const bounds = [...new Set(cutAt.map((n) => n % (text.length + 1)))].sort((a, b) => a - b);
+        const parts = [0, ...bounds].map((from, i) => text.slice(from, bounds[i] ?? text.length));
+        const { records, lines, failure } = tokenize(...parts);
+        expect(failure).toBeUndefined();
+        expect(records.map((r) => r.map(excelText))).toEqual(rows);
+        expect(lines).toEqual(startLines(rows));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { AMOUNT_UNITS, amountUnitDecimals } from "./amount-unit";
 import { formatInUnit } from "./format-in-unit";
 import { parseFen } from "./parse-fen";
 
@@ -28,7 +30,24 @@ describe("formatInUnit", () => {
     expect(formatInUnit(12_849_999n, "万元", { rounding: "ROUND_DOWN" })).toBe("12.84");
   });
 
-  it("gives back the fen when every decimal of the unit is shown", () => {
-    for (const fen of [0n, 1n, -1n, 12_345_678_901n]) expect(parseFen(formatInUnit(fen, "万元", { decimals: 6 }), { unit: "万元" })).toBe(fen);
+  it("gives back the fen of any amount in any unit when every decimal of the unit is shown", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.constantFrom(...AMOUNT_UNITS.map((u) => u.unit)), (fen, unit) => {
+        expect(parseFen(formatInUnit(fen, unit, { decimals: amountUnitDecimals(unit) }), { unit })).toBe(fen);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("rounds to within half a shown unit of the exact amount", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (fen) => {
+        const shown = parseFen(formatInUnit(fen, "万元"), { unit: "万元" });
+        const step = 10_000n; // 0.01 万元 in fen
+        const diff = shown > fen ? shown - fen : fen - shown;
+        expect(diff * 2n <= step).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
