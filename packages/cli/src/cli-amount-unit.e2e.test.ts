@@ -134,7 +134,10 @@ describe("jincai summary --unit 万元", () => {
     await wb.xlsx.readFile(join(dir, "s.xlsx"));
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(3).value).toBe("指标 quota (万元)");
-    expect(ws.getRow(2).getCell(3).value).toBe(0.02);
+    // The workbook keeps the exact figures (0.015 万元), shown to 0.01 by the cells' format, so
+    // that sums taken in Excel match the total row.
+    expect(ws.getRow(2).getCell(3).value).toBe(0.015);
+    expect(ws.getColumn(3).numFmt).toBe("#,##0.00");
   });
 
   it("refuses a unit it does not know with exit 2", async () => {

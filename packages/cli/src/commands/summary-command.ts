@@ -3,7 +3,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { JincaiError, amountUnitNames, findAmountUnit, formatFen, formatInUnit } from "@jincai/core";
+import { JincaiError, amountUnitDecimals, amountUnitNames, findAmountUnit, formatFen, formatInUnit } from "@jincai/core";
 import type { AmountUnit } from "@jincai/core";
 import { executionRate, executionSummary } from "@jincai/budget";
 import type { ExecutionSummaryRow } from "@jincai/budget";
@@ -148,7 +148,10 @@ function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow
   });
   const keys = (r: ExecutionSummaryRow) =>
     groupBy.flatMap((g) => (NAMED_DIMENSIONS[g] === undefined ? [r.key[g] ?? ""] : [r.key[g] ?? "", nameOf(g, r.key[g] ?? "") ?? ""]));
-  const figures = (amounts: readonly bigint[]) => amounts.map((fen) => shown.show(fen, false));
+  // Exact in the unit (every decimal it has), shown to 0.01 by the cells' format: sums taken in
+  // Excel then match the total row.
+  const exact = amountUnitDecimals(shown.unit);
+  const figures = (amounts: readonly bigint[]) => amounts.map((fen) => formatInUnit(fen, shown.unit, { decimals: exact, grouping: false }));
   return summaryWorkbook([...keyTitles, ...titles([], shown.unit)], [
     ...rows.map((r) => ({ keys: keys(r), amounts: figures([r.quota, r.reserved, r.paid, r.available]), rate: r.executionRate })),
     { keys: ["合计 total"], amounts: figures([t.quota, t.reserved, t.paid, t.available]), rate: executionRate(t.paid, t.quota) },
