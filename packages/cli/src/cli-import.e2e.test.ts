@@ -244,6 +244,15 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stdout).toContain("10 rows read, 0 applied, 10 rejected");
   });
 
+  it("takes a code list in any order (项 before its 款 and 类), with its 类型 column as the README names it", async () => {
+    await writeCsv(dir, "codes-any-order.csv", "科目编码,科目名称,类型", ["2999901,某项,支出功能", "29999,某款,支出功能", "299,某类,支出功能"]);
+    const run = await runJincai(dir, ["import", "codes", "codes-any-order.csv"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("3 rows read, 3 applied, 0 rejected");
+    await writeCsv(dir, "codes-orphan.csv", "科目编码,科目名称,类型", ["2989901,无上级的项,支出功能"]);
+    expect((await runJincai(dir, ["import", "codes", "codes-orphan.csv"])).stderr).toContain("codes-orphan.csv:2:1 CODE_PARENT_MISSING");
+  });
+
   it("asks for gov_economic_code when a new economic code has no mapping row to derive it from", async () => {
     await writeCsv(dir, "new-code.csv", "code,name,kind,year", ["30198,自定义工资项,economic-dept,2026"]);
     expect((await runJincai(dir, ["import", "codes", "new-code.csv"])).code).toBe(0);

@@ -39,10 +39,13 @@ import { syncControls } from "../sync-controls";
 import { withStore } from "../with-store";
 
 type Prepare = (tx: StoreTx, config: JincaiConfig) => Promise<Importer<unknown>>;
-/** Each import kind's rows and importer; agencies come in one batch (up to 100,000), so a child may precede its parent. */
+/**
+ * Each import kind's rows and importer; agencies and codes come in one batch (up to 100,000), so
+ * a child may precede its parent.
+ */
 const KINDS: Readonly<Record<string, { schema: RowSchema<unknown>; prepare: Prepare; batchRows?: number }>> = {
   agencies: { schema: agencyRowSchema as RowSchema<unknown>, prepare: agencyImporter as Prepare, batchRows: 100_000 },
-  codes: { schema: codeRowSchema as RowSchema<unknown>, prepare: codeImporter as Prepare },
+  codes: { schema: codeRowSchema as RowSchema<unknown>, prepare: codeImporter as Prepare, batchRows: 100_000 },
   quotas: { schema: quotaRowSchema as RowSchema<unknown>, prepare: quotaImporter as Prepare },
   payments: { schema: paymentRowSchema as RowSchema<unknown>, prepare: paymentImporter as Prepare },
   adjustments: { schema: adjustmentRowSchema as RowSchema<unknown>, prepare: adjustmentImporter as Prepare },

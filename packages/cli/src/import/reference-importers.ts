@@ -144,27 +144,28 @@ export async function codeImporter(tx: StoreTx, config: JincaiConfig): Promise<I
   const { codes } = await loadReferenceData(tx, config.fiscalYear);
   return {
     async apply(rows) {
-      const out: RowOutcome[] = [];
-      for (const row of rows) {
-        const kind = row.kind !== undefined ? findCodeKind(row.kind) : CODE_KINDS.find((k) => k.leadingDigit === row.code[0])?.kind;
-        if (kind === undefined) {
-          out.push({ status: "rejected", code: "CODE_KIND_UNKNOWN", field: "kind", message: `kind: "${row.kind ?? ""}" is not a code kind` });
-          continue;
-        }
-        const entry: CodeEntry = { code: row.code, name: row.name, kind, year: row.fiscal_year ?? config.fiscalYear };
-        try {
-          codes.load([entry]);
-        } catch (error) {
-          if (!isJincaiError(error)) throw error;
-          const issue = (error.details["issues"] as { code?: string; message?: string }[] | undefined)?.[0];
-          out.push({ status: "rejected", code: issue?.code ?? error.code, field: "code", message: `code: ${issue?.message ?? error.message}` });
-          continue;
-        }
-        out.push(await putIfChanged(tx, CODE_COLLECTION, `${entry.kind}:${entry.year}:${entry.code}`, entry, { kind: entry.kind, year: String(entry.year) }));
-      }
+      const out = new Array<RowOutcome>(rows.length);
+      // Shorter codes first: a code's parent is a prefix of it (201 of 20101), so a list in
+      // any order loads; each outcome stays at its row.
+      const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.code.length - rows[b]!.code.length || a - b);
+      for (const index of order) out[index] = await applyRow(rows[index]!);
       return out;
     },
   };
+
+  async function applyRow(row: CodeRow): Promise<RowOutcome> {
+    const kind = row.kind !== undefined ? findCodeKind(row.kind) : CODE_KINDS.find((k) => k.leadingDigit === row.code[0])?.kind;
+    if (kind === undefined) return { status: "rejected", code: "CODE_KIND_UNKNOWN", field: "kind", message: `kind: "${row.kind ?? ""}" is not a code kind` };
+    const entry: CodeEntry = { code: row.code, name: row.name, kind, year: row.fiscal_year ?? config.fiscalYear };
+    try {
+      codes.load([entry]);
+    } catch (error) {
+      if (!isJincaiError(error)) throw error;
+      const issue = (error.details["issues"] as { code?: string; message?: string }[] | undefined)?.[0];
+      return { status: "rejected", code: issue?.code ?? error.code, field: "code", message: `code: ${issue?.message ?? error.message}` };
+    }
+    return putIfChanged(tx, CODE_COLLECTION, `${entry.kind}:${entry.year}:${entry.code}`, entry, { kind: entry.kind, year: String(entry.year) });
+  }
 }
 
 async function putIfChanged<T>(tx: StoreTx, collection: string, id: string, data: T, index: Record<string, string>): Promise<RowOutcome> {

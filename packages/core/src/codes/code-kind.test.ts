@@ -20,6 +20,10 @@ describe("findCodeKind", () => {
     expect(findCodeKind("政府预算支出经济分类")).toBe("economic-gov");
   });
 
+  it("finds kinds as the README and code lists name them (支出功能, 功能科目, 部门经济科目, 政府经济科目, 收入科目)", () => {
+    expect(["支出功能", "功能科目", "部门经济科目", "政府经济科目", "收入科目"].map(findCodeKind)).toEqual(["function", "function", "economic-dept", "economic-gov", "revenue"]);
+  });
+
   it("returns undefined for an unknown kind", () => {
     expect(findCodeKind("会计科目")).toBeUndefined();
   });

@@ -36,28 +36,28 @@ export const CODE_KINDS: readonly CodeKindSpec[] = [
     name: "收入分类",
     lengths: [3, 5, 7, 9],
     leadingDigit: "1",
-    aliases: ["收入分类", "政府收入分类", "收入"],
+    aliases: ["收入分类", "政府收入分类", "收入", "收入分类科目", "收入科目"],
   },
   {
     kind: "function",
     name: "支出功能分类",
     lengths: [3, 5, 7],
     leadingDigit: "2",
-    aliases: ["支出功能分类", "功能分类", "功能"],
+    aliases: ["支出功能分类", "功能分类", "功能", "支出功能", "支出功能分类科目", "功能科目"],
   },
   {
     kind: "economic-dept",
     name: "部门预算支出经济分类",
     lengths: [3, 5],
     leadingDigit: "3",
-    aliases: ["部门预算支出经济分类", "部门经济分类", "部门经济"],
+    aliases: ["部门预算支出经济分类", "部门经济分类", "部门经济", "部门经济科目", "部门预算支出经济分类科目"],
   },
   {
     kind: "economic-gov",
     name: "政府预算支出经济分类",
     lengths: [3, 5],
     leadingDigit: "5",
-    aliases: ["政府预算支出经济分类", "政府经济分类", "政府经济"],
+    aliases: ["政府预算支出经济分类", "政府经济分类", "政府经济", "政府经济科目", "政府预算支出经济分类科目"],
   },
 ];
 

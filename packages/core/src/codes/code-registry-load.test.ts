@@ -125,7 +125,7 @@ describe("loadCsv", () => {
   });
 
   it("reports an unknown kind, a bad year and a short row, each with its line", () => {
-    const csv = "code,name,kind,year\n201,一般公共服务支出,功能科目,2026\n202,外交支出,function,26\n203,国防支出\n";
+    const csv = "code,name,kind,year\n201,一般公共服务支出,其他科目,2026\n202,外交支出,function,26\n203,国防支出\n";
     const issues = caught(() => codes.loadCsv(csv))["issues"] as { line: number }[];
     expect(issues.map((i) => i.line)).toEqual([2, 3, 4]);
   });

@@ -33,7 +33,7 @@ export interface CodeRow {
 export const codeRowSchema: RowSchema<CodeRow> = defineRowSchema("codes", {
   code: codeField({ aliases: ["科目编码", "编码", "chr_code"], label: "classification code" }),
   name: textField({ aliases: ["科目名称", "名称", "chr_name"], maxLength: 200 }),
-  kind: textField({ aliases: ["分类", "科目类别", "类别"], required: false, maxLength: 50 }),
+  kind: textField({ aliases: ["类型", "分类", "科目类型", "科目类别", "类别"], required: false, maxLength: 50 }),
   fiscal_year: yearField({ aliases: ["年度", "set_year", "year"], required: false }),
   parent_code: codeField({ aliases: ["上级编码", "上级科目编码", "parent"], required: false, label: "classification code" }),
 });
