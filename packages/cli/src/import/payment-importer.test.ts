@@ -50,6 +50,17 @@ afterEach(async () => {
   open = undefined;
 });
 
+describe.each(stores)("paymentImporter statuses on the %s store", (_name, create) => {
+  it("reads the statuses payment systems export (支付成功, 已清算, 待审核, 审核通过, 作废, PAID) as their lifecycle steps", async () => {
+    const store = (open = await withQuota(create()));
+    const rows = [row("ZS1", "支付成功"), row("ZS2", "已清算"), row("ZS3", "待审核"), row("ZS4", "审核通过"), row("ZS5", "PAID"), row("ZS6", "作废")];
+    expect(await importRows(store, rows)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+    const [q1] = await quotaExecution(store, { quotaIds: ["Q1"] });
+    expect(q1).toMatchObject({ consumed: 300_000n, reserved: 200_000n });
+    expect(await importRows(store, [row("ZS7", "处理中")])).toEqual(["rejected"]);
+  });
+});
+
 describe.each(stores)("paymentImporter refunds on the %s store", (_name, create) => {
   it("refunds a payment of the same chunk, one of an earlier import, a replay and a repeat, each as it would alone", async () => {
     const store = (open = await withQuota(create()));

@@ -28,9 +28,13 @@ const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
 };
 /** A payment's status as an export states it. */
 type RowStatus = "submitted" | "approved" | "paid" | "refunded" | "rejected";
+/** The statuses by name (English in lower case), with the other names payment systems export. */
 const STATUSES: Readonly<Record<string, RowStatus>> = {
-  "": "paid", 已支付: "paid", paid: "paid", 已提交: "submitted", submitted: "submitted", 已审核: "approved", approved: "approved",
-  已退票: "refunded", refunded: "refunded", 已退回: "rejected", 已作废: "rejected", rejected: "rejected",
+  "": "paid", 已支付: "paid", paid: "paid", 支付成功: "paid", 已清算: "paid", 已付款: "paid",
+  已提交: "submitted", submitted: "submitted", 待审核: "submitted", 审核中: "submitted",
+  已审核: "approved", approved: "approved", 审核通过: "approved", 已审批: "approved",
+  已退票: "refunded", refunded: "refunded", 退票: "refunded",
+  已退回: "rejected", 已作废: "rejected", rejected: "rejected", 退回: "rejected", 作废: "rejected", 审核不通过: "rejected",
 };
 const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已作废, or submitted, approved, paid, refunded, rejected; a mapping file's values.status translates others";
 
@@ -51,7 +55,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       const at: number[] = [];
       const statuses: RowStatus[] = [];
       rows.forEach((row, i) => {
-        const status = STATUSES[row.status ?? ""];
+        const status = STATUSES[(row.status ?? "").toLowerCase()];
         if (status === undefined) {
           out[i] = { status: "rejected", code: "TREASURY_INVALID_PAYMENT", field: "status", message: `status: unknown payment status "${row.status}" (${STATUS_NAMES})` };
           return;
