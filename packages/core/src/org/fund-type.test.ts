@@ -9,6 +9,11 @@ describe("findFundType", () => {
     }
   });
 
+  it("finds 一般公共预算 by its name before 2014, 公共财政预算(资金), as older exports write it", () => {
+    expect(findFundType("公共财政预算资金")?.code).toBe("111");
+    expect(findFundType("公共财政预算")?.code).toBe("111");
+  });
+
   it("finds 政府性基金预算资金 by name for the CSV import, giving code 121", () => {
     expect(findFundType("政府性基金预算资金")?.code).toBe("121");
   });

@@ -42,7 +42,8 @@ export const FUND_TYPES: readonly FundType[] = [
     key: "general-public-budget",
     code: "111",
     name: "一般公共预算资金",
-    aliases: ["一般公共预算"],
+    // 公共财政预算: the name before the 2014 Budget Law revision, still in older exports.
+    aliases: ["一般公共预算", "公共财政预算资金", "公共财政预算"],
     source: "S",
   },
   {
