@@ -17,6 +17,11 @@ import type { FieldSpec } from "./row-schema";
 export interface FieldOptions<R extends boolean> {
   /** Header texts naming the field besides its canonical name (Chinese and English). */
   aliases: readonly string[];
+  /**
+   * Header texts read as the field only when no column has one of `aliases` and the mapping
+   * names none: a second choice, such as 支付时间 for a file that has no 支付日期.
+   */
+  fallbackAliases?: readonly string[];
   /** Whether the cell must be non-empty; defaults to `true`. */
   required?: R;
 }
@@ -42,7 +47,9 @@ function build<T, R extends boolean>(
     const value = parseCell(text);
     return value !== undefined ? value : fail(ctx, code, reason(text));
   });
-  return { aliases: options.aliases, required: (options.required ?? true) as R, schema, parseCell, code };
+  const spec: FieldSpec<T, R> = { aliases: options.aliases, required: (options.required ?? true) as R, schema, parseCell, code };
+  if (options.fallbackAliases !== undefined) spec.fallbackAliases = options.fallbackAliases;
+  return spec;
 }
 
 /** Options of {@link amountField}. */

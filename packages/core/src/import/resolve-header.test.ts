@@ -110,6 +110,19 @@ describe("resolveHeader: exports of the 预算管理一体化 system", () => {
     });
   });
 
+  it("reads a second-choice title (支付时间, PAY_CERT_NO, PAY_APP_AMT) only when no first-choice column is there, ignoring it with a warning otherwise", () => {
+    const both = resolveHeader([...HEADER, "支付时间"], paymentRowSchema, undefined, "p.csv", 1);
+    expect(both.plan?.positions[both.plan.fields.indexOf("paid_on")]).toBe(5);
+    expect(both.issues.map((i) => [i.code, i.severity, i.column, i.message])).toEqual([
+      ["IMPORT_UNKNOWN_COLUMN", "warning", 9, 'column "支付时间" ignored: paid_on is read from "支付日期"'],
+    ]);
+    const only = resolveHeader(HEADER.map((h) => (h === "支付日期" ? "支付时间" : h)), paymentRowSchema, undefined, "p.csv", 1);
+    expect(only.issues).toEqual([]);
+    expect(only.plan?.positions[only.plan.fields.indexOf("paid_on")]).toBe(5);
+    const two = resolveHeader([...HEADER.filter((h) => h !== "支付日期"), "支付时间", "XPAY_DATE"], paymentRowSchema, undefined, "p.csv", 1);
+    expect(two.issues.map((i) => [i.code, i.column])).toEqual([["IMPORT_DUPLICATE_COLUMN", 9]]);
+  });
+
   it("reads its Chinese column titles (支付申请号, 预算单位代码, 功能分类代码, 收款人全称 …) without a mapping", () => {
     const header = ["支付申请号", "支付时间", "预算单位代码", "资金性质代码", "功能分类代码", "部门经济分类代码", "政府经济分类代码", "收款人全称", "收款人账户", "支付金额"];
     expect(fieldsOf(header)).toEqual({

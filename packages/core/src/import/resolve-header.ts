@@ -1,8 +1,8 @@
 /**
  * Resolves a file's header row against a row schema and an optional mapping into a column
  * plan: which column (or constant) gives each field, and which value rewrites apply. Mapping
- * columns win over aliases; a column an alias would also claim for an already mapped field is
- * ignored. Unknown headers are warnings; a field given twice or a required field given by
+ * columns win over aliases, and aliases over fallback aliases (a second choice such as 支付时间,
+ * read only when no column is 支付日期); a column that loses is ignored with a warning. Unknown headers are warnings; a field given twice or a required field given by
  * nothing is a file-level error, since no row of such a file can be read reliably.
  *
  * An amount's unit comes from its column's header (`金额（万元）`), else from the mapping's
@@ -123,11 +123,15 @@ export function resolveHeader(
   };
   /** The unit a column's header states (by column), or the bracket text that is no unit. */
   const headerUnits = new Map<number, UnitSource | string>();
-  /** The field a header names (mapping first), or null for a column the mapping ignores. */
-  const named = (key: string): { field: string | null; mapped: boolean } | undefined => {
-    if (explicit.has(key)) return { field: explicit.get(key) ?? null, mapped: true };
+  /** Columns named by a fallback alias, per field: read only when nothing else gives the field. */
+  const byFallback = new Map<string, number[]>();
+  /** The field a header names (mapping first, then aliases, then fallbacks), or null for a column the mapping ignores. */
+  const named = (key: string): { field: string | null; how: "mapping" | "alias" | "fallback" } | undefined => {
+    if (explicit.has(key)) return { field: explicit.get(key) ?? null, how: "mapping" };
     const field = schema.aliasIndex.get(key);
-    return field === undefined ? undefined : { field, mapped: false };
+    if (field !== undefined) return { field, how: "alias" };
+    const fallback = schema.fallbackIndex.get(key);
+    return fallback === undefined ? undefined : { field: fallback, how: "fallback" };
   };
   header.forEach((text, i) => {
     const key = normalizeHeader(text);
@@ -143,9 +147,12 @@ export function resolveHeader(
       if (key !== "") at(i + 1, ImportIssueCode.UNKNOWN_COLUMN, `column "${text}" matches no field of ${schema.name}; ignored`);
       return;
     }
-    const { field, mapped } = found;
+    const { field, how } = found;
     if (field === null) return;
-    claim(mapped ? byMapping : byAlias, field, i, mapped ? "the mapping's columns" : "columns");
+    if (how === "fallback") {
+      const columns = byFallback.get(field) ?? [];
+      byFallback.set(field, [...columns, i]);
+    } else claim(how === "mapping" ? byMapping : byAlias, field, i, how === "mapping" ? "the mapping's columns" : "columns");
     if (schema.fields[field]?.inUnit === undefined || split === undefined) return;
     const unit = findAmountUnit(split.unitText);
     if (unit !== undefined) headerUnits.set(i, { unit, from: "header", line, column: i + 1, text });
@@ -155,7 +162,17 @@ export function resolveHeader(
   const missing: string[] = [];
   for (const [field, spec] of Object.entries(schema.fields)) {
     const aliasColumn = byAlias.get(field);
-    const position = byMapping.get(field) ?? aliasColumn ?? -1;
+    const fallbacks = byFallback.get(field) ?? [];
+    const chosen = byMapping.get(field) ?? aliasColumn;
+    if (chosen !== undefined) {
+      for (const c of fallbacks) {
+        at(c + 1, ImportIssueCode.UNKNOWN_COLUMN, `column "${header[c]}" ignored: ${field} is read from "${header[chosen]}"`, field);
+      }
+    } else if (fallbacks.length > 1) {
+      at(fallbacks[1]! + 1, ImportIssueCode.DUPLICATE_COLUMN,
+        `${field} is given by columns "${header[fallbacks[0]!]}" (column ${fallbacks[0]! + 1}) and "${header[fallbacks[1]!]}" (column ${fallbacks[1]! + 1})`, field);
+    }
+    const position = chosen ?? fallbacks[0] ?? -1;
     if (byMapping.has(field) && aliasColumn !== undefined) {
       at(aliasColumn + 1, ImportIssueCode.UNKNOWN_COLUMN,
         `column "${header[aliasColumn]}" ignored: the mapping gives ${field} from "${header[position]}"`, field);

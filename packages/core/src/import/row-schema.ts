@@ -20,6 +20,8 @@ import { normalizeHeader } from "./normalize-header";
 export interface FieldSpec<T = unknown, R extends boolean = boolean> {
   /** Header texts that name this field (matched after {@link normalizeHeader}). */
   aliases: readonly string[];
+  /** Header texts that name it only when no column has one of `aliases` (a second choice). */
+  fallbackAliases?: readonly string[];
   /** Whether a row must give a non-empty value. */
   required: R;
   /** Parses and validates the trimmed, non-empty cell text. */
@@ -89,6 +91,8 @@ export interface RowSchema<T> {
   fields: Readonly<Record<string, FieldSpec>>;
   /** Normalised header alias → field, built once. */
   aliasIndex: ReadonlyMap<string, string>;
+  /** Normalised fallback alias → field: read only when no column has one of the field's aliases. */
+  fallbackIndex: ReadonlyMap<string, string>;
   /** Validates a row object of trimmed cells (`undefined` for empty) into `T`. */
   rowSchema: z.ZodType<T, Record<string, string | undefined>>;
   /** Whether every field has a `parseCell`, so good rows can skip zod. */
@@ -116,21 +120,26 @@ export function defineRowSchema<F extends FieldSpecs>(
 ): RowSchema<RowOutput<F>> {
   const shape: Record<string, z.ZodType> = {};
   const aliasIndex = new Map<string, string>();
+  const fallbackIndex = new Map<string, string>();
+  const index = (into: Map<string, string>, field: string, alias: string): void => {
+    const key = normalizeHeader(alias);
+    const other = aliasIndex.get(key) ?? fallbackIndex.get(key);
+    if (other !== undefined && other !== field) {
+      throw new Error(`row schema ${name}: alias "${alias}" names both ${other} and ${field}`);
+    }
+    into.set(key, field);
+  };
   let fastPath = true;
   for (const [field, spec] of Object.entries(fields)) {
     if (spec.parseCell === undefined) fastPath = false;
     shape[field] = spec.required ? spec.schema : spec.schema.optional();
-    for (const alias of [field, ...spec.aliases]) {
-      const key = normalizeHeader(alias);
-      const other = aliasIndex.get(key);
-      if (other !== undefined && other !== field) {
-        throw new Error(`row schema ${name}: alias "${alias}" names both ${other} and ${field}`);
-      }
-      aliasIndex.set(key, field);
-    }
+    for (const alias of [field, ...spec.aliases]) index(aliasIndex, field, alias);
+  }
+  for (const [field, spec] of Object.entries(fields)) {
+    for (const alias of spec.fallbackAliases ?? []) index(fallbackIndex, field, alias);
   }
   const rowSchema = z.object(shape) as unknown as RowSchema<RowOutput<F>>["rowSchema"];
-  return { name, fields, aliasIndex, rowSchema, fastPath };
+  return { name, fields, aliasIndex, fallbackIndex, rowSchema, fastPath };
 }
 
 /**

@@ -51,14 +51,14 @@ export interface PaymentRow {
  * ```
  */
 export const paymentRowSchema: RowSchema<PaymentRow> = defineRowSchema("payments", {
-  payment_id: codeField({ aliases: ["支付单号", "支付申请编号", "支付申请号", "支付编号", "凭证号", "支付凭证号", "payment_no", "voucher_no", "pay_app_no", "pay_cert_no"], label: "payment number" }),
+  payment_id: codeField({ aliases: ["支付单号", "支付申请编号", "支付申请号", "支付编号", "凭证号", "支付凭证号", "payment_no", "voucher_no", "pay_app_no"], fallbackAliases: ["pay_cert_no"], label: "payment number" }),
   quota_id: codeField({ aliases: ["指标编号", "指标ID", "指标id", "指标编码", "bgt_id", "quota"], required: false, label: "quota number" }),
   agency_code: codeField({ aliases: ["单位编码", "单位代码", "预算单位编码", "预算单位代码", "agency"], label: "agency code" }),
   fund_type: fundTypeField({ aliases: ["资金性质", "资金性质编码", "资金性质代码", "fund_type_code", "fund"] }),
   function_code: codeField({ aliases: ["功能科目", "功能分类", "支出功能分类", "功能科目编码", "功能科目代码", "功能分类编码", "功能分类代码", "支出功能分类科目", "exp_func_code"], digits: [3, 5, 7], label: "function classification code" }),
   economic_code: codeField({ aliases: ["经济科目", "经济分类", "部门经济分类", "经济科目编码", "经济科目代码", "部门经济分类编码", "部门经济分类代码", "部门预算支出经济分类", "dep_bgt_eco_code"], digits: [3, 5], required: false, label: "economic classification code" }),
-  amount: amountField({ aliases: ["金额", "支付金额", "pay_amt", "pay_app_amt", "amount"], positive: "a refund is a row with status 已退票 and its 退票日期" }),
-  paid_on: dateField({ aliases: ["支付日期", "支付时间", "日期", "pay_date", "xpay_date", "vou_date", "date"] }),
+  amount: amountField({ aliases: ["金额", "支付金额", "pay_amt", "amount"], fallbackAliases: ["pay_app_amt"], positive: "a refund is a row with status 已退票 and its 退票日期" }),
+  paid_on: dateField({ aliases: ["支付日期", "日期", "pay_date", "date"], fallbackAliases: ["支付时间", "xpay_date", "vou_date"] }),
   payee_name: textField({ aliases: ["收款人", "收款人名称", "收款人全称", "收款单位", "payee", "payee_acct_name"], maxLength: 200 }),
   payee_account: accountField({ aliases: ["收款账号", "收款人账号", "收款账户", "收款人账户", "payee_acct_no"] }),
   project_code: codeField({ aliases: ["项目编码", "项目代码", "pro_code", "project"], required: false, label: "project code" }),
