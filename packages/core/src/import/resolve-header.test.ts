@@ -123,6 +123,16 @@ describe("resolveHeader: exports of the 预算管理一体化 system", () => {
     expect(two.issues.map((i) => [i.code, i.column])).toEqual([["IMPORT_DUPLICATE_COLUMN", 9]]);
   });
 
+  it("reads the code column of a dimension exported as code and name (资金性质代码 beside 资金性质), ignoring the other with a warning", () => {
+    const r = resolveHeader([...HEADER, "资金性质代码"], paymentRowSchema, undefined, "p.csv", 1);
+    expect(r.plan?.positions[r.plan.fields.indexOf("fund_type")]).toBe(8);
+    expect(r.issues.map((i) => [i.code, i.column, i.message])).toEqual([
+      ["IMPORT_UNKNOWN_COLUMN", 3, 'column "资金性质" ignored: fund_type is read from its code column "资金性质代码"'],
+    ]);
+    const twoCodes = resolveHeader([...HEADER, "资金性质代码", "资金性质编码"], paymentRowSchema, undefined, "p.csv", 1);
+    expect(twoCodes.issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual(["IMPORT_DUPLICATE_COLUMN"]);
+  });
+
   it("reads its Chinese column titles (支付申请号, 预算单位代码, 功能分类代码, 收款人全称 …) without a mapping", () => {
     const header = ["支付申请号", "支付时间", "预算单位代码", "资金性质代码", "功能分类代码", "部门经济分类代码", "政府经济分类代码", "收款人全称", "收款人账户", "支付金额"];
     expect(fieldsOf(header)).toEqual({

@@ -2,7 +2,9 @@
  * Resolves a file's header row against a row schema and an optional mapping into a column
  * plan: which column (or constant) gives each field, and which value rewrites apply. Mapping
  * columns win over aliases, and aliases over fallback aliases (a second choice such as 支付时间,
- * read only when no column is 支付日期); a column that loses is ignored with a warning. Unknown headers are warnings; a field given twice or a required field given by
+ * read only when no column is 支付日期); a column that loses is ignored with a warning. So is the
+ * name column of a dimension given twice by aliases, once as a code (资金性质代码, or 编码) and
+ * once not (资金性质): the code column is read. Unknown headers are warnings; a field given twice or a required field given by
  * nothing is a file-level error, since no row of such a file can be read reliably.
  *
  * An amount's unit comes from its column's header (`金额（万元）`), else from the mapping's
@@ -118,6 +120,13 @@ export function resolveHeader(
   const claim = (claims: Map<string, number>, field: string, i: number, how: string): void => {
     const prior = claims.get(field);
     if (prior === undefined) return void claims.set(field, i);
+    // A code column and a name column of one dimension (资金性质代码 and 资金性质): the code is read.
+    if (claims === byAlias && isCodeTitle(header[prior]!) !== isCodeTitle(header[i]!)) {
+      const [code, name] = isCodeTitle(header[i]!) ? [i, prior] : [prior, i];
+      claims.set(field, code);
+      at(name + 1, ImportIssueCode.UNKNOWN_COLUMN, `column "${header[name]}" ignored: ${field} is read from its code column "${header[code]}"`, field);
+      return;
+    }
     at(i + 1, ImportIssueCode.DUPLICATE_COLUMN,
       `${field} is given by ${how} "${header[prior]}" (column ${prior + 1}) and "${header[i]}" (column ${i + 1})`, field);
   };
@@ -203,6 +212,11 @@ export function resolveHeader(
   }
   const failed = issues.some((issue) => issue.severity === "error");
   return { plan: failed ? undefined : plan, issues };
+}
+
+/** Whether a header names a code column (`资金性质代码`, `功能科目编码`, `fund_type_code`). */
+function isCodeTitle(text: string): boolean {
+  return /(代码|编码|code)$/.test(normalizeHeader(text));
 }
 
 /**
