@@ -189,6 +189,19 @@ describe("jincai import (sample city 青川市)", () => {
     expect(JSON.parse(json.stdout).summary.errorsByCode).toEqual({ TREASURY_QUOTA_NOT_FOUND: 30, IMPORT_INVALID_AMOUNT: 2 });
   });
 
+  it("imports a 预算管理一体化 payment export as it comes, code and name columns side by side, without a mapping", async () => {
+    const header = "支付申请号,支付日期,支付时间,指标编号,预算单位代码,预算单位名称,资金性质代码,资金性质,功能分类代码,功能分类名称,部门经济分类代码,部门经济分类名称,项目代码,项目名称,收款人全称,收款人账号,收款人开户银行,支付金额,资金用途,支付状态";
+    const rows = ['YT0001,2026-03-02,2026-03-02 10:11:12,ZB202600001,101001,市政府办公室本级,111,一般公共预算资金,2010301,行政运行,30101,基本工资,JB0000,基本支出,青川办公用品有限公司,="6222000000000188",某银行,100.00,办公,支付成功'];
+    await writeCsv(dir, "yitihua.csv", header, rows);
+    const run = await runJincai(dir, ["import", "payments", "yitihua.csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("1 rows read, 1 applied, 0 rejected");
+    expect(run.stderr.trim().split("\n").map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual(
+      [3, 6, 8, 10, 12, 14, 17].map((column) => `yitihua.csv:1:${column} IMPORT_UNKNOWN_COLUMN`),
+    );
+    expect((await runJincai(dir, ["payment", "YT0001"])).stdout).toContain("青川办公用品有限公司  6222000000000188");
+  });
+
   it("reads a payment system's timestamps (2026-03-02 14:35:12, 20260302143512) as the payment's day, and refuses one with a zone", async () => {
     const row = (id: string, at: string) => `${id},${at},ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000131,10.00,时间戳,已支付,`;
     await writeCsv(dir, "timestamps.csv", CITY_PAYMENT_HEADER, [row("TS0001", "2026-03-02 14:35:12"), row("TS0002", "20260302143512")]);

@@ -211,6 +211,8 @@ export function resolveHeader(
     at(1, ImportIssueCode.MISSING_COLUMN, `missing column for ${names}; headers seen: ${seen || "none"}`, missing[0]);
   }
   const failed = issues.some((issue) => issue.severity === "error");
+  // In file order (a column ignored for another is found after the whole header is read).
+  issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { plan: failed ? undefined : plan, issues };
 }
 
