@@ -71,6 +71,14 @@ describe("accountField", () => {
 });
 
 describe("dateField", () => {
+  it("says when a refused date looks like Excel's day number, and which day it is", () => {
+    const field = dateField({ aliases: [] });
+    expect(field.schema.safeParse("46082").error?.issues[0]?.message).toBe(
+      "is not a date: it looks like Excel's day number for 2026-03-01 (format the column as a date before exporting)",
+    );
+    expect(field.schema.safeParse("12345").error?.issues[0]?.message).toBe("is not a date (write 2026-03-05, 2026/3/5 or 20260305)");
+  });
+
   it("turns 20260305 into 2026-03-05 and 2026-02-30 into IMPORT_INVALID_DATE", () => {
     const field = dateField({ aliases: [] });
     expect(field.schema.parse("20260305")).toBe("2026-03-05");

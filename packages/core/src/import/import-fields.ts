@@ -158,9 +158,20 @@ function cachedNormalizeDate(text: string): string | undefined {
  * ```
  */
 export function dateField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<string, NoInfer<R>> {
-  const reason = (): string => "is not a date (write 2026-03-05, 2026/3/5 or 20260305)";
+  const reason = (text: string): string => {
+    const serial = EXCEL_SERIAL.exec(text);
+    // Excel counts days from 1899-12-30: 40000–60000 are the years 2009–2064.
+    if (serial !== null && Number(serial[1]) >= 40_000 && Number(serial[1]) <= 60_000) {
+      const day = new Date(Date.UTC(1899, 11, 30) + Number(serial[1]) * 86_400_000).toISOString().slice(0, 10);
+      return `is not a date: it looks like Excel's day number for ${day} (format the column as a date before exporting)`;
+    }
+    return "is not a date (write 2026-03-05, 2026/3/5 or 20260305)";
+  };
   return build(cachedNormalizeDate, reason, ImportIssueCode.INVALID_DATE, options);
 }
+
+/** A whole number of days, perhaps with a time fraction, as Excel stores dates (46082 is 2026-03-01). */
+const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
 
 /** Options of {@link codeField}. */
 export interface CodeFieldOptions<R extends boolean> extends FieldOptions<R> {
