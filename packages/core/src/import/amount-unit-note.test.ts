@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerUnit, unitNote } from "./amount-unit-note";
+import { headerUnit, unitNote, unitSuffix, withoutUnit } from "./amount-unit-note";
 
 describe("unitNote (a row above the header stating the amounts' unit)", () => {
   it.each([
@@ -37,5 +37,15 @@ describe("headerUnit (a unit in brackets after a header)", () => {
   it("splits nothing from a header without a closing bracket", () => {
     expect(headerUnit("金额")).toBeUndefined();
     expect(headerUnit("(万元)")).toBeUndefined();
+  });
+});
+
+describe("withoutUnit (a unit written after an amount)", () => {
+  it("drops the file's own unit and refuses another", () => {
+    expect(withoutUnit("1,234.56元", "元")).toBe("1,234.56");
+    expect(withoutUnit("12.5 万元", "万元")).toBe("12.5");
+    expect(withoutUnit("12.5万元", "元")).toBeUndefined();
+    expect(withoutUnit("125000元", "万元")).toBeUndefined();
+    expect(unitSuffix("3亿元")).toBe("亿元");
   });
 });

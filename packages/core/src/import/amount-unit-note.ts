@@ -4,7 +4,7 @@
  * header ("金额（万元）"). The header is the more specific of the two, and a mapping file may state
  * it for files that say nothing (`units`); see resolveHeader for how they combine.
  */
-import { findAmountUnit, type AmountUnit } from "../money/amount-unit";
+import { AMOUNT_UNITS, findAmountUnit, type AmountUnit } from "../money/amount-unit";
 
 /**
  * A unit as a file states it.
@@ -82,4 +82,38 @@ export function headerUnit(key: string): HeaderUnit | undefined {
   const match = /^(.+?)[([【]((?:单位|unit)?:?)([^()[\]【】]+)[)\]】]$/.exec(key);
   if (match === null) return undefined;
   return { base: match[1]!, unitText: match[3]! };
+}
+
+/** Unit names a cell may end in, longest first (so 万元 is not read as 元). */
+const UNIT_SUFFIXES = AMOUNT_UNITS.map((u) => u.unit).sort((a, b) => b.length - a.length);
+
+/**
+ * The unit name an amount cell ends in, 元 when it names no larger one.
+ *
+ * @param cell - a cell ending in 元
+ * @example
+ * ```ts
+ * unitSuffix("12.5万元"); // "万元"
+ * unitSuffix("1,234.56元"); // "元"
+ * ```
+ */
+export function unitSuffix(cell: string): AmountUnit {
+  return UNIT_SUFFIXES.find((name) => cell.endsWith(name)) ?? "元";
+}
+
+/**
+ * An amount cell without the unit written after it (`1,234.56元` → `1,234.56`) when that is the
+ * unit the amounts are read in; undefined when it names another (`12.5万元` among amounts in 元),
+ * which the caller refuses rather than converts.
+ *
+ * @param cell - a cell ending in 元
+ * @param unit - the unit the file's amounts are read in
+ * @example
+ * ```ts
+ * withoutUnit("1,234.56 元", "元"); // "1,234.56"
+ * withoutUnit("12.5万元", "元"); // undefined
+ * ```
+ */
+export function withoutUnit(cell: string, unit: AmountUnit): string | undefined {
+  return unitSuffix(cell) === unit ? cell.slice(0, -unit.length).trimEnd() : undefined;
 }

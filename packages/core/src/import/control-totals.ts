@@ -10,6 +10,7 @@
  */
 import type { AmountUnit } from "../money/amount-unit";
 import { safeParseFen } from "../money/parse-fen";
+import { withoutUnit } from "./amount-unit-note";
 import { excelText } from "./excel-text";
 
 /** What a totals row totals: every row above (`grand`), or the rows since the last totals row (`group`). */
@@ -129,7 +130,8 @@ export function createControlTotals(): ControlTotals {
  * ```
  */
 export function cellAmount(cell: string | undefined, unit?: AmountUnit): bigint | undefined {
-  const text = cell === undefined ? "" : excelText(cell.trim());
+  const trimmed = cell === undefined ? "" : excelText(cell.trim());
+  const text = trimmed.endsWith("元") ? (withoutUnit(trimmed, unit ?? "元") ?? "") : trimmed;
   if (text === "") return undefined;
   const parsed = safeParseFen(text, unit === undefined || unit === "元" ? undefined : { unit });
   return parsed.ok ? parsed.value : undefined;

@@ -70,6 +70,23 @@ describe("accountField", () => {
   });
 });
 
+describe("amountField: a unit written after the amount", () => {
+  it("reads 1,234.56元 in a file in 元 and 12.5万元 in a file in 万元", () => {
+    expect(amountField({ aliases: [] }).parseCell?.("1,234.56元")).toBe(123456n);
+    expect(amountField({ aliases: [] }).parseCell?.("¥1,234.56 元")).toBe(123456n);
+    expect(amountField({ aliases: [], unit: "万元" }).parseCell?.("12.5万元")).toBe(12_500_000n);
+  });
+
+  it("refuses a cell in another unit than the file's, saying how to state it", () => {
+    const field = amountField({ aliases: [] });
+    expect(field.parseCell?.("12.5万元")).toBeUndefined();
+    expect(field.schema.safeParse("12.5万元").error?.issues[0]?.message).toBe(
+      "is in 万元 but the amounts are read in 元 (state the file's unit: 单位：万元 above the header, or 金额（万元）)",
+    );
+    expect(amountField({ aliases: [], unit: "万元" }).schema.safeParse("125000元").error?.issues[0]?.message).toContain("is in 元 but the amounts are read in 万元");
+  });
+});
+
 describe("dateField", () => {
   it("says when a refused date looks like Excel's day number, and which day it is", () => {
     const field = dateField({ aliases: [] });

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { isIsoDate } from "../calendar/iso-date";
 import { amountUnitDecimals, type AmountUnit } from "../money/amount-unit";
+import { unitSuffix, withoutUnit } from "./amount-unit-note";
 import { safeParseFen } from "../money/parse-fen";
 import { FUND_TYPES, findFundType } from "../org/fund-type";
 import { ImportIssueCode } from "./import-issue-code";
@@ -52,6 +53,8 @@ function build<T, R extends boolean>(
   return spec;
 }
 
+const YUAN = "元".charCodeAt(0);
+
 /** Options of {@link amountField}. */
 export interface AmountFieldOptions<R extends boolean> extends FieldOptions<R> {
   /**
@@ -65,13 +68,16 @@ export interface AmountFieldOptions<R extends boolean> extends FieldOptions<R> {
 
 /**
  * An amount in integer fen, parsed by {@link parseFen} (`1,234.56`, `¥1,234.56`, full-width,
- * `(1,234.56)` negative), in 元 or the `unit` given (a file in 万元: `12.5` is 12,500,000 fen,
- * with up to six decimals). Bad cells: `IMPORT_INVALID_AMOUNT`, also for zero and negative
- * amounts when `positive` is set. `inUnit` gives the same field in another unit.
+ * `(1,234.56)` negative, also `1,234.56元` with the unit written after it), in 元 or the `unit`
+ * given (a file in 万元: `12.5` is 12,500,000 fen, with up to six decimals). A cell ending in
+ * another unit (`12.5万元` among amounts in 元) is refused, not converted: the file should say so.
+ * Bad cells: `IMPORT_INVALID_AMOUNT`, also for zero and negative amounts when `positive` is set.
+ * `inUnit` gives the same field in another unit.
  *
  * @example
  * ```ts
  * amountField({ aliases: ["金额", "amount"] }).schema.parse("1,234.56"); // 123456n
+ * amountField({ aliases: ["金额"] }).parseCell("1,234.56元"); // 123456n
  * amountField({ aliases: ["金额"], positive: true }).parseCell("-5.00"); // undefined: "must be greater than zero"
  * amountField({ aliases: ["金额"], unit: "万元" }).parseCell("12.5"); // 12500000n
  * ```
@@ -81,11 +87,15 @@ export function amountField<R extends boolean = true>(options: AmountFieldOption
   const hint = typeof options.positive === "string" ? ` (${options.positive})` : "";
   const unit = options.unit ?? "元";
   const parseOptions = unit === "元" ? undefined : { unit };
-  const parse = (text: string): bigint | undefined => {
+  const parse = (cell: string): bigint | undefined => {
+    const text = cell.charCodeAt(cell.length - 1) === YUAN ? withoutUnit(cell, unit) : cell;
+    if (text === undefined) return undefined;
     const result = safeParseFen(text, parseOptions);
     return result.ok && (!positive || result.value > 0n) ? result.value : undefined;
   };
-  const reason = (text: string): string => {
+  const reason = (cell: string): string => {
+    const text = cell.charCodeAt(cell.length - 1) === YUAN ? withoutUnit(cell, unit) : cell;
+    if (text === undefined) return `is in ${unitSuffix(cell)} but the amounts are read in ${unit} (state the file's unit: 单位：${unitSuffix(cell)} above the header, or 金额（${unitSuffix(cell)}）)`;
     const result = safeParseFen(text, parseOptions);
     if (result.ok) return `must be greater than zero${hint}`;
     if (result.error.code !== "MONEY_TOO_MANY_DECIMALS") return "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";

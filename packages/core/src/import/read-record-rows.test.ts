@@ -222,6 +222,12 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       expect(off.issues).toEqual(["p.csv:4:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 16,000.00 元, but the 1 row it totals sum to 15,000.00 元 (rows lost or changed?)"]);
     });
 
+    it("reads amounts and a 合计 written with the file's unit after them (12.5万元)", async () => {
+      const { amounts, issues } = await read([["单位：万元"]], [pay("ZF1", "1.5万元"), pay("ZF2", "2"), ["合计", "", "", "", "", "3.5 万元", "", ""]]);
+      expect(amounts).toEqual([1_500_000n, 2_000_000n]);
+      expect(issues).toEqual(["p.csv:5:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 35,000.00 元 is the sum of the 2 rows it totals"]);
+    });
+
     it("stops at two notes that disagree", async () => {
       const { reader, amounts, issues } = await read([["单位：万元"], ["单位：元"]], [pay("ZF1", "3")]);
       expect(amounts).toEqual([]);
