@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveHeader } from "./resolve-header";
 import { paymentRowSchema } from "./schemas/payment-row-schema";
+import { quotaRowSchema } from "./schemas/quota-row-schema";
 
 const HEADER = ["支付编号", "单位编码", "资金性质", "功能科目", "金额", "支付日期", "收款人", "收款账号"];
 
@@ -139,5 +140,23 @@ describe("resolveHeader: exports of the 预算管理一体化 system", () => {
       payment_id: 0, paid_on: 1, agency_code: 2, fund_type: 3, function_code: 4, economic_code: 5, gov_economic_code: 6,
       payee_name: 7, payee_account: 8, amount: 9,
     });
+  });
+});
+
+describe("resolveHeader: quota exports", () => {
+  const header = ["BGT_ID", "SET_YEAR", "AGENCY_CODE", "FUND_TYPE_CODE", "EXP_FUNC_CODE", "SOURCE_TYPE_CODE", "BGT_DOC_NO"];
+  const amountAt = (h: string[]) => {
+    const { plan, issues } = resolveHeader(h, quotaRowSchema, undefined, "q.csv", 1);
+    return { position: plan?.positions[plan.fields.indexOf("amount")], warnings: issues.map((i) => i.message) };
+  };
+
+  it("reads 下达金额 or 批复金额 as the amount when the file has no 指标金额, and ignores them beside one", () => {
+    expect(amountAt([...header, "下达金额"])).toEqual({ position: 7, warnings: [] });
+    expect(amountAt([...header, "批复金额", "指标金额"])).toEqual({ position: 8, warnings: ['column "批复金额" ignored: amount is read from "指标金额"'] });
+  });
+
+  it("reads SOURCE_TYPE_CODE as the 指标来源", () => {
+    const { plan } = resolveHeader([...header, "AMOUNT"], quotaRowSchema, undefined, "q.csv", 1);
+    expect(plan?.positions[plan.fields.indexOf("source")]).toBe(5);
   });
 });
