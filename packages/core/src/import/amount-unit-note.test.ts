@@ -47,5 +47,6 @@ describe("withoutUnit (a unit written after an amount)", () => {
     expect(withoutUnit("12.5万元", "元")).toBeUndefined();
     expect(withoutUnit("125000元", "万元")).toBeUndefined();
     expect(unitSuffix("3亿元")).toBe("亿元");
+    expect(withoutUnit("12.5", "万元")).toBe("12.5");
   });
 });

@@ -84,6 +84,7 @@ export function headerUnit(key: string): HeaderUnit | undefined {
   return { base: match[1]!, unitText: match[3]! };
 }
 
+const YUAN = "元".charCodeAt(0);
 /** Unit names a cell may end in, longest first (so 万元 is not read as 元). */
 const UNIT_SUFFIXES = AMOUNT_UNITS.map((u) => u.unit).sort((a, b) => b.length - a.length);
 
@@ -104,16 +105,19 @@ export function unitSuffix(cell: string): AmountUnit {
 /**
  * An amount cell without the unit written after it (`1,234.56元` → `1,234.56`) when that is the
  * unit the amounts are read in; undefined when it names another (`12.5万元` among amounts in 元),
- * which the caller refuses rather than converts.
+ * which the caller refuses rather than converts. A cell not ending in 元 comes back as it is (one
+ * character compare: this runs on every amount of an import).
  *
- * @param cell - a cell ending in 元
+ * @param cell - an amount cell
  * @param unit - the unit the file's amounts are read in
  * @example
  * ```ts
  * withoutUnit("1,234.56 元", "元"); // "1,234.56"
  * withoutUnit("12.5万元", "元"); // undefined
+ * withoutUnit("12.5", "万元"); // "12.5"
  * ```
  */
 export function withoutUnit(cell: string, unit: AmountUnit): string | undefined {
+  if (cell.charCodeAt(cell.length - 1) !== YUAN) return cell;
   return unitSuffix(cell) === unit ? cell.slice(0, -unit.length).trimEnd() : undefined;
 }

@@ -130,8 +130,7 @@ export function createControlTotals(): ControlTotals {
  * ```
  */
 export function cellAmount(cell: string | undefined, unit?: AmountUnit): bigint | undefined {
-  const trimmed = cell === undefined ? "" : excelText(cell.trim());
-  const text = trimmed.endsWith("元") ? (withoutUnit(trimmed, unit ?? "元") ?? "") : trimmed;
+  const text = withoutUnit(cell === undefined ? "" : excelText(cell.trim()), unit ?? "元") ?? "";
   if (text === "") return undefined;
   const parsed = safeParseFen(text, unit === undefined || unit === "元" ? undefined : { unit });
   return parsed.ok ? parsed.value : undefined;

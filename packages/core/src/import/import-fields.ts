@@ -53,8 +53,6 @@ function build<T, R extends boolean>(
   return spec;
 }
 
-const YUAN = "元".charCodeAt(0);
-
 /** Options of {@link amountField}. */
 export interface AmountFieldOptions<R extends boolean> extends FieldOptions<R> {
   /**
@@ -88,14 +86,17 @@ export function amountField<R extends boolean = true>(options: AmountFieldOption
   const unit = options.unit ?? "元";
   const parseOptions = unit === "元" ? undefined : { unit };
   const parse = (cell: string): bigint | undefined => {
-    const text = cell.charCodeAt(cell.length - 1) === YUAN ? withoutUnit(cell, unit) : cell;
+    const text = withoutUnit(cell, unit);
     if (text === undefined) return undefined;
     const result = safeParseFen(text, parseOptions);
     return result.ok && (!positive || result.value > 0n) ? result.value : undefined;
   };
   const reason = (cell: string): string => {
-    const text = cell.charCodeAt(cell.length - 1) === YUAN ? withoutUnit(cell, unit) : cell;
-    if (text === undefined) return `is in ${unitSuffix(cell)} but the amounts are read in ${unit} (state the file's unit: 单位：${unitSuffix(cell)} above the header, or 金额（${unitSuffix(cell)}）)`;
+    const text = withoutUnit(cell, unit);
+    if (text === undefined) {
+      const written = unitSuffix(cell);
+      return `is in ${written} but the amounts are read in ${unit} (state the file's unit: 单位：${written} above the header, or 金额（${written}）)`;
+    }
     const result = safeParseFen(text, parseOptions);
     if (result.ok) return `must be greater than zero${hint}`;
     if (result.error.code !== "MONEY_TOO_MANY_DECIMALS") return "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";

@@ -158,10 +158,8 @@ export function resolveHeader(
     }
     const { field, how } = found;
     if (field === null) return;
-    if (how === "fallback") {
-      const columns = byFallback.get(field) ?? [];
-      byFallback.set(field, [...columns, i]);
-    } else claim(how === "mapping" ? byMapping : byAlias, field, i, how === "mapping" ? "the mapping's columns" : "columns");
+    if (how === "fallback") byFallback.set(field, [...(byFallback.get(field) ?? []), i]);
+    else claim(how === "mapping" ? byMapping : byAlias, field, i, how === "mapping" ? "the mapping's columns" : "columns");
     if (schema.fields[field]?.inUnit === undefined || split === undefined) return;
     const unit = findAmountUnit(split.unitText);
     if (unit !== undefined) headerUnits.set(i, { unit, from: "header", line, column: i + 1, text });

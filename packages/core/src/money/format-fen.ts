@@ -26,11 +26,12 @@ export function formatFen(fen: bigint, options?: FormatFenOptions): string {
   const digits = (negative ? -fen : fen).toString().padStart(3, "0");
   const yuan = digits.slice(0, -2);
   const jiaoFen = digits.slice(-2);
-  const integer = options?.grouping === false ? yuan : groupThousands(yuan);
+  const integer = options?.grouping === false ? yuan : _groupThousands(yuan);
   return `${negative ? "-" : ""}${integer}.${jiaoFen}`;
 }
 
-function groupThousands(digits: string): string {
+/** Internal: `,` between groups of three digits of a run of digits (`1234567` → `1,234,567`). */
+export function _groupThousands(digits: string): string {
   const head = digits.length % 3 || 3;
   let out = digits.slice(0, head);
   for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;

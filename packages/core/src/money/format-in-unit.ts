@@ -1,6 +1,7 @@
 import { amountUnitDecimals, type AmountUnit } from "./amount-unit";
 import { assertFen } from "./assert-fen";
 import { divideFen } from "./divide-fen";
+import { _groupThousands } from "./format-fen";
 import type { RoundingOptions } from "./rounding-mode";
 
 /** Options for {@link formatInUnit}. */
@@ -38,6 +39,6 @@ export function formatInUnit(fen: bigint, unit: AmountUnit, options: FormatInUni
   const negative = scaled < 0n;
   const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, "0");
   const whole = digits.slice(0, digits.length - decimals);
-  const integer = options.grouping === false ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ",");
+  const integer = options.grouping === false ? whole : _groupThousands(whole);
   return `${negative ? "-" : ""}${integer}${decimals > 0 ? `.${digits.slice(digits.length - decimals)}` : ""}`;
 }
