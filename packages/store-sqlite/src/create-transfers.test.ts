@@ -55,6 +55,34 @@ describe("createTransfersSync (through the store)", () => {
     }
   });
 
+  it("stores plain posted rows and reservations mixed in one large batch, each with its own fields and accounts", async () => {
+    const store = await open();
+    // Three 32-row statements' worth: posted rows, a chunk with two reservations in it, and a
+    // short last chunk; one row on q2. Each row's accounts must land on its own sequence.
+    const batch: TransferInput[] = Array.from({ length: 75 }, (_, i) => {
+      const id = `m${String(i).padStart(3, "0")}`;
+      if (i === 40) return pay(id, 300n, { phase: "pending", expiresOn: "2026-12-31", references: { voucher: "R40" } });
+      if (i === 41) return pay(id, 200n, { phase: "pending" });
+      if (i === 70) return pay(id, 100n, { debitAccountId: ACCOUNTS.q2, references: { memo: "青川" } });
+      return pay(id, 100n);
+    });
+    expect((await store.createTransfers(batch)).applied).toBe(true);
+    expect(await store.getTransfer("m040")).toMatchObject({ phase: "pending", amount: 300n, expiresOn: "2026-12-31", references: { voucher: "R40" } });
+    expect(await store.getTransfer("m041")).toMatchObject({ phase: "pending", amount: 200n });
+    const plain = await store.getTransfer("m070");
+    expect(plain).toMatchObject({ phase: "posted", debitAccountId: ACCOUNTS.q2, references: { memo: "青川" } });
+    expect(plain).not.toHaveProperty("pendingId");
+    expect(plain).not.toHaveProperty("expiresOn");
+    const ofQ2: string[] = [];
+    for await (const t of store.transfers({ accountId: ACCOUNTS.q2 })) ofQ2.push(t.id);
+    expect(ofQ2.filter((id) => id.startsWith("m"))).toEqual(["m070"]);
+    const ofQ1: string[] = [];
+    for await (const t of store.transfers({ accountId: ACCOUNTS.q1, phases: ["pending"] })) ofQ1.push(t.id);
+    expect(ofQ1).toEqual(["m040", "m041"]);
+    const [q1] = await store.accountBalances({ accountIds: [ACCOUNTS.q1] });
+    expect(q1!.balance).toMatchObject({ debitsPosted: 7_200n, debitsPending: 500n });
+  });
+
   it("writes a large batch of new payments in order, with their references and balances", async () => {
     const store = await open();
     const r = await store.createTransfers(payments());

@@ -113,7 +113,8 @@ export function createSqliteSnapshot(
   }
 
   const entryOf = (id: string): AccountEntry | undefined => {
-    if (accounts.has(id)) return accounts.get(id);
+    const known = accounts.get(id);
+    if (known !== undefined || accounts.has(id)) return known;
     const state = cached.stateOf(id);
     if (state !== undefined) return addAccount(state);
     accounts.set(id, undefined);
