@@ -83,9 +83,17 @@ export async function executionSummary(tx: StoreTx, options: ExecutionSummaryOpt
       previous = atEnd;
     }
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, g]) => ({ ...g, executionRate: executionRate(g.paid, g.quota) }));
+  // Sorted by the dimensions in the order asked for (by month, then function: each month's rows together).
+  const order = options.groupBy;
+  const compare = (a: Acc, b: Acc): number => {
+    for (const d of order) {
+      const x = a.key[d] ?? "";
+      const y = b.key[d] ?? "";
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  return [...groups.values()].sort(compare).map((g) => ({ ...g, executionRate: executionRate(g.paid, g.quota) }));
 }
 
 function addLine(

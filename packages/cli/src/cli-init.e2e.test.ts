@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, runJincai, tempDir } from "./_testing/run-jincai";
 
@@ -76,6 +77,36 @@ describe("jincai usage", () => {
     const run = await runJincai(dir, ["frobnicate"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it("refuses a missing, empty or damaged database with exit 2 instead of passing verify on a new empty one", async () => {
+    expect((await runJincai(dir, INIT)).code).toBe(0);
+    await writeFile(join(dir, "jincai.config.json"), JSON.stringify({ store: { sqlite: "jincia.db" }, fiscalYear: 2026, division: "990100" }));
+    for (const args of [["verify", "--format", "junit"], ["summary"], ["audit", "verify"]]) {
+      const run = await runJincai(dir, args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim()).toBe(`jincai: STORE_NOT_FOUND: ${join(dir, "jincia.db")} does not exist: no database at jincia.db (run jincai init, or fix store.sqlite in the configuration)`);
+    }
+    expect(existsSync(join(dir, "jincia.db"))).toBe(false);
+    await writeFile(join(dir, "jincia.db"), "");
+    expect((await runJincai(dir, ["verify"])).stderr).toContain("holds no Jincai store");
+    await writeFile(join(dir, "jincia.db"), "not a database\n".repeat(100));
+    const text = await runJincai(dir, ["verify"]);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain("STORE_NOT_FOUND");
+    expect(text.stderr).toContain("is not a database");
+    expect(text.stderr).not.toContain("    at ");
+  });
+
+  it("names a table missing from a damaged database in the store's words, without a stack trace", async () => {
+    expect((await runJincai(dir, INIT)).code).toBe(0);
+    const db = new Database(join(dir, "jincai.db"));
+    db.exec("DROP TABLE transfers");
+    db.close();
+    const run = await runJincai(dir, ["verify"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^jincai: STORE_CORRUPT: SQLite says "no such table: transfers" \(SQLITE_ERROR\): the database was changed outside Jincai or is damaged$/);
   });
 
   it("exits 2 with CLI_CONFIG_MISSING when summary runs before init", async () => {

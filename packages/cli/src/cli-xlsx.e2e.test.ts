@@ -102,6 +102,24 @@ describe("jincai summary --format xlsx", () => {
     expect(ws.getRow(5).font?.bold).toBe(true);
   });
 
+  it("totals a summary by month with the last month's quota, reserved and available and the whole period's paid, in the table and the workbook", async () => {
+    expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
+    const run = await runJincai(db.dir, ["summary", "--by", "month,economic", "--period", "2026-01..2026-04", "--format", "xlsx", "--output", "by-month.xlsx"]);
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(db.dir, "by-month.xlsx"));
+    const rows = wb.worksheets[0]!.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1));
+    // Four months × three economic codes, month first as asked, then the total.
+    expect(rows.slice(0, 4).map((r) => [r[0], r[1]])).toEqual([["2026-01", "30101"], ["2026-01", "30201"], ["2026-01", "30205"], ["2026-02", "30101"]]);
+    expect(rows).toHaveLength(4 * 3 + 1);
+    expect(rows.at(-1)).toEqual(["合计 total", "", "", 18000, 0, 2300.5, 15699.5, 0.1278]);
+    const table = await runJincai(db.dir, ["summary", "--by", "economic,month", "--period", "2026-01..2026-04"]);
+    expect(table.stdout.trim().split("\n").at(-1)!.split(/\s{2,}/)).toEqual(["合计 total", "18,000.00", "0.00", "2,300.50", "15,699.50", "12.78%"]);
+    const twice = await runJincai(db.dir, ["summary", "--by", "agency,agency"]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('CLI_USAGE: --by: "agency" is named twice');
+  });
+
   it("asks for --output with xlsx, and writes the other formats to --output too", async () => {
     const bare = await runJincai(db.dir, ["summary", "--format", "xlsx"]);
     expect(bare.code).toBe(2);

@@ -66,7 +66,19 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       ctx.err(`jincai: ${coded.code}: ${coded.message}`);
       return EXIT.usage;
     }
+    const sqlite = sqliteCode(error);
+    if (sqlite !== undefined) {
+      // A damaged or hand-edited file (a table dropped, a page corrupt): the store's words, not a stack.
+      ctx.err(`jincai: STORE_CORRUPT: SQLite says "${(error as Error).message}" (${sqlite}): the database was changed outside Jincai or is damaged`);
+      return EXIT.usage;
+    }
     ctx.err(`jincai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.usage;
   }
+}
+
+/** The SQLite error code (`SQLITE_ERROR`, `SQLITE_CORRUPT` …) of a better-sqlite3 error, if it is one. */
+function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_") ? code : undefined;
 }

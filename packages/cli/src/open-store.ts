@@ -17,6 +17,12 @@ export interface OpenStoreOptions {
    * (`SqliteStoreOptions.bulkLoad`). PostgreSQL ignores it.
    */
   readonly bulkLoad?: boolean;
+  /**
+   * Create the SQLite file when it does not exist (`jincai init`). Every other command refuses a
+   * missing or empty file with `STORE_NOT_FOUND`: a mistyped path must not pass verify as an empty
+   * database. PostgreSQL ignores it.
+   */
+  readonly create?: boolean;
 }
 
 /**
@@ -36,7 +42,17 @@ export async function openConfiguredStore(config: JincaiConfig, baseDir: string,
   if (!existsSync(dirname(filename))) {
     throw new JincaiError("CLI_FILE_NOT_FOUND", `${dirname(filename)}: no such folder for the database ${config.store.sqlite} (run jincai init)`);
   }
-  return openSqliteStore({ filename, bulkLoad: options.bulkLoad === true });
+  try {
+    return openSqliteStore({ filename, bulkLoad: options.bulkLoad === true, mustExist: options.create !== true });
+  } catch (error) {
+    if (error instanceof JincaiError && error.code === "STORE_NOT_FOUND") {
+      throw new JincaiError("STORE_NOT_FOUND", `${error.message}: no database at ${config.store.sqlite} (run jincai init, or fix store.sqlite in the configuration)`, {
+        details: error.details,
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }
 
 /** Loads the PostgreSQL store only when used: its driver costs every SQLite command about 50 ms of start-up. */

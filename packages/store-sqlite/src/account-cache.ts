@@ -10,6 +10,7 @@
  * ({@link accountStateColumns}: key, id, `closed`, balances) and rebuild the account from the
  * cache; only an account not cached yet costs a read of its whole row.
  */
+import { JincaiError } from "@jincai/core";
 import type { Account } from "@jincai/core";
 import { decodeJson } from "./json-codec";
 import type { SqliteConnection } from "./sqlite-connection";
@@ -113,7 +114,7 @@ export function createAccountCache(conn: SqliteConnection): AccountCache {
       const hit = byNum.get(n);
       if (hit !== undefined) return hit.account.id;
       const row = conn.stmt("SELECT * FROM accounts WHERE num = ?").get(n) as AccountRow | undefined;
-      if (row === undefined) throw new Error(`account #${n} is referenced but missing`);
+      if (row === undefined) throw new JincaiError("STORE_CORRUPT", `account #${n} is referenced but missing: the database was changed outside Jincai or is damaged`, { details: { account: n } });
       return fromRow(row).id;
     },
     clear() {

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
@@ -81,6 +81,24 @@ describe("openSqliteStore", () => {
     raw.pragma("user_version = 42");
     raw.close();
     expect(() => open(file)).toThrow(expect.objectContaining({ code: "STORE_SCHEMA_TOO_NEW", details: expect.objectContaining({ found: 42 }) }));
+  });
+
+  it("with mustExist, throws STORE_NOT_FOUND for a missing, an empty or a foreign file instead of creating a store", async () => {
+    const missing = newFile();
+    expect(() => openSqliteStore({ filename: missing, mustExist: true })).toThrow(expect.objectContaining({ code: "STORE_NOT_FOUND", message: `${missing} does not exist` }));
+    expect(existsSync(missing)).toBe(false);
+    const empty = newFile();
+    writeFileSync(empty, "");
+    expect(() => openSqliteStore({ filename: empty, mustExist: true })).toThrow(expect.objectContaining({ code: "STORE_NOT_FOUND", message: expect.stringContaining("holds no Jincai store") }));
+    expect(statSync(empty).size).toBe(0);
+    const text = newFile();
+    writeFileSync(text, "支付单号,金额\nZF1,100.00\n".repeat(20));
+    expect(() => openSqliteStore({ filename: text, mustExist: true })).toThrow(expect.objectContaining({ code: "STORE_NOT_FOUND", message: expect.stringContaining("is not a database") }));
+    const made = newFile();
+    await open(made).close();
+    const again = openSqliteStore({ filename: made, mustExist: true });
+    expect(again.kind).toBe("sqlite");
+    await again.close();
   });
 
   it("throws STORE_SCHEMA_OUTDATED when opening an unmigrated file read-only", () => {

@@ -30,12 +30,19 @@ export interface SqliteStoreOptions {
    * When another connection has the file open, the store silently keeps WAL. Default false.
    */
   readonly bulkLoad?: boolean;
+  /**
+   * Only open a store that exists: a missing file, an empty one or one without the store's schema
+   * throws `STORE_NOT_FOUND` instead of becoming a new, empty store (which would, say, let a
+   * mistyped path pass every check). Default false: the file is created.
+   */
+  readonly mustExist?: boolean;
 }
 
 /**
  * Opens (creating and migrating if needed) a SQLite store.
  *
- * @throws {JincaiError} STORE_SCHEMA_TOO_NEW when the file was written by a newer release.
+ * @throws {JincaiError} STORE_SCHEMA_TOO_NEW when the file was written by a newer release;
+ *   STORE_NOT_FOUND with `mustExist` when there is no store at `filename`, or when it is no database.
  *
  * @example
  * ```ts
@@ -52,6 +59,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     appliedAt: isoNow(clock),
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     ...(options.bulkLoad === true ? { bulkLoad: true } : {}),
+    ...(options.mustExist === true ? { mustExist: true } : {}),
   });
   const ctx = createSqliteContext(conn);
 

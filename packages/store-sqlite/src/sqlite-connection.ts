@@ -21,6 +21,8 @@ export interface ConnectionOptions {
   readonly appliedAt: string;
   /** Write through a rollback journal while open, when no other connection has the file (see `enterBulkJournal`). */
   readonly bulkLoad?: boolean;
+  /** Refuse a file that does not exist or holds no store (`STORE_NOT_FOUND`) instead of creating one. */
+  readonly mustExist?: boolean;
 }
 
 /** An open connection with its statement cache. */
@@ -48,7 +50,14 @@ export interface SqliteConnection {
  */
 export function openConnection(options: ConnectionOptions): SqliteConnection {
   const readonly = options.readonly === true;
-  const db = new Database(options.filename, readonly ? { readonly: true, fileMustExist: true } : {});
+  const mustExist = options.mustExist === true && options.filename !== ":memory:";
+  let db: Database.Database;
+  try {
+    db = new Database(options.filename, readonly ? { readonly: true, fileMustExist: true } : mustExist ? { fileMustExist: true } : {});
+  } catch (error) {
+    if (mustExist && (error as { code?: unknown }).code === "SQLITE_CANTOPEN") throw notFound(options.filename, "does not exist", error);
+    throw error;
+  }
   let journalMode: JournalMode = "wal";
   try {
     db.defaultSafeIntegers(true);
@@ -63,6 +72,9 @@ export function openConnection(options: ConnectionOptions): SqliteConnection {
     // changes) would otherwise go through a temporary file: in memory a small write (a payment
     // document) costs about a fifth as much. Sorts of large queries also stay in memory.
     db.pragma("temp_store = MEMORY");
+    if (mustExist && Number(db.pragma("user_version", { simple: true })) === 0) {
+      throw notFound(options.filename, "holds no Jincai store (an empty or another program's file)");
+    }
     if (readonly) {
       checkReadonlySchema(db);
     } else {
@@ -135,9 +147,18 @@ function checkReadonlySchema(db: Database.Database): void {
   }
 }
 
-/** A killed bulk load left a hot rollback journal, which only a writer can roll back. */
+function notFound(filename: string, what: string, cause?: unknown): JincaiError {
+  return new JincaiError("STORE_NOT_FOUND", `${filename} ${what}`, { details: { filename }, ...(cause === undefined ? {} : { cause }) });
+}
+
+/**
+ * SQLite's errors on opening in the store's words: a file that is no database, and a killed bulk
+ * load's hot rollback journal, which only a writer can roll back.
+ */
 function inOwnWords(error: unknown, filename: string): unknown {
-  if ((error as { code?: unknown }).code !== "SQLITE_READONLY_ROLLBACK") return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === "SQLITE_NOTADB") return notFound(filename, "is not a database (SQLite: file is not a database)", error);
+  if (code !== "SQLITE_READONLY_ROLLBACK") return error;
   return new JincaiError("STORE_NEEDS_RECOVERY", `${filename} has the journal of an interrupted write; open it once read-write to roll it back`, {
     details: { filename },
     cause: error,

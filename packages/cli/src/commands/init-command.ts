@@ -65,7 +65,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
       // also creates the database's folder.
       const base = dirname(path);
       if ("sqlite" in config.store) await mkdir(dirname(resolve(base, config.store.sqlite)), { recursive: true });
-      const store = await openConfiguredStore(config, base);
+      const store = await openConfiguredStore(config, base, { create: true });
       await store.close();
       await saveConfig(path, config);
       ctx.out(`initialised ${"sqlite" in config.store ? config.store.sqlite : "PostgreSQL"} for fiscal year ${config.fiscalYear}, division ${config.division}; settings in ${CONFIG_FILE}`);

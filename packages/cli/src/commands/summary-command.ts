@@ -81,6 +81,8 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         if (!key) throw new JincaiError("CLI_USAGE", `--by: unknown dimension "${b}" (use ${Object.keys(BY).join(",")})`);
         return key;
       });
+      const repeated = groupBy.find((key, i) => groupBy.indexOf(key) !== i);
+      if (repeated !== undefined) throw new JincaiError("CLI_USAGE", `--by: "${repeated}" is named twice`);
       if (!["table", "csv", "json", "xlsx"].includes(opts.format)) throw new JincaiError("CLI_USAGE", `--format: use table, csv, json or xlsx`);
       if (opts.format === "xlsx" && opts.output === undefined) throw new JincaiError("CLI_USAGE", "--format xlsx: name the workbook with --output FILE");
       const unit = findAmountUnit(opts.unit);
@@ -132,11 +134,23 @@ function titles(groupBy: readonly string[], unit: AmountUnit): string[] {
   return [...groupBy.map((g) => TITLES[g] ?? g), ...figures, "执行率 rate"];
 }
 
+/**
+ * The 合计 row. Quota, reserved and available are standing figures (as of a month's end), so by
+ * month they are the last month's, summed over the other dimensions; paid is the period's flow,
+ * summed over every row. (Each month has a row for every group: see executionSummary.)
+ */
 function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved: bigint; paid: bigint; available: bigint } {
-  return rows.reduce(
-    (t, r) => ({ quota: t.quota + r.quota, reserved: t.reserved + r.reserved, paid: t.paid + r.paid, available: t.available + r.available }),
-    { quota: 0n, reserved: 0n, paid: 0n, available: 0n },
-  );
+  let last: string | undefined;
+  for (const r of rows) if (r.key["month"] !== undefined && (last === undefined || r.key["month"] > last)) last = r.key["month"];
+  const t = { quota: 0n, reserved: 0n, paid: 0n, available: 0n };
+  for (const r of rows) {
+    t.paid += r.paid;
+    if (last !== undefined && r.key["month"] !== last) continue;
+    t.quota += r.quota;
+    t.reserved += r.reserved;
+    t.available += r.available;
+  }
+  return t;
 }
 
 /** The workbook: each named dimension's code column is followed by a column of its names. */
