@@ -34,6 +34,26 @@ describe("jincai import: amounts in 万元", () => {
     expect(rows.map((r) => [r["agency"], r["quota"]])).toEqual([["101001", "128456.78"]]);
   });
 
+  it("reads 单位 notes as bureaus write them, stops at one in a currency it does not read, and warns when the header says otherwise", async () => {
+    const body = QUOTAS_WAN.split("\n").slice(2).join("\n");
+    for (const note of ["单位：万元（保留两位小数）", "单位：人民币（万元）", "单位：万元。", "单位：万", "金额单位／万元"]) {
+      await writeFiles(dir, { "quotas.csv": `${note}\n${body}` });
+      const run = await runJincai(dir, ["import", "quotas", "quotas.csv", "--dry-run"]);
+      expect(run.code, note).toBe(0);
+      expect(run.stdout, note).toContain(`amounts read in 万元 (quotas.csv:1:1 "${note}")`);
+    }
+    await writeFiles(dir, { "quotas.csv": `单位：美元\n${body}` });
+    const dollars = await runJincai(dir, ["import", "quotas", "quotas.csv"]);
+    expect(dollars.code).toBe(2);
+    expect(dollars.stderr).toContain('quotas.csv:1:1 IMPORT_AMOUNT_UNIT "单位：美元": 美元 is not a unit amounts are read in (元, 千元, 万元, 百万元, 亿元); convert the amounts, or state one of these');
+    const inYuan = body.split("\n").slice(0, 2).join("\n").replace(",金额\n", ",金额（元）\n");
+    await writeFiles(dir, { "quotas.csv": `单位：万元\n${inYuan}\n` });
+    const both = await runJincai(dir, ["import", "quotas", "quotas.csv"]);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toContain('quotas.csv:2:9 IMPORT_AMOUNT_UNIT column "金额（元）" is in 元 but line 1 says "单位：万元": amount read in 元, as the column says');
+    expect((await summaryJson(dir))[0]?.["quota"]).toBe("12.50");
+  });
+
   it("reads a column headed 金额（万元） in 万元, also from GB18030, and puts the unit in the JSON summary", async () => {
     const text = QUOTAS_WAN.split("\n").slice(2).join("\n").replace(",金额\n", ",金额（万元）\n");
     await writeFile(join(dir, "quotas.csv"), iconv.encode(text, "gb18030"));

@@ -23,18 +23,49 @@ export interface UnitNote {
   readonly text: string;
 }
 
-/** "单位" or "unit", a colon, and the unit up to the next separator. */
-const NOTE = /(?:单位|unit)[:：]\s*([^\s,，;；、/|)）\]】]+)/gi;
+/** Where a note may name its unit: after "单位" or "unit". */
+const NOTE_START = /单位|unit/gi;
+/** What may stand between "单位" and the unit: a colon, a bracket, a slash, 为, 人民币 (单位：人民币（万元）). */
+const NOTE_LEAD = /^[\s:：=＝/／为是]*(?:人民币|rmb)?[\s(（[［【]*/i;
+/** The unit's text: up to the next separator, bracket or full stop (单位：万元（保留两位小数）). */
+const NOTE_TOKEN = /^[^\s,，;；、:：/／|()（）[\]［］【】。.]+/;
+
+/**
+ * The unit texts a cell names after each "单位"/"unit" in it: `单位：万元。` → `万元`,
+ * `单位：人民币（万元）` → `万元`, `金额单位（万元）` → `万元`, `单位：万元人民币` → `万元`,
+ * `编制单位：青川市财政局` → `青川市财政局` (no unit: the caller looks each up).
+ */
+function noteTexts(cell: string): string[] {
+  const texts: string[] = [];
+  for (const match of cell.matchAll(NOTE_START)) {
+    const rest = cell.slice(match.index + match[0].length).replace(NOTE_LEAD, "");
+    const token = NOTE_TOKEN.exec(rest)?.[0].replace(/(?:人民币|rmb)$/i, "");
+    if (token !== undefined && token !== "") texts.push(token);
+  }
+  return texts;
+}
+
+/**
+ * Whether a note's text that is no unit Jincai reads still reads as a unit of money (`美元`,
+ * `港元`, `千万元`, `十万`): the file states a unit, and reading its amounts in 元 would be wrong.
+ * An organisation's name after 编制单位 is longer or ends otherwise (`元坝区财政局`).
+ */
+function looksLikeUnit(text: string): boolean {
+  return (text.endsWith("元") && text.length <= 4) || /^[十百千万亿]+$/.test(text) || /^(?:usd|dollars?|美金|eur|hkd)$/i.test(text);
+}
 
 /**
  * The unit a row above the header states ("单位：万元"), or undefined when it states none. A
- * "单位：" followed by anything but a unit ("编制单位：青川市财政局") states none.
+ * "单位：" followed by anything but a unit ("编制单位：青川市财政局") states none. Notes are
+ * written many ways: `单位：万元。`, `单位：（万元）`, `单位：人民币万元`, `单位(万元)`,
+ * `单位 ： 万`, `金额单位／万元` all name 万元.
  *
  * @param cells - the row's cells
  * @example
  * ```ts
  * unitNote(["青川市2026年部门预算表", "", "单位：万元"]); // { unit: "万元", column: 3, text: "单位：万元" }
  * unitNote(["编制单位：青川市财政局　　金额单位：元"])?.unit; // "元"
+ * unitNote(["单位：万元（保留两位小数）"])?.unit; // "万元"
  * unitNote(["编制单位：青川市财政局"]); // undefined
  * ```
  */
@@ -42,9 +73,32 @@ export function unitNote(cells: readonly string[]): UnitNote | undefined {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     if (!cell.includes("单位") && !/unit/i.test(cell)) continue;
-    for (const match of cell.matchAll(NOTE)) {
-      const unit = findAmountUnit(match[1]!);
+    for (const text of noteTexts(cell)) {
+      const unit = findAmountUnit(text);
       if (unit !== undefined) return { unit, column: i + 1, text: cell.trim() };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A note that names a unit of money Jincai does not read amounts in (`单位：美元`, `单位：千万元`),
+ * as the cell and the unit's text, or undefined. The import stops on one rather than read the
+ * amounts in 元.
+ *
+ * @param cells - the row's cells
+ * @example
+ * ```ts
+ * foreignUnitNote(["单位：美元"]); // { column: 1, text: "单位：美元", unitText: "美元" }
+ * foreignUnitNote(["编制单位：元坝区财政局"]); // undefined
+ * ```
+ */
+export function foreignUnitNote(cells: readonly string[]): { column: number; text: string; unitText: string } | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (!cell.includes("单位") && !/unit/i.test(cell)) continue;
+    for (const text of noteTexts(cell)) {
+      if (findAmountUnit(text) === undefined && looksLikeUnit(text)) return { column: i + 1, text: cell.trim(), unitText: text };
     }
   }
   return undefined;

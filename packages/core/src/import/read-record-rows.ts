@@ -22,7 +22,8 @@ import type { DetectedEncoding } from "./detect-encoding";
 import type { ImportIssue } from "./import-issue";
 import { ImportIssueCode } from "./import-issue-code";
 import { checkImportMapping, type ImportMapping } from "./import-mapping";
-import { unitNote } from "./amount-unit-note";
+import { foreignUnitNote, unitNote } from "./amount-unit-note";
+import { amountUnitNames } from "../money/amount-unit";
 import { resolveHeader, type LineUnitNote, type UnitSource } from "./resolve-header";
 import type { RowSchema } from "./row-schema";
 import { createRowValidator, type ParsedRow, type RejectedRow, type RowValidator } from "./row-validator";
@@ -247,6 +248,14 @@ async function* batches<T>(
         if (validator === undefined) {
           // A unit stated in a cell of this row counts, also when it is the header row itself (…, 金额, 单位：万元).
           const rowNote = unitNote(cells);
+          const foreign = rowNote === undefined ? foreignUnitNote(cells) : undefined;
+          if (foreign !== undefined) {
+            // 单位：美元 or 单位：千万元: reading the amounts in 元 would be wrong by a factor.
+            stats.aborted = true;
+            batch.issues.push(fileIssue(file, line, foreign.column, ImportIssueCode.AMOUNT_UNIT,
+              `"${foreign.text}": ${foreign.unitText} is not a unit amounts are read in (${amountUnitNames()}); convert the amounts, or state one of these`));
+            break reading;
+          }
           const stated = note ?? (rowNote === undefined ? undefined : { ...rowNote, line });
           const { plan, issues } = resolveHeader(cells, schema as RowSchema<unknown>, options.mapping, file, line, stated);
           if (plan === undefined) {

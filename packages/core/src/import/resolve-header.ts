@@ -107,8 +107,8 @@ export function resolveHeader(
   note?: LineUnitNote,
 ): HeaderResolution {
   const issues: ImportIssue[] = [];
-  const at = (column: number, code: ImportIssueCode, message: string, field?: string, atLine = line): void => {
-    const severity = code === ImportIssueCode.UNKNOWN_COLUMN ? "warning" : "error";
+  const at = (column: number, code: ImportIssueCode, message: string, field?: string, atLine = line, warn = false): void => {
+    const severity = warn || code === ImportIssueCode.UNKNOWN_COLUMN ? "warning" : "error";
     issues.push({ file, line: atLine, column, code, message, severity, ...(field === undefined ? {} : { field }) });
   };
   const explicit = new Map<string, string | null>();
@@ -228,13 +228,18 @@ function unitOf(
   header: UnitSource | undefined,
   mapping: ImportMapping | undefined,
   note: LineUnitNote | undefined,
-  at: (column: number, code: ImportIssueCode, message: string, field?: string, line?: number) => void,
+  at: (column: number, code: ImportIssueCode, message: string, field?: string, line?: number, warn?: boolean) => void,
 ): UnitSource | undefined {
   const mapped = mapping?.units?.[field] === undefined ? undefined : findAmountUnit(mapping.units[field]);
   const stated = header ?? (note === undefined ? undefined : { unit: note.unit, from: "note" as const, line: note.line, column: note.column, text: note.text });
   if (mapped !== undefined && stated !== undefined && stated.unit !== mapped) {
     const where = stated.from === "header" ? `column "${stated.text}" is in ${stated.unit}` : `line ${stated.line} says "${stated.text}"`;
     at(stated.column!, ImportIssueCode.AMOUNT_UNIT, `the mapping's units.${field} is ${mapped} but ${where}: fix the mapping or the file`, field, stated.line);
+  }
+  if (header !== undefined && note !== undefined && note.unit !== header.unit) {
+    // The column's own header wins, but a note above it that says otherwise may be the truth.
+    at(header.column!, ImportIssueCode.AMOUNT_UNIT,
+      `column "${header.text}" is in ${header.unit} but line ${note.line} says "${note.text}": ${field} read in ${header.unit}, as the column says`, field, undefined, true);
   }
   if (header !== undefined) return header;
   if (mapped !== undefined) return { unit: mapped, from: "mapping" };

@@ -13,11 +13,14 @@ describe("amount units", () => {
     ["百万元", "百万元"],
     ["亿元", "亿元"],
     ["Yuan", "元"],
+    // A money table's 单位：万 (and 金额（万）) means 万元.
+    ["万", "万元"],
+    ["亿", "亿元"],
   ] as const)("finds %j as %s", (name, unit) => {
     expect(findAmountUnit(name)).toBe(unit);
   });
 
-  it.each(["美元", "万", "%", "", "个"])("finds no unit in %j", (name) => {
+  it.each(["美元", "千万", "%", "", "个"])("finds no unit in %j", (name) => {
     expect(findAmountUnit(name)).toBeUndefined();
   });
 

@@ -37,10 +37,10 @@ export interface AmountUnitSpec {
  */
 export const AMOUNT_UNITS: readonly AmountUnitSpec[] = [
   { unit: "元", shift: 0, names: ["yuan", "cny", "rmb"] },
-  { unit: "千元", shift: 3, names: ["thousandyuan", "kyuan", "1000yuan"] },
-  { unit: "万元", shift: 4, names: ["tenthousandyuan", "10thousandyuan", "10kyuan", "10000yuan"] },
-  { unit: "百万元", shift: 6, names: ["millionyuan", "1000000yuan"] },
-  { unit: "亿元", shift: 8, names: ["hundredmillionyuan", "100millionyuan", "100000000yuan"] },
+  { unit: "千元", shift: 3, names: ["千", "thousandyuan", "kyuan", "1000yuan"] },
+  { unit: "万元", shift: 4, names: ["万", "tenthousandyuan", "10thousandyuan", "10kyuan", "10000yuan"] },
+  { unit: "百万元", shift: 6, names: ["百万", "millionyuan", "1000000yuan"] },
+  { unit: "亿元", shift: 8, names: ["亿", "hundredmillionyuan", "100millionyuan", "100000000yuan"] },
 ];
 
 const BY_KEY: ReadonlyMap<string, AmountUnitSpec> = new Map(
