@@ -14,6 +14,12 @@ describe("validateQuotaLine", () => {
     expect(codesOf(quotaLine({ economicCode: "302" }))).toEqual([]);
   });
 
+  it("accepts a 2026 line issued early (提前下达) in November 2025 and refuses one issued after 2026 ended", () => {
+    expect(codesOf(quotaLine({ fiscalYear: 2026, date: "2025-11-20" }))).toEqual([]);
+    expect(codesOf(quotaLine({ fiscalYear: 2026, date: "2026-12-31" }))).toEqual([]);
+    expect(codesOf(quotaLine({ fiscalYear: 2026, date: "2027-06-30" }))).toEqual([["BUDGET_OUTSIDE_FISCAL_YEAR", "date"]]);
+  });
+
   it("rejects the unknown agency 999999 instead of opening an account for it", () => {
     expect(codesOf(quotaLine({ agency: "999999" }))).toEqual([["BUDGET_UNKNOWN_AGENCY", "agency"]]);
   });
@@ -28,7 +34,7 @@ describe("validateQuotaLine", () => {
   });
 
   it("rejects a line of fiscal year 2025 when only 2026 codes are loaded", () => {
-    expect(codesOf(quotaLine({ fiscalYear: 2025 })).map(([c]) => c)).toEqual([
+    expect(codesOf(quotaLine({ fiscalYear: 2025, date: "2025-01-01" })).map(([c]) => c)).toEqual([
       "BUDGET_UNKNOWN_CODE",
       "BUDGET_UNKNOWN_CODE",
       "BUDGET_UNKNOWN_CODE",

@@ -91,6 +91,15 @@ export function validateQuotaLine(line: QuotaLine, context: QuotaValidationConte
     issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field: "fiscalYear", message: "fiscalYear must be an integer year" });
     return issues;
   }
+  // Issued early (提前下达, in the autumn before) is common; issued after the year ended, never: a
+  // later 结转 is a quota of the next year. Such a line could not be spent within its own year.
+  if (typeof line.date === "string" && line.date > `${line.fiscalYear}-12-31`) {
+    issues.push({
+      code: BudgetErrorCode.OUTSIDE_FISCAL_YEAR,
+      field: "date",
+      message: `quota ${line.id} of fiscal year ${line.fiscalYear} is issued on ${line.date}, after that year ended (a 结转 is a quota of the next year)`,
+    });
+  }
   checkLists(line, context, missing, issues);
   if (!missing.has("functionCode")) checkCode(context, "function", line, "functionCode", "leaf", issues);
   if (!missing.has("economicCode")) checkCode(context, "economic-dept", line, "economicCode", "leaf-or-category", issues);

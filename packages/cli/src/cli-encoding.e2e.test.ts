@@ -39,11 +39,11 @@ describe("jincai import (GB18030)", () => {
   it("reports the Chinese cell of a GB18030 quota file in the issue message", async () => {
     await writeFiles(dir, { "agencies.csv": SMALL.agencies });
     expect((await runJincai(dir, ["import", "agencies", "agencies.csv"])).code).toBe(0);
-    const quotas = "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,金额,指标来源\nZB1,青财预〔2026〕1号,2026,101001,111,2010301,30101,100.00,天上掉下来\n";
+    const quotas = "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,项目编码,金额,指标来源\nZB1,青财预〔2026〕1号,2026,101001,111,2010301,30101,JB0000,100.00,天上掉下来\n";
     await writeFiles(dir, { "quotas-gbk.csv": iconv.encode(quotas, "gb18030") });
     const run = await runJincai(dir, ["import", "quotas", "quotas-gbk.csv"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('quotas-gbk.csv:2:9 BUDGET_UNKNOWN_SOURCE source: unknown 指标来源 "天上掉下来"');
+    expect(run.stderr).toContain('quotas-gbk.csv:2:10 BUDGET_UNKNOWN_SOURCE source: unknown 指标来源 "天上掉下来"');
   });
 
   it("rejects --encoding latin1 with exit 2", async () => {

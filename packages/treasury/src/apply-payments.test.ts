@@ -158,4 +158,44 @@ describe("applyPayments", () => {
       { status: "ok" },
     ]);
   });
+
+  it("checks new rows in file order although a replayed row comes first: the row after the replay fits, the last does not", async () => {
+    const { store, context } = await treasuryStore();
+    // Q1 holds 100,000.00: 80,000.00 paid yesterday (X1), so 20,000.00 are left.
+    await applyPayments(store, [payment({ paymentNumber: "X1", amount: 8_000_000n })], context);
+    const results = await applyPayments(
+      store,
+      [payment({ paymentNumber: "X1", amount: 8_000_000n }), payment({ paymentNumber: "X2", amount: 1_500_000n }), payment({ paymentNumber: "X3", amount: 1_000_000n })],
+      context,
+    );
+    expect(results.map((r) => r.status)).toEqual(["exists", "ok", "TREASURY_EXCEEDS_QUOTA"]);
+    // The available figure X3 was refused with is the one at its place in the file.
+    expect(results[2]?.details).toEqual({ quotaId: "Q1", available: "500000", requested: "1000000" });
+  });
+
+  it("rejects a row dated in a closed period at its row when a replayed row and an overspend share its chunk", async () => {
+    const { store, context } = await treasuryStore();
+    await applyPayments(store, [payment({ paymentNumber: "X1", amount: 1_000_000n, date: "2026-01-10" })], context);
+    await store.lockPeriod({ from: "2026-01-01", to: "2026-01-31", book: "quota" });
+    const results = await store.transaction((tx) =>
+      applyPayments(
+        tx,
+        [
+          payment({ paymentNumber: "X1", amount: 1_000_000n, date: "2026-01-10" }),
+          payment({ paymentNumber: "X2", amount: 1_500_000n, date: "2026-01-31" }),
+          payment({ paymentNumber: "X3", amount: 9_000_000n }),
+        ],
+        context,
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(["exists", "TREASURY_PERIOD_CLOSED", "ok"]);
+  });
+
+  it("counts a payment listed twice in one chunk once when checking the rows after it", async () => {
+    const { store, context } = await treasuryStore();
+    const twice = payment({ paymentNumber: "D1", amount: 6_000_000n });
+    const results = await applyPayments(store, [twice, twice, payment({ paymentNumber: "D2", amount: 4_000_000n })], context);
+    expect(results.map((r) => r.status)).toEqual(["ok", "exists", "ok"]);
+    expect((await figures(store)).available).toBe(0n);
+  });
 });

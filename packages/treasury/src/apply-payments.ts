@@ -7,19 +7,21 @@
  *    `exists` for payments already recorded (a replay) and they change nothing more; then the
  *    controls' transfers of the new rows and the documents of `submitted` rows (new `paid` rows
  *    are noted for the refunds of the same chunk, see fresh-payments);
- * 4. rows held back are looked up, all in one store call (a replay is `exists`, another payment
- *    under the same number a conflict) and the rest re-checked against fresh balances: over the
- *    limit they are rejected with `available` and `requested`, otherwise applied.
- * The store's limit check stays the authority at every step. Without replays in the chunk the
- * outcome is that of strict row order; with replays, a held-back row is re-checked after the
- * rows that followed it (it may then lose to a later row that fitted). Refunds and rejections
- * are the caller's, after this: a caller that applies them for rows of the same chunk tries the
- * rows they would have let through again with retryAfterFreeing (`unavailable` holding back what
- * rows after each gave back).
+ * 4. when a row did not fit, the pass above may have counted rows that change nothing: payments
+ *    the store already holds (a file imported again, yesterday's export repeated, an earlier
+ *    status of a payment moving on). So the chunk's payments are looked up, all in one store call
+ *    (a replay is `exists`, another payment under the same number a conflict; a row dated in a
+ *    closed period is refused here too), and the other rows
+ *    checked again in file order against fresh balances before anything is written; those still
+ *    over a limit are rejected with `available` and `requested`.
+ * The store's limit check stays the authority at every step, and the outcome is that of strict
+ * row order. Refunds and rejections are the caller's, after this: a caller that applies them for
+ * rows of the same chunk tries the rows they would have let through again with retryAfterFreeing
+ * (`unavailable` holding back what rows after each gave back).
  */
-import { controlWarnings } from "@jincai/budget";
+import { QUOTA_BOOK, controlWarnings } from "@jincai/budget";
 import type { ControlWarning, ReservationCheck } from "@jincai/budget";
-import { JincaiError, available, transferFieldsEqual } from "@jincai/core";
+import { JincaiError, available, isPeriodLocked, transferFieldsEqual } from "@jincai/core";
 import type { CreateTransferResult, StoreTx, TransferInput } from "@jincai/core";
 import { applyLedger } from "./apply-ledger";
 import { TreasuryErrorCode } from "./error-codes";
@@ -80,13 +82,63 @@ export async function applyPayments(
     else results[p.index] = p.result;
   }
   if (candidates.length === 0) return results;
-  const avail = await loadAvailable(tx, candidates, options.unavailable);
+  let { accepted, held } = precheckAll(candidates, await loadAvailable(tx, candidates, options.unavailable), context);
+  if (held.length > 0) ({ accepted, held } = await recheckWithoutReplays(tx, candidates, context, results, options.unavailable));
+  for (const row of held) results[row.index] = overspend(row);
+  await applyAccepted(tx, accepted, results, fresh);
+  return results;
+}
+
+/**
+ * Checks the rows in order against running balances. A payment number already seen in the chunk
+ * takes nothing: it is the same payment again (the ledger says `exists`) or a conflict.
+ */
+function precheckAll(rows: readonly Row[], avail: Map<string, bigint>, context: PaymentContext): { accepted: Row[]; held: Row[] } {
   const accepted: Row[] = [];
   const held: Row[] = [];
-  for (const row of candidates) (precheck(row, avail, context) ? accepted : held).push(row);
-  const replays = await applyAccepted(tx, accepted, results, fresh);
-  if (held.length > 0) await settleHeld(tx, held, context, results, replays, fresh, options.unavailable);
-  return results;
+  const first = new Map<string, Row>();
+  for (const row of rows) {
+    const id = row.planned.plan.transfers[0]!.id;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, row);
+      (precheck(row, avail, context) ? accepted : held).push(row);
+    } else if (earlier.failed === undefined) accepted.push(row);
+    else {
+      row.failed = earlier.failed;
+      held.push(row);
+    }
+  }
+  return { accepted, held };
+}
+
+/**
+ * Step 4: the chunk's payments the store already holds are settled (`exists`, or a conflict),
+ * and the other rows are checked again, in order, against fresh balances.
+ */
+async function recheckWithoutReplays(
+  tx: StoreTx,
+  rows: readonly Row[],
+  context: PaymentContext,
+  results: PaymentItemResult[],
+  unavailable: ReadonlyMap<string, bigint> | undefined,
+): Promise<{ accepted: Row[]; held: Row[] }> {
+  // Looked up in one store call (one round trip on PostgreSQL).
+  const stored = await tx.getTransfers(rows.map((row) => row.planned.plan.transfers[0]!.id));
+  // A row dated in a closed period takes nothing either: the ledger will refuse it.
+  const locks = await tx.periodLocks();
+  const rest: Row[] = [];
+  rows.forEach((row, k) => {
+    const existing = stored[k];
+    const line = row.planned.plan.transfers[0]!;
+    row.warnings = undefined;
+    row.failed = undefined;
+    if (existing !== undefined) results[row.index] = itemResult(row, transferFieldsEqual(line, existing) ? "exists" : TreasuryErrorCode.PAYMENT_CONFLICT);
+    else if (locks.length > 0 && isPeriodLocked(locks, line.date, QUOTA_BOOK)) results[row.index] = periodClosed(row);
+    else rest.push(row);
+  });
+  if (rest.length === 0) return { accepted: [], held: [] };
+  return precheckAll(rest, await loadAvailable(tx, rest, unavailable), context);
 }
 
 async function loadAvailable(tx: StoreTx, rows: readonly Row[], unavailable?: ReadonlyMap<string, bigint>): Promise<Map<string, bigint>> {
@@ -119,12 +171,9 @@ function precheck(row: Row, avail: Map<string, bigint>, context: PaymentContext)
   return true;
 }
 
-/**
- * Step 3: line transfers in one batch, then the new rows' control transfers and documents.
- * Returns how many rows were replays (`exists`).
- */
-async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemResult[], fresh: FreshPayments | undefined): Promise<number> {
-  if (accepted.length === 0) return 0;
+/** Step 3: line transfers in one batch, then the new rows' control transfers and documents. */
+async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemResult[], fresh: FreshPayments | undefined): Promise<void> {
+  if (accepted.length === 0) return;
   let rows = accepted;
   let r = await tx.createTransfers(rows.map((x) => x.planned.plan.transfers[0]!));
   if (!r.applied) {
@@ -146,46 +195,6 @@ async function applyAccepted(tx: StoreTx, accepted: Row[], results: PaymentItemR
   });
   await applyLedger(tx, controlLegs(written), "(import)");
   await writeDocuments(tx, written, results, fresh);
-  return rows.length - written.length;
-}
-
-/**
- * Step 4: rows held back by the pre-check. When the chunk held no replay, the pre-check was exact
- * and its rejections stand (strict row order); otherwise replays inflated the running balances
- * and the remaining rows are checked again against fresh ones.
- */
-async function settleHeld(
-  tx: StoreTx,
-  held: readonly Row[],
-  context: PaymentContext,
-  results: PaymentItemResult[],
-  replays: number,
-  fresh: FreshPayments | undefined,
-  unavailable: ReadonlyMap<string, bigint> | undefined,
-): Promise<void> {
-  const remaining: Row[] = [];
-  // The held rows' payments are looked up in one store call (one round trip on PostgreSQL).
-  const stored = await tx.getTransfers(held.map((row) => row.planned.plan.transfers[0]!.id));
-  held.forEach((row, k) => {
-    const line = row.planned.plan.transfers[0]!;
-    const existing = stored[k];
-    if (existing === undefined) remaining.push(row);
-    else results[row.index] = itemResult(row, transferFieldsEqual(line, existing) ? "exists" : TreasuryErrorCode.PAYMENT_CONFLICT);
-  });
-  if (remaining.length === 0) return;
-  if (replays + held.length - remaining.length === 0) {
-    for (const row of remaining) results[row.index] = overspend(row);
-    return;
-  }
-  const avail = await loadAvailable(tx, remaining, unavailable);
-  const fit: Row[] = [];
-  for (const row of remaining) {
-    row.warnings = undefined;
-    if (precheck(row, avail, context)) fit.push(row);
-    else results[row.index] = overspend(row);
-  }
-  await applyLedger(tx, fit.flatMap((x) => x.planned.plan.transfers), "(import)");
-  await writeDocuments(tx, fit, results, fresh);
 }
 
 /** The transfers of the rows' reservations on parent controls (none without controls). */
@@ -233,6 +242,12 @@ function overspend(row: Row): PaymentItemResult {
   };
 }
 
+function periodClosed(row: Row): PaymentItemResult {
+  const p = row.planned.payment;
+  const message = `payment ${p.paymentNumber}: its date ${p.date} is in a closed period`;
+  return { ...itemResult(row, TreasuryErrorCode.PERIOD_CLOSED), details: { status: "period_closed", field: "date", date: p.date }, message };
+}
+
 function ledgerResult(row: Row, res: CreateTransferResult): PaymentItemResult {
   if (res.status === "exists_with_different_fields") return itemResult(row, TreasuryErrorCode.PAYMENT_CONFLICT);
   if (res.status === "exceeds_limit") {
@@ -241,10 +256,7 @@ function ledgerResult(row: Row, res: CreateTransferResult): PaymentItemResult {
     return overspend(row);
   }
   const p = row.planned.payment;
-  if (res.status === "period_closed") {
-    const message = `payment ${p.paymentNumber}: its date ${p.date} is in a closed period`;
-    return { ...itemResult(row, TreasuryErrorCode.PERIOD_CLOSED), details: { status: res.status, field: "date", date: p.date }, message };
-  }
+  if (res.status === "period_closed") return periodClosed(row);
   const message = `payment ${p.paymentNumber}: the ledger refused its transfer (${res.status})`;
   return { ...itemResult(row, TreasuryErrorCode.LEDGER_REJECTED), details: { status: res.status }, message };
 }

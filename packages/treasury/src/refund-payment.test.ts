@@ -39,6 +39,16 @@ describe("refundPayment", () => {
     });
   });
 
+  it("refuses the same refund number on another date as a conflict, naming both dates, and changes nothing", async () => {
+    const { store, context } = await paidPayment();
+    await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-03-20" }, context);
+    await expect(refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-04-07" }, context)).rejects.toMatchObject({
+      code: "TREASURY_PAYMENT_CONFLICT",
+      message: "payment ZF001 was refunded on 2026-03-20, this row says 2026-04-07",
+    });
+    expect((await figures(store)).consumed).toBe(700_000n);
+  });
+
   it("refunds a historic imported payment (no document yet) and gives its control back", async () => {
     const { store, context } = await treasuryStore(undefined, [control()]);
     await store.transaction((tx) => applyPayments(tx, [payment()], context));

@@ -33,7 +33,8 @@ export interface RefundStep {
  *   by probing each control's transfer.
  * @throws {JincaiError} TREASURY_PAYMENT_NOT_FOUND; TREASURY_INVALID_TRANSITION unless paid;
  *   TREASURY_INVALID_REFUND when the amount exceeds what is left, the refund number was used
- *   with another amount, or the date is before the payment was paid
+ *   with another amount, or the date is before the payment was paid; TREASURY_PAYMENT_CONFLICT
+ *   when the refund number was used on another date
  * @example
  * ```ts
  * (await refundPayment(tx, "ZF001", { refundNumber: "TP-01", date: "2026-03-20" }, context)).status; // "refunded"
@@ -124,6 +125,12 @@ export async function prepareRefundOf(
   const previous = state.doc.refunds.find((r) => r.refundNumber === step.refundNumber);
   if (previous !== undefined) {
     if (step.amount !== undefined && BigInt(previous.amount) !== step.amount) throw invalidRefund(paymentNumber, step, "refund number reused with another amount");
+    if (previous.date !== step.date) {
+      // A later export that moves the 退票日期 would otherwise pass as a repeat, the books keeping the old month.
+      throw new JincaiError(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${paymentNumber} was refunded on ${previous.date}, this row says ${step.date}`, {
+        details: { paymentNumber, refundNumber: step.refundNumber, field: "refundDate", stored: previous.date, given: step.date },
+      });
+    }
     return { done: state.payment };
   }
   assertStatus(state, ["paid"], "refund");

@@ -55,10 +55,19 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       const at: number[] = [];
       const statuses: RowStatus[] = [];
       rows.forEach((row, i) => {
-        const status = STATUSES[(row.status ?? "").toLowerCase()];
+        let status = STATUSES[(row.status ?? "").toLowerCase()];
         if (status === undefined) {
           out[i] = { status: "rejected", code: "TREASURY_INVALID_PAYMENT", field: "status", message: `status: unknown payment status "${row.status}" (${STATUS_NAMES})` };
           return;
+        }
+        if (row.refund_date !== undefined && status !== "refunded") {
+          // A 退票日期 says the payment came back: with no status that is the row's status; beside
+          // another status the row contradicts itself (before, the date was ignored without a word).
+          if ((row.status ?? "") === "") status = "refunded";
+          else {
+            out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message: `refund_date: 退票日期 ${row.refund_date} beside status "${row.status}": a refunded payment's status is 已退票 (or leave the status empty)` };
+            return;
+          }
         }
         if (status === "refunded" && row.refund_date === undefined) {
           out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message: "refund_date: a refunded payment needs its 退票日期" };

@@ -5,7 +5,7 @@
  */
 import { PAYMENT_TYPES, QUOTA_SOURCES, loadQuota, validateQuotaLine } from "@jincai/budget";
 import type { QuotaIssue, QuotaLine } from "@jincai/budget";
-import { FUND_TYPES, findFundType, isJincaiError } from "@jincai/core";
+import { FUND_TYPES, ImportIssueCode, findFundType, isJincaiError } from "@jincai/core";
 import type { QuotaRow, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "../config";
 import { loadReferenceData } from "../reference-data";
@@ -30,10 +30,21 @@ const QUOTA_FIELDS: Readonly<Record<string, string>> = {
 export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<QuotaRow>> {
   const ref = await loadReferenceData(tx, config.fiscalYear);
   const context = { codes: ref.codes, agencies: ref.agencies, fundTypes: FUND_TYPES };
+  /** Quota numbers an earlier row of this file loaded (or found loaded). */
+  const inFile = new Set<string>();
   return {
     async apply(rows) {
       const out: RowOutcome[] = [];
       for (const row of rows) {
+        if (inFile.has(row.quota_id)) {
+          out.push({
+            status: "rejected",
+            code: ImportIssueCode.REPEATED_ROW,
+            field: "quota_id",
+            message: `quota ${row.quota_id} is on an earlier row of this file too: a row listed twice, or two quotas under one number? (a repeat would count once in the database but twice in the file's totals)`,
+          });
+          continue;
+        }
         const built = quotaLine(row, config, ref);
         if ("rejected" in built) {
           out.push(built.rejected);
@@ -47,6 +58,7 @@ export async function quotaImporter(tx: StoreTx, config: JincaiConfig): Promise<
         const line = built.line;
         try {
           out.push({ status: (await loadQuota(tx, line, context)).status });
+          inFile.add(row.quota_id);
         } catch (error) {
           if (!isJincaiError(error)) throw error;
           if (error.code === "BUDGET_PERIOD_CLOSED") {
@@ -94,7 +106,7 @@ function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<
   const fundType = findFundType(row.fund_type)?.code ?? row.fund_type;
   let govEconomicCode = row.gov_economic_code ?? "";
   const derivedGov = govEconomicCode === "";
-  const economicCode = row.economic_code ?? "";
+  const economicCode = row.economic_code;
   const unitType = ref.agencies.find(row.agency_code)?.unitType;
   let mappingProblem: BuiltQuotaLine["mappingProblem"];
   if (derivedGov && economicCode !== "" && unitType !== undefined) {
@@ -109,7 +121,7 @@ function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<
   }
   const line: QuotaLine = {
     id: row.quota_id,
-    documentNumber: row.doc_no ?? "",
+    documentNumber: row.doc_no,
     source,
     fiscalYear: row.fiscal_year,
     division: config.division,
@@ -118,7 +130,7 @@ function quotaLine(row: QuotaRow, config: JincaiConfig, ref: Awaited<ReturnType<
     functionCode: row.function_code,
     economicCode,
     govEconomicCode,
-    projectCode: row.project_code ?? "",
+    projectCode: row.project_code,
     paymentType,
     amount: row.amount,
     executable,

@@ -42,6 +42,12 @@ export const ImportIssueCode = {
   AMOUNT_UNIT: "IMPORT_AMOUNT_UNIT",
   /** A spreadsheet cannot be read: damaged, an old `.xls`, or without the sheet asked for (file, aborts). */
   WORKBOOK: "IMPORT_WORKBOOK",
+  /**
+   * A row names a record (a quota number) that an earlier row of the same file already loaded:
+   * a row listed twice, or two records under one number. Counted once it would make the file's
+   * 合计 and the database disagree without a word (row).
+   */
+  REPEATED_ROW: "IMPORT_REPEATED_ROW",
 } as const;
 
 /** One of the import's issue or error codes. */

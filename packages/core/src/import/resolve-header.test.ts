@@ -18,6 +18,13 @@ describe("resolveHeader", () => {
     expect(issues.map((i) => [i.code, i.severity, i.column])).toEqual([["IMPORT_UNKNOWN_COLUMN", "warning", 2]]);
   });
 
+  it("refuses a mapping whose column the file lacks, naming the column another field would have been read from", () => {
+    const { plan, issues } = resolveHeader(HEADER, paymentRowSchema, { columns: { 批复数: "amount", 备注: null } }, "p.csv", 1);
+    expect(plan).toBeUndefined();
+    expect(issues.map((i) => [i.code, i.field, i.column])).toEqual([["IMPORT_MISSING_COLUMN", "amount", 1]]);
+    expect(issues[0]?.message).toBe(`the mapping's column "批复数" (for amount) is not in the file, and amount would be read from "金额" instead; headers seen: ${HEADER.map((h) => `"${h}"`).join(", ")}`);
+  });
+
   it("reports IMPORT_DUPLICATE_COLUMN when a column and a constant both give fund_type", () => {
     const { plan, issues } = resolveHeader(HEADER, paymentRowSchema, { constants: { fund_type: "111" } }, "p.csv", 1);
     expect(plan).toBeUndefined();
@@ -144,15 +151,15 @@ describe("resolveHeader: exports of the 预算管理一体化 system", () => {
 });
 
 describe("resolveHeader: quota exports", () => {
-  const header = ["BGT_ID", "SET_YEAR", "AGENCY_CODE", "FUND_TYPE_CODE", "EXP_FUNC_CODE", "SOURCE_TYPE_CODE", "BGT_DOC_NO"];
+  const header = ["BGT_ID", "SET_YEAR", "AGENCY_CODE", "FUND_TYPE_CODE", "EXP_FUNC_CODE", "SOURCE_TYPE_CODE", "BGT_DOC_NO", "DEP_BGT_ECO_CODE", "PRO_CODE"];
   const amountAt = (h: string[]) => {
     const { plan, issues } = resolveHeader(h, quotaRowSchema, undefined, "q.csv", 1);
     return { position: plan?.positions[plan.fields.indexOf("amount")], warnings: issues.map((i) => i.message) };
   };
 
   it("reads 下达金额 or 批复金额 as the amount when the file has no 指标金额, and ignores them beside one", () => {
-    expect(amountAt([...header, "下达金额"])).toEqual({ position: 7, warnings: [] });
-    expect(amountAt([...header, "批复金额", "指标金额"])).toEqual({ position: 8, warnings: ['column "批复金额" ignored: amount is read from "指标金额"'] });
+    expect(amountAt([...header, "下达金额"])).toEqual({ position: 9, warnings: [] });
+    expect(amountAt([...header, "批复金额", "指标金额"])).toEqual({ position: 10, warnings: ['column "批复金额" ignored: amount is read from "指标金额"'] });
   });
 
   it("reads SOURCE_TYPE_CODE as the 指标来源", () => {

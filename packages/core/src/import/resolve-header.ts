@@ -203,6 +203,14 @@ export function resolveHeader(
     }
     plan.units.push(spec.inUnit === undefined ? undefined : unitOf(field, stated, mapping, note, at));
   }
+  // A mapping's column the file lacks: its field would be read from another column, or not at all.
+  const keys = new Set(header.map((text) => normalizeHeader(text)));
+  for (const [source, field] of Object.entries(mapping?.columns ?? {})) {
+    if (field === null || keys.has(normalizeHeader(source))) continue;
+    const read = plan.positions[plan.fields.indexOf(field)] ?? -1;
+    const instead = read >= 0 ? `, and ${field} would be read from "${header[read]}" instead` : "";
+    at(1, ImportIssueCode.MISSING_COLUMN, `the mapping's column "${source}" (for ${field}) is not in the file${instead}; headers seen: ${header.map((h) => `"${h}"`).join(", ")}`, field);
+  }
   if (missing.length > 0) {
     const names = missing.map((f) => `${f} (${schema.fields[f]?.aliases.join("/")})`).join(", ");
     const seen = header.map((h) => `"${h}"`).join(", ");

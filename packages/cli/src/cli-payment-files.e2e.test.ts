@@ -1,0 +1,60 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CITY_PAYMENT_HEADER, runJincai, summaryJson, useSmallDatabase, writeCsv } from "./_testing/run-jincai";
+
+// A bureau's payment files day after day, on quota ZB3 (3,000.00 of 101001, economic 30205):
+// cases that once came out wrong without a word, or stopped a whole file.
+const db = useSmallDatabase();
+
+const row = (number: string, date: string, amount: string, status = "已支付", refund = "") =>
+  `${number},${date},ZB3,101001,111,2010301,30205,JB0000,青川市自来水有限公司,6222000000000002,${amount},水费,${status},${refund}`;
+const zb3 = async () => (await summaryJson(db.dir, ["--by", "economic"])).find((r) => r["economicCode"] === "30205")!;
+const importDay = async (name: string, rows: readonly string[], ...flags: string[]) => {
+  await writeCsv(db.dir, name, CITY_PAYMENT_HEADER, rows);
+  return runJincai(db.dir, ["import", "payments", name, ...flags]);
+};
+
+describe("jincai import payments: files that repeat yesterday's rows", () => {
+  it("checks availability in file order although the file starts with a row imported yesterday", async () => {
+    expect((await importDay("day1.csv", [row("X1", "2026-03-01", "1000.00")])).code).toBe(0);
+    // 2,000.00 are left: X2 fits, X3 does not (500.00 left at its row), whatever X1 did yesterday.
+    const run = await importDay("day2.csv", [row("X1", "2026-03-01", "1000.00"), row("X2", "2026-03-02", "1500.00"), row("X3", "2026-03-03", "1000.00")], "--quarantine", "rej.csv");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("day2.csv:4:11 TREASURY_EXCEEDS_QUOTA payment X3: amount 1,000.00 exceeds the 500.00 available on quota ZB3");
+    expect(await zb3()).toMatchObject({ paid: "2500.00", available: "500.00" });
+  });
+
+  it("refuses a row dated in a closed month at its row, with the others applied, when the file also repeats a row", async () => {
+    expect((await importDay("day1.csv", [row("X1", "2026-01-10", "1000.00")])).code).toBe(0);
+    expect((await runJincai(db.dir, ["close", "2026-01"])).code).toBe(0);
+    const run = await importDay("day2.csv", [row("X1", "2026-01-10", "1000.00"), row("X2", "2026-01-31", "1500.00"), row("X3", "2026-02-03", "2000.00")], "--quarantine", "rej.csv");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("day2.csv:3:2 TREASURY_PERIOD_CLOSED payment X2: its date 2026-01-31 is in a closed period");
+    expect(run.stdout).toContain("3 rows read, 1 applied, 1 rejected, 1 duplicates skipped");
+    expect((await readFile(join(db.dir, "rej.csv"), "utf8")).split("\r\n")[1]).toMatch(/^X2,2026-01-31,/);
+    expect(await zb3()).toMatchObject({ paid: "3000.00", available: "0.00" });
+  });
+});
+
+describe("jincai import payments: 退票日期", () => {
+  it("takes a 退票日期 with no status as a refund, and refuses one beside another status", async () => {
+    const header = CITY_PAYMENT_HEADER.replace(",状态", "");
+    await writeCsv(db.dir, "refunds.csv", header, [row("N1", "2026-02-06", "100.00").replace(",已支付,", ",2026-02-09").replace(/,$/, "")]);
+    const run = await runJincai(db.dir, ["import", "payments", "refunds.csv"]);
+    expect(run.code).toBe(0);
+    expect(await zb3()).toMatchObject({ paid: "0.00" });
+    const both = await importDay("both.csv", [row("N2", "2026-02-06", "100.00", "已支付", "2026-02-09")]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('both.csv:2:14 TREASURY_INVALID_REFUND refund_date: 退票日期 2026-02-09 beside status "已支付": a refunded payment\'s status is 已退票 (or leave the status empty)');
+  });
+
+  it("refuses a refunded payment sent again with another 退票日期 instead of skipping it as a duplicate", async () => {
+    expect((await importDay("day1.csv", [row("T1", "2026-03-01", "100.00", "已退票", "2026-03-05")])).code).toBe(0);
+    const run = await importDay("day2.csv", [row("T1", "2026-03-01", "100.00", "已退票", "2026-04-07")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("day2.csv:2:14 TREASURY_PAYMENT_CONFLICT refund_date: payment T1 was refunded on 2026-03-05, this row says 2026-04-07");
+    const again = await importDay("day3.csv", [row("T1", "2026-03-01", "100.00", "已退票", "2026-03-05")]);
+    expect(again.stdout).toContain("nothing changed");
+  });
+});
