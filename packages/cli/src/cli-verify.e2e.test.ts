@@ -107,3 +107,51 @@ describe("jincai verify", () => {
     expect(run.stderr).toContain("CLI_USAGE");
   });
 });
+
+describe("jincai verify: the journal behind the balances", () => {
+  let own: string;
+  beforeAll(async () => {
+    own = await tempDir();
+    await setupSmall(own);
+    expect((await runJincai(own, ["import", "payments", "payments.csv"])).code).toBe(0);
+  });
+  afterAll(() => cleanup(own));
+  const tamper = (sql: string): void => {
+    const db = new Database(join(own, "jincai.db"));
+    try {
+      expect(db.prepare(sql).run().changes).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  };
+  const failures = async () => {
+    const run = await runJincai(own, ["verify", "--format", "json"]);
+    return { code: run.code, report: JSON.parse(run.stdout) as VerifyJson };
+  };
+
+  it("passes before anything is changed", async () => {
+    expect((await failures()).code).toBe(0);
+  });
+
+  it("fails ledger.journal when a payment's amount is raised in the transfers table, naming its quota and payee accounts", async () => {
+    tamper("UPDATE transfers SET amount = amount + 100000000 WHERE id = 'pay:P1'");
+    const { code, report } = await failures();
+    expect(code).toBe(1);
+    const journal = report.failures.filter((f) => f.rule === "ledger.journal");
+    expect(journal.map((f) => f.evidence["accountId"])).toEqual(expect.arrayContaining(["quota:ZB1"]));
+    expect(journal.find((f) => f.evidence["accountId"] === "quota:ZB1")?.evidence).toMatchObject({ debitsPosted: "1200.00", transferDebits: "1001200.00" });
+    tamper("UPDATE transfers SET amount = amount - 100000000 WHERE id = 'pay:P1'");
+    expect((await failures()).code).toBe(0);
+  });
+
+  it("fails ledger.journal when a posted payment is deleted from the transfers", async () => {
+    tamper("DELETE FROM transfers WHERE id = 'pay:P2'");
+    expect((await failures()).report.failures.map((f) => f.evidence["accountId"])).toEqual(expect.arrayContaining(["quota:ZB2"]));
+  });
+
+  it("fails ledger.journal when a month's debits are changed", async () => {
+    tamper("UPDATE account_months SET debits_posted = debits_posted + 1 WHERE month = '2026-03' AND account = (SELECT num FROM accounts WHERE id = 'quota:ZB3')");
+    const { report } = await failures();
+    expect(report.failures).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "ledger.journal", evidence: expect.objectContaining({ accountId: "quota:ZB3", monthsDebitsPosted: "300.01", debitsPosted: "300.00" }) })]));
+  });
+});

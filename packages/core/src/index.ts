@@ -47,6 +47,7 @@ export type { AuditCheckpoint, AuditEvent } from "./audit/audit-event";
 // --- rule checks ---
 export { RULE_SEVERITIES, severityAtLeast } from "./rules/rule-failure";
 export type { RuleFailure, RuleSeverity } from "./rules/rule-failure";
+export { checkJournal } from "./rules/check-journal";
 export { checkLedger } from "./rules/check-ledger";
 
 // --- money (owned by the money work) ---

@@ -2,7 +2,7 @@
  * `jincai verify`: the rule check a CI pipeline runs on data before accepting it. Exit 1 on any
  * failure, each with its evidence; text, JSON or JUnit XML output.
  */
-import { JincaiError, RULE_SEVERITIES, checkLedger, severityAtLeast } from "@jincai/core";
+import { JincaiError, RULE_SEVERITIES, checkJournal, checkLedger, severityAtLeast } from "@jincai/core";
 import type { RuleFailure, RuleSeverity } from "@jincai/core";
 import { checkControls, checkQuotas } from "@jincai/budget";
 import { checkPaymentDates, checkPaymentSteps, checkPayments } from "@jincai/treasury";
@@ -14,7 +14,7 @@ import { renderJunit } from "../render/junit";
 import { withStore } from "../with-store";
 
 /** The rules `jincai verify` runs, in order. */
-export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "code.valid", "payment.tied", "payment.in-year", "payment.step-order", "control.warning"] as const;
+export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "ledger.journal", "code.valid", "payment.tied", "payment.in-year", "payment.step-order", "control.warning"] as const;
 
 /** Findings shown per rule in text output; JSON and JUnit carry all of them. */
 const TEXT_LIMIT = 20;
@@ -52,6 +52,7 @@ export function registerVerify(program: Command, ctx: CliContext): void {
         const ref = await loadReferenceData(store, config.fiscalYear);
         return [
           ...(await checkLedger(store)),
+          ...(await checkJournal(store)),
           ...(await checkQuotas(store, { codes: ref.codes, agencies: ref.agencyCodes, fundTypes: ref.fundTypes })),
           ...(await checkPayments(store)),
           ...(await checkPaymentDates(store)),
