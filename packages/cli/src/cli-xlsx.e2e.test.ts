@@ -129,6 +129,6 @@ describe("jincai summary --format xlsx", () => {
     expect(nowhere.stderr).toMatch(/CLI_FILE_NOT_FOUND: .*no-such-folder\/summary\.xlsx/);
     const csv = await runJincai(db.dir, ["summary", "--format", "csv", "--output", "summary.csv"]);
     expect(csv.code).toBe(0);
-    expect((await readFile(join(db.dir, "summary.csv"), "utf8")).split("\n")[0]).toBe("agency,quota,reserved,paid,available,execution_rate");
+    expect((await readFile(join(db.dir, "summary.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,available,execution_rate");
   });
 });

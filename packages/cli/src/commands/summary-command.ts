@@ -119,7 +119,9 @@ export function registerSummary(program: Command, ctx: CliContext): void {
         else if (path !== undefined) {
           const lines: string[] = [];
           printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format, nameOf, shown);
-          await writeFile(path, `${lines.join("\n")}\n`);
+          // A CSV file starts with a BOM, so that Excel on a Chinese Windows opens it as UTF-8
+          // (standard output has none: it is for pipes).
+          await writeFile(path, `${opts.format === "csv" ? "\uFEFF" : ""}${lines.join("\n")}\n`);
         } else printSummary(ctx, groupBy, rows, opts.format, nameOf, shown);
       } catch (error) {
         throw fileError(error, path) ?? error;

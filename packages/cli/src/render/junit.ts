@@ -3,8 +3,19 @@
  */
 import type { RuleFailure } from "@jincai/core";
 
+/**
+ * Text for an XML attribute or element. XML 1.0 has no way to write most control characters (a
+ * hand-edited database can hold one), so each is written as `\u0001` text rather than making the
+ * whole report unreadable to the CI system.
+ */
 const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /**
  * Renders rule results as a JUnit XML test suite.
