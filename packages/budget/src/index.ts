@@ -52,6 +52,7 @@ export { executionFromBalances, quotaExecution } from "./quota-execution";
 export type { QuotaBalances, QuotaExecution, QuotaExecutionQuery } from "./quota-execution";
 export { executionSummary } from "./execution-summary";
 export type { ExecutionSummaryOptions, ExecutionSummaryRow } from "./execution-summary";
+export { checkQuotaRecords } from "./check-quota-records";
 export { checkQuotas } from "./check-quotas";
 export type { CheckQuotasContext } from "./check-quotas";
 export { checkControls } from "./check-controls";

@@ -154,4 +154,11 @@ describe("jincai verify: the journal behind the balances", () => {
     const { report } = await failures();
     expect(report.failures).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "ledger.journal", evidence: expect.objectContaining({ accountId: "quota:ZB3", monthsDebitsPosted: "300.01", debitsPosted: "300.00" }) })]));
   });
+
+  it("fails quota.record when quota ZB1's document is deleted behind the ledger's back", async () => {
+    tamper("DELETE FROM records WHERE collection = 'quota' AND id = 'ZB1'");
+    const { code, report } = await failures();
+    expect(code).toBe(1);
+    expect(report.failures).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "quota.record", evidence: { quotaId: "ZB1" } })]));
+  });
 });
