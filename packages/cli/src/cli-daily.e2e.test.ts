@@ -117,6 +117,6 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     await writeCsv(dir, "day5.csv", CITY_PAYMENT_HEADER, [row("ST001", "2026-03-04", "150.00", "已支付")]);
     const run = await runJincai(dir, ["import", "payments", "day5.csv"]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe("day5.csv:2:1 TREASURY_PAYMENT_CONFLICT payment ST001 exists with other fields");
+    expect(run.stderr.trim()).toBe("day5.csv:2:11 TREASURY_PAYMENT_CONFLICT payment ST001 was recorded with amount 100.00; this row says 150.00");
   });
 });

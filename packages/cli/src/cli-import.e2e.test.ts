@@ -88,7 +88,7 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-payments.csv:6:3 TREASURY_QUOTA_NOT_FOUND",
       "bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA",
       "bad-payments.csv:8:6 TREASURY_CODE_MISMATCH",
-      "bad-payments.csv:9:1 TREASURY_PAYMENT_CONFLICT",
+      "bad-payments.csv:9:11 TREASURY_PAYMENT_CONFLICT",
       "bad-payments.csv:10:13 TREASURY_INVALID_PAYMENT",
       "bad-payments.csv:11:14 TREASURY_INVALID_REFUND",
       "bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION",
@@ -100,7 +100,7 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stderr).toContain("bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA payment BAD0006: amount 99,000,000.00 exceeds the 13,149.65 available on quota ZB202600001");
     expect(run.stderr).toContain("bad-payments.csv:6:3 TREASURY_QUOTA_NOT_FOUND payment BAD0005: quota ZB209999999 does not exist");
     expect(run.stderr).toContain("bad-payments.csv:8:6 TREASURY_CODE_MISMATCH payment BAD0007: functionCode 2050101 contradicts quota ZB202600001, which has 2010301");
-    expect(run.stderr).toContain("bad-payments.csv:9:1 TREASURY_PAYMENT_CONFLICT payment ZF202600000001 exists with other fields");
+    expect(run.stderr).toContain("bad-payments.csv:9:11 TREASURY_PAYMENT_CONFLICT payment ZF202600000001 was recorded with amount 11,397.63; this row says 1.00");
     expect(run.stderr).toContain("bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION payment BAD0011: projectCode is needed to find its quota");
     expect(run.stderr).toContain(
       "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR pay:BAD0012 is dated 2025-12-31, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota ZB202600001",

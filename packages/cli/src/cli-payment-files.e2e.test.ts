@@ -37,6 +37,23 @@ describe("jincai import payments: files that repeat yesterday's rows", () => {
   });
 });
 
+describe("jincai import payments: a number recorded with other fields", () => {
+  it("names the field that differs at its column, whatever the row's status", async () => {
+    expect((await importDay("day1.csv", [row("W1", "2026-03-01", "100.00"), row("W2", "2026-03-01", "30.00", "已提交")])).code).toBe(0);
+    const run = await importDay("day2.csv", [
+      row("W1", "2026-03-01", "30.00", "已退票", "2026-03-05"),
+      row("W2", "2026-03-01", "30.00", "已支付").replace("青川市自来水有限公司", "青川自来水公司"),
+      row("W1", "2026-02-27", "100.00"),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "day2.csv:2:11 TREASURY_PAYMENT_CONFLICT payment W1 was recorded with amount 100.00; this row says 30.00",
+      "day2.csv:3:9 TREASURY_PAYMENT_CONFLICT payment W2 was recorded with payee 青川市自来水有限公司; this row says 青川自来水公司",
+      "day2.csv:4:2 TREASURY_PAYMENT_CONFLICT payment W1 was recorded with date 2026-03-01; this row says 2026-02-27",
+    ]);
+  });
+});
+
 describe("jincai import payments: 退票日期", () => {
   it("takes a 退票日期 with no status as a refund, and refuses one beside another status", async () => {
     const header = CITY_PAYMENT_HEADER.replace(",状态", "");

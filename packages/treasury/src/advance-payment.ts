@@ -20,6 +20,7 @@ import { isJincaiError } from "@jincai/core";
 import type { StoreTx, TransferInput } from "@jincai/core";
 import { applyLedger } from "./apply-ledger";
 import { TreasuryErrorCode } from "./error-codes";
+import { paymentConflict } from "./payment-conflict";
 import { sameTerms } from "./payment";
 import type { Payment, PaymentStatus } from "./payment";
 import type { PaymentContext } from "./payment-context";
@@ -116,9 +117,15 @@ export function prepareAdvance(
     if (!isJincaiError(error)) throw error;
     return { result: { ...done(error.code as PaymentItemResult["status"], error.message).result, details: error.details } };
   }
-  if (!sameTerms(stored, described)) return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields`);
+  if (!sameTerms(stored, described)) {
+    // Named by the first field that differs (amount, payee …), at its column.
+    const c = paymentConflict(stored, described);
+    return done(TreasuryErrorCode.PAYMENT_CONFLICT, c.message, c.field === undefined ? undefined : { field: c.field, recorded: c.recorded, given: c.given });
+  }
   if (to === "submitted") return submittedAgain(state, row.date, done);
-  if (row.date < stored.date) return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} exists with other fields`);
+  if (row.date < stored.date) {
+    return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} was recorded with date ${stored.date}; this row says ${row.date}`, { field: "date", recorded: stored.date, given: row.date });
+  }
   // A rejected payment is never paid, a paid one never rejected, and one rejected unapproved was never approved.
   const rejected = stored.status === "rejected";
   const invalid =

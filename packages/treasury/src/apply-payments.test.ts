@@ -76,7 +76,12 @@ describe("applyPayments", () => {
       context,
     );
     expect(results.map((r) => r.status)).toEqual(["TREASURY_PAYMENT_CONFLICT", "ok", "exists", "TREASURY_PAYMENT_CONFLICT"]);
-    expect([results[0]?.message, results[3]?.message]).toEqual(["payment ZF001 exists with other fields", "payment ZF002 exists with other fields"]);
+    // Each names the field that differs and both values, so the clerk knows what to fix.
+    expect([results[0]?.message, results[3]?.message]).toEqual([
+      "payment ZF001 was recorded with amount 10,000.00; this row says 0.02",
+      "payment ZF002 was recorded with amount 10,000.00; this row says 0.03",
+    ]);
+    expect(results[0]?.details).toEqual({ field: "amount", recorded: "1000000", given: "2" });
     expect((await figures(store)).consumed).toBe(2_000_000n);
   });
 

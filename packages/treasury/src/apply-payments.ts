@@ -27,7 +27,10 @@ import { applyLedger } from "./apply-ledger";
 import { TreasuryErrorCode } from "./error-codes";
 import type { FreshPayments } from "./fresh-payments";
 import type { PaymentContext } from "./payment-context";
+import type { Payment } from "./payment";
+import { paymentConflict } from "./payment-conflict";
 import { paymentRecord } from "./payment-record";
+import { paymentFromTransfer } from "./payment-transfer";
 import type { PlannedPayment } from "./plan-payment";
 import { planPayments } from "./plan-payments";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
@@ -86,7 +89,31 @@ export async function applyPayments(
   if (held.length > 0) ({ accepted, held } = await recheckWithoutReplays(tx, candidates, context, results, options.unavailable));
   for (const row of held) results[row.index] = overspend(row);
   await applyAccepted(tx, accepted, results, fresh);
+  await nameConflicts(tx, candidates, results);
   return results;
+}
+
+/**
+ * Rows refused as a conflict with a recorded payment say which field differs: the recorded
+ * payments are read in one store call, only when there are such rows.
+ */
+async function nameConflicts(tx: StoreTx, rows: readonly Row[], results: PaymentItemResult[]): Promise<void> {
+  const conflicts = rows.filter((row) => results[row.index]?.status === TreasuryErrorCode.PAYMENT_CONFLICT && results[row.index]?.details === undefined);
+  if (conflicts.length === 0) return;
+  const stored = await tx.getTransfers(conflicts.map((row) => row.planned.plan.transfers[0]!.id));
+  conflicts.forEach((row, k) => {
+    const transfer = stored[k];
+    if (transfer === undefined) return;
+    let recorded: Payment;
+    try {
+      recorded = paymentFromTransfer(transfer);
+    } catch {
+      return;
+    }
+    const c = paymentConflict(recorded, row.planned.payment);
+    if (c.field === undefined) return;
+    results[row.index] = { ...results[row.index]!, message: c.message, details: { field: c.field, recorded: c.recorded!, given: c.given! } };
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import { sameTerms } from "./payment";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { planPayment } from "./plan-payment";
-import { conflictMessage } from "./submit-payment";
+import { paymentConflict } from "./payment-conflict";
 import type { PlannedPayment } from "./plan-payment";
 
 /** One row of a payment import. */
@@ -93,7 +93,7 @@ function planRows(rows: readonly PaymentImportRow[], context: PaymentContext, st
       } else {
         const result: PaymentItemResult = samePayment(first, planned.payment)
           ? { index, paymentNumber: row.paymentNumber, status: "exists", quotaId: first.quotaId }
-          : { index, paymentNumber: row.paymentNumber, status: Codes.PAYMENT_CONFLICT, quotaId: first.quotaId, message: conflictMessage(row.paymentNumber) };
+          : conflictResult(index, first, planned.payment);
         out[index] = { index, ok: false, result };
       }
     } catch (e) {
@@ -117,6 +117,13 @@ function withStack(error: unknown, again: () => unknown, stackTraceLimit: number
     return traced;
   }
   return error;
+}
+
+/** A row repeating an earlier row's payment number with other fields, naming the first that differs. */
+function conflictResult(index: number, first: Payment, given: Payment): PaymentItemResult {
+  const c = paymentConflict(first, given);
+  const details = c.field === undefined ? undefined : { field: c.field, recorded: c.recorded!, given: c.given! };
+  return { index, paymentNumber: given.paymentNumber, status: Codes.PAYMENT_CONFLICT, quotaId: first.quotaId, message: c.message, ...(details ? { details } : {}) };
 }
 
 function samePayment(a: Payment, b: Payment): boolean {
