@@ -19,6 +19,6 @@ describe("paymentConflict", () => {
   });
 
   it("falls back to the general message when only the status differs", () => {
-    expect(paymentConflict(recorded, { ...recorded, status: "pending" })).toEqual({ message: "payment W1 exists with other fields" });
+    expect(paymentConflict(recorded, { ...recorded, status: "submitted" })).toEqual({ message: "payment W1 exists with other fields" });
   });
 });
