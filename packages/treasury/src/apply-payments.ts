@@ -117,25 +117,13 @@ async function nameConflicts(tx: StoreTx, rows: readonly Row[], results: Payment
 }
 
 /**
- * Checks the rows in order against running balances. A payment number already seen in the chunk
- * takes nothing: it is the same payment again (the ledger says `exists`) or a conflict.
+ * Checks the rows in order against running balances. (A payment number repeated in the chunk
+ * never gets here: planPayments settles the repeat as `exists` or a conflict.)
  */
 function precheckAll(rows: readonly Row[], avail: Map<string, bigint>, context: PaymentContext): { accepted: Row[]; held: Row[] } {
   const accepted: Row[] = [];
   const held: Row[] = [];
-  const first = new Map<string, Row>();
-  for (const row of rows) {
-    const id = row.planned.plan.transfers[0]!.id;
-    const earlier = first.get(id);
-    if (earlier === undefined) {
-      first.set(id, row);
-      (precheck(row, avail, context) ? accepted : held).push(row);
-    } else if (earlier.failed === undefined) accepted.push(row);
-    else {
-      row.failed = earlier.failed;
-      held.push(row);
-    }
-  }
+  for (const row of rows) (precheck(row, avail, context) ? accepted : held).push(row);
   return { accepted, held };
 }
 
