@@ -128,6 +128,14 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       expect(reader.stats).toMatchObject({ rowsRead: 3, rowsAccepted: 1, rowsRejected: 2, errors: 2 });
     });
 
+    it("checks a 合计 right under the header against every row below it, once the file is read", async () => {
+      const good = await read([["合计", "", "", "", "", "1,100.50", "", ""], pay("ZF1", "100.00"), pay("ZF2", "1,000.50")]);
+      expect(good.issues).toEqual(["p.csv:2:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 1,100.50 is the sum of the 2 rows it totals"]);
+      expect(good.reader.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 2, errors: 0 });
+      const bad = await read([["合计", "", "", "", "", "1,000.00", "", ""], pay("ZF1", "100.00"), pay("ZF2", "1,000.50"), pay("ZF3", "1.00")]);
+      expect(bad.issues).toEqual(["p.csv:2:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 1,000.00, but the 3 rows it totals sum to 1,101.50 (rows lost or changed?)"]);
+    });
+
     it("checks each 小计 against its group and the 合计 against every row", async () => {
       const { issues } = await read([
         pay("ZF1", "100.00"),

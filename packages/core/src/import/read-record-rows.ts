@@ -209,6 +209,8 @@ async function* batches<T>(
   let totals: ControlTotals | undefined;
   /** Fen as 元 text; with the unit named when the file's amounts are in another. */
   const yuan = (fen: bigint): string => (unit === undefined || unit === "元" ? formatFen(fen) : `${formatFen(fen)} 元`);
+  /** A grand total above every data row, checked at the end. */
+  let leading: { readonly label: TotalsLabel; readonly cells: string[]; readonly line: number } | undefined;
   const totalsRow = (label: TotalsLabel, cells: string[], line: number): void => {
     const written = amountAt >= 0 ? cellAmount(cells[amountAt], unit) : undefined;
     const sum = totals?.close(label.scope);
@@ -293,7 +295,10 @@ async function* batches<T>(
         // A CSV totals row of another width is a syntax error like any row (its amount column is unknown).
         const label = totalsLabel(cells);
         if (label !== undefined && (options.ragged === true || cells.length === stats.header!.length)) {
-          totalsRow(label, cells, line);
+          // A 合计 right under the header, as many exports put it, totals the rows below it:
+          // checked once the file has been read.
+          if (label.scope === "grand" && stats.rowsRead === 0 && leading === undefined) leading = { label, cells, line };
+          else totalsRow(label, cells, line);
           continue;
         }
         stats.rowsRead++;
@@ -310,6 +315,7 @@ async function* batches<T>(
         if (batch.rows.length + batch.rejected.length >= batchSize) yield seal();
       }
     }
+    if (leading !== undefined && !stats.aborted) totalsRow(leading.label, leading.cells, leading.line);
     if (validator === undefined && !stats.aborted) {
       if (firstMiss !== undefined) missHeader();
       else {
