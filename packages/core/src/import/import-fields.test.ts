@@ -121,6 +121,19 @@ describe("codeField", () => {
     const project = codeField({ aliases: [], label: "project code" });
     expect(project.schema.safeParse("项目").error?.issues[0]?.message).toBe("is not a project code (expected letters and digits)");
   });
+
+  it("reads full-width digits as digits, and a numeric code written with its name as the code", () => {
+    const field = codeField({ aliases: [], digits: [3, 5, 7], label: "function classification code" });
+    expect(field.schema.parse("２０１０１０１")).toBe("2010101");
+    expect(field.schema.parse("2010101 行政运行")).toBe("2010101");
+    expect(field.schema.parse("[201]一般公共服务支出")).toBe("201");
+    expect(field.schema.parse("20101-人大事务")).toBe("20101");
+    // Still refused: a wrong length with a name, and a name alone.
+    expect(issueCode(field.schema.safeParse("201010 行政运行"))).toBe("IMPORT_INVALID_CODE");
+    expect(issueCode(field.schema.safeParse("行政运行"))).toBe("IMPORT_INVALID_CODE");
+    const agency = codeField({ aliases: [], digits: [6], label: "agency code" });
+    expect(agency.schema.parse("２０１００７")).toBe("201007");
+  });
 });
 
 describe("fundTypeField", () => {
@@ -130,6 +143,11 @@ describe("fundTypeField", () => {
     expect(field.schema.parse("一般公共预算资金")).toBe("111");
     expect(field.schema.parse("政府性基金")).toBe("121");
     expect(field.schema.parse("单位自有资金")).toBe("3");
+    expect(field.schema.parse("111-一般公共预算资金")).toBe("111");
+    expect(field.schema.parse("111 一般公共预算资金")).toBe("111");
+    expect(field.schema.parse("[111]一般公共预算资金")).toBe("111");
+    // A code whose name is another fund type's is refused rather than guessed.
+    expect(issueCode(field.schema.safeParse("121-一般公共预算资金"))).toBe("IMPORT_INVALID_CODE");
   });
 
   it("refuses other text with the names it could have been", () => {

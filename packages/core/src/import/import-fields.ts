@@ -202,12 +202,15 @@ function unquoted(text: string): string {
   return text.charCodeAt(0) === 0x27 ? text.slice(1) : text;
 }
 const DIGITS = /^\d+$/;
+/** A numeric code and its Chinese name in one cell: `2010101 行政运行`, `111-一般公共预算资金`, `[111]一般公共预算资金`. */
+const CODE_WITH_NAME = /^\[?(\d+)\]?[\s\-_:：、.．]*[\u3400-\u9fff]/;
 const EXCEL_NUMBER = /^\d+(?:\.\d+)?[eE][+-]?\d+$|^\d+\.0+$/;
 
 /**
  * A code (classification, agency, fund type, project…). With `digits`, only digits of one of
  * the given lengths; otherwise letters, digits, `.`, `_`, `-` up to 40 characters. An apostrophe
- * before it (`'0101`, Excel's way of keeping a number as text) is dropped. Shape only:
+ * before it (`'0101`, Excel's way of keeping a number as text) is dropped; full-width digits are
+ * read as digits, and a numeric code written with its name (`2010101 行政运行`) as the code. Shape only:
  * whether the code exists in the year's list is the code registry's business. Bad cells:
  * `IMPORT_INVALID_CODE`.
  *
@@ -219,9 +222,16 @@ const EXCEL_NUMBER = /^\d+(?:\.\d+)?[eE][+-]?\d+$|^\d+\.0+$/;
 export function codeField<R extends boolean = true>(options: CodeFieldOptions<R>): FieldSpec<string, NoInfer<R>> {
   const { digits, label = "code" } = options;
   const lengths = digits?.join(", ");
+  const fits = (text: string): boolean => (digits === undefined ? CODE.test(text) : DIGITS.test(text) && digits.includes(text.length));
   const parse = (cell: string): string | undefined => {
     const text = unquoted(cell);
-    return (digits === undefined ? CODE.test(text) : DIGITS.test(text) && digits.includes(text.length)) ? text : undefined;
+    if (fits(text)) return text;
+    // Only when the plain reading fails (no cost on the usual cell): full-width digits
+    // (２０１０１０１), and for a numeric code one written with its name (`2010101 行政运行`).
+    const half = text.normalize("NFKC");
+    if (half !== text && fits(half)) return half;
+    const named = digits === undefined ? null : CODE_WITH_NAME.exec(half);
+    return named !== null && fits(named[1]!) ? named[1] : undefined;
   };
   const named = `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label}`;
   const reason = (text: string): string => {
@@ -269,7 +279,18 @@ export function accountField<R extends boolean = true>(options: FieldOptions<R>)
  */
 export function fundTypeField<R extends boolean = true>(options: FieldOptions<R>): FieldSpec<string, NoInfer<R>> {
   const names = FUND_TYPES.map((f) => f.name).join(", ");
-  const parse = (text: string): string | undefined => (CODE.test(text) ? text : findFundType(text)?.code);
+  const parse = (text: string): string | undefined => {
+    if (CODE.test(text)) return text;
+    const found = findFundType(text)?.code;
+    if (found !== undefined) return found;
+    // The code with its name (`111-一般公共预算资金`, `[111]一般公共预算资金`): the code is read,
+    // unless the name is another fund type's.
+    const half = text.normalize("NFKC");
+    const named = CODE_WITH_NAME.exec(half);
+    if (named === null) return undefined;
+    const byName = findFundType(half.slice(named[0].length - 1))?.code;
+    return byName === undefined || byName === named[1] ? named[1] : undefined;
+  };
   const reason = (text: string): string =>
     EXCEL_NUMBER.test(text) ? "is not a fund type code: Excel turned it into a number (format the column as text)" : `is not a fund type code or name (${names})`;
   return build(parse, reason, ImportIssueCode.INVALID_CODE, options);

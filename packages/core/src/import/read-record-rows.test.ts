@@ -89,12 +89,12 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
     expect(reader.stats.aborted).toBe(true);
   });
 
-  it("pads short rows and drops empty cells past the header when the records are ragged, and not otherwise", async () => {
+  it("pads short rows when the records are ragged, and not otherwise; drops empty cells past the header in both", async () => {
     const records = () => sheet([{ records: [HEADER, ["ZF1", "2026-03-05", "101001", "111", "2010301", "1", "QC", "6222", "", ""], ["ZF2", "2026-03-05", "101001", "111", "2010301", "1", "QC"]], lines: [1, 2, 3] }]);
     const ragged = (await all(readRecordRows({ records: records(), state }, paymentRowSchema, { file: "p.xlsx", ragged: true }))).flatMap((b) => b.issues.map(formatIssue));
     expect(ragged).toEqual(["p.xlsx:3:8 IMPORT_REQUIRED payee_account is required but the cell is empty"]);
     const strict = (await all(readRecordRows({ records: records(), state }, paymentRowSchema, { file: "p.csv" }))).flatMap((b) => b.issues.map((i) => i.code));
-    expect(strict).toEqual(["IMPORT_CSV_SYNTAX", "IMPORT_CSV_SYNTAX"]);
+    expect(strict).toEqual(["IMPORT_CSV_SYNTAX"]);
   });
 
   describe("totals rows (合计, 小计)", () => {
@@ -150,6 +150,14 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
         "p.csv:6:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)",
         "p.csv:7:1 IMPORT_TOTALS_ROW a totals row (总计), not data: skipped; its 125.00 is the sum of the 3 rows it totals",
       ]);
+    });
+
+    it("skips rows of spaces as blank, and reads a row with empty cells after the last column", async () => {
+      const { reader, issues } = await read([pay("ZF1", "100.00"), ["  ", " ", "", "\u3000", "", "", "", ""], [...pay("ZF2", "1.00"), "", " ", ""]]);
+      expect(issues).toEqual([]);
+      expect(reader.stats).toMatchObject({ rowsRead: 2, rowsAccepted: 2 });
+      // A cell with something in it after the last column is still a syntax error.
+      expect((await read([[...pay("ZF3", "1.00"), "", "x"]])).issues).toEqual(["p.csv:2:9 IMPORT_CSV_SYNTAX the row has 10 cells but the header has 8"]);
     });
 
     it("treats a CSV totals row of another width as a syntax error, and pads a spreadsheet's", async () => {

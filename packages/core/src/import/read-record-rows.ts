@@ -351,8 +351,15 @@ function fitWidth(cells: string[], width: number): void {
   while (cells.length < width) cells.push("");
 }
 
+/** A row of empty cells, or of cells holding only spaces (an export's padding): skipped. */
 function isBlank(cells: readonly string[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (cells[i] !== "") return false;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell === "") continue;
+    // One compare settles the usual row, whose first cell starts with a letter or digit.
+    const first = cell.charCodeAt(0);
+    if ((first > 32 && first !== 0x3000 && first !== 0xa0) || cell.trim() !== "") return false;
+  }
   return true;
 }
 

@@ -95,7 +95,9 @@ export function createRowValidator<T>(base: RowSchema<T>, plan: ColumnPlan, file
   };
   return {
     validate(cells, line, checkEncoding, sink) {
-      if (cells.length !== width) return reject(sink, cells, line, [widthIssue(file, line, cells.length, width)]);
+      // Empty cells after the last column (`…,100.00,,,`, Excel's trailing commas) are no data.
+      if (cells.length > width && trailingEmpty(cells, width)) (cells as string[]).length = width;
+      else if (cells.length !== width) return reject(sink, cells, line, [widthIssue(file, line, cells.length, width)]);
       if (checkEncoding) {
         const bad = encodingIssues(file, line, cells);
         if (bad.length > 0) return reject(sink, cells, line, bad);
@@ -168,6 +170,11 @@ function cellIssue(
   const code = params?.importCode ?? schema.fields[field]?.code ?? ImportIssueCode.INVALID_VALUE;
   const reason = issue.code === "custom" ? issue.message : `is invalid (${issue.message})`;
   return { ...base, code, message: `${field} ${JSON.stringify(value)} ${reason}` };
+}
+
+function trailingEmpty(cells: readonly string[], width: number): boolean {
+  for (let i = width; i < cells.length; i++) if (cells[i]!.trim() !== "") return false;
+  return true;
 }
 
 function widthIssue(file: string, line: number, got: number, width: number): ImportIssue {
