@@ -61,6 +61,18 @@ describe("loadQuota", () => {
       details: { status: "period_closed" },
     });
   });
+
+  it("leaves no accounts behind when the ledger refuses the load and the caller's transaction goes on (an import with --quarantine)", async () => {
+    const store = createMemoryStore();
+    await store.lockPeriod({ from: "2026-01-01", to: "2026-01-31" });
+    await store.transaction(async (tx) => {
+      await expect(loadQuota(tx, quotaLine(), fixtureContext())).rejects.toMatchObject({ code: "BUDGET_PERIOD_CLOSED" });
+      await loadQuota(tx, quotaLine({ id: "Q-2026-002", date: "2026-02-01" }), fixtureContext());
+    });
+    const ids = (await store.accountBalances({ book: "quota" })).map((b) => b.account.id);
+    expect(ids.some((id) => id.includes("Q-2026-001"))).toBe(false);
+    expect(ids).toContain("quota:Q-2026-002");
+  });
 });
 
 describe("loadQuota of a 调剂 (an origin quota)", () => {

@@ -73,27 +73,31 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
     const move = { quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, date: line.date, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id } };
     from = await quotaMoveSource(tx, move, origin?.data);
   }
-  const created = await tx.createAccounts(quotaAccounts(line));
-  const clash = created.find((r) => r.status !== "ok" && r.status !== "exists");
-  if (clash !== undefined) {
-    throw new JincaiError(BudgetErrorCode.QUOTA_CONFLICT, `account ${clash.id} exists with other fields`, {
-      details: { quotaId: line.id, accountId: clash.id, status: clash.status },
-    });
-  }
-  const ids = quotaAccountIds(line.id);
-  const result = await tx.createTransfers([
-    {
-      id: transferId,
-      debitAccountId: from,
-      creditAccountId: ids.line,
-      amount: line.amount,
-      date: line.date,
-      references: { voucher: line.documentNumber, documentId: line.id },
-    },
-  ]);
-  if (!result.applied) throw ledgerFailure(result.results, `loading quota ${line.id}`);
-  await tx.putRecord(quotaRecord(line));
-  return { status: "ok", transferId };
+  // One unit: a load the ledger refuses (a closed period) leaves no accounts without a document,
+  // which an import that sets the row aside (--quarantine) would otherwise commit.
+  return tx.savepoint(async (sp) => {
+    const created = await sp.createAccounts(quotaAccounts(line));
+    const clash = created.find((r) => r.status !== "ok" && r.status !== "exists");
+    if (clash !== undefined) {
+      throw new JincaiError(BudgetErrorCode.QUOTA_CONFLICT, `account ${clash.id} exists with other fields`, {
+        details: { quotaId: line.id, accountId: clash.id, status: clash.status },
+      });
+    }
+    const ids = quotaAccountIds(line.id);
+    const result = await sp.createTransfers([
+      {
+        id: transferId,
+        debitAccountId: from,
+        creditAccountId: ids.line,
+        amount: line.amount,
+        date: line.date,
+        references: { voucher: line.documentNumber, documentId: line.id },
+      },
+    ]);
+    if (!result.applied) throw ledgerFailure(result.results, `loading quota ${line.id}`);
+    await sp.putRecord(quotaRecord(line));
+    return { status: "ok" as const, transferId };
+  });
 }
 
 /** The accounts a quota line needs (existing identical ones are left alone by the store). */

@@ -78,5 +78,19 @@ describe("jincai import quotas: exports' own column titles and mistakes", () => 
     const run = await runJincai(db.dir, ["import", "quotas", "q.csv"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^q\.csv:1:1 IMPORT_MISSING_COLUMN missing column for economic_code \(.*\), project_code \(.*\), doc_no \(.*\); headers seen/);
+    // Not "the file has bad rows": no row was read, and --quarantine could not help.
+    expect(run.stdout).toContain("nothing written (the file itself could not be read: see the error above; --quarantine cannot set its rows aside)");
+  });
+
+  it("takes the official code list's names over the starter list's, so it can replace it", async () => {
+    await writeFiles(db.dir, { "codes.csv": "科目编码,科目名称\n201,一般公共服务支出（类）\n2010301,行政运行（改）\n" });
+    const run = await runJincai(db.dir, ["import", "codes", "codes.csv"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const rows = await summaryJson(db.dir, ["--by", "function", "--level", "类"]);
+    expect(rows.map((r) => [r["functionCode"], r["functionName"]])).toEqual([["201", "一般公共服务支出（类）"]]);
+    // Quotas on 2010301 are still valid, under its new name.
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+    expect((await summaryJson(db.dir, ["--by", "function"])).map((r) => r["functionName"])).toEqual(["行政运行（改）"]);
   });
 });

@@ -36,7 +36,8 @@ export async function loadReferenceData(tx: StoreTx, fiscalYear: number): Promis
   const codes = createStarterCodeRegistry({ years: [fiscalYear] });
   const imported: CodeEntry[] = [];
   for await (const r of tx.queryRecords<CodeEntry>(CODE_COLLECTION)) imported.push(r.data);
-  if (imported.length > 0) codes.load(imported);
+  // Imported codes are the bureau's official list: their names replace the starter list's.
+  if (imported.length > 0) codes.load(imported, { rename: true });
   const agencies: AgencyInput[] = [];
   for await (const r of tx.queryRecords<AgencyInput>(AGENCY_COLLECTION)) agencies.push(r.data);
   const tree = buildAgencyTree(agencies);

@@ -102,7 +102,7 @@ export {
 export type { CodeLevel } from "./codes/code-shape";
 export type { CodeEntry, CodeListIssue, CodeLoadResult } from "./codes/code-entry";
 export { createCodeRegistry } from "./codes/code-registry";
-export type { CodeCheckOptions, CodeRegistry } from "./codes/code-registry";
+export type { CodeCheckOptions, CodeLoadOptions, CodeRegistry } from "./codes/code-registry";
 export type { EconomicMappingRow } from "./codes/economic-mapping-row";
 export { STARTER_CODES_CSV } from "./codes/starter-codes";
 export { STARTER_ECONOMIC_MAPPING_CSV } from "./codes/starter-economic-mapping";

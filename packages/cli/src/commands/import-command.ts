@@ -288,9 +288,14 @@ function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions, erro
   if (errors >= TALLY_FROM) ctx.out(`${r.file}: ${errors} errors by code: ${byCode.map(([code, count]) => `${code} ${count}`).join(", ")}`);
 }
 
+/** Why a file stopped as a whole was not imported: no row of it could be trusted. */
+const STOPPED = "the file itself could not be read: see the error above; --quarantine cannot set its rows aside";
+
 function printClosingLine(ctx: CliContext, r: ImportReport): void {
   if (r.dryRun) {
-    const verdict = !r.passed
+    const verdict = r.aborted
+      ? `a real import would write nothing (${STOPPED})`
+      : !r.passed
       ? "a real import would write nothing (the file has bad rows; fix them or use --quarantine)"
       : r.applied === 0 && r.rejected === 0
         ? "a real import would change nothing (already imported)"
@@ -300,7 +305,9 @@ function printClosingLine(ctx: CliContext, r: ImportReport): void {
     ctx.out(`${r.file}: ${r.rowsRead} rows read, ${r.applied} would apply, ${r.rejected} rejected, ${r.duplicates} duplicates in ${r.seconds.toFixed(2)} s; dry run, nothing written: ${verdict}`);
     return;
   }
-  const verdict = !r.committed
+  const verdict = r.aborted
+    ? `nothing written (${STOPPED})`
+    : !r.committed
     ? "nothing written (the file has bad rows; fix them or use --quarantine)"
     : r.applied === 0 && r.rejected === 0
       ? "nothing changed (already imported)"

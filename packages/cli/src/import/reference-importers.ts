@@ -158,7 +158,7 @@ export async function codeImporter(tx: StoreTx, config: JincaiConfig): Promise<I
     if (kind === undefined) return { status: "rejected", code: "CODE_KIND_UNKNOWN", field: "kind", message: `kind: "${row.kind ?? ""}" is not a code kind` };
     const entry: CodeEntry = { code: row.code, name: row.name, kind, year: row.fiscal_year ?? config.fiscalYear };
     try {
-      codes.load([entry]);
+      codes.load([entry], { rename: true });
     } catch (error) {
       if (!isJincaiError(error)) throw error;
       const issue = (error.details["issues"] as { code?: string; message?: string }[] | undefined)?.[0];

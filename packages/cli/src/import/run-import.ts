@@ -76,6 +76,8 @@ export interface ImportReport {
   readonly dryRun: boolean;
   /** Whether the file passed (no bad row, or bad rows set aside in quarantine): a real import commits it. */
   readonly passed: boolean;
+  /** Whether reading stopped at a problem of the whole file (its header, unit, encoding or quoting). */
+  readonly aborted: boolean;
   /** Every error and warning, in file order per batch; empty when they went to `onIssues`. */
   readonly issues: readonly ImportIssue[];
   /** How many errors (rejected rows and file problems) the file had, wherever they went. */
@@ -209,6 +211,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     committed,
     dryRun,
     passed: wouldCommit,
+    aborted: reader.stats.aborted,
     issues,
     errors,
     seconds: (performance.now() - started) / 1000,

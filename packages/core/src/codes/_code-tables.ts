@@ -40,14 +40,17 @@ export class CodeTables {
     return [...this.byYear.keys()].sort((a, b) => a - b);
   }
 
-  /** Validates a batch against itself and what is loaded; reports every problem. */
-  check(entries: readonly CodeEntry[]): BatchCheck {
+  /**
+   * Validates a batch against itself and what is loaded; reports every problem. With `rename`, a
+   * loaded code given another name is not a duplicate: it is fresh, and `commit` renames it.
+   */
+  check(entries: readonly CodeEntry[], rename = false): BatchCheck {
     const issues: CodeListIssue[] = [];
     const candidates: { index: number; entry: CodeEntry }[] = [];
     const batch = new Set<string>();
     let unchanged = 0;
     entries.forEach((entry, index) => {
-      const problem = this.entryProblem(entry, batch);
+      const problem = this.entryProblem(entry, batch, rename);
       if (problem === "unchanged") unchanged++;
       else if (problem !== undefined) issues.push({ index, ...problem });
       else candidates.push({ index, entry });
@@ -73,6 +76,7 @@ export class CodeTables {
   private entryProblem(
     e: CodeEntry,
     batch: ReadonlySet<string>,
+    rename: boolean,
   ): { code: string; message: string } | "unchanged" | undefined {
     if (typeof e.name !== "string" || e.name.trim() === "") {
       return { code: "CODE_LIST_INVALID", message: `code ${e.code} has no name` };
@@ -88,20 +92,28 @@ export class CodeTables {
     const existing = this.table(e.kind, e.year)?.get(e.code);
     if (existing === undefined) return undefined;
     if (existing.entry.name === e.name) return "unchanged";
+    if (rename) return undefined;
     const message = `${e.kind} ${e.code} (${e.year}) is already "${existing.entry.name}"`;
     return { code: "CODE_DUPLICATE", message };
   }
 
-  /** Adds entries that passed {@link CodeTables.check}; parents go in before children. */
+  /**
+   * Adds entries that passed {@link CodeTables.check}; parents go in before children. An entry
+   * whose code is loaded already (a rename) keeps its place and children under its new name.
+   */
   commit(fresh: readonly CodeEntry[]): void {
     const ordered = [...fresh].sort((a, b) => a.code.length - b.code.length);
     const touched = new Set<CodeNode>();
     for (const entry of ordered) {
       const table = this.ensureTable(entry.kind, entry.year);
       const stored: CodeEntry = Object.freeze({ ...entry });
-      table.set(entry.code, { entry: stored, children: [] });
       const parent = entry.code.length > 3 ? table.get(entry.code.slice(0, -2)) : undefined;
-      if (parent !== undefined) {
+      const renamed = table.get(entry.code);
+      table.set(entry.code, { entry: stored, children: renamed?.children ?? [] });
+      if (parent === undefined) continue;
+      const at = renamed === undefined ? -1 : parent.children.indexOf(renamed.entry);
+      if (at >= 0) parent.children[at] = stored;
+      else {
         parent.children.push(stored);
         touched.add(parent);
       }

@@ -154,3 +154,15 @@ describe("years", () => {
     expect(codes.years()).toEqual([2025, 2026]);
   });
 });
+
+describe("load with rename (an official list over the starter list)", () => {
+  it("refuses a loaded code under another name by default, and renames it with rename, keeping its place in the tree", () => {
+    expect(() => codes.load([fn("20502", "普通教育（改）")])).toThrow(throws("CODE_DUPLICATE"));
+    expect(codes.load([fn("20502", "普通教育（改）"), fn("2050201", "学前教育")], { rename: true })).toEqual({ added: 1, unchanged: 1 });
+    expect(codes.find("function", "20502", 2026)?.name).toBe("普通教育（改）");
+    expect(codes.childrenOf("function", "20502", 2026).map((c) => c.code)).toEqual(["2050201", "2050202", "2050203"]);
+    expect(codes.childrenOf("function", "205", 2026).map((c) => [c.code, c.name])).toEqual([["20501", "教育管理事务"], ["20502", "普通教育（改）"]]);
+    expect(codes.parentOf("function", "2050202", 2026)?.name).toBe("普通教育（改）");
+    expect(codes.check("function", "20502", 2026, { leaf: true })).toBe("CODE_NOT_LEAF");
+  });
+});

@@ -23,6 +23,22 @@ export interface CodeCheckOptions {
   readonly leaf?: boolean;
 }
 
+/**
+ * Options of {@link CodeRegistry.load}.
+ *
+ * @example
+ * ```ts
+ * registry.load([{ kind: "function", code: "21305", name: "巩固拓展脱贫攻坚成果衔接乡村振兴", year: 2026 }], { rename: true });
+ * ```
+ */
+export interface CodeLoadOptions {
+  /**
+   * A code already loaded under another name takes the new name instead of being refused as
+   * `CODE_DUPLICATE`: an official list loaded over the starter list, whose names are unverified.
+   */
+  readonly rename?: boolean;
+}
+
 /** Yearly classification codes with their tree, validation and the economic mapping. */
 export interface CodeRegistry {
   /**
@@ -31,7 +47,7 @@ export interface CodeRegistry {
    * @throws {JincaiError} the first problem's code (e.g. CODE_PARENT_MISSING);
    *   every problem in `details.issues`
    */
-  load(entries: readonly CodeEntry[]): CodeLoadResult;
+  load(entries: readonly CodeEntry[], options?: CodeLoadOptions): CodeLoadResult;
   /**
    * Loads a code-list CSV (code,name,kind,year or 编码,名称,类型,年度) atomically.
    * @throws {JincaiError} CODE_LIST_INVALID with `details.line`;
@@ -159,8 +175,8 @@ class MemoryCodeRegistry implements CodeRegistry {
     return this.tables.table(kind, year)?.get(code) as CodeNode;
   }
 
-  readonly load = (entries: readonly CodeEntry[]): CodeLoadResult =>
-    this.finish(this.tables.check(entries), this.commitCodes);
+  readonly load = (entries: readonly CodeEntry[], options?: CodeLoadOptions): CodeLoadResult =>
+    this.finish(this.tables.check(entries, options?.rename === true), this.commitCodes);
 
   readonly loadCsv = (text: string): CodeLoadResult => {
     const parsed = parseCodeListCsv(text);
