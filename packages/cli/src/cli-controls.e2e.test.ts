@@ -112,7 +112,7 @@ describe("jincai import payments with an advisory control", () => {
     await addControl("advisory");
     const run = await importPayments([payment("C1", "ZB2", "30201", "1200.00")]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("p.csv:2:0 BUDGET_ADVISORY_EXCEEDED control C302");
+    expect(run.stderr).toContain("p.csv:2:11 BUDGET_ADVISORY_EXCEEDED control C302");
     const [summary, strict] = await Promise.all([
       summaryJson(db.dir),
       runJincai(db.dir, ["verify", "--fail-on", "critical", "--format", "json"]),

@@ -47,7 +47,8 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
   it("looks the payments up with their histories, and exits 2 for an unknown number", async () => {
     const run = await runJincai(dir, ["payment", "ST001", "ST003", "ST404"]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain("ST001  已支付 paid  2026-03-01");
+    // Beside the status, the day it was reached: paid on 4 March, though submitted on the 1st.
+    expect(run.stdout).toContain("ST001  已支付 paid  2026-03-04");
     expect(run.stdout).toContain("  history   2026-03-01 submitted, 2026-03-04 approved, 2026-03-04 paid");
     expect(run.stdout).toContain("  refund    ST003-R  300.00  2026-03-10");
     expect(run.stderr.trim()).toBe("jincai: TREASURY_PAYMENT_NOT_FOUND: no payment ST404");

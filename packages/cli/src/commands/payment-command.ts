@@ -44,7 +44,8 @@ export function registerPayment(program: Command, ctx: CliContext): void {
 
 function describe({ payment: p, events, refunds }: PaymentHistory): string {
   const lines = [
-    `${p.paymentNumber}  ${STATUS_NAMES[p.status] ?? p.status} ${p.status}  ${p.date}`,
+    // The date beside the status is the status's own (paid on 8 January, not submitted on the 4th).
+    `${p.paymentNumber}  ${STATUS_NAMES[p.status] ?? p.status} ${p.status}  ${events.at(-1)?.date ?? p.date}`,
     `  quota     ${p.quotaId}  economic ${p.economicCode}${p.controlIds.length > 0 ? `  controls ${p.controlIds.join(", ")}` : ""}`,
     `  amount    ${formatFen(p.amount)}  paid ${formatFen(p.paidAmount)}  refunded ${formatFen(p.refundedAmount)}`,
     `  payee     ${p.payeeName}  ${p.payeeAccount}`,

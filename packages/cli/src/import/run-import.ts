@@ -171,7 +171,8 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
               // A warning reads "CODE controlId": the code alone is the issue's stable code.
               const [code = w, ...rest] = w.split(" ");
               const message = rest.length > 0 ? `control ${rest.join(" ")}` : w;
-              batchIssues.push({ file: options.file, line: row.line, column: 0, code: code as ImportIssue["code"], message, severity: "warning" });
+              // A control's threshold is crossed by the row's amount: point at it.
+              batchIssues.push({ file: options.file, line: row.line, column: reader.stats.columns["amount"] ?? 0, code: code as ImportIssue["code"], message, severity: "warning" });
             }
           });
         }
