@@ -126,7 +126,7 @@ describe("jincai summary --format xlsx", () => {
     expect(bare.stderr).toContain("CLI_USAGE: --format xlsx: name the workbook with --output FILE");
     const nowhere = await runJincai(db.dir, ["summary", "--format", "xlsx", "--output", "no-such-folder/summary.xlsx"]);
     expect(nowhere.code).toBe(2);
-    expect(nowhere.stderr).toMatch(/CLI_FILE_NOT_FOUND: .*no-such-folder\/summary\.xlsx/);
+    expect(nowhere.stderr).toMatch(/CLI_FILE_NOT_FOUND: .*no-such-folder\/summary\.xlsx: no such folder .*no-such-folder$/m);
     const csv = await runJincai(db.dir, ["summary", "--format", "csv", "--output", "summary.csv"]);
     expect(csv.code).toBe(0);
     expect((await readFile(join(db.dir, "summary.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,available,execution_rate");

@@ -3,7 +3,9 @@
  * instead of Node's stack traces: `CLI_FILE_NOT_FOUND` for a missing file, `CLI_FILE_ERROR` for a
  * directory, a denied permission, a path through a file, or a full or read-only disk.
  */
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { JincaiError } from "@jincai/core";
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -31,7 +33,9 @@ export function fileError(error: unknown, path?: string): JincaiError | undefine
   const { code, path: named } = error as { code?: unknown; path?: unknown };
   if (typeof code !== "string" || REASONS[code] === undefined) return undefined;
   const what = path ?? (typeof named === "string" ? named : "a file");
-  return new JincaiError(code === "ENOENT" ? "CLI_FILE_NOT_FOUND" : "CLI_FILE_ERROR", `${what}: ${REASONS[code]}`, { cause: error });
+  // A file to be written whose folder is missing (--output reports/x.xlsx): name the folder.
+  const reason = code === "ENOENT" && what !== "a file" && !existsSync(dirname(what)) ? `no such folder ${dirname(what)}` : REASONS[code];
+  return new JincaiError(code === "ENOENT" ? "CLI_FILE_NOT_FOUND" : "CLI_FILE_ERROR", `${what}: ${reason}`, { cause: error });
 }
 
 /**

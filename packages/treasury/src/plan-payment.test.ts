@@ -44,6 +44,7 @@ describe("planPayment", () => {
   it("reports TREASURY_QUOTA_AMBIGUOUS when 30201 matches both a 款 quota and a 类 quota", () => {
     const ctx = createPaymentContext([quota(), quota({ id: "Q302", economicCode: "302" })], []);
     expect(codeOf(() => planPayment(paymentByDimensions(), ctx, "paid"))).toBe("TREASURY_QUOTA_AMBIGUOUS");
+    expect(() => planPayment(paymentByDimensions(), ctx, "paid")).toThrow(/matches 2 quotas \((Q1, Q302|Q302, Q1)\): give its 指标编号/);
   });
 
   it("rejects a payment on Q1 whose government economic code 50101 contradicts the quota's 50201", () => {

@@ -116,7 +116,9 @@ function resolveQuota(input: PaymentInput, context: PaymentContext): QuotaLine {
   const found = context.quotas.match(key);
   if (found.length === 0) throw notFound(input, key);
   if (found.length > 1) {
-    throw new JincaiError(TreasuryErrorCode.QUOTA_AMBIGUOUS, `payment ${input.paymentNumber} matches ${found.length} quotas`, {
+    const named = found.slice(0, 5).map((q) => q.id).join(", ") + (found.length > 5 ? ", …" : "");
+    const message = `payment ${input.paymentNumber} matches ${found.length} quotas (${named}): give its 指标编号`;
+    throw new JincaiError(TreasuryErrorCode.QUOTA_AMBIGUOUS, message, {
       details: { paymentNumber: input.paymentNumber, quotaIds: found.map((q) => q.id) },
     });
   }
