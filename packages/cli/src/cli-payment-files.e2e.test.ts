@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { CITY_PAYMENT_HEADER, runJincai, summaryJson, useSmallDatabase, writeCsv } from "./_testing/run-jincai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePgDatabase } from "./_testing/pg-database";
+import { CITY_PAYMENT_HEADER, cleanup, runJincai, setupSmall, summaryJson, tempDir, useSmallDatabase, writeCsv } from "./_testing/run-jincai";
 
 // A bureau's payment files day after day, on quota ZB3 (3,000.00 of 101001, economic 30205):
 // cases that once came out wrong without a word, or stopped a whole file.
@@ -73,5 +74,32 @@ describe("jincai import payments: 退票日期", () => {
     expect(run.stderr).toContain("day2.csv:2:14 TREASURY_PAYMENT_CONFLICT refund_date: payment T1 was refunded on 2026-03-05, this row says 2026-04-07");
     const again = await importDay("day3.csv", [row("T1", "2026-03-01", "100.00", "已退票", "2026-03-05")]);
     expect(again.stdout).toContain("nothing changed");
+  });
+});
+
+describe("jincai import payments on PostgreSQL: a repeated row and a closed-month row take nothing from the rows after them", () => {
+  const pgUrl = usePgDatabase("jincai_payment_files");
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+    await setupSmall(dir, ["--pg", pgUrl()]);
+  });
+  afterAll(() => cleanup(dir));
+
+  it("checks each file in order against ZB3's 3,000.00, as on SQLite", async () => {
+    const day = async (name: string, rows: readonly string[]) => {
+      await writeCsv(dir, name, CITY_PAYMENT_HEADER, rows);
+      return runJincai(dir, ["import", "payments", name, "--quarantine", `${name}.rej.csv`]);
+    };
+    expect((await day("day1.csv", [row("X1", "2026-01-10", "1000.00")])).code).toBe(0);
+    expect((await runJincai(dir, ["close", "2026-01"])).code).toBe(0);
+    const run = await day("day2.csv", [row("X1", "2026-01-10", "1000.00"), row("X2", "2026-01-31", "1500.00"), row("X3", "2026-02-03", "1500.00"), row("X4", "2026-02-04", "600.00")]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "day2.csv:3:2 TREASURY_PERIOD_CLOSED payment X2: its date 2026-01-31 is in a closed period",
+      "day2.csv:5:11 TREASURY_EXCEEDS_QUOTA payment X4: amount 600.00 exceeds the 500.00 available on quota ZB3",
+    ]);
+    const zb3pg = (await summaryJson(dir, ["--by", "economic"])).find((r) => r["economicCode"] === "30205")!;
+    expect(zb3pg).toMatchObject({ paid: "2500.00", available: "500.00" });
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
   });
 });
