@@ -38,6 +38,27 @@ describe("jincai import payments: files that repeat yesterday's rows", () => {
   });
 });
 
+describe("jincai import payments: rows that fit only on what an earlier row gave back", () => {
+  it("takes new approved, refunded and rejected rows as it takes paid ones, each with its step", async () => {
+    expect((await importDay("day1.csv", [row("Y1", "2026-03-01", "3000.00")])).code).toBe(0);
+    // Y1's refund gives 3,000.00 back; each row after it fits only on that.
+    const run = await importDay("day2.csv", [
+      row("Y1", "2026-03-01", "3000.00", "已退票", "2026-03-05"),
+      row("Y2", "2026-03-06", "2000.00", "已审核"),
+      row("Y3", "2026-03-06", "500.00", "已退票", "2026-03-09"),
+      row("Y4", "2026-03-07", "400.00", "已退回"),
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(await zb3()).toMatchObject({ reserved: "2000.00", paid: "0.00", available: "1000.00" });
+    const history = await runJincai(db.dir, ["payment", "Y2", "Y3", "Y4"]);
+    expect(history.stdout).toContain("Y2  已审核 approved  2026-03-06");
+    expect(history.stdout).toContain("Y3  已退票 refunded  2026-03-09");
+    expect(history.stdout).toContain("Y4  已退回 rejected  2026-03-07");
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+  });
+});
+
 describe("jincai import payments: a number recorded with other fields", () => {
   it("names the field that differs at its column, whatever the row's status", async () => {
     expect((await importDay("day1.csv", [row("W1", "2026-03-01", "100.00"), row("W2", "2026-03-01", "30.00", "已提交")])).code).toBe(0);

@@ -42,7 +42,11 @@ export interface RetryRow {
   readonly input: PaymentImportRow;
   /** The row gave availability back in this chunk (a refund or a rejection that was applied). */
   readonly freed: boolean;
-  /** The row was refused for want of availability and may be tried again (a payment alone, no refund or step to follow). */
+  /**
+   * The row was refused for want of availability and may be tried again. A row whose status
+   * has a step after the reservation or payment (approved, rejected, refunded) is tried as that
+   * reservation or payment; the caller takes the step when it goes through.
+   */
   readonly overspent: boolean;
   /** For an overspent row: the level that refused it (`quota Q1`, `control C302`) and the fen it lacked there. */
   readonly shortfall?: Shortfall;

@@ -133,15 +133,58 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       // (looked into only when the chunk has both).
       if ((freed.size > 0 || statuses.includes("rejected")) && results.some(isOverspent)) {
         const chunk: RetryRow[] = inputs.map((input, k) => {
-          const overspent = (statuses[k] === "paid" || statuses[k] === "submitted") && isOverspent(results[k]!);
+          const overspent = isOverspent(results[k]!);
           const freedRow = freed.has(at[k]!) || (statuses[k] === "rejected" && out[at[k]!]!.status === "ok");
           return overspent ? { input, freed: freedRow, overspent, shortfall: shortfallOf(results[k]!) } : { input, freed: freedRow, overspent };
         });
-        for (const [k, result] of await retryAfterFreeing(tx, chunk, context, fresh)) out[at[k]!] = outcome(rows[at[k]!]!, result);
+        const retried = await retryAfterFreeing(tx, chunk, context, fresh);
+        for (const [k, result] of retried) out[at[k]!] = outcome(rows[at[k]!]!, result);
+        // A new approved, rejected or refunded row let through this way takes its next step now.
+        await followUp(tx, [...retried.keys()].filter((k) => out[at[k]!]!.status === "ok"), { rows, inputs, at, statuses, out, context, fresh });
       }
       return out;
     },
   };
+}
+
+/** What {@link followUp} needs of a chunk. */
+interface Chunk {
+  readonly rows: readonly PaymentRow[];
+  readonly inputs: readonly PaymentImportRow[];
+  readonly at: readonly number[];
+  readonly statuses: readonly RowStatus[];
+  readonly out: RowOutcome[];
+  readonly context: Awaited<ReturnType<typeof loadPaymentContext>>;
+  readonly fresh: FreshPayments;
+}
+
+/**
+ * The step after a retried row's reservation or payment: an approved or rejected row moves its
+ * payment on, a refunded one is refunded (`ks`: the rows, by position among the inputs).
+ */
+async function followUp(tx: StoreTx, ks: readonly number[], c: Chunk): Promise<void> {
+  const advances: AdvanceItem[] = [];
+  const refunds: RefundItem[] = [];
+  const refundAt: number[] = [];
+  for (const k of ks) {
+    const status = c.statuses[k]!;
+    const row = c.rows[c.at[k]!]!;
+    if (status === "approved" || status === "rejected") advances.push({ row: c.inputs[k]!, to: status, index: k });
+    else if (status === "refunded" && row.refund_date !== undefined) {
+      refunds.push({ paymentNumber: row.payment_id, step: { refundNumber: `${row.payment_id}-R`, date: row.refund_date } });
+      refundAt.push(c.at[k]!);
+    }
+  }
+  if (advances.length > 0) {
+    for (const moved of await advancePayments(tx, advances, c.context)) {
+      if (moved.status !== "exists") c.out[c.at[moved.index]!] = outcome(c.rows[c.at[moved.index]!]!, moved);
+    }
+  }
+  if (refunds.length === 0) return;
+  (await refundPayments(tx, refunds, c.context, c.fresh)).forEach((r, n) => {
+    const i = refundAt[n]!;
+    if ("error" in r) c.out[i] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };
+  });
 }
 
 // Object literal and assignments, not spreads: this runs once per row of million-row files.
