@@ -90,7 +90,7 @@ describe("jincai import --quarantine", () => {
     const before = await summaryJson(db.dir);
     const missing = await runJincai(db.dir, ["import", "payments", "more.csv", "--quarantine", "no/such/dir/out.csv"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr.trim()).toBe(`jincai: CLI_FILE_NOT_FOUND: ${join(db.dir, "no/such/dir/out.csv")}: no such file`);
+    expect(missing.stderr.trim()).toBe(`jincai: CLI_FILE_NOT_FOUND: ${join(db.dir, "no/such/dir/out.csv")}: no such folder ${join(db.dir, "no/such/dir")}`);
     const full = await runJincai(db.dir, ["import", "payments", "more.csv", "--quarantine", "/dev/full"]);
     expect(full.code).toBe(2);
     expect(full.stderr).toContain("jincai: CLI_FILE_ERROR: /dev/full: no space left on the device");
