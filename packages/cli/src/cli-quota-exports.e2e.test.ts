@@ -93,4 +93,14 @@ describe("jincai import quotas: exports' own column titles and mistakes", () => 
     expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
     expect((await summaryJson(db.dir, ["--by", "function"])).map((r) => r["functionName"])).toEqual(["行政运行（改）"]);
   });
+
+  it("names two agencies that are each other's parent a cycle, at the parent column", async () => {
+    await writeFiles(db.dir, { "agencies2.csv": "单位编码,单位名称,上级单位,单位类型\n501,甲,502,行政\n502,乙,501,行政\n" });
+    const run = await runJincai(db.dir, ["import", "agencies", "agencies2.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "agencies2.csv:2:3 ORG_CYCLE 501 is its own ancestor in this file: 501 → 502 → 501",
+      "agencies2.csv:3:3 ORG_CYCLE 502 is its own ancestor in this file: 502 → 501 → 502",
+    ]);
+  });
 });

@@ -42,11 +42,14 @@ export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise
   };
   for await (const r of tx.queryRecords<AgencyInput>(AGENCY_COLLECTION)) adopt(r.data);
   const inFile = new Map<string, string>();
+  /** Each agency of the rows being applied → its parent code, to tell a cycle from an unknown parent. */
+  let parentsInChunk = new Map<string, string>();
   return {
     async apply(rows) {
       const out = new Array<RowOutcome>(rows.length);
       // Parents first, whatever the file's order (an export sorted by name lists 市财政局本级
       // before 市财政局); each outcome stays at its row.
+      parentsInChunk = new Map(rows.map((r) => [r.agency_code, r.parent_code ?? ""]));
       for (const index of parentsFirst(rows)) out[index] = await applyRow(rows[index]!);
       return out;
     },
@@ -71,7 +74,7 @@ export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise
     if (earlier !== undefined && earlier !== text) {
       return { status: "rejected", code: "ORG_AGENCY_DUPLICATE", field: "agency_code", message: `agency_code: ${data.code} appears earlier in this file with other fields` };
     }
-    const issue = agencyIssue(data, known, children);
+    const issue = cycleInFile(data.code, parentsInChunk) ?? agencyIssue(data, known, children);
     if (issue !== undefined) {
       return { status: "rejected", code: issue.code, field: AGENCY_FIELDS[issue.code] ?? "agency_code", message: issue.message };
     }
@@ -80,6 +83,20 @@ export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise
     adopt(data);
     return outcome;
   }
+}
+
+/**
+ * Agencies of one file that name each other as parents (501 under 502, 502 under 501) have no
+ * root: `ORG_CYCLE` with the loop, rather than each one's parent being "unknown".
+ */
+function cycleInFile(code: string, parents: ReadonlyMap<string, string>): OrgIssue | undefined {
+  const path = [code];
+  for (let p = parents.get(code); p !== undefined && p !== ""; p = parents.get(p)) {
+    if (p === code) return { index: 0, code: "ORG_CYCLE", subject: code, message: `${code} is its own ancestor in this file: ${[...path, code].join(" → ")}` };
+    if (path.includes(p)) return undefined;
+    path.push(p);
+  }
+  return undefined;
 }
 
 /**
