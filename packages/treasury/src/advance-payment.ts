@@ -120,7 +120,7 @@ export function prepareAdvance(
   if (!sameTerms(stored, described)) {
     // Named by the first field that differs (amount, payee …), at its column.
     const c = paymentConflict(stored, described);
-    return done(TreasuryErrorCode.PAYMENT_CONFLICT, c.message, c.field === undefined ? undefined : { field: c.field, recorded: c.recorded, given: c.given });
+    return done(TreasuryErrorCode.PAYMENT_CONFLICT, c.message, c.details);
   }
   if (to === "submitted") return submittedAgain(state, row.date, done);
   if (row.date < stored.date) {

@@ -111,8 +111,7 @@ async function nameConflicts(tx: StoreTx, rows: readonly Row[], results: Payment
       return;
     }
     const c = paymentConflict(recorded, row.planned.payment);
-    if (c.field === undefined) return;
-    results[row.index] = { ...results[row.index]!, message: c.message, details: { field: c.field, recorded: c.recorded!, given: c.given! } };
+    if (c.details !== undefined) results[row.index] = { ...results[row.index]!, message: c.message, details: c.details };
   });
 }
 

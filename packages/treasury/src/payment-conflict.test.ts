@@ -15,7 +15,7 @@ describe("paymentConflict", () => {
     ["payeeName", { payeeName: "乙公司" }, "payment W1 was recorded with payee 甲公司; this row says 乙公司"],
     ["purpose", { purpose: "" }, "payment W1 was recorded with purpose 办公; this row says (empty)"],
   ] as const)("names %s as the field that differs", (field, change, message) => {
-    expect(paymentConflict(recorded, { ...recorded, ...change })).toMatchObject({ field, message });
+    expect(paymentConflict(recorded, { ...recorded, ...change })).toMatchObject({ message, details: { field } });
   });
 
   it("falls back to the general message when only the status differs", () => {

@@ -21,13 +21,13 @@ const NAMES: Readonly<Record<(typeof FIELDS)[number], string>> = {
 
 /** A conflict between two payments under one number. */
 export interface PaymentConflict {
-  /** The first field that differs (`amount`, `date`, `quotaId`, …), or undefined when none of those does. */
-  readonly field?: string;
-  /** The recorded value and the row's, as text. */
-  readonly recorded?: string;
-  readonly given?: string;
   /** The message of the row's rejection. */
   readonly message: string;
+  /**
+   * The first field that differs (`amount`, `date`, `quotaId`, …) with the recorded value and the
+   * row's, as text; undefined when none of those differs (only the status, say).
+   */
+  readonly details?: { readonly field: string; readonly recorded: string; readonly given: string };
 }
 
 /**
@@ -46,10 +46,8 @@ export function paymentConflict(recorded: Payment, given: Payment): PaymentConfl
     if (a === b) continue;
     const show = (v: string | bigint) => (typeof v === "bigint" ? formatFen(v) : v === "" ? "(empty)" : v);
     return {
-      field,
-      recorded: String(a),
-      given: String(b),
       message: `payment ${given.paymentNumber} was recorded with ${NAMES[field]} ${show(a)}; this row says ${show(b)}`,
+      details: { field, recorded: String(a), given: String(b) },
     };
   }
   return { message: conflictMessage(given.paymentNumber) };

@@ -121,9 +121,8 @@ function withStack(error: unknown, again: () => unknown, stackTraceLimit: number
 
 /** A row repeating an earlier row's payment number with other fields, naming the first that differs. */
 function conflictResult(index: number, first: Payment, given: Payment): PaymentItemResult {
-  const c = paymentConflict(first, given);
-  const details = c.field === undefined ? undefined : { field: c.field, recorded: c.recorded!, given: c.given! };
-  return { index, paymentNumber: given.paymentNumber, status: Codes.PAYMENT_CONFLICT, quotaId: first.quotaId, message: c.message, ...(details ? { details } : {}) };
+  const { message, details } = paymentConflict(first, given);
+  return { index, paymentNumber: given.paymentNumber, status: Codes.PAYMENT_CONFLICT, quotaId: first.quotaId, message, ...(details ? { details } : {}) };
 }
 
 function samePayment(a: Payment, b: Payment): boolean {

@@ -70,15 +70,10 @@ function looksLikeUnit(text: string): boolean {
  * ```
  */
 export function unitNote(cells: readonly string[]): UnitNote | undefined {
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    if (!cell.includes("单位") && !/unit/i.test(cell)) continue;
-    for (const text of noteTexts(cell)) {
-      const unit = findAmountUnit(text);
-      if (unit !== undefined) return { unit, column: i + 1, text: cell.trim() };
-    }
-  }
-  return undefined;
+  return firstNote(cells, (text, column, cell) => {
+    const unit = findAmountUnit(text);
+    return unit === undefined ? undefined : { unit, column, text: cell.trim() };
+  });
 }
 
 /**
@@ -94,11 +89,19 @@ export function unitNote(cells: readonly string[]): UnitNote | undefined {
  * ```
  */
 export function foreignUnitNote(cells: readonly string[]): { column: number; text: string; unitText: string } | undefined {
+  return firstNote(cells, (text, column, cell) =>
+    findAmountUnit(text) === undefined && looksLikeUnit(text) ? { column, text: cell.trim(), unitText: text } : undefined,
+  );
+}
+
+/** The first answer `pick` gives for a unit text noted in one of the cells (1-based column). */
+function firstNote<T>(cells: readonly string[], pick: (text: string, column: number, cell: string) => T | undefined): T | undefined {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     if (!cell.includes("单位") && !/unit/i.test(cell)) continue;
     for (const text of noteTexts(cell)) {
-      if (findAmountUnit(text) === undefined && looksLikeUnit(text)) return { column: i + 1, text: cell.trim(), unitText: text };
+      const found = pick(text, i + 1, cell);
+      if (found !== undefined) return found;
     }
   }
   return undefined;
