@@ -30,7 +30,8 @@ function row(n, out, k) {
   out[k + 5] = `2026-${String(1 + Math.floor(((n - 1) * 12) / N)).padStart(2, "0")}-15`;
   out[k + 6] = null;
   out[k + 7] = null;
-  out[k + 8] = JSON.stringify({ voucher: no, memo });
+  // The stored form of the store (schema version 6, store-sqlite references-codec).
+  out[k + 8] = `v${no.length}:${no}m${memo.length}:${memo}`;
   return debit;
 }
 

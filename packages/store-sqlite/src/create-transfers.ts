@@ -19,8 +19,8 @@ import { foldBalancesByPeriod, planTransfers } from "@jincai/core";
 import type { Balance, CreateTransfersOptions, TransferBatchResult, TransferDraft, TransferInput, TransferPlan } from "@jincai/core";
 import type { RunResult } from "better-sqlite3";
 import type { SqliteContext } from "./account-ops";
-import { encodeJson } from "./json-codec";
 import { multiRowInsertSql } from "./multi-row-insert";
+import { encodeReferences } from "./references-codec";
 import { createSqliteSnapshot } from "./sqlite-snapshot";
 import { MONTH_UPSERT } from "./tx-balances";
 import type { SqliteSnapshot } from "./sqlite-snapshot";
@@ -149,7 +149,7 @@ function bindTransfer(params: unknown[], at: number, t: TransferDraft, snapshot:
   params[at + 5] = t.date;
   params[at + 6] = t.pendingId ?? null;
   params[at + 7] = t.expiresOn ?? null;
-  params[at + 8] = referencesJson(t.references);
+  params[at + 8] = encodeReferences(t.references);
 }
 
 function updateAccounts(ctx: SqliteContext, plan: TransferPlan, snapshot: SqliteSnapshot): void {
@@ -185,15 +185,4 @@ function endsStored(ctx: SqliteContext, batch: readonly TransferInput[]): boolea
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
-}
-
-/**
- * The stored JSON of a transfer's references, or null when none is set (`JSON.stringify` drops
- * undefined values, so references holding only those give `{}`). `encodeJson` stringifies plainly
- * and only falls back to its bigint tagging when a value needs it.
- */
-function referencesJson(references: object | undefined): string | null {
-  if (references === undefined || references === null) return null;
-  const json = encodeJson(references);
-  return json === "{}" ? null : json;
 }

@@ -7,6 +7,7 @@ import type { Migration } from "./migrations";
 import { tempDir } from "./_testing/temp-store";
 import { openConnection } from "./sqlite-connection";
 import { deleteRecordSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
+import { openSqliteStore } from "./open-sqlite-store";
 
 const AT = "2026-03-01T00:00:00.000Z";
 const dirs: string[] = [];
@@ -163,7 +164,7 @@ describe("migration 5 (transfer_accounts instead of the debit and credit indexes
       (2, 'pay:ZF002', 'posted', 3, 2, 60000, '2026-03-05'),
       (5, 'pay:ZF003', 'posted', 1, 2, 25000, '2026-03-05');`);
 
-    expect(migrate(db, AT)).toBe(5);
+    expect(migrate(db, AT, MIGRATIONS.slice(0, 5))).toBe(5);
     expect(db.prepare("SELECT account, sequence FROM transfer_accounts ORDER BY account, sequence").raw().all()).toEqual([
       [1, 1], [1, 5], [2, 1], [2, 2], [2, 5], [3, 2],
     ]);
@@ -172,5 +173,36 @@ describe("migration 5 (transfer_accounts instead of the debit and credit indexes
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT sequence FROM transfer_accounts WHERE account = 1 AND sequence > 0").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toContain("PRIMARY KEY");
     db.close();
+  });
+});
+
+describe("migration 6 (transfer references in compact form)", () => {
+  it("keeps the JSON references of a version-5 file readable beside new compact rows; a version-5 release refuses the file", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const filename = join(dir, "ledger.db");
+    const v5 = new Database(filename);
+    migrate(v5, AT, MIGRATIONS.slice(0, 5));
+    v5.exec(`${QUOTA_AND_SPENT}
+      INSERT INTO transfers (sequence, id, phase, debit, credit, amount, date, refs) VALUES
+      (1, 'pay:ZF001', 'posted', 1, 2, 100000, '2026-03-01', '{"voucher":"ZF001","memo":"[\\"青川\\",\\"6222\\",\\"办公\\",\\"30201\\"]"}');
+      INSERT INTO transfer_accounts (account, sequence) VALUES (1, 1), (2, 1);`);
+    v5.close();
+
+    const store = openSqliteStore({ filename });
+    expect(await store.getTransfer("pay:ZF001")).toMatchObject({ references: { voucher: "ZF001", memo: '["青川","6222","办公","30201"]' } });
+    const memo = JSON.stringify(["青川", "6223", "差旅", "30211"]);
+    const made = await store.createTransfers([
+      { id: "pay:ZF002", debitAccountId: "quota:Q1", creditAccountId: "quota-spent:Q1", amount: 500n, date: "2026-03-02", references: { voucher: "ZF002", memo } },
+    ]);
+    expect(made.applied).toBe(true);
+    expect(await store.getTransfer("pay:ZF002")).toMatchObject({ references: { voucher: "ZF002", memo } });
+    await store.close();
+
+    const raw = new Database(filename);
+    expect(raw.prepare("SELECT refs FROM transfers WHERE id = 'pay:ZF002'").pluck().get()).toBe(`v5:ZF002m${memo.length}:${memo}`);
+    expect(userVersion(raw)).toBe(6);
+    expect(() => checkNotTooNew(raw, 5)).toThrow(expect.objectContaining({ code: "STORE_SCHEMA_TOO_NEW" }));
+    raw.close();
   });
 });

@@ -201,6 +201,16 @@ DROP INDEX transfers_debit;
 DROP INDEX transfers_credit;
 `,
   },
+  {
+    version: 6,
+    name: "transfer references in compact form",
+    // New rows keep their references in the compact form of references-codec, which releases
+    // before this one would misread; rows already stored keep their JSON, which still reads.
+    // Only the version changes, so an older release refuses the file (STORE_SCHEMA_TOO_NEW).
+    sql: `
+SELECT 1;
+`,
+  },
 ];
 
 /**

@@ -1,10 +1,10 @@
 /**
  * The `transfers` row and its mapping to a {@link Transfer}. Accounts are stored by their
- * integer key; `refs` holds the references as JSON, NULL when there are none.
+ * integer key; `refs` holds the references in the form of `references-codec`, NULL when there are none.
  */
-import type { Transfer, TransferReferences, TransferPhase } from "@jincai/core";
+import type { Transfer, TransferPhase } from "@jincai/core";
 import type { AccountCache } from "./account-cache";
-import { decodeJson } from "./json-codec";
+import { decodeReferences } from "./references-codec";
 
 /** A `transfers` row as better-sqlite3 returns it (integers as bigint). */
 export interface TransferRow {
@@ -36,7 +36,7 @@ export function transferFromRow(row: TransferRow, accounts: AccountCache): Trans
     creditAccountId: accounts.idOf(row.credit),
     amount: row.amount,
     date: row.date,
-    references: row.refs === null ? {} : decodeJson<TransferReferences>(row.refs),
+    references: decodeReferences(row.refs),
     sequence: Number(row.sequence),
   };
   if (row.pending_id !== null) t.pendingId = row.pending_id;
