@@ -28,7 +28,7 @@ describe("jincai import --dry-run", () => {
     expect(dry.code).toBe(1);
     expect(dry.stderr.trim()).toBe("march.csv:3:11 TREASURY_EXCEEDS_QUOTA payment M2: amount 1,500.00 exceeds the 1,000.00 available on quota ZB1");
     expect(dry.stdout).toContain("2 rows read, 0 would apply, 1 rejected");
-    expect(dry.stdout).toContain("a real import would write nothing (the file has bad rows; fix them or use --quarantine)");
+    expect(dry.stdout).toContain("a real import would write nothing (the file has bad rows, so its 1 good row waits too; fix them or use --quarantine)");
     expect(await paid()).toBe(0n);
   });
 

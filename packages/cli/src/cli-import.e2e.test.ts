@@ -89,12 +89,13 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA",
       "bad-payments.csv:8:6 TREASURY_CODE_MISMATCH",
       "bad-payments.csv:9:11 TREASURY_PAYMENT_CONFLICT",
-      "bad-payments.csv:10:13 TREASURY_INVALID_PAYMENT",
+      "bad-payments.csv:10:13 IMPORT_INVALID_VALUE",
       "bad-payments.csv:11:14 TREASURY_INVALID_REFUND",
       "bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION",
       "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR",
       "bad-payments.csv:14:14 TREASURY_INVALID_REFUND",
       "bad-payments.csv:15:11 IMPORT_INVALID_AMOUNT",
+      "bad-payments.csv:18:2 TREASURY_INVALID_PAYMENT",
     ]);
     expect(run.stderr).toContain('bad-payments.csv:2:11 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals');
     expect(run.stderr).toContain("bad-payments.csv:7:11 TREASURY_EXCEEDS_QUOTA payment BAD0006: amount 99,000,000.00 exceeds the 13,149.65 available on quota ZB202600001");
@@ -111,10 +112,13 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stderr).toContain(
       'bad-payments.csv:15:11 IMPORT_INVALID_AMOUNT amount "-100.00" must be greater than zero (a refund is a row with status 已退票 and its 退票日期)',
     );
-    expect(run.stderr).toContain('bad-payments.csv:10:13 TREASURY_INVALID_PAYMENT status: unknown payment status "处理中" (已提交, 已审核, 已支付');
+    expect(run.stderr).toContain('bad-payments.csv:10:13 IMPORT_INVALID_VALUE status: unknown payment status "处理中" (已提交, 已审核, 已支付');
+    // Submitted on 03-01 and approved on 03-05 by the two rows above it, then paid on 03-02.
+    expect(run.stderr).toContain("bad-payments.csv:18:2 TREASURY_INVALID_PAYMENT payment BAD0015 cannot be paid on 2026-03-02, before it was approved on 2026-03-05");
     expect(run.stderr).toContain("a mapping file's values.status translates others)");
-    expect(run.stdout).toContain("14 rows read, 0 applied, 14 rejected");
-    expect(run.stdout).not.toContain("errors by code"); // 14 errors fit a screen
+    expect(run.stdout).toContain("17 rows read, 0 applied, 15 rejected, 0 duplicates skipped");
+    expect(run.stdout).toContain("nothing written (the file has bad rows, so its 2 good rows wait too; fix them or use --quarantine)");
+    expect(run.stdout).not.toContain("errors by code"); // 15 errors fit a screen
     expect(run.stdout).toContain("nothing written");
     expect(await summaryJson(dir)).toEqual(before);
   });
@@ -135,6 +139,26 @@ describe("jincai import (sample city 青川市)", () => {
       "mismatch.csv:4:8 TREASURY_CODE_MISMATCH payment MIS0003: projectCode XM999 contradicts quota ZB202600001, which has JB0000",
       "mismatch.csv:5:8 BUDGET_MISSING_DIMENSION payment MIS0004: projectCode is needed to find its quota",
     ]);
+  });
+
+  it("checks an export's 小计 rows placed above their groups against the rows below them", async () => {
+    const row = (id: string, agency: string, quota: string, fn: string, amount: string) =>
+      `${id},2026-03-01,${quota},${agency},111,${fn},30101,JB0000,青川办公用品有限公司,6222000000000141,${amount},小计在组前,已支付,`;
+    const subtotal = (amount: string) => `小计,,,,,,,,,,${amount},,,`;
+    const file = (second: string) => [
+      subtotal("30.00"), row("SA0001", "101001", "ZB202600001", "2010301", "10.00"), row("SA0002", "101001", "ZB202600001", "2010301", "20.00"),
+      subtotal(second), row("SA0003", "101001", "ZB202600001", "2010301", "5.00"),
+    ];
+    await writeCsv(dir, "subtotals-above-bad.csv", CITY_PAYMENT_HEADER, file("6.00"));
+    const bad = await runJincai(dir, ["import", "payments", "subtotals-above-bad.csv"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("subtotals-above-bad.csv:5:11 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)");
+    expect(bad.stdout).toContain("4 rows read, 0 applied, 1 rejected");
+    await writeCsv(dir, "subtotals-above.csv", CITY_PAYMENT_HEADER, file("5.00"));
+    const good = await runJincai(dir, ["import", "payments", "subtotals-above.csv"]);
+    expect(good.code).toBe(0);
+    expect(good.stderr).toContain("subtotals-above.csv:2:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 30.00 is the sum of the 2 rows it totals");
+    expect(good.stdout).toContain("3 rows read, 3 applied, 0 rejected");
   });
 
   it("reads a fund type spelled out as payment systems export it (一般公共预算资金) as its code", async () => {
@@ -324,8 +348,8 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.code).toBe(2);
     const issues = run.stderr.trim().split("\n").map((l) => JSON.parse(l) as { line: number; column: number; code: string });
     expect(issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toContain("7:11 TREASURY_EXCEEDS_QUOTA");
-    expect(issues).toHaveLength(14);
-    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 14, applied: 0, rejected: 14, committed: false } });
+    expect(issues).toHaveLength(15);
+    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { rowsRead: 17, applied: 0, heldBack: 2, rejected: 15, committed: false } });
   });
 
   it("moves quota amounts between lines with a 调剂 file (源指标): each agency's quota changes, the city's total does not", async () => {

@@ -76,6 +76,17 @@ describe("jincai import payments: a number recorded with other fields", () => {
   });
 });
 
+describe("jincai import payments: an unknown status", () => {
+  it("is an input error (exit 2) at the status column, and the file's good rows wait for it", async () => {
+    const run = await importDay("day1.csv", [row("S1", "2026-03-01", "100.00"), row("S2", "2026-03-01", "100.00", "处理中")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('day1.csv:3:13 IMPORT_INVALID_VALUE status: unknown payment status "处理中"');
+    expect(run.stdout).toContain("2 rows read, 0 applied, 1 rejected, 0 duplicates skipped");
+    expect(run.stdout).toContain("nothing written (the file has bad rows, so its 1 good row waits too; fix them or use --quarantine)");
+    expect(await zb3()).toMatchObject({ paid: "0.00" });
+  });
+});
+
 describe("jincai import payments: 退票日期", () => {
   it("takes a 退票日期 with no status as a refund, and refuses one beside another status", async () => {
     const header = CITY_PAYMENT_HEADER.replace(",状态", "");

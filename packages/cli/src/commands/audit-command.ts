@@ -1,14 +1,21 @@
 /**
- * `jincai audit verify`: walks the audit hash chain and reports the first broken link (an event
- * edited, deleted, inserted or reordered) and any bad checkpoint signature.
+ * `jincai audit`: the audit hash chain of every state-changing command.
+ * - `verify` walks the chain and reports the first broken link (an event edited, deleted,
+ *   inserted or reordered) and any bad checkpoint signature; `--checkpoints FILE` also checks
+ *   checkpoints kept outside the database, which alone reveal the newest events cut off
+ *   together with the stored checkpoints that named them.
+ * - `keygen` writes an Ed25519 key pair for signing checkpoints.
+ * - `checkpoint` signs the chain's head, stores the checkpoint and appends it to a file meant to
+ *   be kept elsewhere (the audit office, a log host, a daily report).
  */
-import { readFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createEd25519Verifier, verifyAudit } from "@jincai/core";
+import { JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, systemClock, verifyAudit } from "@jincai/core";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
 import { EXIT } from "../exit-codes";
 import { withStore } from "../with-store";
+import { readCheckpointsFile } from "./checkpoints-file";
 
 /**
  * Registers `jincai audit` on the program.
@@ -24,16 +31,60 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .command("verify")
     .description("check the hash chain and checkpoint signatures; exit 1 on any problem")
     .option("--public-key <file>", "Ed25519 public key (PEM or JWK) that signed the checkpoints")
+    .option("--checkpoints <file>", "checkpoints kept outside the database (JSON lines, as `audit checkpoint --out` appends them)")
     .option("--json", "print the report as JSON")
-    .addHelpText("after", `\nExamples:\n  $ jincai audit verify\n  $ jincai audit verify --public-key audit.pub.pem --json`)
-    .action(async (opts: { publicKey?: string; json?: boolean }) => {
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ jincai audit verify\n  $ jincai audit verify --public-key audit.pub.pem --checkpoints /mnt/audit-office/jincai-checkpoints.jsonl\n  $ jincai audit verify --json`,
+    )
+    .action(async (opts: { publicKey?: string; checkpoints?: string; json?: boolean }) => {
       const verifier = opts.publicKey ? await createEd25519Verifier(await readFile(resolve(ctx.cwd, opts.publicKey), "utf8")) : undefined;
-      const report = await withStore(ctx, (store) => verifyAudit(store, verifier ? { verifier } : {}));
+      const external = opts.checkpoints === undefined ? undefined : await readCheckpointsFile(resolve(ctx.cwd, opts.checkpoints), opts.checkpoints);
+      const report = await withStore(ctx, (store) => verifyAudit(store, { ...(verifier ? { verifier } : {}), ...(external ? { externalCheckpoints: external } : {}) }));
       if (opts.json) ctx.out(JSON.stringify(report, null, 2));
       else {
         for (const p of report.problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
-        ctx.out(report.ok ? `audit: ${report.events} events, ${report.checkpoints} checkpoints, chain intact` : `audit: ${report.problems.length} problem(s)`);
+        const kept = external === undefined ? "" : ` and ${report.externalCheckpoints} kept outside`;
+        ctx.out(report.ok ? `audit: ${report.events} events, ${report.checkpoints} checkpoints${kept}, chain intact` : `audit: ${report.problems.length} problem(s)`);
+        if (report.ok && !report.signaturesChecked && report.checkpoints + report.externalCheckpoints > 0) {
+          ctx.out("audit: checkpoint signatures not checked (give --public-key)");
+        }
       }
       ctx.exitCode = report.ok ? EXIT.ok : EXIT.rules;
     });
+  audit
+    .command("keygen")
+    .description("write a new Ed25519 key pair for signing checkpoints: <prefix>.key.pem (keep it secret) and <prefix>.pub.pem")
+    .argument("<prefix>", "path and name of the two files, e.g. keys/audit")
+    .addHelpText("after", `\nExamples:\n  $ jincai audit keygen audit\n  $ jincai audit keygen /etc/jincai/audit-2026`)
+    .action(async (prefix: string) => {
+      const pair = await generateEd25519KeyPair();
+      const privatePath = resolve(ctx.cwd, `${prefix}.key.pem`);
+      const publicPath = resolve(ctx.cwd, `${prefix}.pub.pem`);
+      // "wx": never overwrite a key, whose loss would orphan every checkpoint it signed.
+      await writeExclusive(privatePath, `${prefix}.key.pem`, pair.privateKey, 0o600);
+      await writeExclusive(publicPath, `${prefix}.pub.pem`, pair.publicKey, 0o644);
+      ctx.out(`wrote ${prefix}.key.pem (private, mode 600: keep it off the database host if you can) and ${prefix}.pub.pem; key id ${pair.keyId}`);
+    });
+  audit
+    .command("checkpoint")
+    .description("sign the head of the audit chain, store the checkpoint, and append it to a file kept elsewhere")
+    .requiredOption("--key <file>", "Ed25519 private key (PEM or JWK), e.g. from `jincai audit keygen`")
+    .option("--out <file>", "append the checkpoint as one JSON line to this file (keep it outside the database's reach)")
+    .addHelpText("after", `\nExamples:\n  $ jincai audit checkpoint --key audit.key.pem\n  $ jincai audit checkpoint --key audit.key.pem --out /mnt/audit-office/jincai-checkpoints.jsonl`)
+    .action(async (opts: { key: string; out?: string }) => {
+      const signer = await createEd25519Signer(await readFile(resolve(ctx.cwd, opts.key), "utf8"));
+      const checkpoint = await withStore(ctx, (store) => store.transaction((tx) => checkpointAudit(tx, signer, { clock: systemClock() })));
+      if (opts.out !== undefined) await appendFile(resolve(ctx.cwd, opts.out), `${JSON.stringify(checkpoint)}\n`, "utf8");
+      ctx.out(`audit checkpoint: event ${checkpoint.sequence}, hash ${checkpoint.hash}, key ${checkpoint.keyId}${opts.out === undefined ? "" : `; appended to ${opts.out}`}`);
+    });
+}
+
+async function writeExclusive(path: string, shown: string, text: string, mode: number): Promise<void> {
+  try {
+    await writeFile(path, text, { flag: "wx", mode });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new JincaiError("CLI_USAGE", `${shown} exists: choose another prefix (a key is never overwritten)`, { details: { path } });
+    throw error;
+  }
 }

@@ -269,6 +269,7 @@ function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions, erro
   const byCode = [...errorCodes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const summary = {
     file: r.file, rowsRead: r.rowsRead, applied: r.applied, rejected: r.rejected, duplicates: r.duplicates, committed: r.committed,
+    ...(r.heldBack > 0 ? { heldBack: r.heldBack } : {}),
     ...(r.dryRun ? { dryRun: true, passed: r.passed } : {}), seconds: Number(r.seconds.toFixed(3)),
     ...(byCode.length > 0 ? { errorsByCode: Object.fromEntries(byCode) } : {}),
     ...(r.amountUnit === undefined ? {} : { amountUnit: r.amountUnit }),
@@ -291,12 +292,16 @@ function printReport(ctx: CliContext, r: ImportReport, opts: ImportOptions, erro
 /** Why a file stopped as a whole was not imported: no row of it could be trusted. */
 const STOPPED = "the file itself could not be read: see the error above; --quarantine cannot set its rows aside";
 
+/** Says how many good rows wait for the file's bad ones, so the closing line's counts add up. */
+const heldBackNote = (r: ImportReport): string =>
+  r.heldBack === 0 ? "" : `, so its ${r.heldBack} good ${r.heldBack === 1 ? "row waits" : "rows wait"} too`;
+
 function printClosingLine(ctx: CliContext, r: ImportReport): void {
   if (r.dryRun) {
     const verdict = r.aborted
       ? `a real import would write nothing (${STOPPED})`
       : !r.passed
-      ? "a real import would write nothing (the file has bad rows; fix them or use --quarantine)"
+      ? `a real import would write nothing (the file has bad rows${heldBackNote(r)}; fix them or use --quarantine)`
       : r.applied === 0 && r.rejected === 0
         ? "a real import would change nothing (already imported)"
         : r.rejected > 0
@@ -308,7 +313,7 @@ function printClosingLine(ctx: CliContext, r: ImportReport): void {
   const verdict = r.aborted
     ? `nothing written (${STOPPED})`
     : !r.committed
-    ? "nothing written (the file has bad rows; fix them or use --quarantine)"
+    ? `nothing written (the file has bad rows${heldBackNote(r)}; fix them or use --quarantine)`
     : r.applied === 0 && r.rejected === 0
       ? "nothing changed (already imported)"
       : "committed";

@@ -57,7 +57,9 @@ describe.each(stores)("paymentImporter statuses on the %s store", (_name, create
     expect(await importRows(store, rows)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
     const [q1] = await quotaExecution(store, { quotaIds: ["Q1"] });
     expect(q1).toMatchObject({ consumed: 300_000n, reserved: 200_000n });
-    expect(await importRows(store, [row("ZS7", "处理中")])).toEqual(["rejected"]);
+    const [unknown] = await store.transaction(async (tx) => (await paymentImporter(tx, CONFIG)).apply([row("ZS7", "处理中")]));
+    // An input error like any unknown value (exit 2), not a payment rule (exit 1).
+    expect(unknown).toMatchObject({ status: "rejected", code: "IMPORT_INVALID_VALUE", field: "status" });
   });
 });
 

@@ -57,7 +57,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       rows.forEach((row, i) => {
         let status = STATUSES[(row.status ?? "").toLowerCase()];
         if (status === undefined) {
-          out[i] = { status: "rejected", code: "TREASURY_INVALID_PAYMENT", field: "status", message: `status: unknown payment status "${row.status}" (${STATUS_NAMES})` };
+          out[i] = { status: "rejected", code: "IMPORT_INVALID_VALUE", field: "status", message: `status: unknown payment status "${row.status}" (${STATUS_NAMES})` };
           return;
         }
         if (row.refund_date !== undefined && status !== "refunded") {

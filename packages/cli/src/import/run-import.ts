@@ -65,6 +65,11 @@ export interface ImportReport {
   readonly rowsRead: number;
   /** Rows applied; in a dry run, the rows that would have been. */
   readonly applied: number;
+  /**
+   * Good rows left unwritten because the file as a whole was not (it had bad rows and no
+   * quarantine, or it stopped): they go in with the file once it is fixed. 0 when it passed.
+   */
+  readonly heldBack: number;
   readonly duplicates: number;
   readonly rejected: number;
   /**
@@ -207,6 +212,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     file: options.file,
     rowsRead: reader.stats.rowsRead,
     applied: wouldCommit ? applied : 0,
+    heldBack: wouldCommit ? 0 : applied,
     duplicates,
     rejected,
     committed,

@@ -96,6 +96,28 @@ describe("verifyAudit", () => {
     expect(report.head?.sequence).toBe(3);
   });
 
+  it("finds events 4 and 5 deleted with the stored checkpoint that named them only by the copy kept outside", async () => {
+    const store = await chainOfFive();
+    const kept = await checkpointAudit(store, signer, { clock });
+    store.events.splice(3, 2);
+    store.checkpoints.length = 0;
+    expect(codes(await verifyAudit(store, { verifier }))).toEqual([]);
+    const report = await verifyAudit(store, { verifier, externalCheckpoints: [kept] });
+    expect(codes(report)).toEqual(["AUDIT_CHAIN_TRUNCATED@4"]);
+    expect(report).toMatchObject({ checkpoints: 0, externalCheckpoints: 1 });
+  });
+
+  it("checks a kept checkpoint's signature and event like a stored one", async () => {
+    const store = await chainOfFive();
+    const kept = await checkpointAudit(store, signer, { clock });
+    const forged = { ...kept, sequence: 3, hash: at(store, 3).hash };
+    expect(codes(await verifyAudit(store, { verifier, externalCheckpoints: [forged] }))).toEqual(["AUDIT_BAD_SIGNATURE@3"]);
+    expect(codes(await verifyAudit(store, { verifier, externalCheckpoints: [{ ...kept, hash: at(store, 4).hash }] }))).toEqual(
+      expect.arrayContaining(["AUDIT_CHECKPOINT_MISMATCH@5"]),
+    );
+    expect(await verifyAudit(store, { verifier, externalCheckpoints: [kept] })).toMatchObject({ ok: true, checkpoints: 1, externalCheckpoints: 1 });
+  });
+
   it("finds a forged event 3 inserted with a valid link as AUDIT_SEQUENCE_ORDER at 3", async () => {
     const store = await chainOfFive();
     const forged = await rehash({ ...at(store, 3), subject: "P-FAKE", digest: "00".repeat(32) });

@@ -4,7 +4,8 @@
  * signature. Events are streamed, so memory does not grow with the chain (only checkpoints,
  * which are few, are held). It finds edits, deletions, insertions and reorderings; a history
  * rewritten from some point on with every hash recomputed is only caught by a signed checkpoint
- * after that point, and deleting the newest events only by a checkpoint that named them.
+ * after that point, and deleting the newest events only by a checkpoint that named them (one
+ * kept outside the database, `externalCheckpoints`, when the deleter could remove stored ones).
  */
 import type { AuditCheckpoint, AuditEvent } from "./audit-event";
 import type { AuditHasher } from "./audit-hasher";
@@ -42,6 +43,12 @@ export interface VerifyAuditOptions {
   readonly hasher?: AuditHasher;
   /** Stop after this many problems (default 1000), keeping the report small. */
   readonly maxProblems?: number;
+  /**
+   * Checkpoints kept outside the database (copied to the audit office, a log host, a file), checked
+   * like the stored ones. Whoever can write the database can delete its newest events together
+   * with the checkpoints that named them; a copy kept elsewhere still names them.
+   */
+  readonly externalCheckpoints?: readonly AuditCheckpoint[];
 }
 
 /** The outcome of {@link verifyAudit}. */
@@ -52,6 +59,8 @@ export interface AuditVerifyReport {
   readonly events: number;
   /** How many checkpoints the store holds. */
   readonly checkpoints: number;
+  /** How many checkpoints kept outside the database were checked besides them. */
+  readonly externalCheckpoints: number;
   /** The last event in chain order, if any. */
   readonly head?: {
     /** Its sequence. */
@@ -167,7 +176,8 @@ export async function verifyAudit(
 ): Promise<AuditVerifyReport> {
   const hasher = options.hasher ?? sha256Hasher;
   const maxProblems = options.maxProblems ?? 1000;
-  const list = await store.auditCheckpoints();
+  const stored = await store.auditCheckpoints();
+  const list = [...stored, ...(options.externalCheckpoints ?? [])];
   const checkpoints = new Map<number, AuditCheckpoint[]>();
   for (const cp of list) checkpoints.set(cp.sequence, [...(checkpoints.get(cp.sequence) ?? []), cp]);
   const walk: Walk = { prev: undefined, gap: undefined, maxSequence: 0, problems: [], seen: new Set() };
@@ -188,7 +198,8 @@ export async function verifyAudit(
   return {
     ok: problems.length === 0,
     events,
-    checkpoints: list.length,
+    checkpoints: stored.length,
+    externalCheckpoints: list.length - stored.length,
     ...(head ? { head } : {}),
     signaturesChecked: complete && options.verifier !== undefined,
     complete,

@@ -5,8 +5,9 @@
  * reader skips it, and uses it as a control total, the batch-file check banks use: when its
  * amount is not the sum of the rows it totals, rows were lost or changed on the way
  * (`IMPORT_TOTAL_MISMATCH`). A 合计 totals every data row above it; a 小计 those since the previous
- * 小计 or 合计. Rows whose amount cannot be read make the sum unknown, and the total is not
- * checked.
+ * 小计 or 合计. (Exports that put the 合计 under the header, or each 小计 above its group, are
+ * read the other way round by read-record-rows.) Rows whose amount cannot be read make the sum
+ * unknown, and the total is not checked.
  */
 import type { AmountUnit } from "../money/amount-unit";
 import { safeParseFen } from "../money/parse-fen";

@@ -152,6 +152,35 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       ]);
     });
 
+    it("checks 小计 rows placed above their groups against the rows below each, up to the next 小计 or 合计", async () => {
+      const subtotal = (amount: string) => ["小计", "", "", "", "", amount, "", ""];
+      const { reader, issues } = await read([
+        subtotal("120.00"),
+        pay("ZF1", "100.00"),
+        pay("ZF2", "20.00"),
+        subtotal("6.00"),
+        pay("ZF3", "5.00"),
+        subtotal("7.00"),
+        pay("ZF4", "3.00"),
+        pay("ZF5", "4.00"),
+        ["合计", "", "", "", "", "132.00", "", ""],
+      ]);
+      expect(issues).toEqual([
+        "p.csv:2:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 120.00 is the sum of the 2 rows it totals",
+        "p.csv:5:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)",
+        "p.csv:7:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 7.00 is the sum of the 2 rows it totals",
+        "p.csv:10:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 132.00 is the sum of the 5 rows it totals",
+      ]);
+      expect(reader.stats).toMatchObject({ rowsRead: 6, rowsAccepted: 5, rowsRejected: 1, errors: 1 });
+      // Under a leading 合计, and with the last group closed by the end of the file.
+      const led = await read([["合计", "", "", "", "", "10.00", "", ""], subtotal("4.00"), pay("ZF1", "4.00"), subtotal("6.00"), pay("ZF2", "5.00")]);
+      expect(led.issues).toEqual([
+        "p.csv:3:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 4.00 is the sum of the 1 row it totals",
+        "p.csv:5:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)",
+        "p.csv:2:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 10.00, but the 2 rows it totals sum to 9.00 (rows lost or changed?)",
+      ]);
+    });
+
     it("skips rows of spaces as blank, and reads a row with empty cells after the last column", async () => {
       const { reader, issues } = await read([pay("ZF1", "100.00"), ["  ", " ", "", "\u3000", "", "", "", ""], [...pay("ZF2", "1.00"), "", " ", ""]]);
       expect(issues).toEqual([]);

@@ -8,7 +8,9 @@
  * (missing or duplicate columns, a tokenizer's `IMPORT_*` error such as a quote error, an
  * encoding or a broken workbook) end the reading with an error issue and `stats.aborted`.
  * A totals row (合计, 小计) is not data: it is skipped with a warning, and checked as a control
- * total when the schema has an amount (see control-totals). A row above the header that states
+ * total when the schema has an amount (see control-totals). A 合计 right under the header totals
+ * the rows below it, and so does each 小计 of a file whose first 小计 comes before any data row
+ * (subtotals placed above their groups). A row above the header that states
  * the amounts' unit (单位：万元) makes them read in it (see resolveHeader).
  * Nothing here touches a file system or a store.
  */
@@ -211,6 +213,17 @@ async function* batches<T>(
   const yuan = (fen: bigint): string => (unit === undefined || unit === "元" ? formatFen(fen) : `${formatFen(fen)} 元`);
   /** A grand total above every data row, checked at the end. */
   let leading: { readonly label: TotalsLabel; readonly cells: string[]; readonly line: number } | undefined;
+  /**
+   * Set once a 小计 comes before any data row: the file puts each group's subtotal above the
+   * group, so a 小计 totals the rows below it, checked when the next 小计, a 合计 or the end
+   * closes its group. `heading` is the 小计 whose group is open.
+   */
+  let subtotalsAbove = false;
+  let heading: { readonly label: TotalsLabel; readonly cells: string[]; readonly line: number } | undefined;
+  const closeHeading = (): void => {
+    if (heading !== undefined) totalsRow(heading.label, heading.cells, heading.line);
+    heading = undefined;
+  };
   const totalsRow = (label: TotalsLabel, cells: string[], line: number): void => {
     const written = amountAt >= 0 ? cellAmount(cells[amountAt], unit) : undefined;
     const sum = totals?.close(label.scope);
@@ -298,7 +311,15 @@ async function* batches<T>(
           // A 合计 right under the header, as many exports put it, totals the rows below it:
           // checked once the file has been read.
           if (label.scope === "grand" && stats.rowsRead === 0 && leading === undefined) leading = { label, cells, line };
-          else totalsRow(label, cells, line);
+          else if (label.scope === "group" && (subtotalsAbove || stats.rowsRead === 0)) {
+            // A 小计 above its group: the one before it closes, this one opens the next.
+            closeHeading();
+            subtotalsAbove = true;
+            heading = { label, cells, line };
+          } else {
+            closeHeading();
+            totalsRow(label, cells, line);
+          }
           continue;
         }
         stats.rowsRead++;
@@ -315,6 +336,7 @@ async function* batches<T>(
         if (batch.rows.length + batch.rejected.length >= batchSize) yield seal();
       }
     }
+    if (!stats.aborted) closeHeading();
     if (leading !== undefined && !stats.aborted) totalsRow(leading.label, leading.cells, leading.line);
     if (validator === undefined && !stats.aborted) {
       if (firstMiss !== undefined) missHeader();

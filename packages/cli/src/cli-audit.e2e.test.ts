@@ -1,0 +1,57 @@
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { runJincai, useSmallDatabase } from "./_testing/run-jincai";
+
+// The audit chain of a bureau's database, with checkpoints signed and a copy kept outside it:
+// someone who can write the database can delete the newest events together with the stored
+// checkpoints, and only the copy kept elsewhere still shows it.
+const db = useSmallDatabase();
+
+describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
+  it("signs the chain's head, keeps a copy outside, and finds the newest events cut off with the stored checkpoints", async () => {
+    const keygen = await runJincai(db.dir, ["audit", "keygen", "audit"]);
+    expect(keygen.code).toBe(0);
+    expect(keygen.stdout).toMatch(/^wrote audit\.key\.pem .* and audit\.pub\.pem; key id [0-9a-f]{16}$/m);
+    expect((await stat(join(db.dir, "audit.key.pem"))).mode & 0o777).toBe(0o600);
+    expect(await readFile(join(db.dir, "audit.pub.pem"), "utf8")).toContain("-----BEGIN PUBLIC KEY-----");
+
+    const first = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^audit checkpoint: event 2, hash [0-9a-f]{64}, key [0-9a-f]{16}; appended to kept\.jsonl$/m); // agencies, quotas
+    expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"])).stdout).toContain("event 3,");
+    const kept = (await readFile(join(db.dir, "kept.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { sequence: number });
+    expect(kept.map((c) => c.sequence)).toEqual([2, 3]);
+
+    const intact = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem", "--checkpoints", "kept.jsonl"]);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout.trim()).toBe("audit: 3 events, 2 checkpoints and 2 kept outside, chain intact");
+
+    // The payments' import is deleted from the chain, with every stored checkpoint.
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.exec("DELETE FROM audit_events WHERE sequence = 3; DELETE FROM audit_checkpoints;");
+    raw.close();
+    const blind = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem"]);
+    expect(blind.code).toBe(0); // what the database alone can tell
+    const seen = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem", "--checkpoints", "kept.jsonl"]);
+    expect(seen.code).toBe(1);
+    expect(seen.stdout).toContain("AUDIT_CHAIN_TRUNCATED at event 3: the chain ends at 2 but a checkpoint names event 3: newest events were deleted");
+  });
+
+  it("refuses to overwrite a key, a checkpoint without a key, and a checkpoints file that is not one, naming the line", async () => {
+    expect((await runJincai(db.dir, ["audit", "keygen", "audit"])).code).toBe(0);
+    const again = await runJincai(db.dir, ["audit", "keygen", "audit"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim()).toBe("jincai: CLI_USAGE: audit.key.pem exists: choose another prefix (a key is never overwritten)");
+    expect((await runJincai(db.dir, ["audit", "checkpoint"])).code).toBe(2);
+
+    await writeFile(join(db.dir, "kept.jsonl"), '{"sequence":2,"hash":"ab","at":"2026-03-01T00:00:00Z","algorithm":"ed25519","keyId":"k","signature":"s"}\n{"sequence":"3"}\n');
+    const bad = await runJincai(db.dir, ["audit", "verify", "--checkpoints", "kept.jsonl"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("jincai: CLI_CHECKPOINTS_INVALID: kept.jsonl:2: the checkpoint is not one (sequence:");
+    await writeFile(join(db.dir, "kept.jsonl"), "not json\n");
+    expect((await runJincai(db.dir, ["audit", "verify", "--checkpoints", "kept.jsonl"])).stderr).toContain("kept.jsonl:1: not JSON");
+  });
+});
