@@ -86,8 +86,27 @@ describe("adjustQuota", () => {
     const move = { id: "TZ-01", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 10_000_000n };
     await adjustQuota(store, move);
     expect((await adjustQuota(store, move)).status).toBe("exists");
-    await expect(adjustQuota(store, { ...move, amount: 1n })).rejects.toMatchObject({ code: "BUDGET_QUOTA_CONFLICT" });
+    await expect(adjustQuota(store, { ...move, amount: 1n })).rejects.toMatchObject({
+      code: "BUDGET_QUOTA_CONFLICT",
+      message: "adjustment TZ-01 was applied with amount 100,000.00; this row says 0.01",
+      details: { field: "amount", recorded: "100,000.00", given: "0.01" },
+    });
+    await expect(adjustQuota(store, { ...move, toQuotaId: undefined })).rejects.toMatchObject({
+      message: "adjustment TZ-01 was applied with toQuotaId Q-2026-002; this row says (收回)",
+      details: { field: "toQuotaId" },
+    });
     expect(await amounts(store)).toEqual([["Q-2026-001", 40_000_000n, 40_000_000n], ["Q-2026-002", 30_000_000n, 30_000_000n]]);
+  });
+
+  it("refuses an adjustment dated after its lines' fiscal year ended, and takes one dated before it began (提前下达)", async () => {
+    const store = await twoLines();
+    await expect(adjustQuota(store, { id: "SH-27", date: "2027-01-05", fromQuotaId: "Q-2026-001", amount: 100n })).rejects.toMatchObject({
+      code: "BUDGET_OUTSIDE_FISCAL_YEAR",
+      message: "adjustment SH-27: dated 2027-01-05, after fiscal year 2026 of quota Q-2026-001 ended (2026-12-31); date a year-end 调剂 or 收回 on or before 2026-12-31",
+      details: { field: "date", fiscalYear: 2026 },
+    });
+    expect((await adjustQuota(store, { id: "SH-26", date: "2026-12-31", fromQuotaId: "Q-2026-001", amount: 100n })).status).toBe("ok");
+    expect(await amounts(store)).toEqual([["Q-2026-001", 49_999_900n, 49_999_900n], ["Q-2026-002", 20_000_000n, 20_000_000n]]);
   });
 
   it("refuses an adjustment dated in a closed period with BUDGET_PERIOD_CLOSED", async () => {

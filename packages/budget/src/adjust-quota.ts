@@ -6,7 +6,7 @@
  * with `originQuotaId` instead (see `loadQuota`).
  */
 import { JincaiError, MAX_FEN, formatFen, isIsoDate, transferFieldsEqual } from "@jincai/core";
-import type { StoreTx, TransferInput } from "@jincai/core";
+import type { StoreTx, Transfer, TransferInput } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { ledgerFailure } from "./ledger-failure";
 import { quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
@@ -45,7 +45,8 @@ export interface AdjustQuotaResult {
  *   both sides, lines of different years); BUDGET_QUOTA_NOT_FOUND (`details.field` names the side);
  *   BUDGET_NOT_YET_ISSUED when dated before either line was issued (`field: "date"`);
  *   BUDGET_EXCEEDS_QUOTA with `available` and `requested`; BUDGET_QUOTA_CONFLICT when the id was
- *   applied with other fields; BUDGET_PERIOD_CLOSED
+ *   applied with other fields (`field` names the first that differs, with `recorded` and `given`);
+ *   BUDGET_OUTSIDE_FISCAL_YEAR when dated after the origin line's fiscal year; BUDGET_PERIOD_CLOSED
  * @example
  * ```ts
  * await adjustQuota(tx, { id: "TZ-01", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 10_000_000n });
@@ -63,9 +64,16 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
   if (toQuotaId === fromQuotaId) throw fail(BudgetErrorCode.INVALID_QUOTA, `quota ${fromQuotaId} cannot move an amount to itself`, "toQuotaId");
   const transferId = `quota-adjust:${id}`;
   const from = quotaAccountIds(fromQuotaId).line;
-  // The origin's fiscal year (an adjustment may be dated after the year it belongs to ends).
+  // The origin's fiscal year: an adjustment dated after it ends would be missing from the year's
+  // figures (`summary --period`, the months), as a payment would (《预算法》§18). One dated
+  // before it starts may move amounts between lines issued early (提前下达).
   const origin = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, fromQuotaId);
   const year = origin?.data.fiscalYear ?? Number(adjustment.date.slice(0, 4));
+  if (adjustment.date > `${year}-12-31`) {
+    throw new JincaiError(BudgetErrorCode.OUTSIDE_FISCAL_YEAR, `adjustment ${id}: dated ${adjustment.date}, after fiscal year ${year} of quota ${fromQuotaId} ended (${year}-12-31); date a year-end 调剂 or 收回 on or before ${year}-12-31`, {
+      details: { adjustmentId: id, field: "date", date: adjustment.date, fiscalYear: year },
+    });
+  }
   const to = toQuotaId === undefined ? quotaSourceAccountId(year) : quotaAccountIds(toQuotaId).line;
   const transfer: TransferInput = {
     id: transferId, debitAccountId: from, creditAccountId: to, amount, date: adjustment.date,
@@ -73,7 +81,7 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
   };
   const existing = await tx.getTransfer(transferId);
   if (existing !== undefined) {
-    if (!transferFieldsEqual(transfer, existing)) throw fail(BudgetErrorCode.QUOTA_CONFLICT, "applied before with other fields", "id");
+    if (!transferFieldsEqual(transfer, existing)) throw conflict(id, transfer, existing);
     return { status: "exists", transferId };
   }
   if (toQuotaId !== undefined) {
@@ -86,4 +94,28 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
   const result = await tx.createTransfers([transfer]);
   if (!result.applied) throw ledgerFailure(result.results, `adjustment ${id}`);
   return { status: "ok", transferId };
+}
+
+/** The fields an adjustment's transfer records, in the order a conflict names them. */
+const RECORDED: readonly [field: string, read: (t: TransferInput | Transfer) => string][] = [
+  ["amount", (t) => formatFen(t.amount ?? 0n)],
+  ["date", (t) => t.date],
+  ["fromQuotaId", (t) => quotaIdOf(t.debitAccountId ?? "")],
+  ["toQuotaId", (t) => quotaIdOf(t.creditAccountId ?? "")],
+  ["batch", (t) => t.references?.voucher ?? ""],
+];
+
+/** A line account's quota id, or "(收回)" for the year's source account. */
+function quotaIdOf(accountId: string): string {
+  const line = quotaAccountIds("").line;
+  return accountId.startsWith(line) ? accountId.slice(line.length) : "(收回)";
+}
+
+/** The refusal of an adjustment id applied before with other fields, naming the first that differs. */
+function conflict(id: string, given: TransferInput, recorded: Transfer): JincaiError {
+  const [field, read] = RECORDED.find(([, read]) => read(given) !== read(recorded)) ?? ["id", () => ""];
+  const message = field === "id" ? "was applied before with other fields" : `was applied with ${field} ${read(recorded) || "(none)"}; this row says ${read(given) || "(none)"}`;
+  return new JincaiError(BudgetErrorCode.QUOTA_CONFLICT, `adjustment ${id} ${message}`, {
+    details: { adjustmentId: id, field, ...(field === "id" ? {} : { recorded: read(recorded), given: read(given) }) },
+  });
 }

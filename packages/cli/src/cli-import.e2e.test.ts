@@ -417,6 +417,7 @@ describe("jincai import (sample city 青川市)", () => {
       "X2,2026-09-01,ZB209999999,ZB202600002,1.00",
       "X3,2026-09-01,ZB202600010,ZB209999999,1.00",
       "TZ2026-0001,2026-09-01,ZB202600010,ZB202600002,1.00",
+      "X5,2027-01-05,ZB202600010,,1.00",
     ]);
     const bad = await runJincai(dir, ["import", "adjustments", "bad-adjustments.csv"]);
     expect(bad.code).toBe(1);
@@ -424,8 +425,11 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-adjustments.csv:2:5 BUDGET_EXCEEDS_QUOTA",
       "bad-adjustments.csv:3:3 BUDGET_QUOTA_NOT_FOUND",
       "bad-adjustments.csv:4:4 BUDGET_QUOTA_NOT_FOUND",
-      "bad-adjustments.csv:5:1 BUDGET_QUOTA_CONFLICT",
+      "bad-adjustments.csv:5:5 BUDGET_QUOTA_CONFLICT",
+      "bad-adjustments.csv:6:2 BUDGET_OUTSIDE_FISCAL_YEAR",
     ]);
+    expect(bad.stderr).toContain("bad-adjustments.csv:5:5 BUDGET_QUOTA_CONFLICT adjustment TZ2026-0001 was applied with amount 20,000.00; this row says 1.00");
+    expect(bad.stderr).toContain("bad-adjustments.csv:6:2 BUDGET_OUTSIDE_FISCAL_YEAR adjustment X5: dated 2027-01-05, after fiscal year 2026 of quota ZB202600010 ended");
     expect(await summaryJson(dir)).toEqual(after);
   });
 });

@@ -11,7 +11,7 @@ import type { Importer, RowOutcome } from "./row-outcome";
 
 /** The column of each field a refusal names. */
 const ADJUSTMENT_FIELDS: Readonly<Record<string, string>> = {
-  fromQuotaId: "from_quota_id", toQuotaId: "to_quota_id", amount: "amount", date: "adjusted_on", id: "adjustment_id",
+  fromQuotaId: "from_quota_id", toQuotaId: "to_quota_id", amount: "amount", date: "adjusted_on", id: "adjustment_id", batch: "batch_no",
 };
 
 /**
