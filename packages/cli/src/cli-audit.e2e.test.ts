@@ -38,6 +38,26 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     const seen = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem", "--checkpoints", "kept.jsonl"]);
     expect(seen.code).toBe(1);
     expect(seen.stdout).toContain("AUDIT_CHAIN_TRUNCATED at event 3: the chain ends at 2 but a checkpoint names event 3: newest events were deleted");
+
+    // The key holder is not made to vouch for the cut-off chain: the kept file still names event 3.
+    const refused = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("audit: not signed: the chain has 1 problem(s), which a checkpoint would vouch for");
+    expect((await readFile(join(db.dir, "kept.jsonl"), "utf8")).trim().split("\n")).toHaveLength(2);
+  });
+
+  it("checks the checkpoints of a rotated key when every public key is given", async () => {
+    expect((await runJincai(db.dir, ["audit", "keygen", "k2025"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "keygen", "k2026"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "k2025.key.pem"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "k2026.key.pem"])).code).toBe(0);
+    const one = await runJincai(db.dir, ["audit", "verify", "--public-key", "k2026.pub.pem"]);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain("was made with a key that is not among the public keys given");
+    const both = await runJincai(db.dir, ["audit", "verify", "--public-key", "k2025.pub.pem", "--public-key", "k2026.pub.pem"]);
+    expect(both.code).toBe(0);
+    expect(both.stdout.trim()).toBe("audit: 3 events, 2 checkpoints, chain intact");
   });
 
   it("refuses to overwrite a key, a checkpoint without a key, and a checkpoints file that is not one, naming the line", async () => {

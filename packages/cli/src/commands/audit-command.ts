@@ -6,8 +6,10 @@
  *   together with the stored checkpoints that named them.
  * - `keygen` writes an Ed25519 key pair for signing checkpoints.
  * - `checkpoint` signs the chain's head, stores the checkpoint and appends it to a file meant to
- *   be kept elsewhere (the audit office, a log host, a daily report).
+ *   be kept elsewhere (the audit office, a log host, a daily report); it first verifies the chain
+ *   (against the checkpoints already in that file too) and signs nothing when it is broken.
  */
+import { existsSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, systemClock, verifyAudit } from "@jincai/core";
@@ -30,15 +32,16 @@ export function registerAudit(program: Command, ctx: CliContext): void {
   audit
     .command("verify")
     .description("check the hash chain and checkpoint signatures; exit 1 on any problem")
-    .option("--public-key <file>", "Ed25519 public key (PEM or JWK) that signed the checkpoints")
+    .option("--public-key <file>", "Ed25519 public key (PEM or JWK) that signed the checkpoints; repeat it for each key after a rotation", collect, [])
     .option("--checkpoints <file>", "checkpoints kept outside the database (JSON lines, as `audit checkpoint --out` appends them)")
     .option("--json", "print the report as JSON")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ jincai audit verify\n  $ jincai audit verify --public-key audit.pub.pem --checkpoints /mnt/audit-office/jincai-checkpoints.jsonl\n  $ jincai audit verify --json`,
+      `\nExamples:\n  $ jincai audit verify\n  $ jincai audit verify --public-key audit.pub.pem --checkpoints /mnt/audit-office/jincai-checkpoints.jsonl\n  $ jincai audit verify --public-key audit-2025.pub.pem --public-key audit-2026.pub.pem --json`,
     )
-    .action(async (opts: { publicKey?: string; checkpoints?: string; json?: boolean }) => {
-      const verifier = opts.publicKey ? await createEd25519Verifier(await readFile(resolve(ctx.cwd, opts.publicKey), "utf8")) : undefined;
+    .action(async (opts: { publicKey: string[]; checkpoints?: string; json?: boolean }) => {
+      const keys = await Promise.all(opts.publicKey.map((file) => readFile(resolve(ctx.cwd, file), "utf8")));
+      const verifier = keys.length > 0 ? await createEd25519Verifier(keys) : undefined;
       const external = opts.checkpoints === undefined ? undefined : await readCheckpointsFile(resolve(ctx.cwd, opts.checkpoints), opts.checkpoints);
       const report = await withStore(ctx, (store) => verifyAudit(store, { ...(verifier ? { verifier } : {}), ...(external ? { externalCheckpoints: external } : {}) }));
       if (opts.json) ctx.out(JSON.stringify(report, null, 2));
@@ -74,11 +77,29 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .addHelpText("after", `\nExamples:\n  $ jincai audit checkpoint --key audit.key.pem\n  $ jincai audit checkpoint --key audit.key.pem --out /mnt/audit-office/jincai-checkpoints.jsonl`)
     .action(async (opts: { key: string; out?: string }) => {
       const signer = await createEd25519Signer(await readFile(resolve(ctx.cwd, opts.key), "utf8"));
-      const checkpoint = await withStore(ctx, (store) => store.transaction((tx) => checkpointAudit(tx, signer, { clock: systemClock() })));
+      // A signature vouches for the chain up to its head: a broken chain, or one cut off before
+      // a checkpoint already kept in --out, is reported and not signed.
+      const outPath = opts.out === undefined ? undefined : resolve(ctx.cwd, opts.out);
+      const kept = outPath !== undefined && existsSync(outPath) ? await readCheckpointsFile(outPath, opts.out!) : [];
+      const checkpoint = await withStore(ctx, (store) =>
+        store.transaction(async (tx) => {
+          const report = await verifyAudit(tx, { externalCheckpoints: kept });
+          if (!report.ok) return report;
+          return checkpointAudit(tx, signer, { clock: systemClock() });
+        }),
+      );
+      if ("problems" in checkpoint) {
+        for (const p of checkpoint.problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
+        ctx.out(`audit: not signed: the chain has ${checkpoint.problems.length} problem(s), which a checkpoint would vouch for`);
+        ctx.exitCode = EXIT.rules;
+        return;
+      }
       if (opts.out !== undefined) await appendFile(resolve(ctx.cwd, opts.out), `${JSON.stringify(checkpoint)}\n`, "utf8");
       ctx.out(`audit checkpoint: event ${checkpoint.sequence}, hash ${checkpoint.hash}, key ${checkpoint.keyId}${opts.out === undefined ? "" : `; appended to ${opts.out}`}`);
     });
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 async function writeExclusive(path: string, shown: string, text: string, mode: number): Promise<void> {
   try {

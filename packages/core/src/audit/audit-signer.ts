@@ -33,6 +33,16 @@ export interface AuditVerifier {
    * ```
    */
   verify(bytes: Uint8Array, signature: string, keyId: string): Promise<boolean> | boolean;
+  /**
+   * Whether the verifier holds the key `keyId`, so a report can tell a checkpoint signed by a
+   * key it was not given (a rotated key) from a forged one. Optional.
+   *
+   * @example
+   * ```ts
+   * verifier.knows?.("3f2a9c…"); // false: that checkpoint needs another public key
+   * ```
+   */
+  knows?(keyId: string): boolean;
 }
 
 /**

@@ -30,5 +30,6 @@ export async function createEd25519Verifier(
       if (!key || !sig || sig.length !== 64) return false;
       return crypto.subtle.verify("Ed25519", key, sig, new Uint8Array(bytes));
     },
+    knows: (keyId: string): boolean => keys.has(keyId),
   };
 }

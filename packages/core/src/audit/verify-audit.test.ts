@@ -116,6 +116,9 @@ describe("verifyAudit", () => {
       expect.arrayContaining(["AUDIT_CHECKPOINT_MISMATCH@5"]),
     );
     expect(await verifyAudit(store, { verifier, externalCheckpoints: [kept] })).toMatchObject({ ok: true, checkpoints: 1, externalCheckpoints: 1 });
+    // The kept copy of a stored checkpoint is one checkpoint: a mismatch would be reported once.
+    store.checkpoints[0] = { ...kept, signature: btoa("x".repeat(64)) };
+    expect(codes(await verifyAudit(store, { verifier, externalCheckpoints: [store.checkpoints[0]] }))).toEqual(["AUDIT_BAD_SIGNATURE@5"]);
   });
 
   it("finds a forged event 3 inserted with a valid link as AUDIT_SEQUENCE_ORDER at 3", async () => {
@@ -164,7 +167,27 @@ describe("verifyAudit", () => {
     await checkpointAudit(store, stranger, { clock });
     store.events.splice(3, 2);
     await checkpointAudit(store, { algorithm: "sm2", keyId: "sm2-key", sign: () => "c2ln" }, { clock });
-    expect(codes(await verifyAudit(store, { verifier }))).toEqual(["AUDIT_BAD_SIGNATURE@3", "AUDIT_CHAIN_TRUNCATED@4", "AUDIT_BAD_SIGNATURE@5"]);
+    const report = await verifyAudit(store, { verifier });
+    expect(codes(report)).toEqual(["AUDIT_BAD_SIGNATURE@3", "AUDIT_CHAIN_TRUNCATED@4", "AUDIT_BAD_SIGNATURE@5"]);
+    // The stranger's checkpoint is named as one of a key the verifier was not given, not as forged.
+    expect(report.problems.find((p) => p.sequence === 5)?.message).toMatch(/^signature of the checkpoint at 5 \(key [0-9a-f]{16}\) was made with a key that is not among the public keys given/);
+  });
+
+  it("verifies checkpoints of a rotated key when both public keys are given", async () => {
+    const store = await chainOfFive();
+    const next = await generateEd25519KeyPair();
+    const before = await generateEd25519KeyPair();
+    await checkpointAudit(store, await createEd25519Signer(before.privateKey), { clock });
+    await appendAudit(store, { actor: "u:zhang", action: "payment.approve", subject: "P-006", change: {} }, { clock });
+    await checkpointAudit(store, await createEd25519Signer(next.privateKey), { clock });
+    expect(codes(await verifyAudit(store, { verifier: await createEd25519Verifier(next.publicKey) }))).toEqual(["AUDIT_BAD_SIGNATURE@5"]);
+    expect(await verifyAudit(store, { verifier: await createEd25519Verifier([before.publicKey, next.publicKey]) })).toMatchObject({ ok: true, checkpoints: 2 });
+  });
+
+  it("says a single missing event is missing, not a range of one", async () => {
+    const store = await chainOfFive();
+    store.events.splice(1, 1);
+    expect((await verifyAudit(store)).problems[0]?.message).toBe("event 2 is missing");
   });
 
   it("finds a validly signed checkpoint whose hash is not event 4's as AUDIT_CHECKPOINT_MISMATCH at 4", async () => {

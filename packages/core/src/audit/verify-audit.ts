@@ -84,6 +84,11 @@ interface Walk {
   readonly seen: Set<AuditCheckpoint>;
 }
 
+const missing = (gap: { from: number; to: number }): string =>
+  gap.from === gap.to ? `event ${gap.from} is missing` : `events ${gap.from} to ${gap.to} are missing`;
+
+const checkpointKey = (cp: AuditCheckpoint): string => `${cp.sequence} ${cp.hash} ${cp.keyId} ${cp.signature}`;
+
 function problem(walk: Walk, code: AuditProblemCode, sequence: number, message: string): void {
   walk.problems.push({ code, sequence, message });
 }
@@ -98,8 +103,7 @@ function checkPosition(walk: Walk, event: AuditEvent): boolean {
       `event ${s} comes after event ${gap.to + 1}: events were reordered`);
     return false;
   }
-  if (gap) problem(walk, "AUDIT_SEQUENCE_GAP", gap.from,
-    `events ${gap.from} to ${gap.to} are missing`);
+  if (gap) problem(walk, "AUDIT_SEQUENCE_GAP", gap.from, missing(gap));
   const expected = (walk.prev?.sequence ?? 0) + 1;
   if (s < expected) {
     problem(walk, "AUDIT_SEQUENCE_ORDER", s,
@@ -149,6 +153,8 @@ async function checkSignatures(
     let why = "does not verify";
     if (cp.algorithm !== verifier.algorithm) {
       why = `uses ${cp.algorithm}, the verifier checks ${verifier.algorithm}`;
+    } else if (verifier.knows !== undefined && !verifier.knows(cp.keyId)) {
+      why = "was made with a key that is not among the public keys given (a rotated key needs its public key too)";
     } else {
       try {
         valid = await verifier.verify(auditCheckpointPayload(cp), cp.signature, cp.keyId);
@@ -177,7 +183,10 @@ export async function verifyAudit(
   const hasher = options.hasher ?? sha256Hasher;
   const maxProblems = options.maxProblems ?? 1000;
   const stored = await store.auditCheckpoints();
-  const list = [...stored, ...(options.externalCheckpoints ?? [])];
+  // A kept copy of a stored checkpoint is checked once (the same event, hash and signature).
+  const storedKeys = new Set(stored.map(checkpointKey));
+  const external = (options.externalCheckpoints ?? []).filter((cp) => !storedKeys.has(checkpointKey(cp)));
+  const list = [...stored, ...external];
   const checkpoints = new Map<number, AuditCheckpoint[]>();
   for (const cp of list) checkpoints.set(cp.sequence, [...(checkpoints.get(cp.sequence) ?? []), cp]);
   const walk: Walk = { prev: undefined, gap: undefined, maxSequence: 0, problems: [], seen: new Set() };
@@ -199,7 +208,7 @@ export async function verifyAudit(
     ok: problems.length === 0,
     events,
     checkpoints: stored.length,
-    externalCheckpoints: list.length - stored.length,
+    externalCheckpoints: options.externalCheckpoints?.length ?? 0,
     ...(head ? { head } : {}),
     signaturesChecked: complete && options.verifier !== undefined,
     complete,
@@ -209,8 +218,7 @@ export async function verifyAudit(
 
 /** After the last event: a pending gap, and checkpoints that named no event read. */
 function finish(walk: Walk, list: readonly AuditCheckpoint[]): void {
-  if (walk.gap) problem(walk, "AUDIT_SEQUENCE_GAP", walk.gap.from,
-    `events ${walk.gap.from} to ${walk.gap.to} are missing`);
+  if (walk.gap) problem(walk, "AUDIT_SEQUENCE_GAP", walk.gap.from, missing(walk.gap));
   let truncatedAt = 0;
   for (const cp of list) {
     if (walk.seen.has(cp)) continue;
