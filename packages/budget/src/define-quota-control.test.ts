@@ -4,11 +4,15 @@ import { agencyControl } from "./_testing/budget-store";
 import { defineQuotaControl } from "./define-quota-control";
 import { loadQuotaControls } from "./load-quota-controls";
 import { controlAccountIds } from "./quota-account-ids";
+import { apply } from "./_testing/budget-store";
+import { fixtureContext, quotaLine } from "./_testing/quota-fixtures";
+import { loadQuota } from "./load-quota";
+import { reserveQuota } from "./reserve-quota";
 
 describe("defineQuotaControl", () => {
   it("creates a limited control account credited with its 600,000.00 yuan limit", async () => {
     const store = createMemoryStore();
-    expect(await defineQuotaControl(store, agencyControl())).toBe("ok");
+    expect(await defineQuotaControl(store, agencyControl())).toEqual({ status: "ok", opening: 0n, lines: 0 });
     const [row] = await store.accountBalances({ accountIds: [controlAccountIds("101001-302").control] });
     expect(row?.account.flags.debitsMustNotExceedCredits).toBe(true);
     expect(row?.balance.creditsPosted).toBe(60_000_000n);
@@ -20,11 +24,51 @@ describe("defineQuotaControl", () => {
     expect((await store.getAccount(controlAccountIds("101001-302").control))?.flags.debitsMustNotExceedCredits).toBeUndefined();
   });
 
-  it("is a no-op for the same control twice and a conflict for another limit", async () => {
+  it("is a no-op for the same control twice, whatever day it is defined again", async () => {
     const store = createMemoryStore();
     await defineQuotaControl(store, agencyControl());
-    expect(await defineQuotaControl(store, agencyControl())).toBe("exists");
-    await expect(defineQuotaControl(store, agencyControl({ limit: 1n }))).rejects.toMatchObject({ code: "BUDGET_CONTROL_CONFLICT" });
+    expect((await defineQuotaControl(store, agencyControl())).status).toBe("exists");
+    expect((await defineQuotaControl(store, agencyControl({ date: "2026-06-30" }))).status).toBe("exists");
+  });
+
+  it("posts a raised or lowered limit, and refuses a limit below what the control has used", async () => {
+    const store = createMemoryStore();
+    await defineQuotaControl(store, agencyControl());
+    const ids = controlAccountIds("101001-302");
+    await store.createTransfers([{ id: "use", debitAccountId: ids.control, creditAccountId: ids.spent, amount: 50_000_000n, date: "2026-03-01" }]);
+    expect((await defineQuotaControl(store, agencyControl({ limit: 80_000_000n, date: "2026-06-01" }))).status).toBe("changed");
+    expect(await store.getTransfer("quota-control-limit:101001-302:2")).toMatchObject({ amount: 20_000_000n, date: "2026-06-01" });
+    expect((await defineQuotaControl(store, agencyControl({ limit: 55_000_000n }))).status).toBe("changed");
+    const [row] = await store.accountBalances({ accountIds: [ids.control] });
+    // limit 550,000.00, used 500,000.00: 50,000.00 left.
+    expect(row!.balance.creditsPosted - row!.balance.debitsPosted).toBe(5_000_000n);
+    expect((await loadQuotaControls(store))[0]).toMatchObject({ limit: 55_000_000n, date: "2026-01-01" });
+    await expect(defineQuotaControl(store, agencyControl({ limit: 40_000_000n }))).rejects.toMatchObject({
+      code: "BUDGET_INVALID_CONTROL", message: "control 101001-302: its limit cannot fall from 550,000.00 to 400,000.00, below what it has used",
+    });
+  });
+
+  it("names what else changed as a conflict: what it matches or its policy", async () => {
+    const store = createMemoryStore();
+    await defineQuotaControl(store, agencyControl());
+    await expect(defineQuotaControl(store, agencyControl({ policy: "track" }))).rejects.toMatchObject({
+      code: "BUDGET_CONTROL_CONFLICT", details: { field: "policy", recorded: '"absolute"', given: '"track"' },
+    });
+  });
+
+  it("starts a control defined after spending from what its lines have used and reserved, and refuses an absolute limit already passed", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine(), fixtureContext());
+    await loadQuota(store, quotaLine({ id: "Q-2026-002", agency: "101002", amount: 20_000_000n }), fixtureContext());
+    await apply(store, reserveQuota(quotaLine(), { id: "p1", amount: 300_000n, date: "2026-03-01", immediate: true }, []).transfers);
+    await apply(store, reserveQuota(quotaLine(), { id: "p2", amount: 20_000n, date: "2026-03-02" }, []).transfers);
+    const control = agencyControl({ match: [{ dimension: "agency", value: "101001" }] });
+    expect(await defineQuotaControl(store, control)).toEqual({ status: "ok", opening: 320_000n, lines: 1 });
+    const [row] = await store.accountBalances({ accountIds: [controlAccountIds(control.id).control] });
+    expect(row?.balance.debitsPosted).toBe(320_000n);
+    await expect(defineQuotaControl(store, agencyControl({ id: "tight", limit: 1_000n, match: control.match }))).rejects.toMatchObject({
+      code: "BUDGET_INVALID_CONTROL", message: "control tight: its 1 quota lines have already used or reserved 3,200.00, more than its absolute limit 10.00",
+    });
   });
 
   it("rejects a control without matchers or with a 0 limit or a 0 % threshold", async () => {

@@ -1,10 +1,12 @@
 /**
  * Defining a control: its accounts in book `quota` (the control account, limited when the policy
  * is `absolute`, and its counterpart), the posting of its limit from the control source account,
- * and its document in collection `quota-control`. Idempotent by control id.
+ * what its lines had already used, and its document in collection `quota-control`. Idempotent by
+ * control id; a later limit is posted as a change.
  */
-import { JincaiError } from "@jincai/core";
-import type { StoreTx } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
+import type { StoreTx, TransferInput } from "@jincai/core";
+import { controlUsage } from "./control-usage";
 import { BudgetErrorCode } from "./error-codes";
 import { ledgerFailure } from "./ledger-failure";
 import { CONTROL_SOURCE_ACCOUNT_ID, QUOTA_BOOK, controlAccountIds } from "./quota-account-ids";
@@ -27,23 +29,41 @@ export type QuotaControlDocument = Omit<QuotaControl, "limit"> & {
   readonly limit: string;
 };
 
+/** What {@link defineQuotaControl} did. */
+export interface DefineControlResult {
+  /** `ok`: defined now; `exists`: defined before as given; `changed`: its limit or thresholds changed. */
+  readonly status: "ok" | "exists" | "changed";
+  /** For a new control: what its lines had already reserved and consumed, counted as used (fen). */
+  readonly opening: bigint;
+  /** For a new control: how many quota lines it may apply to (0: it matches none yet). */
+  readonly lines: number;
+}
+
 /**
- * Defines a control. A control counts the reservations made after it is defined.
+ * Defines a control, or changes the limit or thresholds of one defined before.
+ *
+ * A new control counts what its quota lines have already reserved and consumed (one posted
+ * transfer `quota-control-open:<id>`, see controlUsage), then every reservation made after it.
+ * So a control added mid-year starts where its lines are; what is released or refunded later of
+ * the reservations made before it is not given back to it (it may count more than its lines,
+ * never less). A changed limit moves by a transfer `quota-control-limit:<id>:<version>`; other
+ * changes (what it matches, its policy) are a conflict: define a control under a new id.
  *
  * @param tx - A store or a transaction.
  * @param control - The control.
- * @returns `ok`, or `exists` when the same control was defined before.
- * @throws {JincaiError} BUDGET_INVALID_CONTROL when the definition is malformed
- * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when the id exists with other fields
+ * @throws {JincaiError} BUDGET_INVALID_CONTROL when the definition is malformed, or an `absolute`
+ *   limit is below what its lines have already used (`used`, `limit`)
+ * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when the id exists with another match or policy
+ *   (`field`, `recorded`, `given`)
  * @example
  * ```ts
  * await defineQuotaControl(store, {
  *   id: "101001-302", name: "101001 商品和服务支出", policy: "absolute", limit: 200_000_000n, date: "2026-01-01",
  *   match: [{ dimension: "agency", value: "101001" }, { dimension: "economicCode", value: "302", prefix: true }],
- * }); // "ok"
+ * }); // { status: "ok", opening: 0n, lines: 3 }
  * ```
  */
-export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Promise<"ok" | "exists"> {
+export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Promise<DefineControlResult> {
   const problems = controlProblems(control);
   if (problems.length > 0) {
     throw new JincaiError(BudgetErrorCode.INVALID_CONTROL, `control ${String(control.id)}: ${problems[0]!}`, {
@@ -52,14 +72,7 @@ export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Pr
   }
   const doc = controlDocument(control);
   const existing = await tx.getRecord<QuotaControlDocument>(QUOTA_CONTROL_COLLECTION, control.id);
-  if (existing !== undefined) {
-    if (JSON.stringify(existing.data) !== JSON.stringify(doc)) {
-      throw new JincaiError(BudgetErrorCode.CONTROL_CONFLICT, `control ${control.id} exists with other fields`, {
-        details: { controlId: control.id },
-      });
-    }
-    return "exists";
-  }
+  if (existing !== undefined) return changeControl(tx, control, doc, existing);
   const ids = controlAccountIds(control.id);
   await tx.createAccounts([
     { id: CONTROL_SOURCE_ACCOUNT_ID, book: QUOTA_BOOK, code: "控制来源", name: "控制数来源", normalSide: "debit" },
@@ -73,19 +86,73 @@ export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Pr
     },
     { id: ids.spent, book: QUOTA_BOOK, code: "控制执行", name: control.name, normalSide: "credit" },
   ]);
-  const result = await tx.createTransfers([
-    {
-      id: `quota-control-limit:${control.id}`,
-      debitAccountId: CONTROL_SOURCE_ACCOUNT_ID,
-      creditAccountId: ids.control,
-      amount: control.limit,
-      date: control.date,
-      references: { documentId: control.id },
-    },
-  ]);
+  const usage = await controlUsage(tx, control);
+  if (control.policy === "absolute" && usage.used > control.limit) {
+    throw new JincaiError(
+      BudgetErrorCode.INVALID_CONTROL,
+      `control ${control.id}: its ${usage.quotaIds.length} quota lines have already used or reserved ${formatFen(usage.used)}, more than its absolute limit ${formatFen(control.limit)}`,
+      { details: { controlId: control.id, used: usage.used.toString(), limit: control.limit.toString() } },
+    );
+  }
+  const transfers: TransferInput[] = [
+    { id: `quota-control-limit:${control.id}`, debitAccountId: CONTROL_SOURCE_ACCOUNT_ID, creditAccountId: ids.control, amount: control.limit, date: control.date, references: { documentId: control.id } },
+  ];
+  if (usage.used > 0n) {
+    transfers.push({
+      id: `quota-control-open:${control.id}`, debitAccountId: ids.control, creditAccountId: ids.spent, amount: usage.used, date: control.date,
+      references: { documentId: control.id, memo: `used or reserved on ${usage.quotaIds.length} quota lines when the control was defined` },
+    });
+  }
+  const result = await tx.createTransfers(transfers);
   if (!result.applied) throw ledgerFailure(result.results, `defining control ${control.id}`);
   await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: doc, index: { policy: control.policy } });
-  return "ok";
+  return { status: "ok", opening: usage.used, lines: usage.quotaIds.length };
+}
+
+/** A control defined before: the same, a new limit or thresholds, or a conflict. */
+async function changeControl(
+  tx: StoreTx,
+  control: QuotaControl,
+  doc: QuotaControlDocument,
+  existing: { readonly data: QuotaControlDocument; readonly version: number },
+): Promise<DefineControlResult> {
+  const same = { status: "exists", opening: 0n, lines: 0 } as const;
+  // The date is when it was defined; a later definition's date dates only the change.
+  const kept: QuotaControlDocument = { ...doc, date: existing.data.date };
+  if (JSON.stringify(existing.data) === JSON.stringify(kept)) return same;
+  for (const field of ["name", "match", "policy"] as const) {
+    const recorded = JSON.stringify(existing.data[field]);
+    const given = JSON.stringify(doc[field]);
+    if (recorded !== given) {
+      throw new JincaiError(
+        BudgetErrorCode.CONTROL_CONFLICT,
+        `control ${control.id} was defined with ${field} ${recorded}; now ${given}: only its limit and thresholds can change (define the new one under another id)`,
+        { details: { controlId: control.id, field, recorded, given } },
+      );
+    }
+  }
+  const before = BigInt(existing.data.limit);
+  if (before !== control.limit) {
+    const ids = controlAccountIds(control.id);
+    const delta = control.limit - before;
+    // A lower limit debits the control: its limit check (used ≤ limit) then refuses a cut below use.
+    const result = await tx.createTransfers([{
+      id: `quota-control-limit:${control.id}:${existing.version + 1}`,
+      debitAccountId: delta > 0n ? CONTROL_SOURCE_ACCOUNT_ID : ids.control,
+      creditAccountId: delta > 0n ? ids.control : CONTROL_SOURCE_ACCOUNT_ID,
+      amount: delta > 0n ? delta : -delta,
+      date: control.date,
+      references: { documentId: control.id, memo: `limit ${formatFen(before)} -> ${formatFen(control.limit)}` },
+    }]);
+    if (!result.applied) {
+      if (delta > 0n || !result.results.some((r) => r.status === "exceeds_limit")) throw ledgerFailure(result.results, `the new limit of control ${control.id}`);
+      throw new JincaiError(BudgetErrorCode.INVALID_CONTROL, `control ${control.id}: its limit cannot fall from ${formatFen(before)} to ${formatFen(control.limit)}, below what it has used`, {
+        details: { controlId: control.id, limit: control.limit.toString(), before: before.toString() },
+      });
+    }
+  }
+  await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: kept, index: { policy: control.policy }, expectedVersion: existing.version });
+  return { status: "changed", opening: 0n, lines: 0 };
 }
 
 function controlDocument(control: QuotaControl): QuotaControlDocument {

@@ -28,6 +28,7 @@ export type {
   WarningSeverity,
 } from "./quota-control";
 export { QUOTA_CONTROL_COLLECTION, defineQuotaControl } from "./define-quota-control";
+export type { DefineControlResult } from "./define-quota-control";
 export type { QuotaControlDocument } from "./define-quota-control";
 export { loadQuotaControls } from "./load-quota-controls";
 export { reserveQuota, controlTransferId } from "./reserve-quota";

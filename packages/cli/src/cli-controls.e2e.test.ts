@@ -107,6 +107,62 @@ describe("jincai import payments with refunds and rejections in the same chunk",
   });
 });
 
+describe("jincai import payments with a control added after payments were imported", () => {
+  async function setControls(controls: object[]): Promise<void> {
+    const path = join(db.dir, "jincai.config.json");
+    const config = JSON.parse(await readFile(path, "utf8"));
+    config.controls = controls;
+    await writeFile(path, JSON.stringify(config, null, 2));
+  }
+  const c302 = (limit: string) => ({ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit, policy: "absolute" });
+
+  it("counts what its lines already paid, so its absolute limit holds for the whole year; a raised limit is posted", async () => {
+    expect((await importPayments([payment("E1", "ZB2", "30201", "800.00")])).code).toBe(0);
+    await setControls([c302("1000.00")]);
+    const next = await importPayments([payment("E2", "ZB3", "30205", "300.00")]);
+    expect(next.code).toBe(1);
+    expect(next.stdout).toContain("control C302 defined: its 2 quota lines have already used or reserved 800.00, which it counts");
+    expect(next.stderr).toContain("p.csv:2:11 TREASURY_EXCEEDS_CONTROL payment E2: amount 300.00 exceeds the 200.00 available under control C302");
+    await setControls([c302("1100.00")]);
+    const raised = await importPayments([payment("E2", "ZB3", "30205", "300.00")]);
+    expect(raised.code).toBe(0);
+    expect(raised.stdout).toContain("control C302 changed: limit 1100.00");
+    const verify = await runJincai(db.dir, ["verify", "--fail-on", "critical", "--format", "json"]);
+    expect(JSON.parse(verify.stdout).failures).toEqual([
+      expect.objectContaining({ rule: "control.warning", severity: "critical", evidence: expect.objectContaining({ used: "1100.00", limit: "1100.00" }) }),
+    ]);
+  });
+
+  it("refuses an absolute limit its lines have already passed, a limit cut below use, and a changed match, each with exit 2", async () => {
+    expect((await importPayments([payment("E1", "ZB2", "30201", "800.00")])).code).toBe(0);
+    await setControls([c302("500.00")]);
+    const passed = await importPayments([payment("E2", "ZB1", "30101", "1.00")]);
+    expect(passed.code).toBe(2);
+    expect(passed.stderr.trim()).toBe("jincai: BUDGET_INVALID_CONTROL: control C302: its 2 quota lines have already used or reserved 800.00, more than its absolute limit 500.00");
+    await setControls([c302("1000.00")]);
+    expect((await importPayments([payment("E2", "ZB1", "30101", "1.00")])).code).toBe(0);
+    await setControls([c302("700.00")]);
+    expect((await importPayments([payment("E3", "ZB1", "30101", "1.00")])).stderr.trim()).toBe(
+      "jincai: BUDGET_INVALID_CONTROL: control C302: its limit cannot fall from 1,000.00 to 700.00, below what it has used",
+    );
+    await setControls([{ ...c302("1000.00"), match: { agency: "101001", economicCode: "30201" } }]);
+    expect((await importPayments([payment("E3", "ZB1", "30101", "1.00")])).stderr.trim()).toContain(
+      'jincai: BUDGET_CONTROL_CONFLICT: control C302 was defined with match [{"dimension":"agency","value":"101001"},{"dimension":"economicCode","value":"302","prefix":true}',
+    );
+  });
+
+  it("says when a new control matches no quota line, and refuses a match on an unknown dimension or with spaces", async () => {
+    await setControls([{ id: "C301", match: { agency: "101001", economicCode: "301" }, limit: "100.00", policy: "track" }]);
+    const none = await importPayments([payment("E1", "ZB1", "30101", "1.00")]);
+    expect(none.stdout).toContain('control C301 defined, but it matches no quota line of 2026 yet (a value without * matches that code exactly: "301*" is every 301 code)');
+    await setControls([{ id: "C9", match: { agencyCode: "101001", economicCode: "301 " }, limit: "100.00" }]);
+    const bad = await importPayments([payment("E2", "ZB1", "30101", "1.00")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("controls.0.match.agencyCode: not a dimension: use agency, fundType, functionCode, economicCode, govEconomicCode, project, paymentType, division");
+    expect(bad.stderr).toContain("controls.0.match.economicCode: no spaces around the value");
+  });
+});
+
 describe("jincai import payments with an advisory control", () => {
   it("accepts 1,200.00 over the control with a warning, and verify --fail-on critical fails on control.warning", async () => {
     await addControl("advisory");

@@ -6,11 +6,20 @@ import { readFile, writeFile } from "node:fs/promises";
 import { JincaiError } from "@jincai/core";
 import { z } from "zod";
 
+/** The dimensions a control may match on (the fiscal year is the configuration's own). */
+const CONTROL_DIMENSIONS: readonly string[] = ["agency", "fundType", "functionCode", "economicCode", "govEconomicCode", "project", "paymentType", "division"];
+
 const controlSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().optional(),
   /** Dimension → value; a value ending in `*` matches by prefix (e.g. economicCode "301*"). */
-  match: z.record(z.string(), z.string().min(1)),
+  match: z
+    .record(z.string(), z.string().min(1).regex(/^\S(.*\S)?$/, "no spaces around the value"))
+    .superRefine((match, ctx) => {
+      for (const key of Object.keys(match)) {
+        if (!CONTROL_DIMENSIONS.includes(key)) ctx.addIssue({ code: "custom", path: [key], message: `not a dimension: use ${CONTROL_DIMENSIONS.join(", ")}` });
+      }
+    }),
   /** Yuan, as text (e.g. "1200000.00"). Required for `absolute` controls. */
   limit: z.string().regex(/^\d+(\.\d{1,2})?$/, "an amount in yuan such as 1200000.00"),
   policy: z.enum(["absolute", "advisory", "track"]).default("absolute"),

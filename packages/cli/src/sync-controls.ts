@@ -1,35 +1,52 @@
 /**
  * Makes the budget controls in the store match `controls` in jincai.config.json, so the limits a
- * user configured are checked on every payment (a changed control is a conflict, not an edit).
+ * user configured are checked on every payment (a changed limit or thresholds are posted; another
+ * change is a conflict).
  */
 import { defineQuotaControl } from "@jincai/budget";
 import type { DimensionMatcher } from "@jincai/budget";
-import { parseFen } from "@jincai/core";
-import type { StoreTx } from "@jincai/core";
+import { formatFen, isoNow, parseFen, systemClock } from "@jincai/core";
+import type { Clock, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "./config";
 
 /**
- * Defines every configured control that the store does not have yet.
+ * Defines every configured control that the store does not have yet, and posts a changed limit;
+ * returns a notice for each control defined or changed (what a new one already counts, or that it
+ * matches no quota line, which is most often a mistyped value).
  *
  * @example
  * ```ts
  * await syncControls(store, config);
+ * // ['control 101001-301 defined: its 4 quota lines have already used or reserved 14,100.00, which it counts']
  * ```
  */
-export async function syncControls(tx: StoreTx, config: JincaiConfig): Promise<void> {
+export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clock = systemClock()): Promise<string[]> {
+  const notices: string[] = [];
+  // Defined (or changed) today, within the fiscal year: not on a day of a month already closed.
+  const year = config.fiscalYear;
+  const today = isoNow(clock).slice(0, 10);
+  const date = today < `${year}-01-01` ? `${year}-01-01` : today > `${year}-12-31` ? `${year}-12-31` : today;
   for (const c of config.controls) {
     const match: DimensionMatcher[] = Object.entries(c.match).map(([dimension, value]) =>
       value.endsWith("*") ? { dimension, value: value.slice(0, -1), prefix: true } : { dimension, value },
     );
     match.push({ dimension: "fiscalYear", value: String(config.fiscalYear) });
-    await defineQuotaControl(tx, {
+    const result = await defineQuotaControl(tx, {
       id: c.id,
       name: c.name ?? c.id,
       match,
       limit: parseFen(c.limit),
       policy: c.policy,
       thresholds: c.thresholds,
-      date: `${config.fiscalYear}-01-01`,
+      date,
     });
+    if (result.status === "changed") notices.push(`control ${c.id} changed: limit ${c.limit}`);
+    else if (result.status === "ok" && result.lines === 0) {
+      const exact = Object.values(c.match).some((v) => !v.endsWith("*"));
+      notices.push(`control ${c.id} defined, but it matches no quota line of ${config.fiscalYear} yet${exact ? ' (a value without * matches that code exactly: "301*" is every 301 code)' : ""}`);
+    } else if (result.status === "ok" && result.opening > 0n) {
+      notices.push(`control ${c.id} defined: its ${result.lines} quota lines have already used or reserved ${formatFen(result.opening)}, which it counts`);
+    }
   }
+  return notices;
 }

@@ -120,14 +120,15 @@ describe("applyPayments", () => {
     expect((await figures(store, "Q2")).consumed).toBe(0n);
   });
 
-  it("does not count replayed payments again on a control defined after their import", async () => {
+  it("starts a control defined after an import from what it paid, and does not count its replayed payments again", async () => {
     const { store, context } = await treasuryStore();
     await applyPayments(store, rows(3), context);
-    await defineQuotaControl(store, control());
+    const paid = (await figures(store, "Q1")).consumed;
+    expect(await defineQuotaControl(store, control())).toEqual({ status: "ok", opening: paid, lines: 1 });
     const withControl = createPaymentContext([quota()], [control()]);
     expect((await applyPayments(store, rows(3), withControl)).map((r) => r.status)).toEqual(["exists", "exists", "exists"]);
     const [c] = await store.accountBalances({ accountIds: ["quota-control:C302"] });
-    expect(c?.balance.debitsPosted).toBe(0n);
+    expect(c?.balance.debitsPosted).toBe(paid);
   });
 
   it("warns once when the 80 % and 100 % thresholds of an advisory control are crossed", async () => {
