@@ -109,6 +109,16 @@ describe("adjustQuota", () => {
     expect(await amounts(store)).toEqual([["Q-2026-001", 49_999_900n, 49_999_900n], ["Q-2026-002", 20_000_000n, 20_000_000n]]);
   });
 
+  it("refuses a 调剂 into a line of another fund type (一般公共预算 into 政府性基金), but not a 收回", async () => {
+    const store = await twoLines();
+    await loadQuota(store, quotaLine({ id: "Q-2026-F", fundType: "121", amount: 1_000_000n }), fixtureContext());
+    await expect(adjustQuota(store, { id: "TZ-F", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-F", amount: 100n })).rejects.toMatchObject({
+      code: "BUDGET_INVALID_QUOTA",
+      message: "adjustment TZ-F: moves fund type 111 of quota Q-2026-001 into fund type 121: a 调剂 stays within one 资金性质",
+    });
+    expect((await adjustQuota(store, { id: "SH-F", date: "2026-06-01", fromQuotaId: "Q-2026-F", amount: 100n })).status).toBe("ok");
+  });
+
   it("refuses an adjustment dated in a closed period with BUDGET_PERIOD_CLOSED", async () => {
     const store = await twoLines();
     await store.lockPeriod({ from: "2026-06-01", to: "2026-06-30" });

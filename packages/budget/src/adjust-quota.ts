@@ -84,13 +84,16 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
     if (!transferFieldsEqual(transfer, existing)) throw conflict(id, transfer, existing);
     return { status: "exists", transferId };
   }
+  let fundType: string | undefined;
   if (toQuotaId !== undefined) {
     const target = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, toQuotaId);
     if (target === undefined) throw fail(BudgetErrorCode.QUOTA_NOT_FOUND, `quota ${toQuotaId} does not exist`, "toQuotaId");
     if (target.data.fiscalYear !== year) throw fail(BudgetErrorCode.INVALID_QUOTA, `quota ${toQuotaId} is of fiscal year ${target.data.fiscalYear}, not ${year}`, "toQuotaId");
     if (adjustment.date < target.data.date) throw fail(BudgetErrorCode.NOT_YET_ISSUED, `dated ${adjustment.date}, before quota ${toQuotaId} was issued on ${target.data.date}`, "date");
+    fundType = target.data.fundType;
   }
-  await quotaMoveSource(tx, { quotaId: fromQuotaId, amount, fiscalYear: year, date: adjustment.date, by: `adjustment ${id}`, field: "fromQuotaId", details: { adjustmentId: id } }, origin?.data);
+  const move = { quotaId: fromQuotaId, amount, fiscalYear: year, date: adjustment.date, by: `adjustment ${id}`, field: "fromQuotaId", details: { adjustmentId: id } };
+  await quotaMoveSource(tx, fundType === undefined ? move : { ...move, fundType }, origin?.data);
   const result = await tx.createTransfers([transfer]);
   if (!result.applied) throw ledgerFailure(result.results, `adjustment ${id}`);
   return { status: "ok", transferId };

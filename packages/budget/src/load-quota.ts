@@ -70,7 +70,7 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
   let from = quotaSourceAccountId(line.fiscalYear);
   if (line.originQuotaId !== undefined) {
     const origin = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, line.originQuotaId);
-    const move = { quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, date: line.date, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id } };
+    const move = { quotaId: line.originQuotaId, amount: line.amount, fiscalYear: line.fiscalYear, date: line.date, by: `quota ${line.id}`, field: "originQuotaId", details: { quotaId: line.id }, fundType: line.fundType };
     from = await quotaMoveSource(tx, move, origin?.data);
   }
   // One unit: a load the ledger refuses (a closed period) leaves no accounts without a document,

@@ -25,6 +25,8 @@ export interface QuotaMove {
   readonly field: string;
   /** Details every error carries (e.g. `{ quotaId: "Q-2026-101" }`). */
   readonly details: Readonly<Record<string, unknown>>;
+  /** The fund type (资金性质) of the line receiving the amount, when one does (not a 收回). */
+  readonly fundType?: string;
 }
 
 /**
@@ -48,6 +50,15 @@ export async function quotaMoveSource(tx: StoreTx, move: QuotaMove, quota: Quota
   }
   if (quota.fiscalYear !== move.fiscalYear) {
     throw new JincaiError(BudgetErrorCode.INVALID_QUOTA, `${by}: its origin quota ${quotaId} is of fiscal year ${quota.fiscalYear}, not ${move.fiscalYear}`, { details });
+  }
+  if (move.fundType !== undefined && move.fundType !== quota.fundType) {
+    // General-budget (一般公共预算) and government-fund (政府性基金预算) money are budgeted and
+    // accounted apart (《预算法》§5, §9); a 调剂 does not turn one into the other.
+    throw new JincaiError(
+      BudgetErrorCode.INVALID_QUOTA,
+      `${by}: moves fund type ${quota.fundType} of quota ${quotaId} into fund type ${move.fundType}: a 调剂 stays within one 资金性质`,
+      { details: { ...details, fundType: move.fundType, originFundType: quota.fundType } },
+    );
   }
   if (move.date < quota.date) {
     throw new JincaiError(BudgetErrorCode.NOT_YET_ISSUED, `${by}: dated ${move.date}, before its origin quota ${quotaId} was issued on ${quota.date}`, {

@@ -28,10 +28,15 @@ describe("jincai close", () => {
     expect(JSON.parse((await runJincai(dir, ["close", "--json"])).stdout)).toEqual({ locks: [{ from: "2026-01-01", to: "2026-01-31" }] });
   });
 
-  it("exits 2 on a text that is no period", async () => {
+  it("exits 2 on a text that is no period, or a period outside the fiscal year (closing cannot be undone)", async () => {
     const run = await runJincai(dir, ["close", "2026-13"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('CLI_USAGE: period: "2026-13" is not a period or range');
+    const typo = await runJincai(dir, ["close", "2031-05"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.trim()).toBe("jincai: CLI_USAGE: period 2031-05: 2031-05-01..2031-05-31 is not within fiscal year 2026 of these settings, and closing cannot be undone");
+    expect((await runJincai(dir, ["close", "2025-12..2026-01"])).code).toBe(2);
+    expect((await runJincai(dir, ["close"])).stdout.trim()).toBe("2026-01-01..2026-01-31 (every book)");
   });
 
   it("rejects payments, refunds and quotas dated in the closed month at their date column", async () => {
@@ -69,6 +74,10 @@ describe("jincai close", () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr.trim()).toBe('jincai: CLI_USAGE: --book: no account is in book "qouta" (books: quota)');
     expect((await runJincai(dir, ["close", "2026-02", "--book", "quota"])).stdout.trim()).toBe("2026-02-01..2026-02-28 (book quota): closed");
+    // April closed while March is open: allowed, and said.
+    expect((await runJincai(dir, ["close", "2026-04", "--book", "quota"])).stdout.trim()).toBe(
+      "2026-04-01..2026-04-30 (book quota): closed\nnote: 2026-03 is still open, before the period just closed",
+    );
     const run = await runJincai(dir, ["import", "payments", "late.csv"]);
     expect(run.stderr).toContain("late.csv:3:2 TREASURY_PERIOD_CLOSED payment FEB001: its date 2026-02-03 is in a closed period");
   });

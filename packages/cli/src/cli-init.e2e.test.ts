@@ -52,6 +52,17 @@ describe("jincai init", () => {
     expect(existsSync(join(dir, "jincai.config.json"))).toBe(false);
   });
 
+  it("takes JINCAI_PG_URL at init only, naming it when it is not a URL; later commands open the store the settings name", async () => {
+    const bad = await runJincai(dir, INIT, { pgUrl: "garbage" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('jincai: CLI_USAGE: JINCAI_PG_URL (from the environment): "garbage" is not a PostgreSQL URL (e.g. postgres://user@localhost:5432/jincai)');
+    expect((await runJincai(dir, INIT)).code).toBe(0);
+    // A CI runner with the variable set for another job still verifies the SQLite file configured here.
+    const verify = await runJincai(dir, ["verify"], { pgUrl: "postgres://127.0.0.1:1/elsewhere" });
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain("verify: all rules pass");
+  });
+
   it("names the misspelt key fiscalYaer when the config has one", async () => {
     const config = { store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100", fiscalYaer: 1 };
     await writeFile(join(dir, "jincai.config.json"), JSON.stringify(config, null, 2));
@@ -64,7 +75,7 @@ describe("jincai init", () => {
 
 describe("jincai usage", () => {
   it("shows Examples: in the --help of every command", async () => {
-    const commands = ["init", "import", "summary", "verify", "close", "payment", "audit verify"];
+    const commands = ["init", "import", "summary", "verify", "close", "payment", "audit verify", "audit checkpoint", "audit keygen"];
     const runs = await Promise.all(commands.map((command) => runJincai(dir, [...command.split(" "), "--help"])));
     runs.forEach((run, i) => {
       expect(run.code, run.stderr).toBe(0);

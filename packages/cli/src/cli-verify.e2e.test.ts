@@ -162,3 +162,30 @@ describe("jincai verify: the journal behind the balances", () => {
     expect(report.failures).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "quota.record", evidence: { quotaId: "ZB1" } })]));
   });
 });
+
+describe("jincai verify: a payment dated before the 调剂 that funds it", () => {
+  let own: string;
+  beforeAll(async () => {
+    own = await tempDir();
+    await setupSmall(own);
+  });
+  afterAll(() => cleanup(own));
+
+  it("passes the import's check (made against the line as it stands) but fails quota.month-end at March", async () => {
+    await writeFiles(own, {
+      "adjust.csv": "调整单号,调整日期,源指标,调入指标,金额\nTZ-B1,2026-09-01,ZB1,ZB3,1000.00\n",
+      "march.csv": `${CITY_PAYMENT_HEADER}\nM1,2026-03-10,ZB3,101001,111,2010301,30205,JB0000,青川市自来水有限公司,6222000000000002,3500.00,水费,已支付,\n`,
+    });
+    expect((await runJincai(own, ["import", "adjustments", "adjust.csv"])).code).toBe(0);
+    expect((await runJincai(own, ["import", "payments", "march.csv"])).code).toBe(0);
+    const run = await runJincai(own, ["verify", "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as VerifyJson).failures).toEqual([
+      expect.objectContaining({
+        rule: "quota.month-end",
+        severity: "error",
+        evidence: { quotaId: "ZB3", month: "2026-03", amount: "3000.00", reserved: "0.00", consumed: "3500.00", frozen: "0.00", available: "-500.00" },
+      }),
+    ]);
+  });
+});

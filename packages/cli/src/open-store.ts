@@ -1,6 +1,6 @@
 /**
  * Opens the store a configuration names: the embedded SQLite file by default, PostgreSQL when the
- * config says so or `JINCAI_PG_URL` is set.
+ * config says so (`jincai init --pg`, or init with `JINCAI_PG_URL` set, writes that).
  */
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -35,9 +35,9 @@ export interface OpenStoreOptions {
  * ```
  */
 export async function openConfiguredStore(config: JincaiConfig, baseDir: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const pg = process.env["JINCAI_PG_URL"];
+  // The configuration alone names the store: `JINCAI_PG_URL` only seeds `jincai init`, so a CI
+  // runner with the variable set for other jobs still checks the file its config names.
   if ("postgres" in config.store) return openPostgres(config.store.postgres);
-  if (pg) return openPostgres(pg);
   const filename = resolve(baseDir, config.store.sqlite);
   if (!existsSync(dirname(filename))) {
     throw new JincaiError("CLI_FILE_NOT_FOUND", `${dirname(filename)}: no such folder for the database ${config.store.sqlite} (run jincai init)`);

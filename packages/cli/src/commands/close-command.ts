@@ -40,8 +40,13 @@ export function registerClose(program: Command, ctx: CliContext): void {
     )
     .action(async (period: string | undefined, opts: CloseOptions) => {
       const range = period === undefined ? undefined : periodArgument(period, "period");
-      const { locks, closed } = await withStore(ctx, async (store) => {
+      const { locks, closed } = await withStore(ctx, async (store, config) => {
         if (range === undefined) return { locks: await store.periodLocks(), closed: undefined };
+        const year = config.fiscalYear;
+        if (range.from < `${year}-01-01` || range.to > `${year}-12-31`) {
+          // Closing is permanent: a period of another year is most often a typo (2031-05 for 2026-05).
+          throw new JincaiError("CLI_USAGE", `period ${period}: ${range.from}..${range.to} is not within fiscal year ${year} of these settings, and closing cannot be undone`);
+        }
         if (opts.book !== undefined && (await store.accountBalances({ book: opts.book })).length === 0) {
           const books = [...new Set((await store.accountBalances()).map((a) => a.account.book))].sort();
           throw new JincaiError("CLI_USAGE", `--book: no account is in book "${opts.book}" (books: ${books.join(", ") || "none yet"})`);
@@ -63,13 +68,31 @@ export function registerClose(program: Command, ctx: CliContext): void {
       if (opts.json) {
         ctx.out(JSON.stringify({ ...(closed ? { closed: closed.lock, alreadyClosed: closed.already } : {}), locks }));
       } else {
-        if (closed) ctx.out(`${describe(closed.lock)}: ${closed.already ? "already closed, nothing changed" : "closed"}`);
+        if (closed) {
+          ctx.out(`${describe(closed.lock)}: ${closed.already ? "already closed, nothing changed" : "closed"}`);
+          const open = openBefore(closed.lock, locks);
+          if (open !== undefined) ctx.out(`note: ${open} is still open, before the period just closed`);
+        }
         else if (locks.length === 0) ctx.out("no closed periods");
         else for (const l of locks) ctx.out(describe(l));
       }
       ctx.exitCode = EXIT.ok;
     });
 }
+
+/** The first day of the lock's year before it that no lock of its book (or of every book) closes. */
+function openBefore(lock: PeriodLock, locks: readonly PeriodLock[]): string | undefined {
+  const relevant = locks.filter((l) => l.book === undefined || l.book === lock.book);
+  let day = `${lock.from.slice(0, 4)}-01-01`;
+  while (day < lock.from) {
+    const covering = relevant.find((l) => l.from <= day && l.to >= day);
+    if (covering === undefined) return day.slice(0, 7);
+    day = nextDay(covering.to);
+  }
+  return undefined;
+}
+
+const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Whether lock `a` already closes everything `b` would. */
 function covers(a: PeriodLock, b: PeriodLock): boolean {

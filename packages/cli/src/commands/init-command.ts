@@ -46,7 +46,8 @@ export function registerInit(program: Command, ctx: CliContext): void {
       }
       const pg = opts.pg ?? ctx.env["JINCAI_PG_URL"];
       if (pg && !/^postgres(ql)?:\/\//.test(pg)) {
-        throw new JincaiError("CLI_USAGE", `--pg: "${pg}" is not a PostgreSQL URL (e.g. postgres://user@localhost:5432/jincai)`);
+        const from = opts.pg !== undefined ? "--pg" : "JINCAI_PG_URL (from the environment)";
+        throw new JincaiError("CLI_USAGE", `${from}: "${pg}" is not a PostgreSQL URL (e.g. postgres://user@localhost:5432/jincai)`);
       }
       const candidate = {
         store: pg ? { postgres: pg } : { sqlite: opts.db ?? "jincai.db" },
