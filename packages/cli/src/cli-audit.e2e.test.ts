@@ -19,31 +19,52 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
 
     const first = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^audit checkpoint: event 2, hash [0-9a-f]{64}, key [0-9a-f]{16}; appended to kept\.jsonl$/m); // agencies, quotas
+    // Events 1 and 2 are the agencies' and quotas' imports; the quotas' transfers are sealed in 3.
+    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}$/m);
+    expect(first.stdout).toMatch(/^audit checkpoint: event 3, hash [0-9a-f]{64}, key [0-9a-f]{16}; appended to kept\.jsonl$/m);
     expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
-    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"])).stdout).toContain("event 3,");
+    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"])).stdout).toContain("event 5,");
     const kept = (await readFile(join(db.dir, "kept.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { sequence: number });
-    expect(kept.map((c) => c.sequence)).toEqual([2, 3]);
+    expect(kept.map((c) => c.sequence)).toEqual([3, 5]);
 
     const intact = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem", "--checkpoints", "kept.jsonl"]);
     expect(intact.code).toBe(0);
-    expect(intact.stdout.trim()).toBe("audit: 3 events, 2 checkpoints and 2 kept outside, chain intact");
+    expect(intact.stdout.trim().split("\n")[0]).toBe("audit: 5 events, 2 checkpoints and 2 kept outside, chain intact");
+    expect(intact.stdout).toMatch(/^ledger: transfers 1\.\.\d+ in 2 seal\(s\) unchanged$/m);
 
-    // The payments' import is deleted from the chain, with every stored checkpoint.
+    // The payments' import and its seal are deleted from the chain, with every stored checkpoint.
     const raw = new Database(join(db.dir, "jincai.db"));
-    raw.exec("DELETE FROM audit_events WHERE sequence = 3; DELETE FROM audit_checkpoints;");
+    raw.exec("DELETE FROM audit_events WHERE sequence >= 4; DELETE FROM audit_checkpoints;");
     raw.close();
     const blind = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem"]);
     expect(blind.code).toBe(0); // what the database alone can tell
     const seen = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem", "--checkpoints", "kept.jsonl"]);
     expect(seen.code).toBe(1);
-    expect(seen.stdout).toContain("AUDIT_CHAIN_TRUNCATED at event 3: the chain ends at 2 but a checkpoint names event 3: newest events were deleted");
+    expect(seen.stdout).toContain("AUDIT_CHAIN_TRUNCATED at event 4: the chain ends at 3 but a checkpoint names event 5: newest events were deleted");
 
     // The key holder is not made to vouch for the cut-off chain: the kept file still names event 3.
     const refused = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain("audit: not signed: the chain has 1 problem(s), which a checkpoint would vouch for");
     expect((await readFile(join(db.dir, "kept.jsonl"), "utf8")).trim().split("\n")).toHaveLength(2);
+  });
+
+  it("finds a sealed payment's payee account or amount changed in the database, which verify cannot see", async () => {
+    expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "keygen", "audit"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem"])).code).toBe(0);
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.prepare("UPDATE transfers SET refs = replace(refs, '6222000000000001', '6299999999999999') WHERE id = 'pay:P1'").run();
+    raw.close();
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0); // the balances still add up
+    expect((await runJincai(db.dir, ["payment", "P1"])).stdout).toContain("6299999999999999");
+    const audit = await runJincai(db.dir, ["audit", "verify"]);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toMatch(/^AUDIT_SEAL_MISMATCH at event 4: the transfers 1\.\.\d+ sealed at event 4 have changed: /m);
+    // Transfers written after the last seal are counted, not yet covered.
+    await writeFile(join(db.dir, "more.csv"), "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额\nP9,2026-03-09,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000009,1.00\n");
+    expect((await runJincai(db.dir, ["import", "payments", "more.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "verify"])).stdout).toContain("; 1 written since the last seal are not sealed yet (jincai audit checkpoint seals them)");
   });
 
   it("checks the checkpoints of a rotated key when every public key is given", async () => {
@@ -57,7 +78,7 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     expect(one.stdout).toContain("was made with a key that is not among the public keys given");
     const both = await runJincai(db.dir, ["audit", "verify", "--public-key", "k2025.pub.pem", "--public-key", "k2026.pub.pem"]);
     expect(both.code).toBe(0);
-    expect(both.stdout.trim()).toBe("audit: 3 events, 2 checkpoints, chain intact");
+    expect(both.stdout.trim().split("\n")[0]).toBe("audit: 5 events, 2 checkpoints, chain intact");
   });
 
   it("refuses to overwrite a key, a checkpoint without a key, and a checkpoints file that is not one, naming the line", async () => {

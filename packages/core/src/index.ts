@@ -184,6 +184,8 @@ export type { AppendAuditOptions, AuditInput } from "./audit/append-audit";
 export { auditCheckpointPayload } from "./audit/audit-signer";
 export type { AuditSigner, AuditVerifier } from "./audit/audit-signer";
 export { checkpointAudit } from "./audit/checkpoint-audit";
+export { LEDGER_SEAL_ACTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./audit/seal-ledger";
+export type { LedgerSeal, SealLedgerOptions, SealProblem, SealReport } from "./audit/seal-ledger";
 export type { CheckpointAuditOptions } from "./audit/checkpoint-audit";
 export { verifyAudit } from "./audit/verify-audit";
 export type {

@@ -1,18 +1,23 @@
 /**
  * `jincai audit`: the audit hash chain of every state-changing command.
  * - `verify` walks the chain and reports the first broken link (an event edited, deleted,
- *   inserted or reordered) and any bad checkpoint signature; `--checkpoints FILE` also checks
+ *   inserted or reordered), any bad checkpoint signature, and any sealed transfer changed since
+ *   its seal (core's seal-ledger); `--checkpoints FILE` also checks
  *   checkpoints kept outside the database, which alone reveal the newest events cut off
  *   together with the stored checkpoints that named them.
  * - `keygen` writes an Ed25519 key pair for signing checkpoints.
- * - `checkpoint` signs the chain's head, stores the checkpoint and appends it to a file meant to
+ * - `checkpoint` seals the transfers written since the last seal, signs the chain's head, stores
+ *   the checkpoint and appends it to a file meant to
  *   be kept elsewhere (the audit office, a log host, a daily report); it first verifies the chain
  *   (against the checkpoints already in that file too) and signs nothing when it is broken.
  */
 import { existsSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, systemClock, verifyAudit } from "@jincai/core";
+import { userInfo } from "node:os";
+import {
+  JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, systemClock, verifyAudit, verifyLedgerSeals,
+} from "@jincai/core";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
 import { EXIT } from "../exit-codes";
@@ -43,17 +48,28 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const keys = await Promise.all(opts.publicKey.map((file) => readFile(resolve(ctx.cwd, file), "utf8")));
       const verifier = keys.length > 0 ? await createEd25519Verifier(keys) : undefined;
       const external = opts.checkpoints === undefined ? undefined : await readCheckpointsFile(resolve(ctx.cwd, opts.checkpoints), opts.checkpoints);
-      const report = await withStore(ctx, (store) => verifyAudit(store, { ...(verifier ? { verifier } : {}), ...(external ? { externalCheckpoints: external } : {}) }));
-      if (opts.json) ctx.out(JSON.stringify(report, null, 2));
+      const { chain, ledger } = await withStore(ctx, async (store) => ({
+        chain: await verifyAudit(store, { ...(verifier ? { verifier } : {}), ...(external ? { externalCheckpoints: external } : {}) }),
+        ledger: await verifyLedgerSeals(store),
+      }));
+      // A sealed transfer changed behind the store's back is a problem of the chain's own kind.
+      const sealProblems = ledger.problems.map((p) => ({ code: "AUDIT_SEAL_MISMATCH", sequence: p.sequence, message: p.message }));
+      const problems = [...chain.problems, ...sealProblems].sort((a, b) => a.sequence - b.sequence);
+      const ok = problems.length === 0;
+      if (opts.json) ctx.out(JSON.stringify({ ...chain, ok, problems, ledger: { seals: ledger.seals, sealedTo: ledger.sealedTo, unsealed: ledger.unsealed } }, null, 2));
       else {
-        for (const p of report.problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
-        const kept = external === undefined ? "" : ` and ${report.externalCheckpoints} kept outside`;
-        ctx.out(report.ok ? `audit: ${report.events} events, ${report.checkpoints} checkpoints${kept}, chain intact` : `audit: ${report.problems.length} problem(s)`);
-        if (report.ok && !report.signaturesChecked && report.checkpoints + report.externalCheckpoints > 0) {
+        for (const p of problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
+        const kept = external === undefined ? "" : ` and ${chain.externalCheckpoints} kept outside`;
+        ctx.out(ok ? `audit: ${chain.events} events, ${chain.checkpoints} checkpoints${kept}, chain intact` : `audit: ${problems.length} problem(s)`);
+        if (ok && !chain.signaturesChecked && chain.checkpoints + chain.externalCheckpoints > 0) {
           ctx.out("audit: checkpoint signatures not checked (give --public-key)");
         }
+        if (ledger.seals > 0 || ledger.unsealed > 0) {
+          const since = ledger.unsealed === 0 ? "" : `; ${ledger.unsealed} written since the last seal are not sealed yet (jincai audit checkpoint seals them)`;
+          ctx.out(`ledger: transfers 1..${ledger.sealedTo} in ${ledger.seals} seal(s)${ledger.problems.length === 0 ? " unchanged" : ""}${since}`);
+        }
       }
-      ctx.exitCode = report.ok ? EXIT.ok : EXIT.rules;
+      ctx.exitCode = ok ? EXIT.ok : EXIT.rules;
     });
   audit
     .command("keygen")
@@ -85,7 +101,9 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         store.transaction(async (tx) => {
           const report = await verifyAudit(tx, { externalCheckpoints: kept });
           if (!report.ok) return report;
-          return checkpointAudit(tx, signer, { clock: systemClock() });
+          // The transfers written since the last seal are sealed, so the signature covers them.
+          const seal = await sealLedger(tx, { actor: `cli:${userInfo().username}`, clock: systemClock() });
+          return { seal, ...(await checkpointAudit(tx, signer, { clock: systemClock() })) };
         }),
       );
       if ("problems" in checkpoint) {
@@ -94,8 +112,10 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         ctx.exitCode = EXIT.rules;
         return;
       }
-      if (opts.out !== undefined) await appendFile(resolve(ctx.cwd, opts.out), `${JSON.stringify(checkpoint)}\n`, "utf8");
-      ctx.out(`audit checkpoint: event ${checkpoint.sequence}, hash ${checkpoint.hash}, key ${checkpoint.keyId}${opts.out === undefined ? "" : `; appended to ${opts.out}`}`);
+      const { seal, ...signed } = checkpoint;
+      if (opts.out !== undefined) await appendFile(resolve(ctx.cwd, opts.out), `${JSON.stringify(signed)}\n`, "utf8");
+      if (seal !== undefined) ctx.out(`ledger seal: transfers ${seal.after + 1}..${seal.to} (${seal.count}) ${seal.digest}`);
+      ctx.out(`audit checkpoint: event ${signed.sequence}, hash ${signed.hash}, key ${signed.keyId}${opts.out === undefined ? "" : `; appended to ${opts.out}`}`);
     });
 }
 

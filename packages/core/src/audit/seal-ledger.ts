@@ -1,0 +1,190 @@
+/**
+ * Seals of the ledger in the audit chain. An audit event records who changed what, by the digest
+ * of the change; it does not fix the rows written, so a transfer edited in the database behind
+ * the store's back (a payee account redirected, an amount lowered with the balances to match)
+ * left the chain and every verify rule intact. A seal is an audit event (`ledger.seal`) whose
+ * subject holds the digest of every transfer since the previous seal, in sequence order:
+ * `transfers 1..1029944 (1029944) sha-256:<hex>`. Transfers are never updated or deleted, so a
+ * seal recomputed later must agree; a signed checkpoint after it makes the seal itself
+ * unforgeable. `jincai audit checkpoint` seals before it signs; `audit verify` recomputes every seal.
+ */
+import type { Clock } from "../time/clock";
+import type { Transfer } from "../ledger/transfer";
+import type { StoreTx } from "../store/store";
+import { appendAudit } from "./append-audit";
+import type { AuditEvent } from "./audit-event";
+import type { AuditHasher } from "./audit-hasher";
+import { sha256Hasher } from "./audit-hasher";
+import { canonicalJson } from "./canonical-json";
+
+/** The audit action of a seal. */
+export const LEDGER_SEAL_ACTION = "ledger.seal";
+
+/** What a seal covers: the transfers with a sequence in `after`+1..`to`, and their digest. */
+export interface LedgerSeal {
+  /** The last sequence the previous seal covered (0 for the first seal). */
+  readonly after: number;
+  /** The last sequence this seal covers. */
+  readonly to: number;
+  /** How many transfers it covers. */
+  readonly count: number;
+  /** `<hasher name>:<hex digest>` of their canonical lines. */
+  readonly digest: string;
+}
+
+/** Transfers hashed per chunk: each chunk's digest is chained into the next, memory stays flat. */
+const CHUNK = 10_000;
+
+/**
+ * The canonical line of a transfer in a seal: every stored field, tab-separated.
+ *
+ * @example
+ * ```ts
+ * transferSealLine(transfer); // "41\tpay:ZF1\tposted\tquota:ZB1\tquota-spent:ZB1\t50000\t2026-03-01\t\t\t{\"voucher\":\"ZF1\"}\n"
+ * ```
+ */
+export function transferSealLine(t: Transfer): string {
+  return `${t.sequence}\t${t.id}\t${t.phase}\t${t.debitAccountId}\t${t.creditAccountId}\t${t.amount}\t${t.date}\t${t.pendingId ?? ""}\t${t.expiresOn ?? ""}\t${canonicalJson(t.references)}\n`;
+}
+
+/** Running digest over transfers in sequence order, in chunks of {@link CHUNK}. */
+function createSealDigest(hasher: AuditHasher): { add(t: Transfer): Promise<void>; finish(): Promise<string>; count: () => number } {
+  const encoder = new TextEncoder();
+  let chained = "";
+  let lines: string[] = [];
+  let count = 0;
+  const flush = async (): Promise<void> => {
+    chained = await hasher.hash(encoder.encode(chained + lines.join("")));
+    lines = [];
+  };
+  return {
+    async add(t) {
+      lines.push(transferSealLine(t));
+      count++;
+      if (lines.length === CHUNK) await flush();
+    },
+    async finish() {
+      if (lines.length > 0 || count === 0) await flush();
+      return `${hasher.name}:${chained}`;
+    },
+    count: () => count,
+  };
+}
+
+/**
+ * Reads a seal back from its audit event, or undefined when the event is no seal.
+ *
+ * @example
+ * ```ts
+ * sealOf({ action: "ledger.seal", subject: "transfers 1..3 (3) sha-256:ab…", … }); // { after: 0, to: 3, count: 3, digest: "sha-256:ab…" }
+ * ```
+ */
+export function sealOf(event: Pick<AuditEvent, "action" | "subject">): LedgerSeal | undefined {
+  if (event.action !== LEDGER_SEAL_ACTION) return undefined;
+  const m = /^transfers (\d+)\.\.(\d+) \((\d+)\) (\S+)$/.exec(event.subject);
+  if (m === null) return undefined;
+  return { after: Number(m[1]) - 1, to: Number(m[2]), count: Number(m[3]), digest: m[4]! };
+}
+
+/** Options for {@link sealLedger}. */
+export interface SealLedgerOptions {
+  /** Who seals, as in the audit chain (e.g. `cli:zhang`). */
+  readonly actor: string;
+  /** Source of the event's time. */
+  readonly clock: Clock;
+  /** The hash; default SHA-256. */
+  readonly hasher?: AuditHasher;
+}
+
+/**
+ * Seals the transfers written since the last seal: appends a `ledger.seal` audit event with
+ * their digest. Returns the seal, or undefined when there is nothing new to seal.
+ *
+ * @example
+ * ```ts
+ * await store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock }));
+ * // { after: 0, to: 1029944, count: 1029944, digest: "sha-256:…" }
+ * ```
+ */
+export async function sealLedger(
+  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent">,
+  options: SealLedgerOptions,
+): Promise<LedgerSeal | undefined> {
+  let after = 0;
+  for await (const event of tx.auditEvents()) after = sealOf(event)?.to ?? after;
+  const digest = createSealDigest(options.hasher ?? sha256Hasher);
+  let to = after;
+  for await (const t of tx.transfers({ afterSequence: after })) {
+    await digest.add(t);
+    to = t.sequence;
+  }
+  if (digest.count() === 0) return undefined;
+  const seal: LedgerSeal = { after, to, count: digest.count(), digest: await digest.finish() };
+  await appendAudit(tx, { actor: options.actor, action: LEDGER_SEAL_ACTION, subject: `transfers ${after + 1}..${to} (${seal.count}) ${seal.digest}`, change: seal }, options);
+  return seal;
+}
+
+/** A seal that no longer agrees with the transfers it covers. */
+export interface SealProblem {
+  /** The audit event of the seal. */
+  readonly sequence: number;
+  /** What differs. */
+  readonly message: string;
+}
+
+/** The outcome of {@link verifyLedgerSeals}. */
+export interface SealReport {
+  /** How many seals were checked. */
+  readonly seals: number;
+  /** The last sequence sealed (0 when none). */
+  readonly sealedTo: number;
+  /** Transfers written after the last seal, which no seal covers yet. */
+  readonly unsealed: number;
+  /** Seals whose transfers changed, in chain order. */
+  readonly problems: readonly SealProblem[];
+}
+
+/**
+ * Recomputes every seal of the audit chain over the transfers as they are stored now.
+ *
+ * @example
+ * ```ts
+ * const report = await verifyLedgerSeals(store);
+ * report.problems[0]?.message; // "the transfers 1..3000 sealed at event 7 have changed: 3000 now, digest sha-256:9f…; sealed 3000, sha-256:4c…"
+ * ```
+ */
+export async function verifyLedgerSeals(
+  store: Pick<StoreTx, "transfers" | "auditEvents">,
+  options: { readonly hasher?: AuditHasher } = {},
+): Promise<SealReport> {
+  const seals: (LedgerSeal & { readonly event: number })[] = [];
+  for await (const event of store.auditEvents()) {
+    const seal = sealOf(event);
+    if (seal !== undefined) seals.push({ ...seal, event: event.sequence });
+  }
+  const hasher = options.hasher ?? sha256Hasher;
+  const problems: SealProblem[] = [];
+  const transfers = store.transfers()[Symbol.asyncIterator]();
+  let next = await transfers.next();
+  for (const seal of seals) {
+    const digest = createSealDigest(hasher);
+    while (!next.done && next.value.sequence <= seal.after) next = await transfers.next();
+    while (!next.done && next.value.sequence <= seal.to) {
+      await digest.add(next.value);
+      next = await transfers.next();
+    }
+    const now = await digest.finish();
+    if (now !== seal.digest || digest.count() !== seal.count) {
+      problems.push({
+        sequence: seal.event,
+        message: `the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event} have changed: ${digest.count()} now, digest ${now}; sealed ${seal.count}, ${seal.digest}`,
+      });
+    }
+  }
+  let unsealed = 0;
+  while (!next.done) {
+    unsealed++;
+    next = await transfers.next();
+  }
+  return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems };
+}
