@@ -46,6 +46,8 @@ describe("jincai close", () => {
       // January's first payment, now returned by the bank (退票) on a day of the closed month.
       "ZF202600000001,2026-01-01,ZB202600245,106002,111,2080101,30205,JB0000,青川办公用品有限公司,6222509268374647,11397.63,日常支付,已退票,2026-01-30",
       "LATE002,2026-01-21,ZB202600001,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000204,100.00,迟到的一月提交,已提交,",
+      // A January payment submitted on the 4th, reported paid on the 8th: a step in the closed month.
+      "ZF202600000027,2026-01-08,ZB202600064,102002,121,2050202,30226,XM202610200202,青川交通运输集团,6222279694328317,17172.19,日常支付,已支付,",
     ];
     await writeCsv(dir, "late.csv", CITY_PAYMENT_HEADER, rows);
     const run = await runJincai(dir, ["import", "payments", "late.csv"]);
@@ -54,6 +56,7 @@ describe("jincai close", () => {
       "late.csv:2:2 TREASURY_PERIOD_CLOSED payment LATE001: its date 2026-01-20 is in a closed period",
       "late.csv:4:14 TREASURY_PERIOD_CLOSED refund_date: payment ZF202600000001: the date 2026-01-30 is in a closed period",
       "late.csv:5:2 TREASURY_PERIOD_CLOSED payment LATE002: its date 2026-01-21 is in a closed period",
+      "late.csv:6:2 TREASURY_PERIOD_CLOSED payment ZF202600000027: the date 2026-01-08 is in a closed period",
     ]);
     const quotas = ["ZJ0001,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-01-15", "ZJ0002,追加文号,追加,2026,101001,111,2010301,30101,JB0000,直接支付,100.00,是,2026-02-15"];
     await writeCsv(dir, "added.csv", `${CITY_QUOTA_HEADER},下达日期`, quotas);

@@ -24,7 +24,7 @@ const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
   TREASURY_EXCEEDS_QUOTA: "amount", TREASURY_EXCEEDS_CONTROL: "amount", BUDGET_EXCEEDS_QUOTA: "amount",
   BUDGET_EXCEEDS_CONTROL: "amount", TREASURY_QUOTA_NOT_FOUND: "quota_id", TREASURY_QUOTA_AMBIGUOUS: "quota_id",
   TREASURY_CODE_MISMATCH: "function_code", BUDGET_MISSING_DIMENSION: "agency_code", BUDGET_NOT_EXECUTABLE: "quota_id",
-  TREASURY_INVALID_TRANSITION: "status",
+  TREASURY_INVALID_TRANSITION: "status", TREASURY_PERIOD_CLOSED: "paid_on",
 };
 /** A payment's status as an export states it. */
 type RowStatus = "submitted" | "approved" | "paid" | "refunded" | "rejected";
