@@ -107,7 +107,9 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
   });
 
   it("closes March: a late March payment is rejected at its date, a March payment imported before stays a duplicate", async () => {
-    expect((await runJincai(dir, ["close", "2026-03"])).stdout.trim()).toBe("2026-03-01..2026-03-31 (every book): closed");
+    expect((await runJincai(dir, ["close", "2026-03"])).stdout.trim()).toBe(
+      "2026-03-01..2026-03-31 (every book): closed\nnote: 2026-01 is still open, before the period just closed",
+    );
     await writeCsv(dir, "late.csv", CITY_PAYMENT_HEADER, [row("ST007", "2026-03-30", "70.00", "已支付"), DAY2[0]!]);
     const run = await runJincai(dir, ["import", "payments", "late.csv"]);
     expect(run.stderr.trim()).toBe("late.csv:2:2 TREASURY_PERIOD_CLOSED payment ST007: its date 2026-03-30 is in a closed period");

@@ -36,5 +36,6 @@ export type { RetryApply, RetryRow, Shortfall } from "./retry-after-freeing";
 export { checkPayments } from "./check-payments";
 export { checkPaymentDates } from "./check-payment-dates";
 export { checkPaymentSteps } from "./check-payment-steps";
+export { checkPaymentDocuments } from "./check-payment-documents";
 export { stepDateProblem } from "./step-date";
 export type { DatedStep } from "./step-date";

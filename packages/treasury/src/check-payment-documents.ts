@@ -1,0 +1,70 @@
+/**
+ * Verification that every payment document agrees with its reservation transfer `pay:<number>`
+ * (rule `payment.document`). The transfer is what the ledger counts, and what a ledger seal
+ * covers; the document is what `jincai payment` shows and what later steps read. A document edited
+ * behind the store's back (an amount, a payee account) disagrees with its transfer.
+ */
+import { fenToYuanString } from "@jincai/core";
+import type { RuleFailure, StoreTx, StoredRecord } from "@jincai/core";
+import { PAYMENT_COLLECTION } from "./payment-record";
+import type { PaymentDocument } from "./payment-record";
+import { paymentFromTransfer, paymentTransferId } from "./payment-transfer";
+
+/** Documents read per batch of transfers. */
+const BATCH = 1_000;
+
+/** The fields a document shares with its transfer, as text. */
+const SHARED = ["quotaId", "amount", "date", "payeeName", "payeeAccount", "purpose", "economicCode"] as const;
+
+/**
+ * Compares every payment document with its reservation transfer; one failure per document, naming
+ * the first field that differs (or a missing transfer).
+ *
+ * @example
+ * ```ts
+ * await checkPaymentDocuments(store);
+ * // [{ rule: "payment.document", severity: "error", message: "payment ZF29's document says amount 750.20; its transfer pay:ZF29 says 30,750.20", … }]
+ * ```
+ */
+export async function checkPaymentDocuments(tx: Pick<StoreTx, "queryRecords" | "getTransfers">): Promise<RuleFailure[]> {
+  const failures: RuleFailure[] = [];
+  let batch: StoredRecord<PaymentDocument>[] = [];
+  const check = async (): Promise<void> => {
+    const transfers = await tx.getTransfers(batch.map((r) => paymentTransferId(r.id)));
+    batch.forEach(({ id, data: doc }, i) => {
+      const transfer = transfers[i];
+      if (transfer === undefined) {
+        failures.push(failure(id, `payment ${id} has a document but no reservation transfer ${paymentTransferId(id)}`, { field: "transfer" }));
+        return;
+      }
+      let fromLedger: Record<string, string>;
+      try {
+        const p = paymentFromTransfer(transfer);
+        fromLedger = { ...p, amount: p.amount.toString() } as unknown as Record<string, string>;
+      } catch {
+        failures.push(failure(id, `payment ${id}'s transfer ${transfer.id} is not a payment's (its references were changed?)`, { field: "transfer" }));
+        return;
+      }
+      const stored = doc as unknown as Record<string, string>;
+      const field = SHARED.find((f) => String(stored[f]) !== fromLedger[f]);
+      if (field === undefined) return;
+      const show = (v: string | undefined): string => (field === "amount" && v !== undefined && /^-?\d+$/.test(v) ? fenToYuanString(BigInt(v)) : String(v));
+      failures.push(
+        failure(id, `payment ${id}'s document says ${field} ${show(stored[field])}; its transfer ${transfer.id} says ${show(fromLedger[field])}`, {
+          field, document: show(stored[field]), transfer: show(fromLedger[field]),
+        }),
+      );
+    });
+    batch = [];
+  };
+  for await (const record of tx.queryRecords<PaymentDocument>(PAYMENT_COLLECTION)) {
+    batch.push(record);
+    if (batch.length === BATCH) await check();
+  }
+  if (batch.length > 0) await check();
+  return failures;
+}
+
+function failure(paymentNumber: string, message: string, evidence: Record<string, string>): RuleFailure {
+  return { rule: "payment.document", severity: "error", message, evidence: { paymentNumber, ...evidence } };
+}
