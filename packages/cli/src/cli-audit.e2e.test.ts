@@ -95,4 +95,19 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     await writeFile(join(db.dir, "kept.jsonl"), "not json\n");
     expect((await runJincai(db.dir, ["audit", "verify", "--checkpoints", "kept.jsonl"])).stderr).toContain("kept.jsonl:1: not JSON");
   });
+
+  it("finds a payment document edited behind the store's back, naming the field that disagrees with its transfer", async () => {
+    await writeFile(join(db.dir, "sub.csv"), "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态\nS1,2026-03-10,ZB3,101001,111,2010301,30205,JB0000,青川市自来水有限公司,6222000000000002,307.50,水费,已提交\n");
+    expect((await runJincai(db.dir, ["import", "payments", "sub.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "verify"])).code).toBe(0);
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.prepare(`UPDATE records SET data = replace(data, '"amount":"30750"', '"amount":"750"') WHERE collection = 'payment' AND id = 'S1'`).run();
+    raw.close();
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0); // the ledger itself is intact
+    const audit = await runJincai(db.dir, ["audit", "verify", "--json"]);
+    expect(audit.code).toBe(1);
+    expect(JSON.parse(audit.stdout).documents).toEqual([
+      expect.objectContaining({ message: "payment S1's document says amount 7.50; its transfer pay:S1 says 307.50", evidence: { paymentNumber: "S1", field: "amount", document: "7.50", transfer: "307.50" } }),
+    ]);
+  });
 });

@@ -2,7 +2,8 @@
  * `jincai audit`: the audit hash chain of every state-changing command.
  * - `verify` walks the chain and reports the first broken link (an event edited, deleted,
  *   inserted or reordered), any bad checkpoint signature, and any sealed transfer changed since
- *   its seal (core's seal-ledger); `--checkpoints FILE` also checks
+ *   its seal (core's seal-ledger), and any payment document that disagrees with its transfer
+ *   (treasury's checkPaymentDocuments); `--checkpoints FILE` also checks
  *   checkpoints kept outside the database, which alone reveal the newest events cut off
  *   together with the stored checkpoints that named them.
  * - `keygen` writes an Ed25519 key pair for signing checkpoints.
@@ -21,6 +22,7 @@ import {
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
 import { EXIT } from "../exit-codes";
+import { checkPaymentDocuments } from "@jincai/treasury";
 import { withStore } from "../with-store";
 import { readCheckpointsFile } from "./checkpoints-file";
 
@@ -48,19 +50,24 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const keys = await Promise.all(opts.publicKey.map((file) => readFile(resolve(ctx.cwd, file), "utf8")));
       const verifier = keys.length > 0 ? await createEd25519Verifier(keys) : undefined;
       const external = opts.checkpoints === undefined ? undefined : await readCheckpointsFile(resolve(ctx.cwd, opts.checkpoints), opts.checkpoints);
-      const { chain, ledger } = await withStore(ctx, async (store) => ({
+      const { chain, ledger, documents } = await withStore(ctx, async (store) => ({
         chain: await verifyAudit(store, { ...(verifier ? { verifier } : {}), ...(external ? { externalCheckpoints: external } : {}) }),
         ledger: await verifyLedgerSeals(store),
+        // The documents against the sealed transfers (1.1 s on a million payments: here, not in verify).
+        documents: await checkPaymentDocuments(store),
       }));
       // A sealed transfer changed behind the store's back is a problem of the chain's own kind.
       const sealProblems = ledger.problems.map((p) => ({ code: "AUDIT_SEAL_MISMATCH", sequence: p.sequence, message: p.message }));
       const problems = [...chain.problems, ...sealProblems].sort((a, b) => a.sequence - b.sequence);
-      const ok = problems.length === 0;
-      if (opts.json) ctx.out(JSON.stringify({ ...chain, ok, problems, ledger: { seals: ledger.seals, sealedTo: ledger.sealedTo, unsealed: ledger.unsealed } }, null, 2));
-      else {
+      const ok = problems.length === 0 && documents.length === 0;
+      if (opts.json) {
+        const summary = { seals: ledger.seals, sealedTo: ledger.sealedTo, unsealed: ledger.unsealed };
+        ctx.out(JSON.stringify({ ...chain, ok, problems, ledger: summary, documents }, null, 2));
+      } else {
         for (const p of problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
+        for (const d of documents) ctx.out(`AUDIT_DOCUMENT_MISMATCH: ${d.message}`);
         const kept = external === undefined ? "" : ` and ${chain.externalCheckpoints} kept outside`;
-        ctx.out(ok ? `audit: ${chain.events} events, ${chain.checkpoints} checkpoints${kept}, chain intact` : `audit: ${problems.length} problem(s)`);
+        ctx.out(ok ? `audit: ${chain.events} events, ${chain.checkpoints} checkpoints${kept}, chain intact` : `audit: ${problems.length + documents.length} problem(s)`);
         if (ok && !chain.signaturesChecked && chain.checkpoints + chain.externalCheckpoints > 0) {
           ctx.out("audit: checkpoint signatures not checked (give --public-key)");
         }

@@ -5,7 +5,7 @@
 import { JincaiError, RULE_SEVERITIES, checkJournal, checkLedger, severityAtLeast } from "@jincai/core";
 import type { RuleFailure, RuleSeverity } from "@jincai/core";
 import { checkControls, checkQuotaMonths, checkQuotaRecords, checkQuotas } from "@jincai/budget";
-import { checkPaymentDates, checkPaymentDocuments, checkPaymentSteps, checkPayments } from "@jincai/treasury";
+import { checkPaymentDates, checkPaymentSteps, checkPayments } from "@jincai/treasury";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
 import { EXIT } from "../exit-codes";
@@ -14,7 +14,7 @@ import { renderJunit } from "../render/junit";
 import { withStore } from "../with-store";
 
 /** The rules `jincai verify` runs, in order. */
-export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "ledger.journal", "code.valid", "quota.record", "quota.month-end", "payment.tied", "payment.document", "payment.in-year", "payment.step-order", "control.warning"] as const;
+export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "ledger.journal", "code.valid", "quota.record", "quota.month-end", "payment.tied", "payment.in-year", "payment.step-order", "control.warning"] as const;
 
 /** Findings shown per rule in text output; JSON and JUnit carry all of them. */
 const TEXT_LIMIT = 20;
@@ -57,7 +57,6 @@ export function registerVerify(program: Command, ctx: CliContext): void {
           ...(await checkQuotaRecords(store)),
           ...(await checkQuotaMonths(store, config.fiscalYear)),
           ...(await checkPayments(store)),
-          ...(await checkPaymentDocuments(store)),
           ...(await checkPaymentDates(store)),
           ...(await checkPaymentSteps(store)),
           ...(await checkControls(store)),
