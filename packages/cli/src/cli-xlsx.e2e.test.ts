@@ -111,10 +111,19 @@ describe("jincai summary --format xlsx", () => {
     const rows = wb.worksheets[0]!.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1));
     // Four months × three economic codes, month first as asked, then the total.
     expect(rows.slice(0, 4).map((r) => [r[0], r[1]])).toEqual([["2026-01", "30101"], ["2026-01", "30201"], ["2026-01", "30205"], ["2026-02", "30101"]]);
-    expect(rows).toHaveLength(4 * 3 + 1);
-    expect(rows.at(-1)).toEqual(["合计 total", "", "", 18000, 0, 2300.5, 15699.5, 0.1278]);
+    expect(rows).toHaveLength(4 * 3 + 2);
+    expect(rows.at(-2)).toEqual(["合计 total", "", "", 18000, 0, 2300.5, 15699.5, 0.1278]);
+    // Under the total, which period the figures cover.
+    expect(rows.at(-1)).toEqual(["期间 period 2026-01-01..2026-04-30: each month's paid within the month; quota, reserved and available at the month's end"]);
     const table = await runJincai(db.dir, ["summary", "--by", "economic,month", "--period", "2026-01..2026-04"]);
-    expect(table.stdout.trim().split("\n").at(-1)!.split(/\s{2,}/)).toEqual(["合计 total", "18,000.00", "0.00", "2,300.50", "15,699.50", "12.78%"]);
+    const lines = table.stdout.trim().split("\n");
+    expect(lines[0]).toBe("期间 period 2026-01-01..2026-04-30: each month's paid within the month; quota, reserved and available at the month's end");
+    expect(lines.at(-1)!.split(/\s{2,}/)).toEqual(["合计 total", "18,000.00", "0.00", "2,300.50", "15,699.50", "12.78%"]);
+    const csv = await runJincai(db.dir, ["summary", "--by", "economic", "--period", "2026-Q1", "--format", "csv"]);
+    expect(csv.stdout.split("\n")[0]).toBe("economicCode,quota,reserved,paid,available,execution_rate,period_from,period_to");
+    expect(csv.stdout.split("\n")[1]).toMatch(/^30101,.*,2026-01-01,2026-03-31$/);
+    const json = JSON.parse((await runJincai(db.dir, ["summary", "--by", "economic", "--period", "2026-Q1", "--format", "json"])).stdout);
+    expect(json[0]).toMatchObject({ economicCode: "30101", periodFrom: "2026-01-01", periodTo: "2026-03-31" });
     const twice = await runJincai(db.dir, ["summary", "--by", "agency,agency"]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('CLI_USAGE: --by: "agency" is named twice');

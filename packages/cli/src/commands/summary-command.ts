@@ -114,7 +114,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       });
       const path = opts.output === undefined ? undefined : resolve(ctx.cwd, opts.output);
       try {
-        const shown = { unit, show };
+        const shown = { unit, show, ...(range ? { period: range } : {}) };
         if (opts.format === "xlsx") await (await workbook(groupBy, rows, nameOf, shown)).xlsx.writeFile(path!);
         else if (path !== undefined) {
           const lines: string[] = [];
@@ -156,7 +156,7 @@ function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved:
 }
 
 /** The workbook: each named dimension's code column is followed by a column of its names. */
-function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], nameOf: SummaryNameOf, shown: { unit: AmountUnit; show: Show }) {
+function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], nameOf: SummaryNameOf, shown: { unit: AmountUnit; show: Show; period?: { from: string; to: string } }) {
   const t = total(rows);
   const keyTitles = groupBy.flatMap((g) => {
     const named = NAMED_DIMENSIONS[g];
@@ -171,8 +171,14 @@ function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow
   return summaryWorkbook([...keyTitles, ...titles([], shown.unit)], [
     ...rows.map((r) => ({ keys: keys(r), amounts: figures([r.quota, r.reserved, r.paid, r.available]), rate: r.executionRate })),
     { keys: ["合计 total"], amounts: figures([t.quota, t.reserved, t.paid, t.available]), rate: executionRate(t.paid, t.quota) },
-  ]);
+  ], shown.period === undefined ? undefined : periodNote(shown.period, groupBy));
 }
+
+/** What a summary with --period shows, in words. */
+const periodNote = (period: { from: string; to: string }, groupBy: readonly string[]): string =>
+  groupBy.includes("month")
+    ? `期间 period ${period.from}..${period.to}: each month's paid within the month; quota, reserved and available at the month's end`
+    : `期间 period ${period.from}..${period.to}: paid within it; quota, reserved and available at its end`;
 
 /** A code with its name (`101001 市政府办公室本级`) for the table, or the code alone. */
 function labelled(nameOf: SummaryNameOf, dimension: string, code: string): string {
@@ -197,12 +203,15 @@ function printSummary(
   rows: readonly ExecutionSummaryRow[],
   format: string,
   nameOf: SummaryNameOf,
-  { unit, show }: { unit: AmountUnit; show: Show },
+  { unit, show, period }: { unit: AmountUnit; show: Show; period?: { from: string; to: string } },
 ): void {
   const amounts = (r: ExecutionSummaryRow) => [r.quota, r.reserved, r.paid, r.available];
+  // With --period, paid is the period's flow and the standing figures are as of its end: every
+  // format says which period, so a first-quarter file is not taken for the year's.
   if (format === "json") {
     const json = rows.map((r) => ({
       ...r.key,
+      ...(period === undefined ? {} : { periodFrom: period.from, periodTo: period.to }),
       ...namesOf(nameOf, groupBy, r),
       quota: show(r.quota, false),
       reserved: show(r.reserved, false),
@@ -219,13 +228,15 @@ function printSummary(
   // In another unit the amount columns say so (quota(万元)), as jincai import reads such headers.
   const inUnit = unit === "元" ? "" : `(${unit})`;
   const header = [...groupBy, ...["quota", "reserved", "paid", "available"].map((h) => h + inUnit), "execution_rate"];
+  const periodCells = period === undefined ? [] : [period.from, period.to];
   if (format === "csv") {
-    ctx.out(csvLine(header));
+    ctx.out(csvLine([...header, ...(period === undefined ? [] : ["period_from", "period_to"])]));
     for (const r of rows) {
-      ctx.out(csvLine([...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => show(a, false)), r.executionRate]));
+      ctx.out(csvLine([...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => show(a, false)), r.executionRate, ...periodCells]));
     }
     return;
   }
+  if (period !== undefined) ctx.out(periodNote(period, groupBy));
   const sum = total(rows);
   // A 4-decimal ratio ("0.7512") read as hundredths of a percent prints as "75.12%".
   const pct = (rate: string) => `${formatFen(BigInt(rate.replace(".", "")), { grouping: false })}%`;

@@ -24,6 +24,7 @@ const RATE_FORMAT = "0.00%";
  *
  * @param titles - Column titles: the grouping columns, then the four amounts and the rate.
  * @param rows - The lines, the total last.
+ * @param note - A line written under the total, such as the period the figures cover.
  * @example
  * ```ts
  * const wb = await summaryWorkbook(["单位 agency", "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"],
@@ -31,7 +32,7 @@ const RATE_FORMAT = "0.00%";
  * await wb.xlsx.writeFile("summary.xlsx");
  * ```
  */
-export async function summaryWorkbook(titles: readonly string[], rows: readonly SummaryWorkbookRow[]): Promise<ExcelJS.Workbook> {
+export async function summaryWorkbook(titles: readonly string[], rows: readonly SummaryWorkbookRow[], note?: string): Promise<ExcelJS.Workbook> {
   // Loaded on first use: exceljs costs every other command about 0.3 s and 20 MB at start.
   const { default: excel } = await import("exceljs");
   const wb = new excel.Workbook();
@@ -47,6 +48,8 @@ export async function summaryWorkbook(titles: readonly string[], rows: readonly 
     ws.addRow(cells);
   }
   ws.lastRow!.font = { bold: true };
+  // A line under the total (e.g. the period the figures cover), in italics.
+  if (note !== undefined) ws.addRow([note]).font = { italic: true };
   titles.forEach((title, i) => {
     const column = ws.getColumn(i + 1);
     column.width = Math.max(12, title.length + 6);
