@@ -76,6 +76,20 @@ describe("jincai import payments: a number recorded with other fields", () => {
   });
 });
 
+describe("jincai import payments: a payment sent again after 已退回", () => {
+  it("is refused naming its rejection, since a corrected payment needs a number of its own", async () => {
+    expect((await importDay("day1.csv", [row("R1", "2026-03-02", "100.00", "已提交")])).code).toBe(0);
+    expect((await importDay("day2.csv", [row("R1", "2026-03-03", "100.00", "已退回")])).code).toBe(0);
+    const again = await importDay("day3.csv", [row("R1", "2026-03-05", "100.00", "已提交")]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(
+      "day3.csv:2:2 TREASURY_PAYMENT_CONFLICT payment R1 was rejected (已退回) on 2026-03-03; a payment sent again after its rejection needs a new number (this row says submitted on 2026-03-05)",
+    );
+    // Yesterday's export, with R1 still 已提交 on the day it was submitted, changes nothing.
+    expect((await importDay("day1-again.csv", [row("R1", "2026-03-02", "100.00", "已提交")])).stdout).toContain("nothing changed");
+  });
+});
+
 describe("jincai import payments: an unknown status", () => {
   it("is an input error (exit 2) at the status column, and the file's good rows wait for it", async () => {
     const run = await importDay("day1.csv", [row("S1", "2026-03-01", "100.00"), row("S2", "2026-03-01", "100.00", "处理中")]);

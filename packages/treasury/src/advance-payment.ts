@@ -170,6 +170,15 @@ function submittedAgain(
   const submitted = state.doc.events.find((e) => e.status === "submitted")?.date;
   const first = state.doc.events[0] ?? { status: state.payment.status, date: state.payment.date };
   if (submitted === undefined ? date <= first.date : date === submitted) return done("exists");
+  const rejected = state.doc.status === "rejected" ? state.doc.events.find((e) => e.status === "rejected")?.date : undefined;
+  if (rejected !== undefined && date > rejected) {
+    // Sent again after 已退回: the payment system gives a corrected payment a number of its own.
+    return done(
+      TreasuryErrorCode.PAYMENT_CONFLICT,
+      `payment ${state.payment.paymentNumber} was rejected (已退回) on ${rejected}; a payment sent again after its rejection needs a new number (this row says submitted on ${date})`,
+      { field: "date" },
+    );
+  }
   const was = submitted === undefined ? `${first.status} on ${first.date}` : `submitted on ${submitted}`;
   return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${state.payment.paymentNumber} exists with other fields: it was ${was}, this row says submitted on ${date}`, { field: "date" });
 }
