@@ -46,6 +46,15 @@ describe("jincai import (GB18030)", () => {
     expect(run.stderr).toContain('quotas-gbk.csv:2:10 BUDGET_UNKNOWN_SOURCE source: unknown 指标来源 "天上掉下来"');
   });
 
+  it("says once that a GB18030 file forced to --encoding utf-8 is in another encoding, instead of a wall of unknown columns", async () => {
+    await writeFiles(dir, { "agencies-gbk.csv": iconv.encode(SMALL.agencies, "gb18030") });
+    const run = await runJincai(dir, ["import", "agencies", "agencies-gbk.csv", "--encoding", "utf-8"]);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^agencies-gbk\.csv:1:1 IMPORT_ENCODING the header ".*"… is not text in utf-8: the file is in another encoding \(GB18030 or UTF-8\?\)$/);
+  });
+
   it("rejects --encoding latin1 with exit 2", async () => {
     const run = await runJincai(dir, ["import", "agencies", "x.csv", "--encoding", "latin1"]);
     expect(run.code).toBe(2);

@@ -201,6 +201,14 @@ async function* batches<T>(
   const missHeader = (): void => {
     stats.aborted = true;
     stats.header = firstMiss!.cells;
+    const garbled = firstMiss!.cells.findIndex((cell) => cell.includes("\uFFFD"));
+    if (garbled >= 0) {
+      // Read in the wrong encoding, every title is unknown: one error that says why, not a wall of them.
+      const line = firstMiss!.issues[0]?.line ?? 1;
+      batch.issues.push(fileIssue(file, line, garbled + 1, ImportIssueCode.ENCODING,
+        `the header ${JSON.stringify(firstMiss!.cells.slice(0, 3).join(","))}… is not text in ${decoding.encoding ?? "the encoding read"}: the file is in another encoding (GB18030 or UTF-8?)`));
+      return;
+    }
     batch.issues.push(...firstMiss!.issues);
   };
   /** A note above the header stating the amounts' unit (单位：万元). */
