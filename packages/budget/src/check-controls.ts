@@ -4,7 +4,7 @@
  * limit. Reported as `control.warning` findings with the threshold's severity, so `jincai verify
  * --fail-on warning` can fail a pipeline on them.
  */
-import { available, fenToYuanString } from "@jincai/core";
+import { available, fenToYuanString, formatFen } from "@jincai/core";
 import type { RuleFailure, StoreTx } from "@jincai/core";
 import { controlWarnings } from "./control-warnings";
 import { loadQuotaControls } from "./load-quota-controls";
@@ -33,7 +33,7 @@ export async function checkControls(tx: StoreTx): Promise<RuleFailure[]> {
       findings.push({
         rule: "control.warning",
         severity: w.severity,
-        message: `control ${control.id} (${control.name}) has used ${fenToYuanString(w.used)} of ${fenToYuanString(w.limit)}${w.percent !== undefined ? `, at or past ${w.percent}%` : ", past its advisory limit"}`,
+        message: `control ${control.id} (${control.name}) has used ${formatFen(w.used)} of ${formatFen(w.limit)}${w.percent !== undefined ? `, at or past ${w.percent}%` : ", past its advisory limit"}`,
         evidence: { controlId: control.id, policy: control.policy, used: fenToYuanString(w.used), limit: fenToYuanString(w.limit), code: w.code },
       });
     }

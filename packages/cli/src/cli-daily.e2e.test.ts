@@ -49,6 +49,7 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     expect(run.code).toBe(2);
     // Beside the status, the day it was reached: paid on 4 March, though submitted on the 1st.
     expect(run.stdout).toContain("ST001  已支付 paid  2026-03-04");
+    expect(run.stdout).toContain("  line      agency 101001  fund 111  function 2010301  project JB0000");
     expect(run.stdout).toContain("  history   2026-03-01 submitted, 2026-03-04 approved, 2026-03-04 paid");
     expect(run.stdout).toContain("  refund    ST003-R  300.00  2026-03-10");
     expect(run.stderr.trim()).toBe("jincai: TREASURY_PAYMENT_NOT_FOUND: no payment ST404");
@@ -56,6 +57,7 @@ describe.each(["sqlite", "postgres"])("daily payment exports on %s", (store) => 
     expect(json).toEqual([
       expect.objectContaining({
         paymentNumber: "ST002", status: "refunded", amount: "200.00", paidAmount: "200.00", refundedAmount: "200.00",
+        agency: "101001", fundType: "111", functionCode: "2010301", projectCode: "JB0000",
         events: [{ status: "paid", date: "2026-03-01" }, { status: "refunded", date: "2026-03-09" }],
         refunds: [{ refundNumber: "ST002-R", amount: "200.00", date: "2026-03-09" }],
       }),

@@ -124,6 +124,9 @@ describe("jincai summary --format xlsx", () => {
     expect(csv.stdout.split("\n")[1]).toMatch(/^30101,.*,2026-01-01,2026-03-31$/);
     const json = JSON.parse((await runJincai(db.dir, ["summary", "--by", "economic", "--period", "2026-Q1", "--format", "json"])).stdout);
     expect(json[0]).toMatchObject({ economicCode: "30101", periodFrom: "2026-01-01", periodTo: "2026-03-31" });
+    const level = await runJincai(db.dir, ["summary", "--by", "agency", "--level", "类"]);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toContain("CLI_USAGE: --level rolls up function and economic codes: add function or economic to --by");
     const twice = await runJincai(db.dir, ["summary", "--by", "agency,agency"]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('CLI_USAGE: --by: "agency" is named twice');

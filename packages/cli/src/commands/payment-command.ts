@@ -3,6 +3,8 @@
  * the history of status changes and refunds — for the finance office answering "where is this
  * payment?". Exit 2 when a number is unknown (the others are still shown).
  */
+import { QUOTA_COLLECTION, quotaFromDocument } from "@jincai/budget";
+import type { QuotaDocument, QuotaLine } from "@jincai/budget";
 import { formatFen } from "@jincai/core";
 import { TreasuryErrorCode, paymentHistories } from "@jincai/treasury";
 import type { PaymentHistory } from "@jincai/treasury";
@@ -32,21 +34,28 @@ export function registerPayment(program: Command, ctx: CliContext): void {
     .option("--json", "print the payments as JSON")
     .addHelpText("after", `\nExamples:\n  $ jincai payment ZF202600000001\n  $ jincai payment ZF202600000001 ZF202600000027 --json`)
     .action(async (numbers: string[], opts: { json?: boolean }) => {
-      const found = await withStore(ctx, (store) => paymentHistories(store, numbers));
+      const { found, lines } = await withStore(ctx, async (store) => {
+        const histories = await paymentHistories(store, numbers);
+        // The quota line tells the agency, fund type, function and project a clerk knows a payment by.
+        const ids = [...new Set(histories.flatMap((h) => (h === undefined ? [] : [h.payment.quotaId])))];
+        const docs = await store.getRecords<QuotaDocument>(QUOTA_COLLECTION, ids);
+        return { found: histories, lines: new Map(docs.flatMap((d, i) => (d === undefined ? [] : [[ids[i]!, quotaFromDocument(d.data)] as const]))) };
+      });
       const missing = numbers.filter((_, i) => found[i] === undefined);
       const shown = found.filter((h): h is PaymentHistory => h !== undefined);
-      if (opts.json) ctx.out(JSON.stringify(shown.map(toJson), null, 2));
-      else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h)}`));
+      if (opts.json) ctx.out(JSON.stringify(shown.map((h) => toJson(h, lines.get(h.payment.quotaId))), null, 2));
+      else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h, lines.get(h.payment.quotaId))}`));
       for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${number}`);
       ctx.exitCode = missing.length > 0 ? EXIT.usage : EXIT.ok;
     });
 }
 
-function describe({ payment: p, events, refunds }: PaymentHistory): string {
+function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined): string {
   const lines = [
     // The date beside the status is the status's own (paid on 8 January, not submitted on the 4th).
     `${p.paymentNumber}  ${STATUS_NAMES[p.status] ?? p.status} ${p.status}  ${events.at(-1)?.date ?? p.date}`,
     `  quota     ${p.quotaId}  economic ${p.economicCode}${p.controlIds.length > 0 ? `  controls ${p.controlIds.join(", ")}` : ""}`,
+    ...(line === undefined ? [] : [`  line      agency ${line.agency}  fund ${line.fundType}  function ${line.functionCode}  project ${line.projectCode}`]),
     `  amount    ${formatFen(p.amount)}  paid ${formatFen(p.paidAmount)}  refunded ${formatFen(p.refundedAmount)}`,
     `  payee     ${p.payeeName}  ${p.payeeAccount}`,
     `  purpose   ${p.purpose}`,
@@ -56,10 +65,11 @@ function describe({ payment: p, events, refunds }: PaymentHistory): string {
   return lines.join("\n");
 }
 
-function toJson({ payment: p, events, refunds }: PaymentHistory): Record<string, unknown> {
+function toJson({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined): Record<string, unknown> {
   const yuan = (fen: bigint) => formatFen(fen, { grouping: false });
   return {
     ...p,
+    ...(line === undefined ? {} : { agency: line.agency, fundType: line.fundType, functionCode: line.functionCode, projectCode: line.projectCode }),
     amount: yuan(p.amount),
     paidAmount: yuan(p.paidAmount),
     refundedAmount: yuan(p.refundedAmount),

@@ -94,6 +94,9 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       if (opts.level !== undefined) {
         const len = LEVELS[opts.level];
         if (len === undefined) throw new JincaiError("CLI_USAGE", `--level: use 类, 款 or 项`);
+        if (!groupBy.includes("functionCode") && !groupBy.includes("economicCode")) {
+          throw new JincaiError("CLI_USAGE", `--level rolls up function and economic codes: add function or economic to --by`);
+        }
         rollup["functionCode"] = len;
         rollup["economicCode"] = Math.min(len, 5);
       }
