@@ -90,6 +90,22 @@ describe("jincai import payments: a payment sent again after 已退回", () => {
   });
 });
 
+describe("jincai import payments: a rejection after the year ends", () => {
+  it("releases a stored payment's reservation (release is not bound to the year), but refuses a new payment dated then", async () => {
+    expect((await importDay("day1.csv", [row("Y3", "2026-12-30", "900.00", "已提交")])).code).toBe(0);
+    expect(await zb3()).toMatchObject({ reserved: "900.00" });
+    const late = await importDay("day2.csv", [row("Y3", "2027-01-04", "900.00", "已退回")]);
+    expect(late.stderr).toBe("");
+    expect(late.code).toBe(0);
+    expect(await zb3()).toMatchObject({ reserved: "0.00", available: "3000.00" });
+    expect((await runJincai(db.dir, ["payment", "Y3"])).stdout).toContain("Y3  已退回 rejected  2027-01-04");
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+    const fresh = await importDay("day3.csv", [row("Y4", "2027-01-04", "100.00", "已退回")]);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain("day3.csv:2:2 BUDGET_OUTSIDE_FISCAL_YEAR pay:Y4 is dated 2027-01-04, outside fiscal year 2026");
+  });
+});
+
 describe("jincai import payments: an unknown status", () => {
   it("is an input error (exit 2) at the status column, and the file's good rows wait for it", async () => {
     const run = await importDay("day1.csv", [row("S1", "2026-03-01", "100.00"), row("S2", "2026-03-01", "100.00", "处理中")]);

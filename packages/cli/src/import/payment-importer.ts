@@ -96,6 +96,11 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         const first = results[k]!.status;
         if (status === "approved" || status === "rejected") {
           if (first === "ok" || first === "exists" || first === "TREASURY_PAYMENT_CONFLICT") advances.push({ row: inputs[k]!, to: status, index: k });
+          // A rejection may come after the year ends (releasing a reservation is not bound to it):
+          // for a stored payment it moves on; a new payment dated then stays refused as planned.
+          else if (status === "rejected" && first === "BUDGET_OUTSIDE_FISCAL_YEAR" && inputs[k]!.date > `${config.fiscalYear}-12-31`) {
+            advances.push({ row: inputs[k]!, to: status, index: k });
+          }
         } else if (first === "TREASURY_PAYMENT_CONFLICT" && inputs[k]!.status === "paid") advances.push({ row: inputs[k]!, to: "paid", index: k });
         // An earlier export's row of a payment that has moved on (or was imported as paid).
         else if (first === "TREASURY_PAYMENT_CONFLICT" && status === "submitted") advances.push({ row: inputs[k]!, to: "submitted", index: k });
@@ -103,6 +108,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       if (advances.length > 0) {
         for (const moved of await advancePayments(tx, advances, context)) {
           // A new approved or rejected row was stored as submitted: that is its change.
+          if (moved.status === "TREASURY_PAYMENT_NOT_FOUND" && results[moved.index]!.status === "BUDGET_OUTSIDE_FISCAL_YEAR") continue;
           if (!(moved.status === "exists" && results[moved.index]!.status === "ok")) results[moved.index] = moved;
         }
       }
