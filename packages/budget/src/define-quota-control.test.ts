@@ -48,9 +48,11 @@ describe("defineQuotaControl", () => {
     });
   });
 
-  it("names what else changed as a conflict: what it matches or its policy", async () => {
+  it("names what else changed as a conflict: what it matches or its policy; a new name is taken", async () => {
     const store = createMemoryStore();
     await defineQuotaControl(store, agencyControl());
+    expect((await defineQuotaControl(store, agencyControl({ name: "101001 公用经费" }))).status).toBe("changed");
+    expect((await loadQuotaControls(store))[0]?.name).toBe("101001 公用经费");
     await expect(defineQuotaControl(store, agencyControl({ policy: "track" }))).rejects.toMatchObject({
       code: "BUDGET_CONTROL_CONFLICT", details: { field: "policy", recorded: '"absolute"', given: '"track"' },
     });

@@ -46,8 +46,9 @@ export interface DefineControlResult {
  * transfer `quota-control-open:<id>`, see controlUsage), then every reservation made after it.
  * So a control added mid-year starts where its lines are; what is released or refunded later of
  * the reservations made before it is not given back to it (it may count more than its lines,
- * never less). A changed limit moves by a transfer `quota-control-limit:<id>:<version>`; other
- * changes (what it matches, its policy) are a conflict: define a control under a new id.
+ * never less). A changed limit moves by a transfer `quota-control-limit:<id>:<version>`; a new
+ * name or thresholds only change the document; what it matches or its policy cannot change (a
+ * conflict: define a control under a new id).
  *
  * @param tx - A store or a transaction.
  * @param control - The control.
@@ -120,7 +121,8 @@ async function changeControl(
   // The date is when it was defined; a later definition's date dates only the change.
   const kept: QuotaControlDocument = { ...doc, date: existing.data.date };
   if (JSON.stringify(existing.data) === JSON.stringify(kept)) return same;
-  for (const field of ["name", "match", "policy"] as const) {
+  // What it matches and how it checks define the control; its name, limit and thresholds may change.
+  for (const field of ["match", "policy"] as const) {
     const recorded = JSON.stringify(existing.data[field]);
     const given = JSON.stringify(doc[field]);
     if (recorded !== given) {
