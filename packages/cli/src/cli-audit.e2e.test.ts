@@ -99,7 +99,9 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
   it("finds a payment document edited behind the store's back, naming the field that disagrees with its transfer", async () => {
     await writeFile(join(db.dir, "sub.csv"), "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态\nS1,2026-03-10,ZB3,101001,111,2010301,30205,JB0000,青川市自来水有限公司,6222000000000002,307.50,水费,已提交\n");
     expect((await runJincai(db.dir, ["import", "payments", "sub.csv"])).code).toBe(0);
-    expect((await runJincai(db.dir, ["audit", "verify"])).code).toBe(0);
+    const before = await runJincai(db.dir, ["audit", "verify"]);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toMatch(/^ledger: no seal yet; \d+ transfers not sealed \(jincai audit checkpoint seals them\)$/m);
     const raw = new Database(join(db.dir, "jincai.db"));
     raw.prepare(`UPDATE records SET data = replace(data, '"amount":"30750"', '"amount":"750"') WHERE collection = 'payment' AND id = 'S1'`).run();
     raw.close();

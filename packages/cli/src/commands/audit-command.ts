@@ -71,7 +71,8 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         if (ok && !chain.signaturesChecked && chain.checkpoints + chain.externalCheckpoints > 0) {
           ctx.out("audit: checkpoint signatures not checked (give --public-key)");
         }
-        if (ledger.seals > 0 || ledger.unsealed > 0) {
+        if (ledger.seals === 0 && ledger.unsealed > 0) ctx.out(`ledger: no seal yet; ${ledger.unsealed} transfers not sealed (jincai audit checkpoint seals them)`);
+        else if (ledger.seals > 0) {
           const since = ledger.unsealed === 0 ? "" : `; ${ledger.unsealed} written since the last seal are not sealed yet (jincai audit checkpoint seals them)`;
           ctx.out(`ledger: transfers 1..${ledger.sealedTo} in ${ledger.seals} seal(s)${ledger.problems.length === 0 ? " unchanged" : ""}${since}`);
         }
