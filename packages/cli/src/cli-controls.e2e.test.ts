@@ -186,6 +186,8 @@ describe("jincai import payments with an advisory control", () => {
     expect((await importPayments([payment("C1", "ZB2", "30201", "1200.00")])).code).toBe(0);
     const plain = await runJincai(db.dir, ["verify"]);
     expect(plain.stdout).toContain("ok   payment.tied");
+    // The pass does not hide the critical finding printed above it.
+    expect(plain.stdout.trim().split("\n").at(-1)).toBe("verify: all rules pass (2 findings below --fail-on error: 2 critical)");
     expect(plain.code).toBe(0);
   });
 });

@@ -63,12 +63,12 @@ export function registerVerify(program: Command, ctx: CliContext): void {
         ];
       });
       const failing = findings.filter((f) => severityAtLeast(f.severity, failOn));
-      print(ctx, opts.format, findings, failing);
+      print(ctx, opts.format, findings, failing, failOn);
       ctx.exitCode = failing.length > 0 ? EXIT.rules : EXIT.ok;
     });
 }
 
-function print(ctx: CliContext, format: string, findings: readonly RuleFailure[], failing: readonly RuleFailure[]): void {
+function print(ctx: CliContext, format: string, findings: readonly RuleFailure[], failing: readonly RuleFailure[], failOn: RuleSeverity): void {
   if (format === "json") {
     ctx.out(JSON.stringify({ ok: failing.length === 0, rules: VERIFY_RULES, failures: failing, findings }, null, 2));
     return;
@@ -87,5 +87,15 @@ function print(ctx: CliContext, format: string, findings: readonly RuleFailure[]
     }
     if (mine.length > TEXT_LIMIT) ctx.out(`     … and ${mine.length - TEXT_LIMIT} more (use --format json for all)`);
   }
-  ctx.out(failing.length === 0 ? "verify: all rules pass" : `verify: ${failing.length} failure${failing.length === 1 ? "" : "s"}`);
+  // Findings below --fail-on do not fail the run, but a "pass" right under a critical one must say so.
+  const below = findings.length - failing.length;
+  const noted = below === 0 ? "" : ` (${below} finding${below === 1 ? "" : "s"} below --fail-on ${failOn}: ${severities(findings.filter((f) => !failing.includes(f)))})`;
+  ctx.out(failing.length === 0 ? `verify: all rules pass${noted}` : `verify: ${failing.length} failure${failing.length === 1 ? "" : "s"}${noted}`);
+}
+
+/** "2 critical, 1 warning": the severities of some findings, most severe first. */
+function severities(findings: readonly RuleFailure[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  return [...RULE_SEVERITIES].reverse().filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`).join(", ");
 }
