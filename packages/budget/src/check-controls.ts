@@ -2,7 +2,8 @@
  * Verification of the user's parent-level controls: the usage of each control (reserved plus
  * consumed, from its control account) against its thresholds and, for advisory controls, its
  * limit. Reported as `control.warning` findings with the threshold's severity, so `jincai verify
- * --fail-on warning` can fail a pipeline on them.
+ * --fail-on warning` can fail a pipeline on them. A control whose document's limit is not what its
+ * limit transfers posted (the document edited behind the store's back) is a `control.record` error.
  */
 import { available, fenToYuanString, formatFen } from "@jincai/core";
 import type { RuleFailure, StoreTx } from "@jincai/core";
@@ -25,9 +26,27 @@ export async function checkControls(tx: StoreTx): Promise<RuleFailure[]> {
   const ids = controls.map((c) => controlAccountIds(c.id).control);
   const balances = new Map((await tx.accountBalances({ accountIds: ids })).map((b) => [b.account.id, b.balance]));
   const findings: RuleFailure[] = [];
+  // Each control's limit as its limit transfers posted it (raises credit it, cuts debit it).
+  const posted = new Map<string, bigint>();
+  for (const f of await tx.transferFlows({ idPrefix: "quota-control-limit:" })) {
+    if (f.creditAccountId.startsWith("quota-control:")) posted.set(f.creditAccountId, (posted.get(f.creditAccountId) ?? 0n) + f.amount);
+    if (f.debitAccountId.startsWith("quota-control:")) posted.set(f.debitAccountId, (posted.get(f.debitAccountId) ?? 0n) - f.amount);
+  }
   for (const control of controls) {
-    const balance = balances.get(controlAccountIds(control.id).control);
+    const account = controlAccountIds(control.id).control;
+    const balance = balances.get(account);
     if (balance === undefined) continue;
+    const ledgerLimit = posted.get(account) ?? 0n;
+    if (ledgerLimit !== control.limit) {
+      // The document was edited behind the store's back: usage would be read against a wrong limit.
+      findings.push({
+        rule: "control.record",
+        severity: "error",
+        message: `control ${control.id}'s document says limit ${formatFen(control.limit)}, but its ledger account was given ${formatFen(ledgerLimit)}`,
+        evidence: { controlId: control.id, limit: fenToYuanString(control.limit), ledgerLimit: fenToYuanString(ledgerLimit), code: "BUDGET_CONTROL_CONFLICT" },
+      });
+      continue;
+    }
     // Usage is what the control account has been debited; `available` is limit − usage.
     for (const w of controlWarnings(control, available(balance), 0n)) {
       findings.push({

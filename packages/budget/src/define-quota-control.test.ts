@@ -36,7 +36,7 @@ describe("defineQuotaControl", () => {
     await defineQuotaControl(store, agencyControl());
     const ids = controlAccountIds("101001-302");
     await store.createTransfers([{ id: "use", debitAccountId: ids.control, creditAccountId: ids.spent, amount: 50_000_000n, date: "2026-03-01" }]);
-    expect((await defineQuotaControl(store, agencyControl({ limit: 80_000_000n, date: "2026-06-01" }))).status).toBe("changed");
+    expect(await defineQuotaControl(store, agencyControl({ limit: 80_000_000n, date: "2026-06-01" }))).toMatchObject({ status: "changed", changes: ["limit 600,000.00 → 800,000.00"] });
     expect(await store.getTransfer("quota-control-limit:101001-302:2")).toMatchObject({ amount: 20_000_000n, date: "2026-06-01" });
     expect((await defineQuotaControl(store, agencyControl({ limit: 55_000_000n }))).status).toBe("changed");
     const [row] = await store.accountBalances({ accountIds: [ids.control] });
@@ -54,7 +54,13 @@ describe("defineQuotaControl", () => {
     expect((await defineQuotaControl(store, agencyControl({ name: "101001 公用经费" }))).status).toBe("changed");
     expect((await loadQuotaControls(store))[0]?.name).toBe("101001 公用经费");
     await expect(defineQuotaControl(store, agencyControl({ policy: "track" }))).rejects.toMatchObject({
-      code: "BUDGET_CONTROL_CONFLICT", details: { field: "policy", recorded: '"absolute"', given: '"track"' },
+      code: "BUDGET_CONTROL_CONFLICT", details: { field: "policy", recorded: "absolute", given: "track" },
+    });
+    // The same matchers in another order are the same control.
+    const reordered = agencyControl({ name: "101001 公用经费", match: [...agencyControl().match].reverse() });
+    expect((await defineQuotaControl(store, reordered)).status).toBe("exists");
+    await expect(defineQuotaControl(store, agencyControl({ match: [{ dimension: "agency", value: "101001" }] }))).rejects.toMatchObject({
+      message: "control 101001-302 was defined with match agency=101001, economicCode=302*; now agency=101001: only its name, limit and thresholds can change (define the new one under another id)",
     });
   });
 

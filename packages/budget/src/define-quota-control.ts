@@ -37,6 +37,8 @@ export interface DefineControlResult {
   readonly opening: bigint;
   /** For a new control: how many quota lines it may apply to (0: it matches none yet). */
   readonly lines: number;
+  /** For a changed control: what changed, in words (`limit 1,300,000.00 → 1,400,000.00`, `thresholds`, `name`). */
+  readonly changes?: readonly string[];
 }
 
 /**
@@ -118,22 +120,27 @@ async function changeControl(
   existing: { readonly data: QuotaControlDocument; readonly version: number },
 ): Promise<DefineControlResult> {
   const same = { status: "exists", opening: 0n, lines: 0 } as const;
-  // The date is when it was defined; a later definition's date dates only the change.
-  const kept: QuotaControlDocument = { ...doc, date: existing.data.date };
-  if (JSON.stringify(existing.data) === JSON.stringify(kept)) return same;
+  // The date is when it was defined; a later definition's date dates only the change. The order
+  // of the matchers means nothing: the stored order is kept.
+  const kept: QuotaControlDocument = { ...doc, date: existing.data.date, match: existing.data.match };
+  const recordedMatch = matchText(existing.data.match);
+  const givenMatch = matchText(doc.match);
   // What it matches and how it checks define the control; its name, limit and thresholds may change.
-  for (const field of ["match", "policy"] as const) {
-    const recorded = JSON.stringify(existing.data[field]);
-    const given = JSON.stringify(doc[field]);
+  for (const [field, recorded, given] of [["match", recordedMatch, givenMatch], ["policy", existing.data.policy, doc.policy]] as const) {
     if (recorded !== given) {
       throw new JincaiError(
         BudgetErrorCode.CONTROL_CONFLICT,
-        `control ${control.id} was defined with ${field} ${recorded}; now ${given}: only its limit and thresholds can change (define the new one under another id)`,
+        `control ${control.id} was defined with ${field} ${recorded}; now ${given}: only its name, limit and thresholds can change (define the new one under another id)`,
         { details: { controlId: control.id, field, recorded, given } },
       );
     }
   }
+  if (JSON.stringify(existing.data) === JSON.stringify(kept)) return same;
+  const changes: string[] = [];
   const before = BigInt(existing.data.limit);
+  if (before !== control.limit) changes.push(`limit ${formatFen(before)} → ${formatFen(control.limit)}`);
+  if (JSON.stringify(existing.data.thresholds) !== JSON.stringify(kept.thresholds)) changes.push("thresholds");
+  if (existing.data.name !== kept.name) changes.push("name");
   if (before !== control.limit) {
     const ids = controlAccountIds(control.id);
     const delta = control.limit - before;
@@ -154,7 +161,15 @@ async function changeControl(
     }
   }
   await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: kept, index: { policy: control.policy }, expectedVersion: existing.version });
-  return { status: "changed", opening: 0n, lines: 0 };
+  return { status: "changed", opening: 0n, lines: 0, changes };
+}
+
+/** A control's matchers as a reader writes them, in dimension order: `agency=101001, economicCode=302*`. */
+function matchText(match: QuotaControlDocument["match"]): string {
+  return match
+    .map((m) => `${m.dimension}=${m.value}${m.prefix === true ? "*" : ""}`)
+    .sort()
+    .join(", ");
 }
 
 function controlDocument(control: QuotaControl): QuotaControlDocument {

@@ -61,6 +61,14 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     const audit = await runJincai(db.dir, ["audit", "verify"]);
     expect(audit.code).toBe(1);
     expect(audit.stdout).toMatch(/^AUDIT_SEAL_MISMATCH at event 4: the transfers 1\.\.\d+ sealed at event 4 have changed: /m);
+    // A made-up payment slipped in below the first sequence, balances and all, is no seal's.
+    const forged = new Database(join(db.dir, "jincai.db"));
+    const [debit, credit] = forged.prepare("SELECT debit, credit FROM transfers WHERE id = 'pay:P2'").raw().get() as [number, number];
+    forged.prepare("INSERT INTO transfers VALUES (-7, 'pay:EVIL', 'posted', ?, ?, 100, '2026-03-01', NULL, NULL, NULL)").run(debit, credit);
+    forged.close();
+    expect((await runJincai(db.dir, ["audit", "verify"])).stdout).toContain(
+      "AUDIT_SEAL_MISMATCH at event 4: transfer pay:EVIL (sequence -7) lies before the transfers 1..",
+    );
     // Transfers written after the last seal are counted, not yet covered.
     await writeFile(join(db.dir, "more.csv"), "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额\nP9,2026-03-09,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000009,1.00\n");
     expect((await runJincai(db.dir, ["import", "payments", "more.csv"])).code).toBe(0);

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { usePgDatabase } from "./_testing/pg-database";
 import {
@@ -126,11 +127,21 @@ describe("jincai import payments with a control added after payments were import
     await setControls([c302("1100.00")]);
     const raised = await importPayments([payment("E2", "ZB3", "30205", "300.00")]);
     expect(raised.code).toBe(0);
-    expect(raised.stdout).toContain("control C302 changed: limit 1100.00");
-    const verify = await runJincai(db.dir, ["verify", "--fail-on", "critical", "--format", "json"]);
-    expect(JSON.parse(verify.stdout).failures).toEqual([
-      expect.objectContaining({ rule: "control.warning", severity: "critical", evidence: expect.objectContaining({ used: "1100.00", limit: "1100.00" }) }),
-    ]);
+    expect(raised.stdout).toContain("control C302 changed: limit 1,000.00 → 1,100.00");
+    // Who defined and changed it is in the audit chain.
+    const audit = await runJincai(db.dir, ["audit", "verify", "--json"]);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ ok: true });
+    const raw = new Database(join(db.dir, "jincai.db"));
+    expect(raw.prepare("SELECT action, subject FROM audit_events WHERE action LIKE 'control.%' ORDER BY sequence").raw().all()).toEqual([["control.define", "C302"], ["control.change", "C302"]]);
+    // Its limit edited in the document behind the store's back is found.
+    raw.prepare(`UPDATE records SET data = json_set(data, '$.limit', '990000000') WHERE collection = 'quota-control'`).run();
+    raw.close();
+    const edited = await runJincai(db.dir, ["verify", "--format", "json"]);
+    expect(edited.code).toBe(1);
+    expect(JSON.parse(edited.stdout).failures).toContainEqual(expect.objectContaining({
+      rule: "control.record", message: "control C302's document says limit 9,900,000.00, but its ledger account was given 1,100.00",
+    }));
+
   });
 
   it("refuses an absolute limit its lines have already passed, a limit cut below use, and a changed match, each with exit 2", async () => {
@@ -147,8 +158,15 @@ describe("jincai import payments with a control added after payments were import
     );
     await setControls([{ ...c302("1000.00"), match: { agency: "101001", economicCode: "30201" } }]);
     expect((await importPayments([payment("E3", "ZB1", "30101", "1.00")])).stderr.trim()).toContain(
-      'jincai: BUDGET_CONTROL_CONFLICT: control C302 was defined with match [{"dimension":"agency","value":"101001"},{"dimension":"economicCode","value":"302","prefix":true}',
+      "jincai: BUDGET_CONTROL_CONFLICT: control C302 was defined with match agency=101001, economicCode=302*, fiscalYear=2026; now agency=101001, economicCode=30201, fiscalYear=2026",
     );
+    // The same matchers written in another order are the same control.
+    await setControls([{ ...c302("1000.00"), match: { economicCode: "302*", agency: "101001" } }]);
+    expect((await importPayments([payment("E3", "ZB1", "30101", "1.00")])).code).toBe(0);
+    await setControls([c302("1000.00"), c302("2000.00")]);
+    const twice = await importPayments([payment("E4", "ZB1", "30101", "1.00")]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('controls.1.id: control id "C302" is given twice');
   });
 
   it("says when a new control matches no quota line, and refuses a match on an unknown dimension or with spaces", async () => {

@@ -41,7 +41,14 @@ export const configSchema = z.strictObject({
   ]),
   fiscalYear: z.number().int().min(2000).max(2100),
   division: z.string().regex(/^\d{6}$/, "a 6-digit 财政区划 code"),
-  controls: z.array(controlSchema).default([]),
+  controls: z
+    .array(controlSchema)
+    .default([])
+    .superRefine((controls, ctx) => {
+      controls.forEach((c, i) => {
+        if (controls.findIndex((o) => o.id === c.id) < i) ctx.addIssue({ code: "custom", path: [i, "id"], message: `control id "${c.id}" is given twice` });
+      });
+    }),
 });
 
 /** A validated configuration. */

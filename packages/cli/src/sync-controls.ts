@@ -5,7 +5,8 @@
  */
 import { defineQuotaControl } from "@jincai/budget";
 import type { DimensionMatcher } from "@jincai/budget";
-import { formatFen, isoNow, parseFen, systemClock } from "@jincai/core";
+import { userInfo } from "node:os";
+import { appendAudit, formatFen, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "./config";
 
@@ -40,7 +41,11 @@ export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clo
       thresholds: c.thresholds,
       date,
     });
-    if (result.status === "changed") notices.push(`control ${c.id} changed: limit ${c.limit}`);
+    if (result.status !== "exists") {
+      // Who defined or changed a control, and when, belongs in the audit chain like an import.
+      await appendAudit(tx, { actor: `cli:${userInfo().username}`, action: result.status === "ok" ? "control.define" : "control.change", subject: c.id, change: { ...c } }, { clock });
+    }
+    if (result.status === "changed") notices.push(`control ${c.id} changed: ${(result.changes ?? []).join(", ")}`);
     else if (result.status === "ok" && result.lines === 0) {
       const exact = Object.values(c.match).some((v) => !v.endsWith("*"));
       notices.push(`control ${c.id} defined, but it matches no quota line of ${config.fiscalYear} yet${exact ? ' (a value without * matches that code exactly: "301*" is every 301 code)' : ""}`);

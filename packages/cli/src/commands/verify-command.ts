@@ -14,7 +14,7 @@ import { renderJunit } from "../render/junit";
 import { withStore } from "../with-store";
 
 /** The rules `jincai verify` runs, in order. */
-export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "ledger.journal", "code.valid", "quota.record", "quota.month-end", "payment.tied", "payment.in-year", "payment.step-order", "control.warning"] as const;
+export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "ledger.journal", "code.valid", "quota.record", "quota.month-end", "payment.tied", "payment.in-year", "payment.step-order", "control.record", "control.warning"] as const;
 
 /** Findings shown per rule in text output; JSON and JUnit carry all of them. */
 const TEXT_LIMIT = 20;

@@ -164,11 +164,20 @@ export async function verifyLedgerSeals(
   }
   const hasher = options.hasher ?? sha256Hasher;
   const problems: SealProblem[] = [];
-  const transfers = store.transfers()[Symbol.asyncIterator]();
+  // Every stored transfer, a made-up sequence at or below 0 included (the stores start at 1).
+  const transfers = store.transfers({ afterSequence: Number.MIN_SAFE_INTEGER })[Symbol.asyncIterator]();
   let next = await transfers.next();
   for (const seal of seals) {
     const digest = createSealDigest(hasher);
-    while (!next.done && next.value.sequence <= seal.after) next = await transfers.next();
+    // Seals follow one another (each starts where the last ended), so a transfer before a seal's
+    // range is one no seal covers: written behind the store's back with a made-up sequence.
+    while (!next.done && next.value.sequence <= seal.after) {
+      problems.push({
+        sequence: seal.event,
+        message: `transfer ${next.value.id} (sequence ${next.value.sequence}) lies before the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event}, where no seal covers it: it was written behind the store's back`,
+      });
+      next = await transfers.next();
+    }
     while (!next.done && next.value.sequence <= seal.to) {
       await digest.add(next.value);
       next = await transfers.next();
