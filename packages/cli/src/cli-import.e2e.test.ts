@@ -90,7 +90,7 @@ describe("jincai import (sample city 青川市)", () => {
       "bad-payments.csv:8:6 TREASURY_CODE_MISMATCH",
       "bad-payments.csv:9:11 TREASURY_PAYMENT_CONFLICT",
       "bad-payments.csv:10:13 IMPORT_INVALID_VALUE",
-      "bad-payments.csv:11:14 TREASURY_INVALID_REFUND",
+      "bad-payments.csv:11:14 IMPORT_REQUIRED",
       "bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION",
       "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR",
       "bad-payments.csv:14:14 TREASURY_INVALID_REFUND",
@@ -113,6 +113,7 @@ describe("jincai import (sample city 青川市)", () => {
       'bad-payments.csv:15:11 IMPORT_INVALID_AMOUNT amount "-100.00" must be greater than zero (a refund is a row with status 已退票 and its 退票日期)',
     );
     expect(run.stderr).toContain('bad-payments.csv:10:13 IMPORT_INVALID_VALUE status: unknown payment status "处理中" (已提交, 已审核, 已支付');
+    expect(run.stderr).toContain("bad-payments.csv:11:14 IMPORT_REQUIRED refund_date: a refunded payment (已退票) needs its 退票日期");
     // Submitted on 03-01 and approved on 03-05 by the two rows above it, then paid on 03-02.
     expect(run.stderr).toContain("bad-payments.csv:18:2 TREASURY_INVALID_PAYMENT payment BAD0015 cannot be paid on 2026-03-02, before it was approved on 2026-03-05");
     expect(run.stderr).toContain("a mapping file's values.status translates others)");

@@ -124,6 +124,9 @@ describe("jincai summary --format xlsx", () => {
     expect(csv.stdout.split("\n")[1]).toMatch(/^30101,.*,2026-01-01,2026-03-31$/);
     const json = JSON.parse((await runJincai(db.dir, ["summary", "--by", "economic", "--period", "2026-Q1", "--format", "json"])).stdout);
     expect(json[0]).toMatchObject({ economicCode: "30101", periodFrom: "2026-01-01", periodTo: "2026-03-31" });
+    const backwards = await runJincai(db.dir, ["summary", "--period", "2026-03..2026-01"]);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain('CLI_USAGE: --period: "2026-03..2026-01" starts after it ends (2026-03-01 is after 2026-01-31): write the earlier period first');
     const level = await runJincai(db.dir, ["summary", "--by", "agency", "--level", "类"]);
     expect(level.code).toBe(2);
     expect(level.stderr).toContain("CLI_USAGE: --level rolls up function and economic codes: add function or economic to --by");

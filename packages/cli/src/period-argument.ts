@@ -20,6 +20,16 @@ export function periodArgument(text: string, name: string): DateRange {
   try {
     return periodRange(text);
   } catch (cause) {
+    // Two good periods the wrong way round deserve to be told so.
+    const halves = text.split("..");
+    if (halves.length === 2) {
+      try {
+        const [start, end] = [periodRange(halves[0]!.trim()), periodRange(halves[1]!.trim())];
+        if (start.from > end.to) throw new JincaiError("CLI_USAGE", `${name}: "${text}" starts after it ends (${start.from} is after ${end.to}): write the earlier period first`, { cause });
+      } catch (error) {
+        if (error instanceof JincaiError && error.code === "CLI_USAGE") throw error;
+      }
+    }
     throw new JincaiError("CLI_USAGE", `${name}: "${text}" is not a period or range (e.g. 2026-03, 2026-Q1, 2026-H1, 2026年3月, 2026-01..2026-06)`, { cause });
   }
 }

@@ -70,7 +70,8 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
           }
         }
         if (status === "refunded" && row.refund_date === undefined) {
-          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message: "refund_date: a refunded payment needs its 退票日期" };
+          // Missing input (exit 2), like any required cell.
+          out[i] = { status: "rejected", code: "IMPORT_REQUIRED", field: "refund_date", message: "refund_date: a refunded payment (已退票) needs its 退票日期" };
           return;
         }
         // Caught before the row's payment is applied, so a quarantined row leaves nothing behind.
