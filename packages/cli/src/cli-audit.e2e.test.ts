@@ -120,4 +120,22 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
       expect.objectContaining({ message: "payment S1's document says amount 7.50; its transfer pay:S1 says 307.50", evidence: { paymentNumber: "S1", field: "amount", document: "7.50", transfer: "307.50" } }),
     ]);
   });
+
+  it("finds a document's status or paid amount edited, and a pending reservation whose document was deleted", async () => {
+    const header = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态";
+    const row = (n: string, status: string) => `${n},2026-03-10,ZB3,101001,111,2010301,30205,JB0000,青川市自来水有限公司,6222000000000002,10.00,水费,${status}`;
+    await writeFile(join(db.dir, "sub.csv"), `${header}\n${row("S2", "已提交")}\n${row("S3", "已提交")}\n${row("S4", "已退回")}\n`);
+    expect((await runJincai(db.dir, ["import", "payments", "sub.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "verify"])).code).toBe(0);
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.prepare(`UPDATE records SET data = json_set(data, '$.status', 'paid') WHERE collection = 'payment' AND id = 'S2'`).run();
+    raw.prepare(`UPDATE records SET data = json_set(data, '$.paidAmount', '999') WHERE collection = 'payment' AND id = 'S4'`).run();
+    raw.prepare("DELETE FROM records WHERE collection = 'payment' AND id = 'S3'").run();
+    raw.close();
+    const audit = await runJincai(db.dir, ["audit", "verify"]);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment S2's document says status paid; its transfers say reserved, not paid");
+    expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment S4's document says paid 9.99; its transfers say paid 0.00");
+    expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment S3's reservation pay:S3 has no document (it was deleted?)");
+  });
 });

@@ -3,10 +3,11 @@
  * (rule `payment.document`, run by `jincai audit verify`: reading every document costs about a
  * second per million payments, more than `jincai verify`'s budget). The transfer is what the ledger counts, and what a ledger seal
  * covers; the document is what `jincai payment` shows and what later steps read. A document edited
- * behind the store's back (an amount, a payee account) disagrees with its transfer.
+ * behind the store's back (an amount, a payee account, its status or paid amount) disagrees with
+ * its transfers, and a reservation whose document was deleted has none.
  */
 import { fenToYuanString } from "@jincai/core";
-import type { RuleFailure, StoreTx, StoredRecord } from "@jincai/core";
+import type { RuleFailure, StoreTx, StoredRecord, Transfer } from "@jincai/core";
 import { PAYMENT_COLLECTION } from "./payment-record";
 import type { PaymentDocument } from "./payment-record";
 import { paymentFromTransfer, paymentTransferId } from "./payment-transfer";
@@ -27,7 +28,9 @@ const SHARED = ["quotaId", "amount", "date", "payeeName", "payeeAccount", "purpo
  * // [{ rule: "payment.document", severity: "error", message: "payment ZF29's document says amount 750.20; its transfer pay:ZF29 says 30,750.20", … }]
  * ```
  */
-export async function checkPaymentDocuments(tx: Pick<StoreTx, "queryRecords" | "getTransfers">): Promise<RuleFailure[]> {
+export async function checkPaymentDocuments(
+  tx: Pick<StoreTx, "queryRecords" | "getTransfers" | "getResolution" | "getRecords" | "transfers">,
+): Promise<RuleFailure[]> {
   const failures: RuleFailure[] = [];
   let batch: StoredRecord<PaymentDocument>[] = [];
   const check = async (): Promise<void> => {
@@ -48,7 +51,10 @@ export async function checkPaymentDocuments(tx: Pick<StoreTx, "queryRecords" | "
       }
       const stored = doc as unknown as Record<string, string>;
       const field = SHARED.find((f) => String(stored[f]) !== fromLedger[f]);
-      if (field === undefined) return;
+      if (field === undefined) {
+        steps.push({ id, doc, transfer });
+        return;
+      }
       const show = (v: string | undefined): string => (field === "amount" && v !== undefined && /^-?\d+$/.test(v) ? fenToYuanString(BigInt(v)) : String(v));
       failures.push(
         failure(id, `payment ${id}'s document says ${field} ${show(stored[field])}; its transfer ${transfer.id} says ${show(fromLedger[field])}`, {
@@ -57,13 +63,45 @@ export async function checkPaymentDocuments(tx: Pick<StoreTx, "queryRecords" | "
       );
     });
     batch = [];
+    for (const step of steps.splice(0)) {
+      const problem = statusProblem(step.doc, step.transfer, step.transfer.phase === "pending" ? await tx.getResolution(step.transfer.id) : undefined);
+      if (problem !== undefined) failures.push(failure(step.id, `payment ${step.id}'s document says ${problem.said}; its transfers say ${problem.ledger}`, { field: problem.field, document: problem.said, transfer: problem.ledger }));
+    }
   };
+  const steps: { readonly id: string; readonly doc: PaymentDocument; readonly transfer: Transfer }[] = [];
   for await (const record of tx.queryRecords<PaymentDocument>(PAYMENT_COLLECTION)) {
     batch.push(record);
     if (batch.length === BATCH) await check();
   }
   if (batch.length > 0) await check();
+  // Every reservation still pending, or resolved later, was stored with its document.
+  let pending: Transfer[] = [];
+  const orphans = async (): Promise<void> => {
+    const docs = await tx.getRecords(PAYMENT_COLLECTION, pending.map((t) => t.id.slice("pay:".length)));
+    pending.forEach((t, i) => {
+      if (docs[i] === undefined) failures.push(failure(t.id.slice("pay:".length), `payment ${t.id.slice("pay:".length)}'s reservation ${t.id} has no document (it was deleted?)`, { field: "document" }));
+    });
+    pending = [];
+  };
+  for await (const t of tx.transfers({ phases: ["pending"] })) {
+    if (!t.id.startsWith("pay:") || t.id.includes("~")) continue;
+    pending.push(t);
+    if (pending.length === BATCH) await orphans();
+  }
+  if (pending.length > 0) await orphans();
   return failures;
+}
+
+/** Whether a document's status and paid amount are what its reservation and its resolution say. */
+function statusProblem(doc: PaymentDocument, reservation: Transfer, resolution: Transfer | undefined): { field: string; said: string; ledger: string } | undefined {
+  const ledger =
+    reservation.phase === "posted" ? { statuses: ["paid", "refunded"], paid: reservation.amount, says: "paid" }
+    : resolution === undefined ? { statuses: ["submitted", "approved"], paid: 0n, says: "reserved, not paid" }
+    : resolution.phase === "void" ? { statuses: ["rejected"], paid: 0n, says: "released (rejected)" }
+    : { statuses: ["paid", "refunded"], paid: resolution.amount, says: "paid" };
+  if (!ledger.statuses.includes(doc.status)) return { field: "status", said: `status ${doc.status}`, ledger: ledger.says };
+  if (BigInt(doc.paidAmount) !== ledger.paid) return { field: "paidAmount", said: `paid ${fenToYuanString(BigInt(doc.paidAmount))}`, ledger: `paid ${fenToYuanString(ledger.paid)}` };
+  return undefined;
 }
 
 function failure(paymentNumber: string, message: string, evidence: Record<string, string>): RuleFailure {
