@@ -186,7 +186,8 @@ describe("jincai import payments with an advisory control", () => {
     await addControl("advisory");
     const run = await importPayments([payment("C1", "ZB2", "30201", "1200.00")]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("p.csv:2:11 BUDGET_ADVISORY_EXCEEDED control C302");
+    expect(run.stderr).toContain("p.csv:2:11 BUDGET_ADVISORY_EXCEEDED control C302: past its advisory limit, 1,200.00 of 1,000.00 used");
+    expect(run.stderr).toContain("p.csv:2:11 BUDGET_THRESHOLD_REACHED control C302: at 100% of its limit, 1,200.00 of 1,000.00 used");
     const [summary, strict] = await Promise.all([
       summaryJson(db.dir),
       runJincai(db.dir, ["verify", "--fail-on", "critical", "--format", "json"]),

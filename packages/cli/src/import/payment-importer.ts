@@ -234,7 +234,12 @@ function outcome(row: PaymentRow, result: PaymentItemResult): RowOutcome {
   if (result.status !== "ok" && result.status !== "exists") {
     return { status: "rejected", code: result.status, field: rejectedField(result), message: rejection(row, result) };
   }
-  const warnings = result.warnings?.map((w) => `${w.code} ${w.controlId ?? ""}`.trim());
+  // "CODE controlId: what happened" (run-import splits the code off and keeps the rest).
+  const warnings = result.warnings?.map((w) => {
+    const used = `${formatFen(w.used)} of ${formatFen(w.limit)} used`;
+    const what = w.percent !== undefined ? `at ${w.percent}% of its limit, ${used}` : `past its advisory limit, ${used}`;
+    return `${w.code} ${w.controlId}: ${what}`;
+  });
   if (warnings && warnings.length > 0) return { status: result.status, warnings };
   return result.status === "ok" ? OK : EXISTS;
 }
