@@ -8,6 +8,7 @@
 import { available, fenToYuanString, formatFen } from "@jincai/core";
 import type { RuleFailure, StoreTx } from "@jincai/core";
 import { controlWarnings } from "./control-warnings";
+import { CONTROL_LIMIT_PREFIX } from "./define-quota-control";
 import { loadQuotaControls } from "./load-quota-controls";
 import { controlAccountIds } from "./quota-account-ids";
 
@@ -28,9 +29,10 @@ export async function checkControls(tx: StoreTx): Promise<RuleFailure[]> {
   const findings: RuleFailure[] = [];
   // Each control's limit as its limit transfers posted it (raises credit it, cuts debit it).
   const posted = new Map<string, bigint>();
-  for (const f of await tx.transferFlows({ idPrefix: "quota-control-limit:" })) {
-    if (f.creditAccountId.startsWith("quota-control:")) posted.set(f.creditAccountId, (posted.get(f.creditAccountId) ?? 0n) + f.amount);
-    if (f.debitAccountId.startsWith("quota-control:")) posted.set(f.debitAccountId, (posted.get(f.debitAccountId) ?? 0n) - f.amount);
+  const accounts = new Set(ids);
+  for (const f of await tx.transferFlows({ idPrefix: CONTROL_LIMIT_PREFIX })) {
+    if (accounts.has(f.creditAccountId)) posted.set(f.creditAccountId, (posted.get(f.creditAccountId) ?? 0n) + f.amount);
+    if (accounts.has(f.debitAccountId)) posted.set(f.debitAccountId, (posted.get(f.debitAccountId) ?? 0n) - f.amount);
   }
   for (const control of controls) {
     const account = controlAccountIds(control.id).control;

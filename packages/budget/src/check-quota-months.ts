@@ -6,7 +6,7 @@
  * the payment's date, and the month's figures show a negative availability that a month-end
  * close would freeze. Uses the month-end balances the stores keep per account and month.
  */
-import { fenToYuanString, formatFen } from "@jincai/core";
+import { fenToYuanString, formatFen, periodRange } from "@jincai/core";
 import type { RuleFailure, StoreTx } from "@jincai/core";
 import { quotaExecution } from "./quota-execution";
 
@@ -25,7 +25,7 @@ export async function checkQuotaMonths(tx: StoreTx, fiscalYear: number): Promise
   const reported = new Set<string>();
   for (let month = 1; month <= 12; month++) {
     const mm = String(month).padStart(2, "0");
-    const end = new Date(Date.UTC(fiscalYear, month, 0)).toISOString().slice(0, 10);
+    const end = periodRange(`${fiscalYear}-${mm}`).to;
     for (const q of await quotaExecution(tx, { fiscalYear, asOf: end })) {
       if (q.available >= 0n || reported.has(q.quotaId)) continue;
       reported.add(q.quotaId);

@@ -29,9 +29,20 @@ export type QuotaControlDocument = Omit<QuotaControl, "limit"> & {
   readonly limit: string;
 };
 
+/**
+ * The id prefix of the transfers that post a control's limit and its changes
+ * (`quota-control-limit:<id>`, `quota-control-limit:<id>:<version>`). Internal.
+ *
+ * @example
+ * ```ts
+ * await tx.transferFlows({ idPrefix: CONTROL_LIMIT_PREFIX });
+ * ```
+ */
+export const CONTROL_LIMIT_PREFIX = "quota-control-limit:";
+
 /** What {@link defineQuotaControl} did. */
 export interface DefineControlResult {
-  /** `ok`: defined now; `exists`: defined before as given; `changed`: its limit or thresholds changed. */
+  /** `ok`: defined now; `exists`: defined before as given; `changed`: its name, limit or thresholds changed. */
   readonly status: "ok" | "exists" | "changed";
   /** For a new control: what its lines had already reserved and consumed, counted as used (fen). */
   readonly opening: bigint;
@@ -98,7 +109,7 @@ export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Pr
     );
   }
   const transfers: TransferInput[] = [
-    { id: `quota-control-limit:${control.id}`, debitAccountId: CONTROL_SOURCE_ACCOUNT_ID, creditAccountId: ids.control, amount: control.limit, date: control.date, references: { documentId: control.id } },
+    { id: `${CONTROL_LIMIT_PREFIX}${control.id}`, debitAccountId: CONTROL_SOURCE_ACCOUNT_ID, creditAccountId: ids.control, amount: control.limit, date: control.date, references: { documentId: control.id } },
   ];
   if (usage.used > 0n) {
     transfers.push({
@@ -146,7 +157,7 @@ async function changeControl(
     const delta = control.limit - before;
     // A lower limit debits the control: its limit check (used ≤ limit) then refuses a cut below use.
     const result = await tx.createTransfers([{
-      id: `quota-control-limit:${control.id}:${existing.version + 1}`,
+      id: `${CONTROL_LIMIT_PREFIX}${control.id}:${existing.version + 1}`,
       debitAccountId: delta > 0n ? CONTROL_SOURCE_ACCOUNT_ID : ids.control,
       creditAccountId: delta > 0n ? ids.control : CONTROL_SOURCE_ACCOUNT_ID,
       amount: delta > 0n ? delta : -delta,

@@ -176,7 +176,7 @@ describe("jincai import payments with a control added after payments were import
     await setControls([{ id: "C9", match: { agencyCode: "101001", economicCode: "301 " }, limit: "100.00" }]);
     const bad = await importPayments([payment("E2", "ZB1", "30101", "1.00")]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("controls.0.match.agencyCode: not a dimension: use agency, fundType, functionCode, economicCode, govEconomicCode, project, paymentType, division");
+    expect(bad.stderr).toContain("controls.0.match.agencyCode: not a dimension: use division, agency, fundType, functionCode, economicCode, govEconomicCode, project, paymentType");
     expect(bad.stderr).toContain("controls.0.match.economicCode: no spaces around the value");
   });
 });

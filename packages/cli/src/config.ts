@@ -3,11 +3,11 @@
  * controls. Validated with zod; an error names the bad key (`CLI_CONFIG_INVALID`).
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { JincaiError } from "@jincai/core";
+import { DIMENSIONS, JincaiError } from "@jincai/core";
 import { z } from "zod";
 
 /** The dimensions a control may match on (the fiscal year is the configuration's own). */
-const CONTROL_DIMENSIONS: readonly string[] = ["agency", "fundType", "functionCode", "economicCode", "govEconomicCode", "project", "paymentType", "division"];
+const CONTROL_DIMENSIONS: readonly string[] = Object.values(DIMENSIONS).filter((d) => d !== DIMENSIONS.fiscalYear);
 
 const controlSchema = z.strictObject({
   id: z.string().min(1),

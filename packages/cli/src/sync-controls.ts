@@ -5,9 +5,9 @@
  */
 import { defineQuotaControl } from "@jincai/budget";
 import type { DimensionMatcher } from "@jincai/budget";
-import { userInfo } from "node:os";
 import { appendAudit, formatFen, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, StoreTx } from "@jincai/core";
+import { cliActor } from "./cli-actor";
 import type { JincaiConfig } from "./config";
 
 /**
@@ -43,7 +43,7 @@ export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clo
     });
     if (result.status !== "exists") {
       // Who defined or changed a control, and when, belongs in the audit chain like an import.
-      await appendAudit(tx, { actor: `cli:${userInfo().username}`, action: result.status === "ok" ? "control.define" : "control.change", subject: c.id, change: { ...c } }, { clock });
+      await appendAudit(tx, { actor: cliActor(), action: result.status === "ok" ? "control.define" : "control.change", subject: c.id, change: { ...c } }, { clock });
     }
     if (result.status === "changed") notices.push(`control ${c.id} changed: ${(result.changes ?? []).join(", ")}`);
     else if (result.status === "ok" && result.lines === 0) {

@@ -6,7 +6,7 @@
  * order, a one-letter tag (`v`, `f`, `l`, `d`, `c`, `m`), the value's length in UTF-16 code
  * units, `:` and the value as it is, with nothing escaped. A payment's reservation
  * `{ voucher: "ZF1", memo: '["甲","6222","办公","30201"]' }` is stored as
- * `v3:ZF1m24:["甲","6222","办公","30201"]` instead of JSON, whose quoting of the memo's own
+ * `v3:ZF1m25:["甲","6222","办公","30201"]` instead of JSON, whose quoting of the memo's own
  * JSON took a fifth of the row and most of the time spent writing references (see
  * BENCHMARKS.md). Anything else (another key, a number where text belongs, a bigint) is
  * written as JSON with `encodeJson`, as every row was before version 6. A stored value starting
@@ -18,7 +18,7 @@ import { decodeJson, encodeJson } from "./json-codec";
 
 /** The compact tag of each known key, in stored order. */
 const TAGS = { voucher: "v", sourceFile: "f", sourceLine: "l", documentId: "d", corrects: "c", memo: "m" } as const;
-const KEY_OF: Readonly<Record<string, keyof TransferReferences>> = { v: "voucher", f: "sourceFile", l: "sourceLine", d: "documentId", c: "corrects", m: "memo" };
+const KEY_OF = Object.fromEntries(Object.entries(TAGS).map(([key, tag]) => [tag, key])) as Readonly<Record<string, keyof TransferReferences>>;
 
 /**
  * The stored text of a transfer's references, or null when none is set (undefined values
@@ -38,7 +38,7 @@ export function encodeReferences(references: TransferReferences | undefined): st
     if (!Object.hasOwn(references, key)) continue;
     const value = (references as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    if (!Object.prototype.hasOwnProperty.call(TAGS, key) || !hasStoredType(key, value)) return jsonOrNull(references);
+    if (!Object.hasOwn(TAGS, key) || !hasStoredType(key, value)) return jsonOrNull(references);
     known++;
   }
   if (known === 0) return null;

@@ -1,8 +1,8 @@
 /**
  * Verification that every payment document agrees with its reservation transfer `pay:<number>`
  * (rule `payment.document`, run by `jincai audit verify`: reading every document costs about a
- * second per million payments, more than `jincai verify`'s budget). The transfer is what the ledger counts, and what a ledger seal
- * covers; the document is what `jincai payment` shows and what later steps read. A document edited
+ * second per million payments, more than `jincai verify`'s budget). The transfer is what the
+ * ledger counts, and what a ledger seal covers; the document is what `jincai payment` shows and what later steps read. A document edited
  * behind the store's back (an amount, a payee account, its status or paid amount) disagrees with
  * its transfers, and a reservation whose document was deleted has none.
  */
@@ -33,6 +33,8 @@ export async function checkPaymentDocuments(
 ): Promise<RuleFailure[]> {
   const failures: RuleFailure[] = [];
   let batch: StoredRecord<PaymentDocument>[] = [];
+  /** Documents whose shared fields agree: their status is checked against the resolution next. */
+  const steps: { readonly id: string; readonly doc: PaymentDocument; readonly transfer: Transfer }[] = [];
   const check = async (): Promise<void> => {
     const transfers = await tx.getTransfers(batch.map((r) => paymentTransferId(r.id)));
     batch.forEach(({ id, data: doc }, i) => {
@@ -68,7 +70,6 @@ export async function checkPaymentDocuments(
       if (problem !== undefined) failures.push(failure(step.id, `payment ${step.id}'s document says ${problem.said}; its transfers say ${problem.ledger}`, { field: problem.field, document: problem.said, transfer: problem.ledger }));
     }
   };
-  const steps: { readonly id: string; readonly doc: PaymentDocument; readonly transfer: Transfer }[] = [];
   for await (const record of tx.queryRecords<PaymentDocument>(PAYMENT_COLLECTION)) {
     batch.push(record);
     if (batch.length === BATCH) await check();
@@ -77,14 +78,16 @@ export async function checkPaymentDocuments(
   // Every reservation still pending, or resolved later, was stored with its document.
   let pending: Transfer[] = [];
   const orphans = async (): Promise<void> => {
-    const docs = await tx.getRecords(PAYMENT_COLLECTION, pending.map((t) => t.id.slice("pay:".length)));
+    const numbers = pending.map((t) => t.id.slice(paymentTransferId("").length));
+    const docs = await tx.getRecords(PAYMENT_COLLECTION, numbers);
     pending.forEach((t, i) => {
-      if (docs[i] === undefined) failures.push(failure(t.id.slice("pay:".length), `payment ${t.id.slice("pay:".length)}'s reservation ${t.id} has no document (it was deleted?)`, { field: "document" }));
+      if (docs[i] === undefined) failures.push(failure(numbers[i]!, `payment ${numbers[i]}'s reservation ${t.id} has no document (it was deleted?)`, { field: "document" }));
     });
     pending = [];
   };
   for await (const t of tx.transfers({ phases: ["pending"] })) {
-    if (!t.id.startsWith("pay:") || t.id.includes("~")) continue;
+    // Control transfers of a payment are `pay:<number>~<control>`.
+    if (!t.id.startsWith(paymentTransferId("")) || t.id.includes("~")) continue;
     pending.push(t);
     if (pending.length === BATCH) await orphans();
   }
@@ -100,7 +103,11 @@ function statusProblem(doc: PaymentDocument, reservation: Transfer, resolution: 
     : resolution.phase === "void" ? { statuses: ["rejected"], paid: 0n, says: "released (rejected)" }
     : { statuses: ["paid", "refunded"], paid: resolution.amount, says: "paid" };
   if (!ledger.statuses.includes(doc.status)) return { field: "status", said: `status ${doc.status}`, ledger: ledger.says };
-  if (BigInt(doc.paidAmount) !== ledger.paid) return { field: "paidAmount", said: `paid ${fenToYuanString(BigInt(doc.paidAmount))}`, ledger: `paid ${fenToYuanString(ledger.paid)}` };
+  // Compared as text: an edited document need not even hold a number.
+  if (String(doc.paidAmount) !== ledger.paid.toString()) {
+    const said = /^-?\d+$/.test(String(doc.paidAmount)) ? fenToYuanString(BigInt(doc.paidAmount)) : JSON.stringify(doc.paidAmount);
+    return { field: "paidAmount", said: `paid ${said}`, ledger: `paid ${fenToYuanString(ledger.paid)}` };
+  }
   return undefined;
 }
 

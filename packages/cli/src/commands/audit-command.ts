@@ -15,14 +15,14 @@
 import { existsSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { userInfo } from "node:os";
 import {
   JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, systemClock, verifyAudit, verifyLedgerSeals,
 } from "@jincai/core";
+import { checkPaymentDocuments } from "@jincai/treasury";
 import type { Command } from "commander";
+import { cliActor } from "../cli-actor";
 import type { CliContext } from "../cli-context";
 import { EXIT } from "../exit-codes";
-import { checkPaymentDocuments } from "@jincai/treasury";
 import { withStore } from "../with-store";
 import { readCheckpointsFile } from "./checkpoints-file";
 
@@ -110,7 +110,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
           const report = await verifyAudit(tx, { externalCheckpoints: kept });
           if (!report.ok) return report;
           // The transfers written since the last seal are sealed, so the signature covers them.
-          const seal = await sealLedger(tx, { actor: `cli:${userInfo().username}`, clock: systemClock() });
+          const seal = await sealLedger(tx, { actor: cliActor(), clock: systemClock() });
           return { seal, ...(await checkpointAudit(tx, signer, { clock: systemClock() })) };
         }),
       );
@@ -121,7 +121,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         return;
       }
       const { seal, ...signed } = checkpoint;
-      if (opts.out !== undefined) await appendFile(resolve(ctx.cwd, opts.out), `${JSON.stringify(signed)}\n`, "utf8");
+      if (outPath !== undefined) await appendFile(outPath, `${JSON.stringify(signed)}\n`, "utf8");
       if (seal !== undefined) ctx.out(`ledger seal: transfers ${seal.after + 1}..${seal.to} (${seal.count}) ${seal.digest}`);
       ctx.out(`audit checkpoint: event ${signed.sequence}, hash ${signed.hash}, key ${signed.keyId}${opts.out === undefined ? "" : `; appended to ${opts.out}`}`);
     });

@@ -5,10 +5,10 @@
  * stay as they were reported. Without a period it lists the closed periods. Closing is
  * permanent in the CLI: reopening a closed month is an administrative act it does not offer.
  */
-import { userInfo } from "node:os";
-import { JincaiError, appendAudit, systemClock } from "@jincai/core";
+import { JincaiError, addCalendarDays, appendAudit, systemClock } from "@jincai/core";
 import type { PeriodLock } from "@jincai/core";
 import type { Command } from "commander";
+import { cliActor } from "../cli-actor";
 import type { CliContext } from "../cli-context";
 import { EXIT } from "../exit-codes";
 import { periodArgument } from "../period-argument";
@@ -58,7 +58,7 @@ export function registerClose(program: Command, ctx: CliContext): void {
             await tx.lockPeriod(lock);
             await appendAudit(
               tx,
-              { actor: `cli:${userInfo().username}`, action: "period.close", subject: `${lock.from}..${lock.to}`, change: { ...lock } },
+              { actor: cliActor(), action: "period.close", subject: `${lock.from}..${lock.to}`, change: { ...lock } },
               { clock: systemClock() },
             );
           });
@@ -87,12 +87,10 @@ function openBefore(lock: PeriodLock, locks: readonly PeriodLock[]): string | un
   while (day < lock.from) {
     const covering = relevant.find((l) => l.from <= day && l.to >= day);
     if (covering === undefined) return day.slice(0, 7);
-    day = nextDay(covering.to);
+    day = addCalendarDays(covering.to, 1);
   }
   return undefined;
 }
-
-const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Whether lock `a` already closes everything `b` would. */
 function covers(a: PeriodLock, b: PeriodLock): boolean {

@@ -6,7 +6,6 @@
  * the transaction back: later files see the earlier ones that passed.
  */
 import { open, readFile } from "node:fs/promises";
-import { userInfo } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   JincaiError,
@@ -24,6 +23,7 @@ import {
 import type { ImportEncoding, ImportIssue, ImportMapping, RowSchema, StoreTx } from "@jincai/core";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
+import { cliActor } from "../cli-actor";
 import type { CliContext } from "../cli-context";
 import type { JincaiConfig } from "../config";
 import { EXIT } from "../exit-codes";
@@ -198,7 +198,7 @@ async function importFile(
     const report = await runImport(target, {
       kind, path: resolve(ctx.cwd, file), file, schema: spec.schema, prepare: spec.prepare, config,
       ...(spec.batchRows !== undefined ? { batchRows: spec.batchRows } : {}),
-      actor: `cli:${userInfo().username}`,
+      actor: cliActor(),
       dryRun: opts.dryRun === true,
       onIssues,
       ...(encoding ? { encoding } : {}),
