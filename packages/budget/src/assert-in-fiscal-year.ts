@@ -33,23 +33,25 @@ export function isInFiscalYear(date: string, fiscalYear: number): boolean {
 /**
  * Throws unless a movement on a quota line is dated within the line's fiscal year.
  *
- * @param subject - What is dated, for the message and `details` (e.g. `{ quotaId, reservationId }`).
+ * @param subject - What is dated, for `details` (e.g. `{ quotaId, reservationId }`).
+ * @param label - What the message calls it (e.g. `payment ZF001`); the reservation id otherwise.
  * @throws {JincaiError} BUDGET_OUTSIDE_FISCAL_YEAR with `details.field` = `"date"`, the date,
  *   the fiscal year and its first and last day
  * @example
  * ```ts
- * assertInFiscalYear("2025-12-31", 2026, { quotaId: "ZB001", reservationId: "pay:ZF001" });
- * // throws BUDGET_OUTSIDE_FISCAL_YEAR: pay:ZF001 is dated 2025-12-31, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota ZB001
+ * assertInFiscalYear("2025-12-31", 2026, { quotaId: "ZB001", reservationId: "pay:ZF001" }, "payment ZF001");
+ * // throws BUDGET_OUTSIDE_FISCAL_YEAR: payment ZF001 is dated 2025-12-31, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota ZB001
  * ```
  */
 export function assertInFiscalYear(
   date: string,
   fiscalYear: number,
   subject: { readonly quotaId: string; readonly reservationId?: string },
+  label?: string,
 ): void {
   if (isInFiscalYear(date, fiscalYear)) return;
   const { from, to } = RANGES.get(fiscalYear) ?? fiscalYearRange(fiscalYear);
-  const what = subject.reservationId ?? "the movement";
+  const what = label ?? subject.reservationId ?? "the movement";
   throw new JincaiError(
     BudgetErrorCode.OUTSIDE_FISCAL_YEAR,
     `${what} is dated ${date}, outside fiscal year ${fiscalYear} (${from}..${to}) of quota ${subject.quotaId}`,

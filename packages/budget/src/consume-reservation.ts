@@ -13,6 +13,8 @@ export interface ConsumeRequest {
   readonly amount?: bigint;
   /** References carried by the post transfers. */
   readonly references?: TransferReferences;
+  /** What a refusal's message calls the reservation (e.g. `payment ZF001`); its id otherwise. */
+  readonly label?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function consumeReservation(reservation: Reservation, request: ConsumeReq
     });
   }
   if (reservation.fiscalYear !== undefined) {
-    assertInFiscalYear(request.date, reservation.fiscalYear, { quotaId: reservation.quotaId, reservationId: reservation.id });
+    assertInFiscalYear(request.date, reservation.fiscalYear, { quotaId: reservation.quotaId, reservationId: reservation.id }, request.label);
   }
   const out: TransferInput[] = [postOf(reservation.id, request)];
   for (const c of reservation.controlIds) out.push(postOf(controlTransferId(reservation.id, c), request));

@@ -61,6 +61,15 @@ describe("reserveQuota", () => {
     expect(reserveQuota(quotaLine(), { ...req, date: "2026-01-05" }, []).transfers).toHaveLength(1);
   });
 
+  it("names the reservation by its label when it has one (payment P001, not pay:P001)", () => {
+    expect(() => reserveQuota(quotaLine(), { ...req, date: "2027-01-04", label: "payment P001" }, [])).toThrow(
+      "payment P001 is dated 2027-01-04, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota Q-2026-001",
+    );
+    expect(() => reserveQuota(quotaLine(), { ...req, date: "2026-01-04", label: "payment P001" }, [])).toThrow(
+      "payment P001 is dated 2026-01-04, before quota Q-2026-001 was issued on 2026-01-05",
+    );
+  });
+
   it("debits a matching absolute control in the same batch", () => {
     const plan = reserveQuota(quotaLine(), req, [agencyControl(), agencyControl({ id: "other", match: [{ dimension: "agency", value: "101002" }] })]);
     expect(plan.reservation.controlIds).toEqual(["101001-302"]);

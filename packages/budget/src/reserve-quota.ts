@@ -30,6 +30,8 @@ export interface ReserveRequest {
   readonly immediate?: boolean;
   /** References carried by every transfer (voucher, documentId, memo …). */
   readonly references?: TransferReferences;
+  /** What a refusal's message calls it (e.g. `payment ZF001`); the id otherwise. */
+  readonly label?: string;
 }
 
 /** One level a reservation is checked at: the quota line or a control. */
@@ -106,9 +108,9 @@ export function reserveQuota(quota: QuotaLine, request: ReserveRequest, controls
       details: { quotaId: quota.id, amount: String(request.amount) },
     });
   }
-  assertInFiscalYear(request.date, quota.fiscalYear, { quotaId: quota.id, reservationId: request.id });
+  assertInFiscalYear(request.date, quota.fiscalYear, { quotaId: quota.id, reservationId: request.id }, request.label);
   if (request.date < quota.date) {
-    throw new JincaiError(BudgetErrorCode.NOT_YET_ISSUED, `${request.id} is dated ${request.date}, before quota ${quota.id} was issued on ${quota.date}`, {
+    throw new JincaiError(BudgetErrorCode.NOT_YET_ISSUED, `${request.label ?? request.id} is dated ${request.date}, before quota ${quota.id} was issued on ${quota.date}`, {
       details: { quotaId: quota.id, reservationId: request.id, field: "date", date: request.date, issuedOn: quota.date },
     });
   }

@@ -122,7 +122,7 @@ describe("jincai import payments with a control added after payments were import
     await setControls([c302("1000.00")]);
     const next = await importPayments([payment("E2", "ZB3", "30205", "300.00")]);
     expect(next.code).toBe(1);
-    expect(next.stdout).toContain("control C302 defined: its 2 quota lines have already used or reserved 800.00, which it counts");
+    expect(next.stdout).toContain("control C302 defined (absolute limit 1,000.00): its 2 quota lines have already used or reserved 800.00, which it counts");
     expect(next.stderr).toContain("p.csv:2:11 TREASURY_EXCEEDS_CONTROL payment E2: amount 300.00 exceeds the 200.00 available under control C302");
     await setControls([c302("1100.00")]);
     const raised = await importPayments([payment("E2", "ZB3", "30205", "300.00")]);
@@ -169,10 +169,26 @@ describe("jincai import payments with a control added after payments were import
     expect(twice.stderr).toContain('controls.1.id: control id "C302" is given twice');
   });
 
+  it("says every control it defines, also when the file itself was already imported, and as JSON with --json", async () => {
+    expect((await importPayments([payment("E1", "ZB1", "30101", "100.00")])).code).toBe(0);
+    await setControls([{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy: "advisory" }]);
+    const again = await runJincai(db.dir, ["import", "payments", "p.csv"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("control C302 defined (advisory limit 1,000.00) over 2 quota lines, none of it used yet");
+    expect(again.stdout).toContain("p.csv: 1 rows read, 0 applied, 0 rejected, 1 duplicates skipped");
+    await setControls([{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1500.00", policy: "advisory" }]);
+    const json = await runJincai(db.dir, ["import", "payments", "p.csv", "--json"]);
+    const lines = json.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ control: { control: "C302", status: "changed", message: "control C302 changed: limit 1,000.00 → 1,500.00" } });
+    expect(lines[1]).toMatchObject({ summary: { applied: 0, duplicates: 1 } });
+    // Nothing is said once the store holds the control as configured.
+    expect((await runJincai(db.dir, ["import", "payments", "p.csv"])).stdout).not.toContain("control C302");
+  });
+
   it("says when a new control matches no quota line, and refuses a match on an unknown dimension or with spaces", async () => {
     await setControls([{ id: "C301", match: { agency: "101001", economicCode: "301" }, limit: "100.00", policy: "track" }]);
     const none = await importPayments([payment("E1", "ZB1", "30101", "1.00")]);
-    expect(none.stdout).toContain('control C301 defined, but it matches no quota line of 2026 yet (a value without * matches that code exactly: "301*" is every 301 code)');
+    expect(none.stdout).toContain('control C301 defined (track limit 100.00), but it matches no quota line of 2026 yet (a value without * matches that code exactly: "301*" is every 301 code)');
     await setControls([{ id: "C9", match: { agencyCode: "101001", economicCode: "301 " }, limit: "100.00" }]);
     const bad = await importPayments([payment("E2", "ZB1", "30101", "1.00")]);
     expect(bad.code).toBe(2);

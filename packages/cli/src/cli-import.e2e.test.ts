@@ -104,7 +104,7 @@ describe("jincai import (sample city 青川市)", () => {
     expect(run.stderr).toContain("bad-payments.csv:9:11 TREASURY_PAYMENT_CONFLICT payment ZF202600000001 was recorded with amount 11,397.63; this row says 1.00");
     expect(run.stderr).toContain("bad-payments.csv:12:8 BUDGET_MISSING_DIMENSION payment BAD0011: projectCode is needed to find its quota");
     expect(run.stderr).toContain(
-      "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR pay:BAD0012 is dated 2025-12-31, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota ZB202600001",
+      "bad-payments.csv:13:2 BUDGET_OUTSIDE_FISCAL_YEAR payment BAD0012 is dated 2025-12-31, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota ZB202600001",
     );
     expect(run.stderr).toContain(
       "bad-payments.csv:14:14 TREASURY_INVALID_REFUND refund_date: payment BAD0013 cannot be refunded on 2026-02-27, before it was paid on 2026-03-01",
@@ -372,7 +372,7 @@ describe("jincai import (sample city 青川市)", () => {
     const pay = (date: string) => `RA0001,${date},ZB202600901,101002,111,2010301,30201,JB0000,青川办公用品有限公司,6222000000000121,100.00,调剂后支付,已支付,`;
     await writeCsv(dir, "early.csv", CITY_PAYMENT_HEADER, [pay("2026-06-30")]);
     const early = await runJincai(dir, ["import", "payments", "early.csv", "--dry-run"]);
-    expect(early.stderr.trim()).toBe("early.csv:2:2 BUDGET_NOT_YET_ISSUED pay:RA0001 is dated 2026-06-30, before quota ZB202600901 was issued on 2026-07-01");
+    expect(early.stderr.trim()).toBe("early.csv:2:2 BUDGET_NOT_YET_ISSUED payment RA0001 is dated 2026-06-30, before quota ZB202600901 was issued on 2026-07-01");
     await writeCsv(dir, "on-time.csv", CITY_PAYMENT_HEADER, [pay("2026-07-01")]);
     expect((await runJincai(dir, ["import", "payments", "on-time.csv", "--dry-run"])).stdout).toContain("1 would apply, 0 rejected");
     // Nor can a further 调剂 move its amount on before then.

@@ -102,7 +102,7 @@ describe("jincai import payments: a rejection after the year ends", () => {
     expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
     const fresh = await importDay("day3.csv", [row("Y4", "2027-01-04", "100.00", "已退回")]);
     expect(fresh.code).toBe(1);
-    expect(fresh.stderr).toContain("day3.csv:2:2 BUDGET_OUTSIDE_FISCAL_YEAR pay:Y4 is dated 2027-01-04, outside fiscal year 2026");
+    expect(fresh.stderr).toContain("day3.csv:2:2 BUDGET_OUTSIDE_FISCAL_YEAR payment Y4 is dated 2027-01-04, outside fiscal year 2026");
   });
 });
 

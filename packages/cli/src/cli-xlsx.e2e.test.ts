@@ -127,6 +127,11 @@ describe("jincai summary --format xlsx", () => {
     const backwards = await runJincai(db.dir, ["summary", "--period", "2026-03..2026-01"]);
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toContain('CLI_USAGE: --period: "2026-03..2026-01" starts after it ends (2026-03-01 is after 2026-01-31): write the earlier period first');
+    // A period with no day in the fiscal year would be a table of zeros: a typo, refused.
+    const lastYear = await runJincai(db.dir, ["summary", "--by", "agency", "--period", "2025-03"]);
+    expect(lastYear.code).toBe(2);
+    expect(lastYear.stderr.trim()).toBe("jincai: CLI_USAGE: --period 2025-03: 2025-03-01..2025-03-31 has no day in fiscal year 2026 of these settings");
+    expect((await runJincai(db.dir, ["summary", "--by", "agency", "--period", "2026-12..2027-01"])).code).toBe(0);
     const level = await runJincai(db.dir, ["summary", "--by", "agency", "--level", "类"]);
     expect(level.code).toBe(2);
     expect(level.stderr).toContain("CLI_USAGE: --level rolls up function and economic codes: add function or economic to --by");

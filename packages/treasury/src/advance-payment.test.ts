@@ -146,6 +146,7 @@ describe("advancePayment", () => {
     });
     expect(await advancePayment(store, paidRow({ date: "2027-01-04" }), "paid", context)).toMatchObject({
       status: "BUDGET_OUTSIDE_FISCAL_YEAR",
+      message: "payment ZF001 is dated 2027-01-04, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota Q1",
       details: { field: "date", date: "2027-01-04", fiscalYear: 2026 },
     });
     expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });

@@ -198,7 +198,7 @@ function rowResult(row: PaymentImportRow, index: number, status: PaymentItemResu
 function ledgerStep(state: PaymentState, to: AdvanceTarget, date: string): TransferInput[] {
   const number = state.payment.paymentNumber;
   if (to === "paid") {
-    return consumeReservation(reservationOf(state), { date, amount: state.payment.amount, references: { voucher: number, documentId: paymentTransferId(number) } });
+    return consumeReservation(reservationOf(state), { date, amount: state.payment.amount, references: { voucher: number, documentId: paymentTransferId(number) }, label: `payment ${number}` });
   }
   if (to === "rejected") return releaseReservation(reservationOf(state), { date, references: { voucher: number } });
   return [];

@@ -51,6 +51,7 @@ describe("payPayment", () => {
     });
     await expect(payPayment(store, "ZF001", { date: "2027-01-04" })).rejects.toMatchObject({
       code: "BUDGET_OUTSIDE_FISCAL_YEAR",
+      message: "payment ZF001 is dated 2027-01-04, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota Q1",
       details: { quotaId: "Q1", field: "date", fiscalYear: 2026 },
     });
     await expect(payPayment(store, "ZF001", { date: "2026-3-5" })).rejects.toMatchObject({ code: "TREASURY_INVALID_PAYMENT", details: { field: "date" } });

@@ -43,6 +43,7 @@ export async function payPayment(tx: StoreTx, paymentNumber: string, step: PaySt
     date: step.date,
     amount,
     references: { voucher: paymentNumber, documentId: paymentTransferId(paymentNumber) },
+    label: `payment ${paymentNumber}`,
   });
   await applyLedger(tx, batch, paymentNumber);
   return savePayment(tx, state, {

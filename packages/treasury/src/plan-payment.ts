@@ -48,7 +48,17 @@ export function planPayment(input: PaymentInput, context: PaymentContext, status
     references: paymentReferences(input, economicCode),
   };
   if (economicCode !== quota.economicCode) request.economicCode = economicCode;
-  const plan = reserveQuota(quota, request, context.controls);
+  let plan: ReservePlan;
+  try {
+    plan = reserveQuota(quota, request, context.controls);
+  } catch (error) {
+    // A date refused is named as the clerk knows it (payment ZF001, not pay:ZF001): planned again
+    // with a label, which costs nothing on the rows that pass.
+    if (error instanceof JincaiError && (error.code === BudgetErrorCode.OUTSIDE_FISCAL_YEAR || error.code === BudgetErrorCode.NOT_YET_ISSUED)) {
+      reserveQuota(quota, { ...request, label: `payment ${input.paymentNumber}` }, context.controls);
+    }
+    throw error;
+  }
   const payment: Payment = {
     paymentNumber: input.paymentNumber,
     date: input.date,

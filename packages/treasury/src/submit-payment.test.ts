@@ -56,12 +56,14 @@ describe("submitPayment", () => {
     for (const date of ["2025-12-31", "2027-01-01"]) {
       await expect(submitPayment(store, payment({ date }), context)).rejects.toMatchObject({
         code: "BUDGET_OUTSIDE_FISCAL_YEAR",
+        message: `payment ZF001 is dated ${date}, outside fiscal year 2026 (2026-01-01..2026-12-31) of quota Q1`,
         details: { quotaId: "Q1", field: "date", date, fiscalYear: 2026 },
       });
     }
     // Q1 was issued on 2026-01-05: the day before, it did not exist yet.
     await expect(submitPayment(store, payment({ date: "2026-01-04" }), context)).rejects.toMatchObject({
       code: "BUDGET_NOT_YET_ISSUED",
+      message: "payment ZF001 is dated 2026-01-04, before quota Q1 was issued on 2026-01-05",
       details: { quotaId: "Q1", date: "2026-01-04", issuedOn: "2026-01-05" },
     });
     expect((await figures(store)).reserved).toBe(0n);

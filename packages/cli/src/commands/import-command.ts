@@ -104,7 +104,13 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const reports = await withStore(ctx, async (store, config) => {
         const outPaths = opts.quarantine === undefined ? undefined : quarantinePaths(resolve(ctx.cwd, opts.quarantine), files);
         const importAll = async (target: StoreTx): Promise<FileReport[]> => {
-          if (kind === "payments") for (const notice of await syncControls(target, config)) if (opts.json !== true && opts.quiet !== true) ctx.out(notice);
+          // Every control defined or changed is said, with --json too (a pipeline keeps the record).
+          if (kind === "payments") {
+            for (const notice of await syncControls(target, config)) {
+              if (opts.json === true) ctx.out(JSON.stringify({ control: notice }));
+              else if (opts.quiet !== true) ctx.out(notice.message);
+            }
+          }
           const out: FileReport[] = [];
           for (const [i, file] of files.entries()) {
             out.push(await importFile(ctx, target, config, kind, spec, file, opts, encoding, mapping, outPaths?.[i]));

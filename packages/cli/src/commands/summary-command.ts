@@ -102,6 +102,11 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       }
       const range = opts.period !== undefined ? periodArgument(opts.period, "--period") : undefined;
       const { rows, nameOf } = await withStore(ctx, async (store, config) => {
+        const year = config.fiscalYear;
+        if (range !== undefined && (range.to < `${year}-01-01` || range.from > `${year}-12-31`)) {
+          // A table of zeros would read as a year without payments: most often a typo (2025-03 for 2026-03).
+          throw new JincaiError("CLI_USAGE", `--period ${opts.period}: ${range.from}..${range.to} has no day in fiscal year ${year} of these settings`);
+        }
         const ref = await loadReferenceData(store, config.fiscalYear);
         const byDepartment = groupBy.includes(DEPARTMENT);
         const summary = await executionSummary(store, {
