@@ -185,6 +185,30 @@ describe("jincai import payments with a control added after payments were import
     expect((await runJincai(db.dir, ["import", "payments", "p.csv"])).stdout).not.toContain("control C302");
   });
 
+  it("dates a new control on the last day no closed period covers, and once the whole year is closed says it is not posted without stopping the import", async () => {
+    expect((await importPayments([payment("E1", "ZB2", "30201", "100.00", "2026-05-10")])).code).toBe(0);
+    expect((await runJincai(db.dir, ["close", "2026-06..2026-12"])).code).toBe(0);
+    await setControls([c302("1000.00")]);
+    const late = await runJincai(db.dir, ["import", "payments", "p.csv"]);
+    expect(late.code).toBe(0);
+    // Defined today, clamped into the year; from June on that day is closed, so 31 May.
+    const today = new Date().toISOString().slice(0, 10);
+    const dated = today >= "2026-06-01" ? ", dated 2026-05-31, the last day no closed period covers" : "";
+    expect(late.stdout).toContain(`control C302 defined (absolute limit 1,000.00${dated}): its 2 quota lines have already used or reserved 100.00, which it counts`);
+    expect((await runJincai(db.dir, ["close", "2026"])).code).toBe(0);
+    await setControls([c302("1500.00"), { id: "C301", match: { agency: "101001", economicCode: "301*" }, limit: "100.00", policy: "track" }]);
+    const closed = await runJincai(db.dir, ["import", "payments", "p.csv"]);
+    expect(closed.code).toBe(0);
+    expect(closed.stdout).toContain("control C302's new limit 1,500.00 is not posted: every day of fiscal year 2026 is closed, so no payment is left for it to check");
+    expect(closed.stdout).toContain("control C301 is not defined: every day of fiscal year 2026 is closed, so no payment is left for it to check");
+    expect(closed.stdout).toContain("1 duplicates skipped");
+    // Nothing of C301 was left behind, and the books still agree.
+    const raw = new Database(join(db.dir, "jincai.db"));
+    expect(raw.prepare("SELECT count(*) FROM accounts WHERE code = 'C301'").pluck().get()).toBe(0);
+    raw.close();
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+  });
+
   it("says when a new control matches no quota line, and refuses a match on an unknown dimension or with spaces", async () => {
     await setControls([{ id: "C301", match: { agency: "101001", economicCode: "301" }, limit: "100.00", policy: "track" }]);
     const none = await importPayments([payment("E1", "ZB1", "30101", "1.00")]);

@@ -3,17 +3,18 @@
  * user configured are checked on every payment (a changed limit or thresholds are posted; another
  * change is a conflict).
  */
-import { defineQuotaControl } from "@jincai/budget";
+import { BudgetErrorCode, QUOTA_BOOK, QUOTA_CONTROL_COLLECTION, defineQuotaControl } from "@jincai/budget";
 import type { DimensionMatcher } from "@jincai/budget";
-import { appendAudit, formatFen, isoNow, parseFen, systemClock } from "@jincai/core";
-import type { Clock, StoreTx } from "@jincai/core";
+import { JincaiError, addCalendarDays, appendAudit, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
+import type { Clock, PeriodLock, StoreTx } from "@jincai/core";
 import { cliActor } from "./cli-actor";
 import type { JincaiConfig } from "./config";
 
 /** What an import says about a control it defined or changed (text, or a JSON line with `--json`). */
 export interface ControlNotice {
   readonly control: string;
-  readonly status: "defined" | "changed";
+  /** `not-posted`: the fiscal year is closed to the last day, so the definition or new limit waits. */
+  readonly status: "defined" | "changed" | "not-posted";
   readonly message: string;
 }
 
@@ -21,7 +22,10 @@ export interface ControlNotice {
  * Defines every configured control that the store does not have yet, and posts a changed limit;
  * returns a notice for each control defined or changed: its limit and policy, what a new one
  * already counts, or that it matches no quota line (most often a mistyped value). A control that
- * is already as configured gives none.
+ * is already as configured gives none. Each control is defined in a savepoint of its own, dated
+ * today within the fiscal year, or on the last day before it that no closed period covers; when
+ * every day of the year is closed, a new control or limit is not posted and says so (the import
+ * goes on: no payment is left for it to check).
  *
  * @example
  * ```ts
@@ -31,33 +35,41 @@ export interface ControlNotice {
  */
 export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clock = systemClock()): Promise<ControlNotice[]> {
   const notices: ControlNotice[] = [];
-  // Defined (or changed) today, within the fiscal year: not on a day of a month already closed.
+  if (config.controls.length === 0) return notices;
   const year = config.fiscalYear;
   const today = isoNow(clock).slice(0, 10);
-  const date = today < `${year}-01-01` ? `${year}-01-01` : today > `${year}-12-31` ? `${year}-12-31` : today;
+  const dated = today < `${year}-01-01` ? `${year}-01-01` : today > `${year}-12-31` ? `${year}-12-31` : today;
+  const date = lastOpenDay(await tx.periodLocks(), dated, `${year}-01-01`);
+  const onDate = date !== undefined && date !== dated ? `, dated ${date}, the last day no closed period covers` : "";
   for (const c of config.controls) {
     const match: DimensionMatcher[] = Object.entries(c.match).map(([dimension, value]) =>
       value.endsWith("*") ? { dimension, value: value.slice(0, -1), prefix: true } : { dimension, value },
     );
     match.push({ dimension: "fiscalYear", value: String(config.fiscalYear) });
     const limit = parseFen(c.limit);
-    const result = await defineQuotaControl(tx, {
-      id: c.id,
-      name: c.name ?? c.id,
-      match,
-      limit,
-      policy: c.policy,
-      thresholds: c.thresholds,
-      date,
-    });
-    if (result.status === "exists") continue;
-    // Who defined or changed a control, and when, belongs in the audit chain like an import.
-    await appendAudit(tx, { actor: cliActor(), action: result.status === "ok" ? "control.define" : "control.change", subject: c.id, change: { ...c } }, { clock });
-    if (result.status === "changed") {
-      notices.push({ control: c.id, status: "changed", message: `control ${c.id} changed: ${(result.changes ?? []).join(", ")}` });
+    const control = { id: c.id, name: c.name ?? c.id, match, limit, policy: c.policy, thresholds: c.thresholds, date: date ?? dated };
+    let result;
+    try {
+      // One savepoint per control: a refused one leaves none of its accounts behind.
+      result = await tx.savepoint(async (sp) => {
+        const r = await defineQuotaControl(sp, control);
+        // Who defined or changed a control, and when, belongs in the audit chain like an import.
+        if (r.status !== "exists") await appendAudit(sp, { actor: cliActor(), action: r.status === "ok" ? "control.define" : "control.change", subject: c.id, change: { ...c } }, { clock });
+        return r;
+      });
+    } catch (error) {
+      if (!(date === undefined && error instanceof JincaiError && error.code === BudgetErrorCode.PERIOD_CLOSED)) throw error;
+      const known = (await tx.getRecord(QUOTA_CONTROL_COLLECTION, c.id)) !== undefined;
+      const what = known ? `control ${c.id}'s new limit ${formatFen(limit)} is not posted` : `control ${c.id} is not defined`;
+      notices.push({ control: c.id, status: "not-posted", message: `${what}: every day of fiscal year ${year} is closed, so no payment is left for it to check` });
       continue;
     }
-    const defined = `control ${c.id} defined (${c.policy} limit ${formatFen(limit)})`;
+    if (result.status === "exists") continue;
+    if (result.status === "changed") {
+      notices.push({ control: c.id, status: "changed", message: `control ${c.id} changed: ${(result.changes ?? []).join(", ")}${onDate}` });
+      continue;
+    }
+    const defined = `control ${c.id} defined (${c.policy} limit ${formatFen(limit)}${onDate})`;
     const exact = Object.values(c.match).some((v) => !v.endsWith("*"));
     const message =
       result.lines === 0
@@ -68,4 +80,12 @@ export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clo
     notices.push({ control: c.id, status: "defined", message });
   }
   return notices;
+}
+
+/** The last day from `date` back to `first` that no closed period of the quota book covers. */
+function lastOpenDay(locks: readonly PeriodLock[], date: string, first: string): string | undefined {
+  for (let day = date; day >= first; day = addCalendarDays(day, -1)) {
+    if (!isPeriodLocked(locks, day, QUOTA_BOOK)) return day;
+  }
+  return undefined;
 }
