@@ -24,6 +24,32 @@ describe("defineQuotaControl", () => {
     expect((await store.getAccount(controlAccountIds("101001-302").control))?.flags.debitsMustNotExceedCredits).toBeUndefined();
   });
 
+  it("leaves nothing behind when refused, so the absolute control defined next holds its limit", async () => {
+    const store = createMemoryStore();
+    await store.lockPeriod({ from: "2026-01-01", to: "2026-01-31" });
+    // Refused in a closed month: without its savepoint the advisory account (no limit flag) stayed.
+    await expect(defineQuotaControl(store, agencyControl({ policy: "advisory", date: "2026-01-05" }))).rejects.toMatchObject({ code: "BUDGET_PERIOD_CLOSED" });
+    expect(await store.getAccount(controlAccountIds("101001-302").control)).toBeUndefined();
+    expect(await defineQuotaControl(store, agencyControl({ date: "2026-02-01" }))).toMatchObject({ status: "ok" });
+    expect((await store.getAccount(controlAccountIds("101001-302").control))?.flags.debitsMustNotExceedCredits).toBe(true);
+  });
+
+  it("refuses a matcher on something that is not a dimension, a value with spaces, and a date that is not YYYY-MM-DD", async () => {
+    const store = createMemoryStore();
+    // projectCode is the quota line's field; the dimension is project. Accepted, it would stop every payment.
+    await expect(defineQuotaControl(store, agencyControl({ match: [{ dimension: "projectCode", value: "XM1" }] }))).rejects.toMatchObject({
+      code: "BUDGET_INVALID_CONTROL",
+      message: expect.stringContaining("control 101001-302: matcher projectCode: not a dimension (use fiscalYear, division, agency"),
+    });
+    await expect(defineQuotaControl(store, agencyControl({ match: [{ dimension: "agency", value: "101001 " }] }))).rejects.toMatchObject({
+      message: 'control 101001-302: matcher agency: "101001 " must be text without spaces around it',
+    });
+    await expect(defineQuotaControl(store, agencyControl({ date: "2026-1-5" }))).rejects.toMatchObject({
+      code: "BUDGET_INVALID_CONTROL", message: "control 101001-302: date 2026-1-5 is not a YYYY-MM-DD date",
+    });
+    expect(await store.accountBalances()).toEqual([]);
+  });
+
   it("is a no-op for the same control twice, whatever day it is defined again", async () => {
     const store = createMemoryStore();
     await defineQuotaControl(store, agencyControl());

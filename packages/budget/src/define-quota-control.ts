@@ -84,6 +84,12 @@ export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Pr
       details: { controlId: control.id, problems },
     });
   }
+  // All or nothing: a refused definition must not leave its accounts behind (an account created
+  // without the limit flag would let a later absolute definition of the same id pass unchecked).
+  return tx.savepoint((sp) => defineOrChange(sp, control));
+}
+
+async function defineOrChange(tx: StoreTx, control: QuotaControl): Promise<DefineControlResult> {
   const doc = controlDocument(control);
   const existing = await tx.getRecord<QuotaControlDocument>(QUOTA_CONTROL_COLLECTION, control.id);
   if (existing !== undefined) return changeControl(tx, control, doc, existing);

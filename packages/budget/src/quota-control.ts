@@ -3,6 +3,7 @@
  * (e.g. agency 101001 × department economic 类 302 ≤ 2,000,000.00 yuan). A control is an extra
  * ledger account that each matching reservation also debits, in the same batch as the line.
  */
+import { DIMENSIONS, isIsoDate } from "@jincai/core";
 import type { Dimensions } from "@jincai/core";
 
 /** How a control reacts when a reservation would pass its limit. */
@@ -94,7 +95,11 @@ export function controlProblems(control: QuotaControl): string[] {
   if (!Array.isArray(control.match) || control.match.length === 0) out.push("a control needs at least one matcher");
   for (const m of control.match ?? []) {
     if (!m.dimension || !m.value) out.push("every matcher needs a dimension and a value");
+    // A misspelt dimension would be needed by every payment and never found (fail closed, for good).
+    else if (!Object.hasOwn(DIMENSIONS, m.dimension)) out.push(`matcher ${String(m.dimension)}: not a dimension (use ${Object.keys(DIMENSIONS).join(", ")})`);
+    else if (typeof m.value !== "string" || m.value.trim() !== m.value) out.push(`matcher ${m.dimension}: "${String(m.value)}" must be text without spaces around it`);
   }
+  if (!isIsoDate(control.date)) out.push(`date ${String(control.date)} is not a YYYY-MM-DD date`);
   if (typeof control.limit !== "bigint" || control.limit <= 0n) out.push("limit must be a positive bigint of fen");
   if (!["absolute", "advisory", "track"].includes(control.policy)) out.push(`unknown policy ${String(control.policy)}`);
   for (const t of control.thresholds ?? []) {

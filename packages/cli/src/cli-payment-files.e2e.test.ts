@@ -165,3 +165,17 @@ describe("jincai import payments on PostgreSQL: a repeated row and a closed-mont
     expect((await runJincai(dir, ["verify"])).code).toBe(0);
   });
 });
+
+describe("jincai import payments: a quota held at economic 类", () => {
+  it("takes a payment on a 款 of the year's list under it, and refuses a 款 the list does not have, at its column", async () => {
+    await writeCsv(db.dir, "q302.csv", "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,政府经济科目,项目编码,金额", [
+      "ZBL3,青财预〔2026〕3号,2026,101001,111,2010301,302,50201,JB0000,1000.00",
+    ]);
+    expect((await runJincai(db.dir, ["import", "quotas", "q302.csv"])).code).toBe(0);
+    const on = (number: string, economic: string) => `${number},2026-03-02,ZBL3,101001,111,2010301,${economic},JB0000,青川会务服务中心,6222000000000003,10.00,会议费,已支付,`;
+    const run = await importDay("l3.csv", [on("L1", "30215"), on("L2", "30288")], "--quarantine", "rej.csv");
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`l3.csv:3:7 CODE_UNKNOWN payment L2: economicCode "30288" is not a 款 of 2026's departmental economic classification under 302, which quota ZBL3 holds`);
+    expect((await summaryJson(db.dir, ["--by", "economic"])).find((r) => r["economicCode"] === "302")).toMatchObject({ paid: "10.00", available: "990.00" });
+  });
+});

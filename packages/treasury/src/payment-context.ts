@@ -1,6 +1,6 @@
 import { findQuotas, loadQuotaControls } from "@jincai/budget";
 import type { QuotaControl } from "@jincai/budget";
-import type { StoreTx } from "@jincai/core";
+import type { CodeRegistry, StoreTx } from "@jincai/core";
 import { createQuotaIndex } from "./quota-index";
 import type { QuotaIndex } from "./quota-index";
 
@@ -12,6 +12,11 @@ export interface PaymentContext {
   readonly controls: readonly QuotaControl[];
   /** The same controls by id. */
   readonly controlsById: ReadonlyMap<string, QuotaControl>;
+  /**
+   * The year's classification, when known: a payment refining a quota held at economic 类 (302)
+   * must name a 款 of its list (30201). Without it, the 款 is checked for shape only (5 digits).
+   */
+  readonly codes?: Pick<CodeRegistry, "check">;
 }
 
 /**
@@ -19,15 +24,17 @@ export interface PaymentContext {
  *
  * @example
  * ```ts
- * const context = createPaymentContext([quota], []);
+ * const context = createPaymentContext([quota], [], createStarterCodeRegistry({ years: [2026] }));
  * context.quotas.get("Q-2026-001")?.amount; // 50000000n
  * ```
  */
 export function createPaymentContext(
   quotas: Parameters<typeof createQuotaIndex>[0],
   controls: readonly QuotaControl[],
+  codes?: Pick<CodeRegistry, "check">,
 ): PaymentContext {
-  return { quotas: createQuotaIndex(quotas), controls, controlsById: new Map(controls.map((c) => [c.id, c])) };
+  const context = { quotas: createQuotaIndex(quotas), controls, controlsById: new Map(controls.map((c) => [c.id, c])) };
+  return codes === undefined ? context : { ...context, codes };
 }
 
 /**
@@ -35,10 +42,13 @@ export function createPaymentContext(
  *
  * @example
  * ```ts
- * const context = await loadPaymentContext(store, { fiscalYear: 2026 });
+ * const context = await loadPaymentContext(store, { fiscalYear: 2026, codes: registry });
  * ```
  */
-export async function loadPaymentContext(tx: StoreTx, options: { readonly fiscalYear?: number } = {}): Promise<PaymentContext> {
+export async function loadPaymentContext(
+  tx: StoreTx,
+  options: { readonly fiscalYear?: number; readonly codes?: Pick<CodeRegistry, "check"> } = {},
+): Promise<PaymentContext> {
   const where: Record<string, string> = options.fiscalYear === undefined ? {} : { fiscalYear: String(options.fiscalYear) };
-  return createPaymentContext(await findQuotas(tx, where), await loadQuotaControls(tx));
+  return createPaymentContext(await findQuotas(tx, where), await loadQuotaControls(tx), options.codes);
 }

@@ -1,3 +1,4 @@
+import { createStarterCodeRegistry } from "@jincai/core";
 import { describe, expect, it } from "vitest";
 import { createPaymentContext } from "./payment-context";
 import { planPayment } from "./plan-payment";
@@ -28,6 +29,20 @@ describe("planPayment", () => {
     const p = planPayment(paymentByDimensions({ economicCode: "30211", projectCode: "P2" }), context, "paid");
     expect(p.payment).toMatchObject({ quotaId: "Q302", economicCode: "30211" });
     expect(p.plan.reservation.dimensions?.economicCode).toBe("30211");
+  });
+
+  it("refuses a refinement that is no 款: '30201 ', '3021', '302010101', '302XY', and with the year's codes a 款 not in the list", () => {
+    for (const economicCode of ["30201 ", "3021", "302010101", "302XY"]) {
+      expect(codeOf(() => planPayment(payment({ quotaId: "Q302", economicCode }), context, "paid")), economicCode).toMatch(/^CODE_INVALID_/);
+    }
+    expect(() => planPayment(payment({ quotaId: "Q302", economicCode: "3021" }), context, "paid")).toThrow(
+      `payment ZF001: economicCode "3021" is not a 款 of 2026's departmental economic classification under 302, which quota Q302 holds`,
+    );
+    // 30288 has the shape of a 款, but the year's list has no such code.
+    expect(planPayment(payment({ quotaId: "Q302", economicCode: "30288" }), context, "paid").payment.economicCode).toBe("30288");
+    const withCodes = createPaymentContext([quota({ id: "Q302", economicCode: "302" })], [], createStarterCodeRegistry({ years: [2026] }));
+    expect(codeOf(() => planPayment(payment({ quotaId: "Q302", economicCode: "30288" }), withCodes, "paid"))).toBe("CODE_UNKNOWN");
+    expect(planPayment(payment({ quotaId: "Q302", economicCode: "30211" }), withCodes, "paid").payment.economicCode).toBe("30211");
   });
 
   it("reports TREASURY_QUOTA_NOT_FOUND for project P9 and for an unknown quota id", () => {

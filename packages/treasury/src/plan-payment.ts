@@ -5,7 +5,7 @@
  */
 import { BudgetErrorCode, reserveQuota } from "@jincai/budget";
 import type { QuotaLine, ReservePlan, ReserveRequest } from "@jincai/budget";
-import { JincaiError, MAX_FEN, formatFen, isIsoDate } from "@jincai/core";
+import { JincaiError, MAX_FEN, checkCodeShape, formatFen, isIsoDate } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
@@ -39,7 +39,7 @@ const INHERITED = ["agency", "fundType", "functionCode", "govEconomicCode", "pro
 export function planPayment(input: PaymentInput, context: PaymentContext, status: "submitted" | "paid"): PlannedPayment {
   validatePayment(input);
   const quota = resolveQuota(input, context);
-  const economicCode = inheritedEconomicCode(input, quota);
+  const economicCode = inheritedEconomicCode(input, quota, context);
   const request: { -readonly [K in keyof ReserveRequest]: ReserveRequest[K] } = {
     id: paymentTransferId(input.paymentNumber),
     amount: input.amount,
@@ -145,7 +145,7 @@ function notFound(input: PaymentInput, details: Record<string, unknown>): Jincai
 }
 
 /** Checks the inherited codes and returns the effective economic code. */
-function inheritedEconomicCode(input: PaymentInput, quota: QuotaLine): string {
+function inheritedEconomicCode(input: PaymentInput, quota: QuotaLine, context: PaymentContext): string {
   for (const f of INHERITED) {
     const given = input[f];
     if (given !== undefined && given !== "" && given !== quota[f]) throw mismatch(input, quota, f, given, quota[f]);
@@ -156,7 +156,14 @@ function inheritedEconomicCode(input: PaymentInput, quota: QuotaLine): string {
   const eco = input.economicCode;
   if (eco === undefined || eco === "" || eco === quota.economicCode) return quota.economicCode;
   // A 款 may refine a quota held at 类 level; any other difference contradicts the quota.
-  if (quota.economicCode.length === 3 && eco.length > 3 && eco.startsWith(quota.economicCode)) return eco;
+  if (quota.economicCode.length === 3 && eco.length > 3 && eco.startsWith(quota.economicCode)) {
+    // A made-up refinement ("30201 ", "3021") would pass every control that names the real 款.
+    const problem = checkCodeShape("economic-dept", eco) ?? (eco.length === 5 ? context.codes?.check("economic-dept", eco, quota.fiscalYear) : "CODE_INVALID_LENGTH");
+    if (problem === undefined) return eco;
+    throw new JincaiError(problem, `payment ${input.paymentNumber}: economicCode "${eco}" is not a 款 of ${quota.fiscalYear}'s departmental economic classification under ${quota.economicCode}, which quota ${quota.id} holds`, {
+      details: { paymentNumber: input.paymentNumber, quotaId: quota.id, field: "economicCode", given: eco, quota: quota.economicCode },
+    });
+  }
   throw mismatch(input, quota, "economicCode", eco, quota.economicCode);
 }
 

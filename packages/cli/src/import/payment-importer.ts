@@ -18,6 +18,7 @@ import {
 } from "@jincai/treasury";
 import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem, RetryRow } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
+import { loadReferenceData } from "../reference-data";
 import type { Importer, RowOutcome } from "./row-outcome";
 
 const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
@@ -47,7 +48,9 @@ const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已
  * ```
  */
 export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<PaymentRow>> {
-  const context = await loadPaymentContext(tx, { fiscalYear: config.fiscalYear });
+  // The year's codes: a payment refining a quota held at economic 类 must name a 款 of the list.
+  const { codes } = await loadReferenceData(tx, config.fiscalYear);
+  const context = await loadPaymentContext(tx, { fiscalYear: config.fiscalYear, codes });
   return {
     async apply(rows) {
       const out = new Array<RowOutcome>(rows.length);
