@@ -18,6 +18,14 @@ describe("validateQuotaLine", () => {
     expect(codesOf(quotaLine({ fiscalYear: 2026, date: "2025-11-20" }))).toEqual([]);
     expect(codesOf(quotaLine({ fiscalYear: 2026, date: "2026-12-31" }))).toEqual([]);
     expect(codesOf(quotaLine({ fiscalYear: 2026, date: "2027-06-30" }))).toEqual([["BUDGET_OUTSIDE_FISCAL_YEAR", "date"]]);
+    // The year before at the earliest: 2019 is a typo.
+    expect(codesOf(quotaLine({ fiscalYear: 2026, date: "2025-01-01" }))).toEqual([]);
+    expect(validateQuotaLine(quotaLine({ fiscalYear: 2026, date: "2019-01-01" }), fixtureContext())).toEqual([
+      expect.objectContaining({ code: "BUDGET_OUTSIDE_FISCAL_YEAR", field: "date", message: expect.stringContaining("is issued on 2019-01-01, before 2025") }),
+    ]);
+    expect(validateQuotaLine(quotaLine({ date: "soon" }), fixtureContext())).toEqual([
+      expect.objectContaining({ code: "BUDGET_INVALID_QUOTA", field: "date", message: expect.stringContaining('date "soon" is not a YYYY-MM-DD date') }),
+    ]);
   });
 
   it("rejects the unknown agency 999999 instead of opening an account for it", () => {
@@ -70,7 +78,18 @@ describe("validateQuotaLine", () => {
     ]);
   });
 
-  it("reports a non-integer fiscal year", () => {
+  it("reports a non-integer fiscal year, and the text \"2026\" as text", () => {
     expect(codesOf(quotaLine({ fiscalYear: 2026.5 }))).toEqual([["BUDGET_MISSING_DIMENSION", "fiscalYear"]]);
+    expect(validateQuotaLine(quotaLine({ fiscalYear: "2026" as never }), fixtureContext())[0]?.message).toBe('fiscalYear must be an integer year (not the text "2026")');
+  });
+
+  it("refuses an executable flag that is not a boolean: the text \"false\" would be spent", () => {
+    expect(validateQuotaLine(quotaLine({ executable: "false" as never }), fixtureContext())).toEqual([
+      { code: "BUDGET_INVALID_QUOTA", field: "executable", message: 'executable must be true or false, not string "false"' },
+    ]);
+  });
+
+  it("names an amount given as a number instead of a bigint of fen", () => {
+    expect(validateQuotaLine(quotaLine({ amount: 100 as never }), fixtureContext())[0]?.message).toBe("amount must be a bigint of fen, not number 100");
   });
 });

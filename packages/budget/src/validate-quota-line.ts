@@ -4,7 +4,7 @@
  * decides which check each field needs and maps core's problems onto budget issue codes. It
  * collects every issue instead of stopping at the first.
  */
-import { MAX_FEN, formatFen } from "@jincai/core";
+import { MAX_FEN, formatFen, isIsoDate } from "@jincai/core";
 import type { CodeKind, CodeProblem } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { PAYMENT_TYPES, QUOTA_SOURCES } from "./quota-line";
@@ -79,7 +79,9 @@ export function validateQuotaLine(line: QuotaLine, context: QuotaValidationConte
       issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field, message: `${field} is required` });
     }
   }
-  if (typeof line.amount !== "bigint" || line.amount <= 0n) {
+  if (typeof line.amount !== "bigint") {
+    issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: `amount must be a bigint of fen, not ${typeof line.amount} ${String(line.amount)}` });
+  } else if (line.amount <= 0n) {
     issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: "amount must be greater than zero (a positive bigint of fen)" });
   } else if (line.amount > MAX_FEN) {
     issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: `amount is more than the ledger holds (${formatFen(MAX_FEN)})` });
@@ -87,9 +89,26 @@ export function validateQuotaLine(line: QuotaLine, context: QuotaValidationConte
   if (line.originQuotaId !== undefined && line.originQuotaId === line.id) {
     issues.push({ code: BudgetErrorCode.INVALID_QUOTA, field: "originQuotaId", message: `quota ${line.id} cannot move its amount from itself (originQuotaId)` });
   }
+  // A string "false" would be truthy: the line would be spent though it was meant frozen.
+  if (typeof line.executable !== "boolean") {
+    issues.push({ code: BudgetErrorCode.INVALID_QUOTA, field: "executable", message: `executable must be true or false, not ${typeof line.executable} ${JSON.stringify(line.executable)}` });
+  }
   if (!Number.isInteger(line.fiscalYear)) {
-    issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field: "fiscalYear", message: "fiscalYear must be an integer year" });
+    const given = typeof line.fiscalYear === "string" ? ` (not the text "${line.fiscalYear}")` : "";
+    issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field: "fiscalYear", message: `fiscalYear must be an integer year${given}` });
     return issues;
+  }
+  if (typeof line.date === "string" && !isIsoDate(line.date)) {
+    issues.push({ code: BudgetErrorCode.INVALID_QUOTA, field: "date", message: `quota ${line.id}: date "${line.date}" is not a YYYY-MM-DD date` });
+    return issues;
+  }
+  // Issued at most the autumn before (提前下达): a 2026 line dated 2019 is a typo.
+  if (typeof line.date === "string" && line.date < `${line.fiscalYear - 1}-01-01`) {
+    issues.push({
+      code: BudgetErrorCode.OUTSIDE_FISCAL_YEAR,
+      field: "date",
+      message: `quota ${line.id} of fiscal year ${line.fiscalYear} is issued on ${line.date}, before ${line.fiscalYear - 1} (a line is issued in its year or, 提前下达, the year before)`,
+    });
   }
   // Issued early (提前下达, in the autumn before) is common; issued after the year ended, never: a
   // later 结转 is a quota of the next year. Such a line could not be spent within its own year.

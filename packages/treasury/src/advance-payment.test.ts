@@ -26,6 +26,15 @@ describe("advancePayment", () => {
     ]);
   });
 
+  it("refuses a target that is no row status (a JavaScript caller's \"refunded\"), writing nothing", async () => {
+    const { store, context } = await submittedPayment();
+    await advancePayment(store, paidRow(), "paid", context);
+    const result = await advancePayment(store, paidRow(), "refunded" as never, context);
+    expect(result).toMatchObject({ status: "TREASURY_INVALID_TRANSITION", details: { field: "status", given: "refunded" } });
+    expect(await getPayment(store, "ZF001")).toMatchObject({ status: "paid", refundedAmount: 0n });
+    expect(await figures(store)).toMatchObject({ consumed: 1_000_000n });
+  });
+
   it("pays an approved payment without approving it again", async () => {
     const { store, context } = await submittedPayment();
     await approvePayment(store, "ZF001", { date: "2026-03-03" });

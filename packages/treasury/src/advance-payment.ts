@@ -106,6 +106,11 @@ export function prepareAdvance(
     const result = rowResult(row, index, status, state?.payment.quotaId, message);
     return { result: details === undefined ? result : { ...result, details } };
   };
+  // JavaScript callers are not held to AdvanceTarget: "refunded" would mark the document refunded
+  // with nothing given back (a refund is refundPayment's, with its number and amount).
+  if (to !== "submitted" && !Object.hasOwn(STEP, to)) {
+    return done(TreasuryErrorCode.INVALID_TRANSITION, `payment ${number}: a row moves a payment on to approved, paid or rejected, not "${String(to)}" (a refund is refundPayment's)`, { field: "status", given: String(to) });
+  }
   if (state === undefined) return done(TreasuryErrorCode.PAYMENT_NOT_FOUND, `no payment ${number}`);
   const stored = state.payment;
   let described: Payment;

@@ -36,7 +36,24 @@ describe("refundPayment", () => {
     });
     await expect(refundPayment(store, "ZF001", { refundNumber: "TP9", amount: 700_001n, date: "2026-03-20" }, context)).rejects.toMatchObject({
       code: "TREASURY_INVALID_REFUND",
+      message: "payment ZF001: a refund of 7,000.01 is not within 0.01..7,000.00, what is left of the payment",
+      details: { field: "amount" },
     });
+    await expect(refundPayment(store, "ZF001", { refundNumber: "TP9", amount: 100 as never, date: "2026-03-20" }, context)).rejects.toMatchObject({
+      message: "payment ZF001: the amount must be a bigint of fen, not number 100",
+    });
+  });
+
+  it("refuses a refund without its refund number: a second one would pass as a repeat of the first", async () => {
+    const { store, context } = await paidPayment();
+    for (const refundNumber of [undefined, "", "  "]) {
+      await expect(refundPayment(store, "ZF001", { refundNumber: refundNumber as never, amount: 100n, date: "2026-03-20" }, context)).rejects.toMatchObject({
+        code: "TREASURY_INVALID_REFUND",
+        message: "payment ZF001: a refund needs its refund number (退票编号)",
+        details: { field: "refundNumber" },
+      });
+    }
+    expect((await figures(store)).consumed).toBe(1_000_000n);
   });
 
   it("refuses the same refund number on another date as a conflict, naming both dates, and changes nothing", async () => {

@@ -4,7 +4,7 @@
  * updated in place. Partial refunds add up; a fully refunded payment becomes `refunded`.
  */
 import { controlTransferId, restoreConsumption } from "@jincai/budget";
-import { JincaiError } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import type { StoreTx, TransferInput } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment } from "./payment";
@@ -122,6 +122,11 @@ export async function prepareRefundOf(
   knownControlIds?: readonly string[],
 ): Promise<PreparedRefund | { readonly done: Payment }> {
   const state = existingState(read, paymentNumber);
+  // The refund number keys the refund (a repeat is recognised by it): without one, a second
+  // refund would pass as a repeat of the first.
+  if (typeof step.refundNumber !== "string" || step.refundNumber.trim() === "") {
+    throw invalidRefund(paymentNumber, step, "a refund needs its refund number (退票编号)", "refundNumber");
+  }
   const previous = state.doc.refunds.find((r) => r.refundNumber === step.refundNumber);
   if (previous !== undefined) {
     if (step.amount !== undefined && BigInt(previous.amount) !== step.amount) throw invalidRefund(paymentNumber, step, "refund number reused with another amount");
@@ -137,8 +142,9 @@ export async function prepareRefundOf(
   assertStepDate(state, step.date, "refund");
   const left = state.payment.paidAmount - state.payment.refundedAmount;
   const amount = step.amount ?? left;
-  if (typeof amount !== "bigint" || amount <= 0n || amount > left || step.refundNumber === "") {
-    throw invalidRefund(paymentNumber, step, `refund of ${String(amount)} fen, ${left} fen left`);
+  if (typeof amount !== "bigint") throw invalidRefund(paymentNumber, step, `the amount must be a bigint of fen, not ${typeof amount} ${String(amount)}`, "amount");
+  if (amount <= 0n || amount > left) {
+    throw invalidRefund(paymentNumber, step, `a refund of ${formatFen(amount)} is not within 0.01..${formatFen(left)}, what is left of the payment`, "amount");
   }
   const controlIds = state.version !== 0 ? state.doc.controlIds : (knownControlIds ?? (await historicControls(tx, state, context)));
   const batch = restoreConsumption(reservationOf(state, controlIds), {
@@ -191,8 +197,8 @@ async function historicControls(tx: StoreTx, state: PaymentState, context: Payme
   return context.controls.filter((_, i) => found[i] !== undefined).map((c) => c.id);
 }
 
-function invalidRefund(paymentNumber: string, step: RefundStep, message: string): JincaiError {
+function invalidRefund(paymentNumber: string, step: RefundStep, message: string, field?: string): JincaiError {
   return new JincaiError(TreasuryErrorCode.INVALID_REFUND, `payment ${paymentNumber}: ${message}`, {
-    details: { paymentNumber, refundNumber: step.refundNumber, amount: String(step.amount) },
+    details: { paymentNumber, refundNumber: step.refundNumber, amount: String(step.amount), ...(field === undefined ? {} : { field }) },
   });
 }
