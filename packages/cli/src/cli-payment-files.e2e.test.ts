@@ -179,3 +179,38 @@ describe("jincai import payments: a quota held at economic 类", () => {
     expect((await summaryJson(db.dir, ["--by", "economic"])).find((r) => r["economicCode"] === "302")).toMatchObject({ paid: "10.00", available: "990.00" });
   });
 });
+
+describe("jincai import payments: partial refunds (退票金额, 退票编号)", () => {
+  const header = `${CITY_PAYMENT_HEADER},退票金额,退票编号`;
+  const refundRow = (date: string, amount: string, number: string, status = "已退票") =>
+    `${row("P1", "2026-03-01", "1000.00", status, date)},${amount},${number}`;
+
+  it("gives back only the 退票金额, tells refunds apart by 退票编号, and refuses more than is left at the refund amount's column", async () => {
+    expect((await importDay("day1.csv", [row("P1", "2026-03-01", "1000.00")])).code).toBe(0);
+    await writeCsv(db.dir, "day2.csv", header, [refundRow("2026-03-15", "300.00", "T1"), refundRow("2026-03-20", "200.00", "T2")]);
+    expect((await runJincai(db.dir, ["import", "payments", "day2.csv"])).code).toBe(0);
+    expect(await zb3()).toMatchObject({ paid: "500.00", available: "2500.00" });
+    // The same export again changes nothing; a third refund of more than is left is refused.
+    expect((await runJincai(db.dir, ["import", "payments", "day2.csv"])).stdout).toContain("2 duplicates skipped");
+    await writeCsv(db.dir, "day3.csv", header, [refundRow("2026-03-25", "600.00", "T3")]);
+    const over = await runJincai(db.dir, ["import", "payments", "day3.csv"]);
+    expect(over.code).toBe(1);
+    expect(over.stderr.trim()).toBe("day3.csv:2:15 TREASURY_INVALID_REFUND refund_amount: payment P1: a refund of 600.00 is not within 0.01..500.00, what is left of the payment");
+    const shown = (await runJincai(db.dir, ["payment", "P1"])).stdout;
+    expect(shown).toContain("refunded 500.00");
+    expect(shown).toMatch(/T1\s+300\.00\s+2026-03-15/);
+  });
+
+  it("refuses a 退票金额 beside another status, and one larger than the payment, before anything is written", async () => {
+    await writeCsv(db.dir, "bad.csv", header, [`${row("P2", "2026-03-01", "100.00")},30.00,`, `${row("P3", "2026-03-01", "100.00", "已退票", "2026-03-05")},300.00,`]);
+    const run = await runJincai(db.dir, ["import", "payments", "bad.csv", "--quarantine", "rej.csv"]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      'bad.csv:2:15 TREASURY_INVALID_REFUND refund_amount: 退票金额 beside status "已支付": only a refunded payment (已退票, with its 退票日期) has one',
+      "bad.csv:3:15 TREASURY_INVALID_REFUND refund_amount: 退票金额 300.00 is more than the payment's 100.00",
+    ]);
+    // Nothing applied: the closing line says so rather than "committed".
+    expect(run.stdout).toContain("0 applied, 2 rejected, 0 duplicates skipped");
+    expect(run.stdout).toContain("nothing applied (the 2 rejected rows were set aside)");
+    expect(await zb3()).toMatchObject({ paid: "0.00" });
+  });
+});

@@ -322,6 +322,8 @@ function printClosingLine(ctx: CliContext, r: ImportReport): void {
     ? `nothing written (the file has bad rows${heldBackNote(r)}; fix them or use --quarantine)`
     : r.applied === 0 && r.rejected === 0
       ? "nothing changed (already imported)"
-      : "committed";
+      : r.applied === 0
+        ? `nothing applied (the ${r.rejected} rejected ${r.rejected === 1 ? "row was" : "rows were"} set aside)`
+        : "committed";
   ctx.out(`${r.file}: ${r.rowsRead} rows read, ${r.applied} applied, ${r.rejected} rejected, ${r.duplicates} duplicates skipped in ${r.seconds.toFixed(2)} s; ${verdict}`);
 }

@@ -16,7 +16,7 @@ import {
   shortfallOf,
   stepDateProblem,
 } from "@jincai/treasury";
-import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem, RetryRow } from "@jincai/treasury";
+import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem, RefundStep, RetryRow } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
 import { loadReferenceData } from "../reference-data";
 import type { Importer, RowOutcome } from "./row-outcome";
@@ -72,6 +72,15 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
             return;
           }
         }
+        if (status !== "refunded" && (row.refund_amount !== undefined || row.refund_number !== undefined)) {
+          const field = row.refund_amount !== undefined ? "refund_amount" : "refund_number";
+          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field, message: `${field}: ${field === "refund_amount" ? "退票金额" : "退票编号"} beside status "${row.status}": only a refunded payment (已退票, with its 退票日期) has one` };
+          return;
+        }
+        if (row.refund_amount !== undefined && row.refund_amount > row.amount) {
+          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_amount", message: `refund_amount: 退票金额 ${formatFen(row.refund_amount)} is more than the payment's ${formatFen(row.amount)}` };
+          return;
+        }
         if (status === "refunded" && row.refund_date === undefined) {
           // Missing input (exit 2), like any required cell.
           out[i] = { status: "rejected", code: "IMPORT_REQUIRED", field: "refund_date", message: "refund_date: a refunded payment (已退票) needs its 退票日期" };
@@ -123,7 +132,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
         const row = rows[i]!;
         out[i] = outcome(row, results[k]!);
         if (out[i]!.status !== "rejected" && statuses[k] === "refunded" && row.refund_date !== undefined) {
-          refunds.push({ paymentNumber: row.payment_id, step: { refundNumber: `${row.payment_id}-R`, date: row.refund_date } });
+          refunds.push({ paymentNumber: row.payment_id, step: refundStep(row) });
           refundAt.push(i);
         }
       }
@@ -132,7 +141,7 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       const freed = new Set<number>(); // rows (by position in `rows`) that gave an amount back
       refunded.forEach((r, k) => {
         const i = refundAt[k]!;
-        if ("error" in r) out[i] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };
+        if ("error" in r) out[i] = refundRejection(rows[i]!, r.error);
         else if (r.applied) {
           freed.add(i);
           // A payment imported before as paid and now refunded: the refund is this row's change.
@@ -181,7 +190,7 @@ async function followUp(tx: StoreTx, ks: readonly number[], c: Chunk): Promise<v
     const row = c.rows[c.at[k]!]!;
     if (status === "approved" || status === "rejected") advances.push({ row: c.inputs[k]!, to: status, index: k });
     else if (status === "refunded" && row.refund_date !== undefined) {
-      refunds.push({ paymentNumber: row.payment_id, step: { refundNumber: `${row.payment_id}-R`, date: row.refund_date } });
+      refunds.push({ paymentNumber: row.payment_id, step: refundStep(row) });
       refundAt.push(c.at[k]!);
     }
   }
@@ -193,8 +202,26 @@ async function followUp(tx: StoreTx, ks: readonly number[], c: Chunk): Promise<v
   if (refunds.length === 0) return;
   (await refundPayments(tx, refunds, c.context, c.fresh)).forEach((r, n) => {
     const i = refundAt[n]!;
-    if ("error" in r) c.out[i] = { status: "rejected", code: r.error.code, field: "refund_date", message: `refund_date: ${r.error.message}` };
+    if ("error" in r) c.out[i] = refundRejection(c.rows[i]!, r.error);
   });
+}
+
+/**
+ * The refund a 已退票 row gives: its 退票编号 (else `<payment number>-R`), its 退票日期, and its
+ * 退票金额 when only part of the payment came back (else the whole of what is left).
+ */
+function refundStep(row: PaymentRow): RefundStep {
+  const step: { -readonly [K in keyof RefundStep]: RefundStep[K] } = { refundNumber: row.refund_number ?? `${row.payment_id}-R`, date: row.refund_date! };
+  if (row.refund_amount !== undefined) step.amount = row.refund_amount;
+  return step;
+}
+
+/** A refused refund, at the column it is about (its amount, its number, or else its date). */
+function refundRejection(row: PaymentRow, error: { readonly code: string; readonly message: string; readonly details?: Readonly<Record<string, unknown>> }): RowOutcome {
+  const named = error.details?.["field"];
+  const field =
+    named === "amount" && row.refund_amount !== undefined ? "refund_amount" : named === "refundNumber" && row.refund_number !== undefined ? "refund_number" : "refund_date";
+  return { status: "rejected", code: error.code, field, message: `${field}: ${error.message}` };
 }
 
 // Object literal and assignments, not spreads: this runs once per row of million-row files.

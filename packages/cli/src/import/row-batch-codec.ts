@@ -53,7 +53,14 @@ export function encodeRowBatch(batch: ImportBatch<unknown>, fields: readonly str
   const columns: Record<string, EncodedColumn> = {};
   for (const field of fields) {
     const values = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) values[i] = (rows[i]!.value as Record<string, unknown>)[field];
+    let any = false;
+    for (let i = 0; i < count; i++) {
+      const v = (rows[i]!.value as Record<string, unknown>)[field];
+      values[i] = v;
+      if (v !== undefined) any = true;
+    }
+    // A column no row of the batch has (an optional one the file lacks) is not sent at all.
+    if (!any) continue;
     const column = encodeColumn(values);
     if (column.kind === "bigint") {
       transfer.push(column.values.buffer as ArrayBuffer);

@@ -99,7 +99,7 @@ export function amountField<R extends boolean = true>(options: AmountFieldOption
     }
     const result = safeParseFen(text, parseOptions);
     if (result.ok) return `must be greater than zero${hint}`;
-    if (result.error.code !== "MONEY_TOO_MANY_DECIMALS") return "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";
+    if (result.error.code !== "MONEY_TOO_MANY_DECIMALS") return positive ? "is not an amount (write 1234.56 or 1,234.56)" : "is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)";
     const places = amountUnitDecimals(unit);
     return unit === "元" ? "has more than two decimals" : `has more than ${places} decimals (the amounts are in ${unit}: 0.${"0".repeat(places - 1)}1 ${unit} is one fen)`;
   };

@@ -108,7 +108,7 @@ describe("readCsvRows", () => {
     const { rows, text } = await readAll([utf8(csv)], paymentRowSchema);
     expect(rows[0]?.value.summary).toBe("第一行\n第二行\n第三行");
     expect(text).toEqual([
-      'payments.csv:5:5 IMPORT_INVALID_AMOUNT amount "abc" is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)',
+      'payments.csv:5:5 IMPORT_INVALID_AMOUNT amount "abc" is not an amount (write 1234.56 or 1,234.56)',
     ]);
   });
 

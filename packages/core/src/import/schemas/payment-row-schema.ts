@@ -38,6 +38,10 @@ export interface PaymentRow {
   status?: string;
   /** 退票日期 of a refunded payment. */
   refund_date?: string;
+  /** 退票金额 of a partly refunded payment, in fen; without it the whole payment came back. */
+  refund_amount?: bigint;
+  /** 退票编号: tells two refunds of one payment apart (without it, `<payment number>-R`). */
+  refund_number?: string;
   /** Purpose (摘要/用途). */
   summary?: string;
 }
@@ -65,5 +69,7 @@ export const paymentRowSchema: RowSchema<PaymentRow> = defineRowSchema("payments
   gov_economic_code: codeField({ aliases: ["政府经济科目", "政府经济分类", "政府经济分类编码", "政府经济分类代码", "政府预算支出经济分类", "gov_bgt_eco_code"], digits: [3, 5], required: false, label: "government economic code" }),
   status: textField({ aliases: ["状态", "支付状态", "pay_status"], required: false, maxLength: 20 }),
   refund_date: dateField({ aliases: ["退票日期", "refunded_on"], required: false }),
+  refund_amount: amountField({ aliases: ["退票金额", "退款金额", "refund_amt", "refunded_amount"], required: false, positive: "leave it empty when the whole payment came back" }),
+  refund_number: codeField({ aliases: ["退票编号", "退票单号", "退票凭证号", "refund_no"], required: false, label: "refund number" }),
   summary: textField({ aliases: ["摘要", "用途", "资金用途", "use_des", "description"], required: false }),
 });
