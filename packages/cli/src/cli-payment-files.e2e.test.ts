@@ -214,3 +214,22 @@ describe("jincai import payments: partial refunds (退票金额, 退票编号)",
     expect(await zb3()).toMatchObject({ paid: "0.00" });
   });
 });
+
+describe("jincai import payments: day files imported out of order", () => {
+  it("takes day 1's rows after day 2's as duplicates with a TREASURY_OLDER_ROW warning each, exit 0, the books as day 2 left them", async () => {
+    const day2 = [row("A1", "2026-03-03", "100.00", "已审核"), row("B1", "2026-03-04", "100.00", "已支付"), row("C1", "2026-03-05", "100.00", "已退回")];
+    const day1 = [row("A1", "2026-03-02", "100.00", "已提交"), row("B1", "2026-03-03", "100.00", "已审核"), row("C1", "2026-03-04", "100.00", "已审核")];
+    await writeCsv(db.dir, "day2.csv", CITY_PAYMENT_HEADER, day2);
+    await writeCsv(db.dir, "day1.csv", CITY_PAYMENT_HEADER, day1);
+    const run = await runJincai(db.dir, ["import", "payments", "day2.csv", "day1.csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("day1.csv: 3 rows read, 0 applied, 0 rejected, 3 duplicates skipped");
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "day1.csv:2:2 TREASURY_OLDER_ROW payment A1: this row says submitted on 2026-03-02, an older file's; it was recorded submitted on 2026-03-03 from a later file, and that stays",
+      "day1.csv:3:2 TREASURY_OLDER_ROW payment B1: this row says approved on 2026-03-03, an older file's; the payment was recorded paid on 2026-03-04 from a later file, without that step, and that stays",
+      "day1.csv:4:2 TREASURY_OLDER_ROW payment C1: this row says approved on 2026-03-04, an older file's; the payment was recorded rejected on 2026-03-05 from a later file, without that step, and that stays",
+    ]);
+    expect(await zb3()).toMatchObject({ reserved: "100.00", paid: "100.00" });
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+  });
+});

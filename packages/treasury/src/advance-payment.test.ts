@@ -78,6 +78,33 @@ describe("advancePayment", () => {
     expect(doc.events.map((e) => e.status)).toEqual(["submitted", "approved", "paid"]);
   });
 
+  it("takes an older file's rows imported after a newer file's as duplicates, saying what they say that the books do not", async () => {
+    const { store, context } = await treasuryStore();
+    // Day 2's export first: ZF001 approved on 03-03 (stored as submitted and approved that day).
+    const row = (status: "submitted" | "approved" | "paid", date: string) => ({ ...payment({ date }), status });
+    expect((await applyPayments(store, [row("submitted", "2026-03-03")], context))[0]!.status).toBe("ok");
+    await advancePayment(store, row("approved", "2026-03-03"), "approved", context);
+    // Day 1's export after it: ZF001 submitted on 03-02.
+    expect(await advancePayment(store, row("submitted", "2026-03-02"), "submitted", context)).toMatchObject({
+      status: "exists",
+      message: "payment ZF001: this row says submitted on 2026-03-02, an older file's; it was recorded submitted on 2026-03-03 from a later file, and that stays",
+      details: { olderRow: true, field: "date", given: "2026-03-02" },
+    });
+    // A later day for a recorded step is no older file's: another payment under the number.
+    expect((await advancePayment(store, row("submitted", "2026-03-04"), "submitted", context)).status).toBe("TREASURY_PAYMENT_CONFLICT");
+    // ZF002, rejected (退回) on 03-05 as day 2 says; day 1's approval of 03-04 was never recorded.
+    const zf2 = (status: "submitted" | "approved", date: string) => ({ ...payment({ paymentNumber: "ZF002", date }), status });
+    await applyPayments(store, [zf2("submitted", "2026-03-05")], context);
+    await advancePayment(store, zf2("approved", "2026-03-05"), "rejected", context);
+    expect(await advancePayment(store, zf2("approved", "2026-03-04"), "approved", context)).toMatchObject({
+      status: "exists",
+      message: "payment ZF002: this row says approved on 2026-03-04, an older file's; the payment was recorded rejected on 2026-03-05 from a later file, without that step, and that stays",
+    });
+    // Dated after the payment's last step, it is no older file's row: still refused.
+    expect((await advancePayment(store, zf2("approved", "2026-03-06"), "approved", context)).status).toBe("TREASURY_INVALID_TRANSITION");
+    expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+  });
+
   it("takes a submitted row of a payment imported as paid as a duplicate when dated on or before the payment", async () => {
     const { store, context } = await treasuryStore();
     await applyPayments(store, [payment({ date: "2026-03-05" })], context);

@@ -127,6 +127,9 @@ export function prepareAdvance(
     const c = paymentConflict(stored, described);
     return done(TreasuryErrorCode.PAYMENT_CONFLICT, c.message, c.details);
   }
+  // An older file's row (imported after a newer one): the payment has moved past its status.
+  const older = olderRow(state, to, row.date);
+  if (older !== undefined) return older === "same" ? done("exists") : done("exists", older, { olderRow: true, field: "date", given: row.date });
   if (to === "submitted") return submittedAgain(state, row.date, done);
   if (row.date < stored.date) {
     return done(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${number} was recorded with date ${stored.date}; this row says ${row.date}`, { field: "date", recorded: stored.date, given: row.date });
@@ -162,6 +165,34 @@ export function prepareAdvance(
 }
 
 const STEP: Readonly<Record<Exclude<AdvanceTarget, "submitted">, DatedStep>> = { approved: "approve", paid: "pay", rejected: "reject" };
+
+/**
+ * A row of a status the payment has moved past, dated no later than its last step: an older
+ * export imported after a newer one (day 2's file, then day 1's). It changes nothing: `"same"`
+ * when it agrees with what was recorded, else what it says that the books do not (the stored
+ * steps stay: a transfer already written is not moved to an earlier date). Undefined for a row
+ * that is not such a row, or that gives a recorded step a later day than recorded (the usual
+ * checks then apply).
+ */
+function olderRow(state: PaymentState, to: AdvanceTarget, date: string): "same" | string | undefined {
+  const stored = state.payment.status;
+  // On the way to the stored status: a rejected payment was never paid, a paid one never rejected.
+  const onPath = STAGE[to] < STAGE[stored] && to !== "rejected" && !(to === "paid" && stored === "rejected");
+  const events = state.doc.events.length > 0 ? state.doc.events : [{ status: stored, date: state.payment.date }];
+  const last = events.at(-1)!.date;
+  if (!onPath || date > last) return undefined;
+  const recorded = events.filter((e) => e.status === to).map((e) => e.date);
+  if (recorded.includes(date)) return "same";
+  // Imported as already paid: its submission was never stored, any day up to the payment is it.
+  if (to === "submitted" && recorded.length === 0 && date <= events[0]!.date) return "same";
+  // An older file gives a step an earlier day than a newer one did (the day it was first seen),
+  // never a later one: that is another payment under the number (a conflict).
+  if (recorded.length > 0 && date > recorded[0]!) return undefined;
+  const number = state.payment.paymentNumber;
+  return recorded.length > 0
+    ? `payment ${number}: this row says ${to} on ${date}, an older file's; it was recorded ${to} on ${recorded.join(", ")} from a later file, and that stays`
+    : `payment ${number}: this row says ${to} on ${date}, an older file's; the payment was recorded ${stored} on ${last} from a later file, without that step, and that stays`;
+}
 
 /**
  * A row saying a stored payment is submitted: nothing to do when its date is the date the payment

@@ -37,3 +37,22 @@ export const TreasuryErrorCode = {
 
 /** Any error code of `@jincai/treasury`. */
 export type TreasuryErrorCode = (typeof TreasuryErrorCode)[keyof typeof TreasuryErrorCode];
+
+/**
+ * Warning codes of `@jincai/treasury`: a row that went in, or changed nothing, with something to say.
+ *
+ * @example
+ * ```ts
+ * result.details?.["olderRow"] === true; // warned as TreasuryWarningCode.OLDER_ROW
+ * ```
+ */
+export const TreasuryWarningCode = {
+  /**
+   * A row of a status the payment has already moved past (an older file imported after a newer
+   * one) says a date the books do not have for that step; it changes nothing.
+   */
+  OLDER_ROW: "TREASURY_OLDER_ROW",
+} as const;
+
+/** Any warning code of `@jincai/treasury`. */
+export type TreasuryWarningCode = (typeof TreasuryWarningCode)[keyof typeof TreasuryWarningCode];

@@ -1,4 +1,4 @@
-export { TreasuryErrorCode } from "./error-codes";
+export { TreasuryErrorCode, TreasuryWarningCode } from "./error-codes";
 export type { Payment, PaymentInput, PaymentStatus } from "./payment";
 export { createQuotaIndex } from "./quota-index";
 export type { QuotaIndex, QuotaMatchKey } from "./quota-index";

@@ -15,6 +15,7 @@ import {
   retryAfterFreeing,
   shortfallOf,
   stepDateProblem,
+  TreasuryWarningCode,
 } from "@jincai/treasury";
 import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem, RefundStep, RetryRow } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
@@ -271,6 +272,10 @@ function outcome(row: PaymentRow, result: PaymentItemResult): RowOutcome {
     return `${w.code} ${w.controlId}: ${what}`;
   });
   if (warnings && warnings.length > 0) return { status: result.status, warnings };
+  // An older file's row of a payment that has moved on: a duplicate, with what it says that the books do not.
+  if (result.details?.["olderRow"] === true && result.message !== undefined) {
+    return { status: result.status, warnings: [{ code: TreasuryWarningCode.OLDER_ROW, field: "paid_on", message: result.message }] };
+  }
   return result.status === "ok" ? OK : EXISTS;
 }
 

@@ -5,7 +5,7 @@
 
 /** The outcome of applying one parsed row. */
 export type RowOutcome =
-  | { readonly status: "ok" | "exists"; readonly warnings?: readonly string[] }
+  | { readonly status: "ok" | "exists"; readonly warnings?: readonly (string | RowWarning)[] }
   | {
       readonly status: "rejected";
       /** Stable error code, e.g. `TREASURY_EXCEEDS_QUOTA`. */
@@ -15,6 +15,16 @@ export type RowOutcome =
       /** Readable message. */
       readonly message: string;
     };
+
+/**
+ * A warning about a row that went in (or was already there), at the column it is about. A plain
+ * string is a control's warning: `"CODE controlId: what happened"`, shown at the amount.
+ */
+export interface RowWarning {
+  readonly code: string;
+  readonly field: string;
+  readonly message: string;
+}
 
 /** An importer of one kind of CSV file, prepared for one file inside one transaction. */
 export interface Importer<T> {
