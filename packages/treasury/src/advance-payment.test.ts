@@ -81,7 +81,8 @@ describe("advancePayment", () => {
   it("takes an older file's rows imported after a newer file's as duplicates, saying what they say that the books do not", async () => {
     const { store, context } = await treasuryStore();
     // Day 2's export first: ZF001 approved on 03-03 (stored as submitted and approved that day).
-    const row = (status: "submitted" | "approved" | "paid", date: string) => ({ ...payment({ date }), status });
+    // An import row is submitted (to be moved on) or paid; the status it gives is advancePayment's target.
+    const row = (status: "submitted" | "approved" | "paid", date: string) => ({ ...payment({ date }), status: status === "paid" ? ("paid" as const) : ("submitted" as const) });
     expect((await applyPayments(store, [row("submitted", "2026-03-03")], context))[0]!.status).toBe("ok");
     await advancePayment(store, row("approved", "2026-03-03"), "approved", context);
     // Day 1's export after it: ZF001 submitted on 03-02.
@@ -93,7 +94,7 @@ describe("advancePayment", () => {
     // A later day for a recorded step is no older file's: another payment under the number.
     expect((await advancePayment(store, row("submitted", "2026-03-04"), "submitted", context)).status).toBe("TREASURY_PAYMENT_CONFLICT");
     // ZF002, rejected (退回) on 03-05 as day 2 says; day 1's approval of 03-04 was never recorded.
-    const zf2 = (status: "submitted" | "approved", date: string) => ({ ...payment({ paymentNumber: "ZF002", date }), status });
+    const zf2 = (_status: "submitted" | "approved", date: string) => ({ ...payment({ paymentNumber: "ZF002", date }), status: "submitted" as const });
     await applyPayments(store, [zf2("submitted", "2026-03-05")], context);
     await advancePayment(store, zf2("approved", "2026-03-05"), "rejected", context);
     expect(await advancePayment(store, zf2("approved", "2026-03-04"), "approved", context)).toMatchObject({
