@@ -54,6 +54,7 @@ export type { QuotaBalances, QuotaExecution, QuotaExecutionQuery } from "./quota
 export { executionSummary } from "./execution-summary";
 export type { ExecutionSummaryOptions, ExecutionSummaryRow } from "./execution-summary";
 export { checkQuotaRecords } from "./check-quota-records";
+export { checkQuotaFigures } from "./check-quota-figures";
 export { checkQuotaMonths } from "./check-quota-months";
 export { checkQuotas } from "./check-quotas";
 export type { CheckQuotasContext } from "./check-quotas";

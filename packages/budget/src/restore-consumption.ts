@@ -1,4 +1,4 @@
-import { JincaiError } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import type { TransferInput, TransferReferences } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { controlAccountIds, quotaAccountIds } from "./quota-account-ids";
@@ -37,6 +37,11 @@ export function restoreConsumption(reservation: Reservation, request: RestoreReq
   if (typeof request.amount !== "bigint" || request.amount <= 0n) {
     throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, "amount must be a positive bigint of fen", {
       details: { reservationId: reservation.id, amount: String(request.amount) },
+    });
+  }
+  if (request.amount > reservation.amount) {
+    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `cannot restore ${formatFen(request.amount)} of reservation ${reservation.id}, which reserved ${formatFen(reservation.amount)}`, {
+      details: { reservationId: reservation.id, amount: request.amount.toString(), reserved: reservation.amount.toString() },
     });
   }
   const consumed = (id: string): string => (reservation.phase === "posted" ? id : `${id}.post`);

@@ -4,7 +4,7 @@
  */
 import { JincaiError, RULE_SEVERITIES, checkJournal, checkLedger, severityAtLeast } from "@jincai/core";
 import type { RuleFailure, RuleSeverity } from "@jincai/core";
-import { checkControls, checkQuotaMonths, checkQuotaRecords, checkQuotas } from "@jincai/budget";
+import { checkControls, checkQuotaFigures, checkQuotaMonths, checkQuotaRecords, checkQuotas } from "@jincai/budget";
 import { checkPaymentDates, checkPaymentSteps, checkPayments } from "@jincai/treasury";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context";
@@ -14,7 +14,7 @@ import { renderJunit } from "../render/junit";
 import { withStore } from "../with-store";
 
 /** The rules `jincai verify` runs, in order. */
-export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "ledger.journal", "code.valid", "quota.record", "quota.month-end", "payment.tied", "payment.in-year", "payment.step-order", "control.record", "control.warning"] as const;
+export const VERIFY_RULES = ["ledger.balanced", "ledger.limit", "ledger.journal", "code.valid", "quota.record", "quota.figures", "quota.month-end", "payment.tied", "payment.in-year", "payment.step-order", "control.record", "control.warning"] as const;
 
 /** Findings shown per rule in text output; JSON and JUnit carry all of them. */
 const TEXT_LIMIT = 20;
@@ -55,6 +55,7 @@ export function registerVerify(program: Command, ctx: CliContext): void {
           ...(await checkJournal(store)),
           ...(await checkQuotas(store, { codes: ref.codes, agencies: ref.agencyCodes, fundTypes: ref.fundTypes })),
           ...(await checkQuotaRecords(store)),
+          ...(await checkQuotaFigures(store)),
           ...(await checkQuotaMonths(store, config.fiscalYear)),
           ...(await checkPayments(store)),
           ...(await checkPaymentDates(store)),
