@@ -117,6 +117,15 @@ describe("planTransfers", () => {
     ]);
   });
 
+  it("refuses to post or void a reservation on a day before it was made, and takes the same day", () => {
+    const stored: Transfer[] = [{ id: "res-1", phase: "pending", debitAccountId: "quota", creditAccountId: "paid", amount: 800n, date: "2026-05-02", references: {}, sequence: 1 }];
+    const snap = snapshot({ balances: { quota: { ...ZERO_BALANCE, creditsPosted: 1000n, debitsPending: 800n } }, transfers: stored });
+    const early = { pendingId: "res-1", date: "2026-04-01" };
+    expect(statuses([{ id: "post-1", phase: "post", ...early }], snap)).toEqual(["dated_before_pending"]);
+    expect(statuses([{ id: "void-1", phase: "void", ...early }], snap)).toEqual(["dated_before_pending"]);
+    expect(statuses([{ id: "post-1", phase: "post", pendingId: "res-1", date: "2026-05-02" }], snap)).toEqual(["ok"]);
+  });
+
   it("accepts 50,000 one-fen payments that exactly exhaust a quota and refuses the next fen", () => {
     const batch: TransferInput[] = [];
     for (let i = 0; i < 50_000; i++) batch.push(pay(`pay-${i}`, 1n));

@@ -184,6 +184,9 @@ function checkPending(
   }
   const resolved = st.resolutions.get(pending.id) ?? st.snapshot.resolution(pending.id);
   if (resolved !== undefined) return resolved.phase === "post" ? "pending_already_posted" : "pending_already_voided";
+  // Resolved before it was made: balances as of the days between would show the release without
+  // the reservation (a pending balance below zero).
+  if (input.date < pending.date) return "dated_before_pending";
   if (phase === "post") {
     if (pending.expiresOn !== undefined && pending.expiresOn !== null && input.date > pending.expiresOn) {
       return "pending_expired";

@@ -100,6 +100,7 @@ export type CreateTransferStatus =
   | "pending_already_posted"
   | "pending_already_voided"
   | "pending_expired"
+  | "dated_before_pending"
   | "post_amount_exceeds_pending"
   | "exceeds_limit"
   | "overflows_balance"
