@@ -104,6 +104,11 @@ const CASES: Record<CreateTransferStatus, StatusCase> = {
     setup: before([pending("res-1", 100n, { expiresOn: "2026-03-15" })]),
     batch: [post("post-1", "res-1", { date: "2026-03-16" })],
   },
+  dated_before_pending: {
+    when: "a reservation of 2026-03-15 is posted on 2026-03-14",
+    setup: before([pending("res-1", 100n, { date: "2026-03-15" })]),
+    batch: [post("post-1", "res-1", { date: "2026-03-14" })],
+  },
   post_amount_exceeds_pending: {
     when: "1.01 yuan is posted on a 1.00 yuan reservation",
     setup: before([pending("res-1", 100n)]),
