@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cleanup, runJincai, tempDir } from "./_testing/run-jincai";
+import { cleanup, runJincai, setupSmall, tempDir } from "./_testing/run-jincai";
 
 let dir: string;
 beforeEach(async () => {
@@ -24,12 +24,23 @@ describe("jincai init", () => {
     expect(second.stderr).toContain("CLI_CONFIG_EXISTS");
   });
 
+  it("refuses --force with another fiscal year over a database holding 2026's quotas, and takes the same year again", async () => {
+    await setupSmall(dir);
+    const next = await runJincai(dir, ["init", "--force", "--year", "2027", "--division", "990100"]);
+    expect(next.code).toBe(2);
+    expect(next.stderr.trim()).toBe("jincai: CLI_USAGE: jincai.db already holds fiscal year 2026: a database holds one fiscal year; give 2027 a new one (--db jincai-2027.db)");
+    expect(JSON.parse(await readFile(join(dir, "jincai.config.json"), "utf8")).fiscalYear).toBe(2026);
+    expect((await runJincai(dir, ["init", "--force", "--year", "2026", "--division", "990100"])).code).toBe(0);
+    expect((await runJincai(dir, ["init", "--force", "--year", "2027", "--division", "990100", "--db", "jincai-2027.db"])).code).toBe(0);
+  });
+
   it("creates the database's folder, and puts the database beside a settings file given with --config", async () => {
     expect((await runJincai(dir, [...INIT, "--db", "data/city.db"])).code).toBe(0);
     expect(existsSync(join(dir, "data", "city.db"))).toBe(true);
     expect((await runJincai(dir, ["summary"])).code).toBe(0);
     const elsewhere = await runJincai(dir, ["--config", "conf/jincai.json", ...INIT, "--db", "city.db"]);
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect(elsewhere.stdout).toContain(`settings in ${join("conf", "jincai.json")}`);
     expect(existsSync(join(dir, "conf", "city.db"))).toBe(true);
     expect((await runJincai(dir, ["--config", "conf/jincai.json", "verify"])).code).toBe(0);
   });

@@ -3,8 +3,10 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
+import { QUOTA_BOOK } from "@jincai/budget";
 import { JincaiError } from "@jincai/core";
+import type { StoreTx } from "@jincai/core";
 import type { Command } from "commander";
 import { CONFIG_FILE, type JincaiConfig, configSchema, saveConfig } from "../config";
 import { openConfiguredStore } from "../open-store";
@@ -67,8 +69,34 @@ export function registerInit(program: Command, ctx: CliContext): void {
       const base = dirname(path);
       if ("sqlite" in config.store) await mkdir(dirname(resolve(base, config.store.sqlite)), { recursive: true });
       const store = await openConfiguredStore(config, base, { create: true });
-      await store.close();
+      try {
+        // A database holds one fiscal year: settings of another year over it would show none of
+        // its data and fail verify on every code (--force with a new year, meant for a new file).
+        const years = await storedFiscalYears(store);
+        const others = years.filter((y) => y !== config.fiscalYear);
+        if (others.length > 0) {
+          const where = "sqlite" in config.store ? config.store.sqlite : "the PostgreSQL database";
+          throw new JincaiError(
+            "CLI_USAGE",
+            `${where} already holds fiscal year ${others.join(", ")}: a database holds one fiscal year; give ${config.fiscalYear} a new one (--db jincai-${config.fiscalYear}.db)`,
+            { details: { years: others, fiscalYear: config.fiscalYear } },
+          );
+        }
+      } finally {
+        await store.close();
+      }
       await saveConfig(path, config);
-      ctx.out(`initialised ${"sqlite" in config.store ? config.store.sqlite : "PostgreSQL"} for fiscal year ${config.fiscalYear}, division ${config.division}; settings in ${CONFIG_FILE}`);
+      const shown = relative(ctx.cwd, path) || path;
+      ctx.out(`initialised ${"sqlite" in config.store ? config.store.sqlite : "PostgreSQL"} for fiscal year ${config.fiscalYear}, division ${config.division}; settings in ${shown}`);
     });
+}
+
+/** The fiscal years whose quota lines a database holds (from their 指标来源 accounts). */
+async function storedFiscalYears(store: StoreTx): Promise<number[]> {
+  const years = new Set<number>();
+  for (const { account } of await store.accountBalances({ book: QUOTA_BOOK })) {
+    const year = account.dimensions["fiscalYear"];
+    if (year !== undefined && /^\d{4}$/.test(year)) years.add(Number(year));
+  }
+  return [...years].sort();
 }
