@@ -209,6 +209,16 @@ describe("jincai import payments with a control added after payments were import
     expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
   });
 
+  it("says that a control taken out of the settings is still checked, on every import", async () => {
+    await setControls([c302("1000.00")]);
+    expect((await importPayments([payment("E1", "ZB2", "30201", "900.00")])).code).toBe(0);
+    await setControls([]);
+    const run = await importPayments([payment("E2", "ZB3", "30205", "500.00")]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("control C302 (absolute limit 1,000.00) is not in jincai.config.json any more, but the database keeps it and payments are still checked against it");
+    expect(run.stderr).toContain("TREASURY_EXCEEDS_CONTROL payment E2: amount 500.00 exceeds the 100.00 available under control C302");
+  });
+
   it("says when a new control matches no quota line, and refuses a match on an unknown dimension or with spaces", async () => {
     await setControls([{ id: "C301", match: { agency: "101001", economicCode: "301" }, limit: "100.00", policy: "track" }]);
     const none = await importPayments([payment("E1", "ZB1", "30101", "1.00")]);

@@ -3,18 +3,22 @@
  * user configured are checked on every payment (a changed limit or thresholds are posted; another
  * change is a conflict).
  */
-import { BudgetErrorCode, QUOTA_BOOK, QUOTA_CONTROL_COLLECTION, defineQuotaControl } from "@jincai/budget";
+import { BudgetErrorCode, QUOTA_BOOK, QUOTA_CONTROL_COLLECTION, defineQuotaControl, loadQuotaControls } from "@jincai/budget";
 import type { DimensionMatcher } from "@jincai/budget";
 import { JincaiError, addCalendarDays, appendAudit, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, PeriodLock, StoreTx } from "@jincai/core";
 import { cliActor } from "./cli-actor";
+import { CONFIG_FILE } from "./config";
 import type { JincaiConfig } from "./config";
 
 /** What an import says about a control it defined or changed (text, or a JSON line with `--json`). */
 export interface ControlNotice {
   readonly control: string;
-  /** `not-posted`: the fiscal year is closed to the last day, so the definition or new limit waits. */
-  readonly status: "defined" | "changed" | "not-posted";
+  /**
+   * `not-posted`: the fiscal year is closed to the last day, so the definition or new limit waits;
+   * `unconfigured`: defined in the database but gone from the settings, and still checked.
+   */
+  readonly status: "defined" | "changed" | "not-posted" | "unconfigured";
   readonly message: string;
 }
 
@@ -35,6 +39,16 @@ export interface ControlNotice {
  */
 export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clock = systemClock()): Promise<ControlNotice[]> {
   const notices: ControlNotice[] = [];
+  // A control cannot be taken back: one deleted from the settings is still checked, and says so.
+  const configured = new Set(config.controls.map((c) => c.id));
+  for (const stored of await loadQuotaControls(tx)) {
+    if (configured.has(stored.id)) continue;
+    notices.push({
+      control: stored.id,
+      status: "unconfigured",
+      message: `control ${stored.id} (${stored.policy} limit ${formatFen(stored.limit)}) is not in ${CONFIG_FILE} any more, but the database keeps it and payments are still checked against it (a control cannot be removed; raise its limit to let payments through)`,
+    });
+  }
   if (config.controls.length === 0) return notices;
   const year = config.fiscalYear;
   const today = isoNow(clock).slice(0, 10);
