@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyPayments } from "./apply-payments";
 import { getPayment } from "./get-payment";
-import { payment, treasuryStore } from "./_testing/treasury-fixtures";
+import { control, payment, treasuryStore } from "./_testing/treasury-fixtures";
 
 describe("getPayment", () => {
   it("reads a historic payment back from its ledger transfer", async () => {
@@ -15,6 +15,13 @@ describe("getPayment", () => {
       economicCode: "30201",
       paidAmount: 1_000_000n,
     });
+  });
+
+  it("names the controls a historic payment counted against, which no document lists", async () => {
+    const c = control();
+    const { store, context } = await treasuryStore(undefined, [c]);
+    await applyPayments(store, [payment()], context);
+    expect((await getPayment(store, "ZF001")).controlIds).toEqual([c.id]);
   });
 
   it("throws TREASURY_PAYMENT_NOT_FOUND for an unknown number", async () => {
