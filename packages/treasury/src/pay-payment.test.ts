@@ -10,7 +10,15 @@ describe("payPayment", () => {
     await approvePayment(store, "ZF001", { date: "2026-03-03" });
     expect(await store.transaction((tx) => payPayment(tx, "ZF001", { date: "2026-03-05" }))).toMatchObject({ status: "paid", paidAmount: 1_000_000n });
     expect(await figures(store)).toMatchObject({ reserved: 0n, consumed: 1_000_000n, available: 9_000_000n });
-    expect((await payPayment(store, "ZF001", { date: "2026-03-06" })).paidAmount).toBe(1_000_000n);
+    // A retry changes nothing; a retry saying another date or amount is a conflict, not a success.
+    expect((await payPayment(store, "ZF001", { date: "2026-03-05" })).paidAmount).toBe(1_000_000n);
+    await expect(payPayment(store, "ZF001", { date: "2026-03-06" })).rejects.toMatchObject({
+      code: "TREASURY_PAYMENT_CONFLICT", message: "payment ZF001 was paid with date 2026-03-05; this call says 2026-03-06",
+    });
+    await expect(payPayment(store, "ZF001", { date: "2026-03-05", amount: 500_000n })).rejects.toMatchObject({
+      code: "TREASURY_PAYMENT_CONFLICT", message: "payment ZF001 was paid with amount 10,000.00; this call says 5,000.00", details: { field: "amount" },
+    });
+    expect(await figures(store)).toMatchObject({ consumed: 1_000_000n });
   });
 
   it("pays 8,000.00 of 10,000.00 and releases the rest", async () => {

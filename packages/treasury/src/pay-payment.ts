@@ -1,5 +1,5 @@
 import { consumeReservation } from "@jincai/budget";
-import { JincaiError } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import type { StoreTx } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment } from "./payment";
@@ -18,10 +18,11 @@ export interface PayStep {
 
 /**
  * Records that an approved payment was paid: posts its reservation on the quota and its controls
- * (fully, or partly releasing the rest). Paying a paid payment again changes nothing.
+ * (fully, or partly releasing the rest). Paying a paid payment again the same way (its amount,
+ * its date) changes nothing; another amount or date is a conflict, not a silent success.
  *
  * @throws {JincaiError} TREASURY_PAYMENT_NOT_FOUND; TREASURY_INVALID_TRANSITION unless approved
- *   (or already paid); TREASURY_INVALID_PAYMENT for an amount outside 1..amount or a date before
+ *   (or already paid); TREASURY_PAYMENT_CONFLICT for a paid payment given another amount or date; TREASURY_INVALID_PAYMENT for an amount outside 1..amount or a date before
  *   the payment was approved; BUDGET_OUTSIDE_FISCAL_YEAR for a date after its quota's fiscal year
  * @example
  * ```ts
@@ -31,7 +32,16 @@ export interface PayStep {
 export async function payPayment(tx: StoreTx, paymentNumber: string, step: PayStep): Promise<Payment> {
   const state = await getPaymentState(tx, paymentNumber);
   assertStatus(state, ["approved", "paid"], "pay");
-  if (state.payment.status === "paid") return state.payment;
+  if (state.payment.status === "paid") {
+    const paidOn = state.doc.events.filter((e) => e.status === "paid").at(-1)?.date ?? state.payment.date;
+    const amount = step.amount ?? state.payment.amount;
+    const differs = amount !== state.payment.paidAmount ? { field: "amount", recorded: formatFen(state.payment.paidAmount), given: typeof amount === "bigint" ? formatFen(amount) : String(amount) }
+      : step.date !== paidOn ? { field: "date", recorded: paidOn, given: step.date } : undefined;
+    if (differs === undefined) return state.payment;
+    throw new JincaiError(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${paymentNumber} was paid with ${differs.field} ${differs.recorded}; this call says ${differs.given}`, {
+      details: { paymentNumber, ...differs },
+    });
+  }
   assertStepDate(state, step.date, "pay");
   const amount = step.amount ?? state.payment.amount;
   if (typeof amount !== "bigint" || amount <= 0n || amount > state.payment.amount) {
