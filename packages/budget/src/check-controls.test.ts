@@ -18,5 +18,13 @@ describe("checkControls", () => {
     expect(findings).toEqual([
       expect.objectContaining({ rule: "control.warning", severity: "warning", evidence: expect.objectContaining({ controlId: control.id, policy: "advisory" }) }),
     ]);
+    expect(findings[0]!.message).toBe("control 101001-302 (101001 商品和服务支出) has used 380,000.00 of 400,000.00, at or past 90%");
+  });
+
+  it("does not repeat a control's id as its name when it has no other", async () => {
+    const control = agencyControl({ name: "101001-302", limit: 100n, thresholds: [{ percent: 100, severity: "critical" }] });
+    const store = await budgetStore([quotaLine()], [control]);
+    expect(await apply(store, reserveQuota(quotaLine(), { id: "p1", amount: 100n, date: "2026-03-02", immediate: true }, [control]).transfers)).toBe(true);
+    expect((await checkControls(store))[0]!.message).toBe("control 101001-302 has used 1.00 of 1.00, at or past 100%");
   });
 });

@@ -54,7 +54,7 @@ export async function checkControls(tx: StoreTx): Promise<RuleFailure[]> {
       findings.push({
         rule: "control.warning",
         severity: w.severity,
-        message: `control ${control.id} (${control.name}) has used ${formatFen(w.used)} of ${formatFen(w.limit)}${w.percent !== undefined ? `, at or past ${w.percent}%` : ", past its advisory limit"}`,
+        message: `control ${control.id}${control.name === control.id ? "" : ` (${control.name})`} has used ${formatFen(w.used)} of ${formatFen(w.limit)}${w.percent !== undefined ? `, at or past ${w.percent}%` : ", past its advisory limit"}`,
         evidence: { controlId: control.id, policy: control.policy, used: fenToYuanString(w.used), limit: fenToYuanString(w.limit), code: w.code },
       });
     }

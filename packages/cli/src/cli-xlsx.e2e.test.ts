@@ -135,6 +135,12 @@ describe("jincai summary --format xlsx", () => {
     const level = await runJincai(db.dir, ["summary", "--by", "agency", "--level", "类"]);
     expect(level.code).toBe(2);
     expect(level.stderr).toContain("CLI_USAGE: --level rolls up function and economic codes: add function or economic to --by");
+    const economicItem = await runJincai(db.dir, ["summary", "--by", "economic", "--level", "项"]);
+    expect(economicItem.stderr).toContain("CLI_USAGE: --level 项: economic codes end at 款 (use --level 款), 项 is a level of function codes");
+    const byTwice = await runJincai(db.dir, ["summary", "--by", "agency", "--by", "function"]);
+    expect(byTwice.code).toBe(2);
+    expect(byTwice.stderr).toContain("CLI_USAGE: --by is given 2 times: name every grouping in one, --by agency,function");
+    expect(JSON.parse((await runJincai(db.dir, ["summary", "--format", "json", "--period", "2026年1-3月"])).stdout)[0]).toMatchObject({ periodFrom: "2026-01-01", periodTo: "2026-03-31" });
     const twice = await runJincai(db.dir, ["summary", "--by", "agency,agency"]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('CLI_USAGE: --by: "agency" is named twice');

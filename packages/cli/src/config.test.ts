@@ -21,6 +21,13 @@ describe("parseConfig", () => {
     }
   });
 
+  it("names a limit of zero and thresholds not written as a list, at their keys", () => {
+    const config = { ...good, controls: [{ id: "C1", match: { agency: "101001" }, limit: "0.00", thresholds: { warning: "0.5" } }] };
+    expect(() => parseConfig(JSON.stringify(config), "jincai.config.json")).toThrow(
+      'controls.0.limit: a limit above zero (a control of 0.00 would refuse every payment it matches); controls.0.thresholds: a list such as [{ "percent": 90, "severity": "warning" }] (severity info, warning or critical)',
+    );
+  });
+
   it("gives the line and column of a JSON syntax error", () => {
     const text = '{\n  "store": { "sqlite": "jincai.db" },\n  "fiscalYear": 2026,,\n}';
     expect(() => parseConfig(text, "jincai.config.json")).toThrow(/^jincai\.config\.json: not valid JSON at line 3, column 22 \(/);

@@ -21,10 +21,15 @@ const controlSchema = z.strictObject({
       }
     }),
   /** Yuan, as text (e.g. "1200000.00"). Required for `absolute` controls. */
-  limit: z.string().regex(/^\d+(\.\d{1,2})?$/, "an amount in yuan such as 1200000.00"),
+  limit: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/, "an amount in yuan such as 1200000.00")
+    .refine((v) => /[1-9]/.test(v), "a limit above zero (a control of 0.00 would refuse every payment it matches)"),
   policy: z.enum(["absolute", "advisory", "track"]).default("absolute"),
   thresholds: z
-    .array(z.strictObject({ percent: z.number().int().min(1).max(1000), severity: z.enum(["info", "warning", "critical"]) }))
+    .array(z.strictObject({ percent: z.number().int().min(1).max(1000), severity: z.enum(["info", "warning", "critical"]) }), {
+      error: (issue) => (issue.input === undefined ? undefined : 'a list such as [{ "percent": 90, "severity": "warning" }] (severity info, warning or critical)'),
+    })
     .default([
       { percent: 80, severity: "info" },
       { percent: 90, severity: "warning" },

@@ -42,7 +42,7 @@ const TITLES: Readonly<Record<string, string>> = {
 const LEVELS: Readonly<Record<string, number>> = { 类: 3, 款: 5, 项: 7, class: 3, section: 5, item: 7 };
 
 interface SummaryOptions {
-  by: string;
+  by?: string[];
   level?: string;
   period?: string;
   format: string;
@@ -65,7 +65,8 @@ export function registerSummary(program: Command, ctx: CliContext): void {
   program
     .command("summary")
     .description("quota, reserved, paid, available and execution rate, grouped by dimension")
-    .option("--by <dims>", `group by: ${Object.keys(BY).join(",")} (department: the 主管部门 at the top of each agency's tree)`, "agency")
+    // Collected, so that a second --by is refused rather than silently replacing the first.
+    .option("--by <dims>", `group by: ${Object.keys(BY).join(",")} (department: the 主管部门 at the top of each agency's tree; default agency)`, (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option("--level <level>", "roll function and economic codes up to 类|款|项 (function) / 类|款 (economic)")
     .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06, 2026-Q1, 2026-H1 (上半年) or 2026年3月")
     .option("--format <format>", "table|csv|json|xlsx", "table")
@@ -76,7 +77,10 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       `\nExamples:\n  $ jincai summary --by agency\n  $ jincai summary --by department\n  $ jincai summary --by agency,function --level 类\n  $ jincai summary --by function,month --period 2026-01..2026-06 --format csv\n  $ jincai summary --by agency,function --level 类 --format xlsx --output 执行情况.xlsx\n  $ jincai summary --by department --unit 万元\n\nWith --unit 万元 each figure, the total included, is rounded from its exact fen, so a column may\nmiss its total by a few 0.01 万元, as in any published table.`,
     )
     .action(async (opts: SummaryOptions) => {
-      const groupBy = opts.by.split(",").map((b) => {
+      if (opts.by !== undefined && opts.by.length > 1) {
+        throw new JincaiError("CLI_USAGE", `--by is given ${opts.by.length} times: name every grouping in one, --by ${opts.by.join(",")}`);
+      }
+      const groupBy = (opts.by?.[0] ?? "agency").split(",").map((b) => {
         const key = BY[b.trim()];
         if (!key) throw new JincaiError("CLI_USAGE", `--by: unknown dimension "${b}" (use ${Object.keys(BY).join(",")})`);
         return key;
@@ -94,6 +98,9 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       if (opts.level !== undefined) {
         const len = LEVELS[opts.level];
         if (len === undefined) throw new JincaiError("CLI_USAGE", `--level: use 类, 款 or 项`);
+        if (len === 7 && !groupBy.includes("functionCode")) {
+          throw new JincaiError("CLI_USAGE", "--level 项: economic codes end at 款 (use --level 款), 项 is a level of function codes");
+        }
         if (!groupBy.includes("functionCode") && !groupBy.includes("economicCode")) {
           throw new JincaiError("CLI_USAGE", `--level rolls up function and economic codes: add function or economic to --by`);
         }

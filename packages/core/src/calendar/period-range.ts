@@ -19,11 +19,12 @@ export interface DateRange {
  * ```ts
  * periodRange("2026-Q1");          // { from: "2026-01-01", to: "2026-03-31" }
  * periodRange("2026-01..2026-06"); // { from: "2026-01-01", to: "2026-06-30" }
+ * periodRange("2026年1-3月");      // { from: "2026-01-01", to: "2026-03-31" }, as reports write it
  * periodRange("2026-06..2026-01"); // throws CALENDAR_PERIOD_RANGE_REVERSED
  * ```
  */
 export function periodRange(text: string): DateRange {
-  const parts = text.split("..");
+  const parts = monthSpan(text).split("..");
   if (parts.length > 2) {
     throw new JincaiError(
       "CALENDAR_INVALID_PERIOD",
@@ -41,4 +42,13 @@ export function periodRange(text: string): DateRange {
     );
   }
   return { from: start.from, to: end.to };
+}
+
+/**
+ * A span of months as reports write it, `2026年1-3月`, `2026年1月-3月`, `2026年1至3月` or
+ * `2026年1月～3月`, as the range `2026-01..2026-03`; other text as it is.
+ */
+function monthSpan(text: string): string {
+  const m = /^(\d{4})年(\d{1,2})月?\s*[-－—~～至到]\s*(\d{1,2})月$/.exec(text.trim());
+  return m === null ? text : `${m[1]}-${m[2]!.padStart(2, "0")}..${m[1]}-${m[3]!.padStart(2, "0")}`;
 }

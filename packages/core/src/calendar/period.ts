@@ -122,10 +122,10 @@ const QUARTER_WORDS: Readonly<Record<string, string>> = { 一: "1", 二: "2", �
 
 /**
  * The Chinese spellings of reports in the canonical form (`2026年3月` → `2026-03`,
- * `2026年第一季度` → `2026-Q1`, `2026年上半年` → `2026-H1`); other text as it is.
+ * `2026年第一季度` → `2026-Q1`, `2026年上半年` → `2026-H1`, `2026年度` → `2026`); other text as it is.
  */
 function canonical(t: string): string {
-  const m = /^(\d{4})年(?:(上|下)半年|第?([一二三四1-4])季度?|(\d{1,2})月(?:(\d{1,2})日|(上旬|中旬|下旬))?)?$/.exec(t);
+  const m = /^(\d{4})年度?(?:(上|下)半年|第?([一二三四1-4])季度?|(\d{1,2})月(?:(\d{1,2})日|(上旬|中旬|下旬))?)?$/.exec(t);
   if (m === null) return t;
   const [, year, half, quarter, month, day, xun] = m;
   if (half !== undefined) return `${year}-H${half === "上" ? 1 : 2}`;
