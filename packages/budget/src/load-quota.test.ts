@@ -42,6 +42,11 @@ describe("loadQuota", () => {
     const store = createMemoryStore();
     await loadQuota(store, quotaLine(), fixtureContext());
     await expect(loadQuota(store, quotaLine({ amount: 1n }), fixtureContext())).rejects.toMatchObject({ code: "BUDGET_QUOTA_CONFLICT" });
+    await expect(loadQuota(store, quotaLine({ executable: false }), fixtureContext())).rejects.toMatchObject({
+      code: "BUDGET_QUOTA_CONFLICT",
+      message: expect.stringMatching(/^quota Q-2026-001 was loaded with executable true; this line says false/),
+      details: { quotaId: "Q-2026-001", field: "executable", recorded: "true", given: "false" },
+    });
   });
 
   it("rejects a line of an unknown agency without creating any account", async () => {

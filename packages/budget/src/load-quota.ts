@@ -6,13 +6,13 @@
  * conflict. Everything is written through the caller's `tx`, so it commits with
  * whatever else the caller does.
  */
-import { JincaiError } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import type { AccountInput, StoreTx } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { QUOTA_BOOK, quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
 import { quotaDimensions } from "./quota-dimensions";
 import type { QuotaLine } from "./quota-line";
-import { QUOTA_COLLECTION, quotaFromDocument, quotaRecord, sameQuota } from "./quota-record";
+import { QUOTA_COLLECTION, quotaDifference, quotaFromDocument, quotaRecord } from "./quota-record";
 import type { QuotaDocument } from "./quota-record";
 import { validateQuotaLine } from "./validate-quota-line";
 import type { QuotaValidationContext } from "./validate-quota-line";
@@ -59,10 +59,14 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
   const transferId = `quota-load:${line.id}`;
   const existing = await tx.getRecord<QuotaDocument>(QUOTA_COLLECTION, line.id);
   if (existing !== undefined) {
-    if (!sameQuota(quotaFromDocument(existing.data), line)) {
-      throw new JincaiError(BudgetErrorCode.QUOTA_CONFLICT, `quota ${line.id} exists with other fields`, {
-        details: { quotaId: line.id },
-      });
+    const differs = quotaDifference(quotaFromDocument(existing.data), line);
+    if (differs !== undefined) {
+      const show = (field: string, v: string) => (field === "amount" && /^-?\d+$/.test(v) ? formatFen(BigInt(v)) : v);
+      throw new JincaiError(
+        BudgetErrorCode.QUOTA_CONFLICT,
+        `quota ${line.id} was loaded with ${differs.field} ${show(differs.field, differs.recorded)}; this line says ${show(differs.field, differs.given)} (a loaded line does not change: a 追加, 调剂 or 收回 is a line or adjustment of its own)`,
+        { details: { quotaId: line.id, ...differs } },
+      );
     }
     return { status: "exists", transferId };
   }

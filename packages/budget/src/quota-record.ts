@@ -63,11 +63,21 @@ export function quotaFromDocument(doc: QuotaDocument): QuotaLine {
   return { ...doc, amount: BigInt(doc.amount) };
 }
 
-/** Whether two quota lines have the same fields (the idempotency check of `loadQuota`). */
-export function sameQuota(a: QuotaLine, b: QuotaLine): boolean {
+/**
+ * The first field in which two quota lines differ, with both values as text; undefined when they
+ * are the same line.
+ *
+ * @example
+ * ```ts
+ * quotaDifference(line, { ...line, executable: false }); // { field: "executable", recorded: "true", given: "false" }
+ * ```
+ */
+export function quotaDifference(a: QuotaLine, b: QuotaLine): { readonly field: string; readonly recorded: string; readonly given: string } | undefined {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof QuotaLine>;
   for (const k of keys) {
-    if ((a[k] ?? undefined) !== (b[k] ?? undefined)) return false;
+    const [x, y] = [a[k] ?? undefined, b[k] ?? undefined];
+    if (x !== y) return { field: k, recorded: x === undefined ? "(none)" : String(x), given: y === undefined ? "(none)" : String(y) };
   }
-  return true;
+  return undefined;
 }
+

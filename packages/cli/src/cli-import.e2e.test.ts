@@ -268,7 +268,7 @@ describe("jincai import (sample city 青川市)", () => {
     const run = await runJincai(dir, ["import", "quotas", "bad-quotas.csv"]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([
-      "bad-quotas.csv:2:1 BUDGET_QUOTA_CONFLICT quota ZB202600001 exists with other fields",
+      "bad-quotas.csv:2:11 BUDGET_QUOTA_CONFLICT quota ZB202600001 was loaded with amount 132,400.00; this line says 132,500.00 (a loaded line does not change: a 追加, 调剂 or 收回 is a line or adjustment of its own)",
       'bad-quotas.csv:3:5 BUDGET_UNKNOWN_AGENCY unknown agency "999999"',
       "bad-quotas.csv:4:4 BUDGET_INVALID_QUOTA fiscal_year: 2025 is not this database's fiscal year 2026 (jincai init --year)",
       "bad-quotas.csv:5:7 BUDGET_UNKNOWN_CODE function code 2010388 is not in the 2026 classification",

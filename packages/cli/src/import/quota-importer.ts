@@ -16,7 +16,7 @@ const QUOTA_FIELDS: Readonly<Record<string, string>> = {
   id: "quota_id", agency: "agency_code", fundType: "fund_type", functionCode: "function_code",
   economicCode: "economic_code", govEconomicCode: "gov_economic_code", projectCode: "project_code",
   amount: "amount", source: "source", paymentType: "payment_type", fiscalYear: "fiscal_year", documentNumber: "doc_no",
-  originQuotaId: "origin_quota_id", date: "issued_on",
+  originQuotaId: "origin_quota_id", date: "issued_on", executable: "executable",
 };
 
 /**
