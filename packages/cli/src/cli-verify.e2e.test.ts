@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CITY_PAYMENT_HEADER, cleanup, runJincai, setupSmall, tempDir, writeFiles } from "./_testing/run-jincai";
+import { CITY_PAYMENT_HEADER, PAYMENT_HEADER, cleanup, payment, runJincai, setupSmall, tempDir, writeCsv, writeFiles } from "./_testing/run-jincai";
 
 // One database: the small fixtures with three payments (2,300.50 paid), then tampered with.
 let dir: string;
@@ -160,6 +160,54 @@ describe("jincai verify: the journal behind the balances", () => {
     const { code, report } = await failures();
     expect(code).toBe(1);
     expect(report.failures).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "quota.record", evidence: { quotaId: "ZB1" } })]));
+  });
+});
+
+describe("jincai verify: a month's figures moved to another month", () => {
+  let own: string;
+  beforeAll(async () => {
+    own = await tempDir();
+    await setupSmall(own);
+    await writeCsv(own, "january.csv", PAYMENT_HEADER, [payment("J1", "ZB1", "30101", "1000.00", "2026-01-20")]);
+    expect((await runJincai(own, ["import", "payments", "january.csv"])).code).toBe(0);
+  });
+  afterAll(() => cleanup(own));
+
+  it("fails ledger.journal naming January and February of both accounts once J1's 1,000.00 is moved from January to February in account_months, totals unchanged", async () => {
+    const db = new Database(join(own, "jincai.db"));
+    let spent: string;
+    try {
+      spent = db.prepare("SELECT a.id FROM transfers t JOIN accounts a ON a.num = t.credit WHERE t.id = 'pay:J1'").pluck().get() as string;
+      // What someone editing the file would do: the months move, each account's balance stays.
+      const move = (id: string, column: "debits_posted" | "credits_posted"): void => {
+        const num = db.prepare("SELECT num FROM accounts WHERE id = ?").pluck().get(id);
+        expect(db.prepare(`UPDATE account_months SET ${column} = ${column} - 100000 WHERE account = ? AND month = '2026-01'`).run(num).changes).toBe(1);
+        db.prepare(
+          `INSERT INTO account_months (account, month, debits_posted, credits_posted, debits_pending, credits_pending) VALUES (?, '2026-02', 0, 0, 0, 0) ON CONFLICT (account, month) DO NOTHING`,
+        ).run(num);
+        expect(db.prepare(`UPDATE account_months SET ${column} = ${column} + 100000 WHERE account = ? AND month = '2026-02'`).run(num).changes).toBe(1);
+      };
+      move("quota:ZB1", "debits_posted");
+      move(spent, "credits_posted");
+    } finally {
+      db.close();
+    }
+    const [text, json] = await Promise.all([runJincai(own, ["verify"]), runJincai(own, ["verify", "--format", "json"])]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("account quota:ZB1: 2026-01 posted debits 0.00 in its months, 1000.00 in its transfers");
+    expect(text.stdout).toContain("account quota:ZB1: 2026-02 posted debits 1000.00 in its months, 0.00 in its transfers");
+    expect(text.stdout).toContain(`account ${spent}: 2026-01 posted credits 0.00 in its months, 1000.00 in its transfers`);
+    const journal = (JSON.parse(json.stdout) as VerifyJson).failures.filter((f) => f.rule === "ledger.journal");
+    // By month, then account id ("quota-spent:…" sorts before "quota:…").
+    expect(journal.map((f) => [f.evidence["accountId"], f.evidence["month"]])).toEqual([
+      [spent, "2026-01"],
+      ["quota:ZB1", "2026-01"],
+      [spent, "2026-02"],
+      ["quota:ZB1", "2026-02"],
+    ]);
+    expect(journal.find((f) => f.evidence["accountId"] === "quota:ZB1" && f.evidence["month"] === "2026-02")?.evidence).toEqual({
+      accountId: "quota:ZB1", month: "2026-02", monthDebitsPosted: "1000.00", monthCreditsPosted: "0.00", transferDebits: "0.00", transferCredits: "0.00",
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * `transferFlows` in PostgreSQL: the matching transfers grouped by (debit, credit, phase) in one
- * statement. The book filter applies to the groups, not the rows, so it costs one account lookup
+ * statement (and per month of the transfer's date with `byMonth`). The book filter applies to the groups, not the rows, so it costs one account lookup
  * per account pair rather than per transfer.
  */
 import type { TransferFlow, TransferFlowQuery, TransferPhase } from "@jincai/core";
@@ -11,6 +11,7 @@ interface FlowRow {
   debit_account_id: string;
   credit_account_id: string;
   phase: TransferPhase;
+  month: string | null;
   n: bigint;
   total: bigint;
 }
@@ -37,8 +38,9 @@ export async function transferFlows(db: Queryable, s: string, query: TransferFlo
   if (query.to !== undefined) parts.push(`t.date <= ${param(query.to)}::date`);
   if (query.phases !== undefined) parts.push(`t.phase = ANY(${param([...query.phases])}::text[])`);
   const where = parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`;
-  let text = `SELECT t.debit_account_id, t.credit_account_id, t.phase, count(*)::bigint AS n, sum(t.amount)::bigint AS total
-    FROM ${s}.transfers t ${where} GROUP BY t.debit_account_id, t.credit_account_id, t.phase`;
+  const month = query.byMonth === true ? "to_char(t.date, 'YYYY-MM')" : "NULL::text";
+  let text = `SELECT t.debit_account_id, t.credit_account_id, t.phase, ${month} AS month, count(*)::bigint AS n, sum(t.amount)::bigint AS total
+    FROM ${s}.transfers t ${where} GROUP BY t.debit_account_id, t.credit_account_id, t.phase${query.byMonth === true ? ", month" : ""}`;
   if (query.book !== undefined) {
     const book = param(query.book);
     text = `SELECT f.* FROM (${text}) f WHERE EXISTS (SELECT 1 FROM ${s}.accounts a
@@ -51,6 +53,7 @@ export async function transferFlows(db: Queryable, s: string, query: TransferFlo
     phase: r.phase,
     count: Number(r.n),
     amount: r.total,
+    ...(r.month === null ? {} : { month: r.month }),
   }));
   return flows.sort(compareTransferFlows);
 }

@@ -22,6 +22,32 @@ function tampered(current: AccountBalance[], flows: TransferFlow[], months = cur
   };
 }
 
+type Journal = Pick<StoreTx, "accountBalances" | "transferFlows">;
+
+/**
+ * A real store whose months were edited behind its back: `amount` of the posted debits (or
+ * credits) of `accountId` moved from the month of `from` to the month of `to`, totals unchanged,
+ * as an UPDATE of two `account_months` rows leaves them. Balances as of a month end between the
+ * two months are off by the amount; the transfers are untouched.
+ */
+function monthsMoved(store: Journal, change: { accountId: string; side: "debits" | "credits"; amount: bigint; from: string; to: string }): Journal {
+  const [early, late, sign] = change.from < change.to ? [change.from, change.to, -1n] : [change.to, change.from, 1n];
+  const startOf = (date: string) => `${date.slice(0, 7)}-01`;
+  return {
+    transferFlows: (query) => store.transferFlows(query),
+    accountBalances: async (query) => {
+      const rows = await store.accountBalances(query);
+      const asOf = query?.asOf;
+      if (asOf === undefined || asOf < startOf(early) || asOf >= startOf(late)) return rows;
+      return rows.map((r) => {
+        if (r.account.id !== change.accountId) return r;
+        const key = change.side === "debits" ? "debitsPosted" : "creditsPosted";
+        return { ...r, balance: { ...r.balance, [key]: r.balance[key] + sign * change.amount } };
+      });
+    },
+  };
+}
+
 describe("checkJournal", () => {
   it("passes a real ledger: grants and payments, posted, pending and posted later", async () => {
     const store = createMemoryStore();
@@ -54,6 +80,74 @@ describe("checkJournal", () => {
     const months = [row("q", { creditsPosted: 900n }), row("src", { debitsPosted: 1_000n })];
     const failures = await checkJournal(tampered(current, [flow("src", "q", 1_000n)], months));
     expect(failures).toEqual([expect.objectContaining({ rule: "ledger.journal", evidence: expect.objectContaining({ accountId: "q", monthsCreditsPosted: "9.00", creditsPosted: "10.00" }) })]);
+  });
+
+  it("passes payments spread over months and over two years", async () => {
+    const store = createMemoryStore();
+    await seedLedger(store);
+    await store.createTransfers([pay("p1", 1_000n, { date: "2025-12-31" }), pay("p2", 700n, { date: "2026-02-28" }), pay("p3", 300n, { date: "2026-12-01" })]);
+    expect(await checkJournal(store)).toEqual([]);
+  });
+
+  it("reports both accounts of a payment whose figures were moved from March to April in their months, naming each month", async () => {
+    const store = createMemoryStore();
+    await seedLedger(store);
+    await store.createTransfers([pay("p1", 100_000n)]);
+    const moved = { amount: 100_000n, from: "2026-03-10", to: "2026-04-10" };
+    const tampered = monthsMoved(store, { ...moved, accountId: ACCOUNTS.q1, side: "debits" });
+    const both = monthsMoved(tampered, { ...moved, accountId: ACCOUNTS.paid1, side: "credits" });
+    const failures = await checkJournal(both);
+    expect(failures.map((f) => f.message)).toEqual([
+      `account ${ACCOUNTS.paid1}: 2026-03 posted credits 0.00 in its months, 1000.00 in its transfers`,
+      `account ${ACCOUNTS.q1}: 2026-03 posted debits 0.00 in its months, 1000.00 in its transfers`,
+      `account ${ACCOUNTS.paid1}: 2026-04 posted credits 1000.00 in its months, 0.00 in its transfers`,
+      `account ${ACCOUNTS.q1}: 2026-04 posted debits 1000.00 in its months, 0.00 in its transfers`,
+    ]);
+    expect(failures[1]?.evidence).toEqual({
+      accountId: ACCOUNTS.q1, month: "2026-03", monthDebitsPosted: "0.00", monthCreditsPosted: "0.00", transferDebits: "1000.00", transferCredits: "0.00",
+    });
+  });
+
+  it("reports figures moved to a month no transfer is dated in, in the same year", async () => {
+    const store = createMemoryStore();
+    await seedLedger(store);
+    await store.createTransfers([pay("p1", 100_000n)]);
+    const failures = await checkJournal(monthsMoved(store, { accountId: ACCOUNTS.q1, side: "debits", amount: 40_000n, from: "2026-03-10", to: "2026-11-30" }));
+    expect(failures.map((f) => [f.evidence["month"], f.evidence["monthDebitsPosted"], f.evidence["transferDebits"]])).toEqual([
+      ["2026-03", "600.00", "1000.00"],
+      ["2026-11", "400.00", "0.00"],
+    ]);
+  });
+
+  it("names figures moved out of the transfers' years as before or after them", async () => {
+    const store = createMemoryStore();
+    await seedLedger(store);
+    await store.createTransfers([pay("p1", 100_000n)]);
+    const later = await checkJournal(monthsMoved(store, { accountId: ACCOUNTS.q1, side: "debits", amount: 100_000n, from: "2026-03-10", to: "2031-05-01" }));
+    expect(later.map((f) => f.message)).toEqual([
+      `account ${ACCOUNTS.q1}: 2026-03 posted debits 0.00 in its months, 1000.00 in its transfers`,
+      `account ${ACCOUNTS.q1}: after 2026-12 posted debits 1000.00 in its months, 0.00 in its transfers`,
+    ]);
+    const earlier = await checkJournal(monthsMoved(store, { accountId: ACCOUNTS.source, side: "debits", amount: 1_000_000n, from: "2026-01-05", to: "2019-07-01" }));
+    expect(earlier.map((f) => f.evidence["month"])).toEqual(["before 2026-01", "2026-01"]);
+  });
+
+  it("reports a month whose figures were raised, and the months no longer adding up to the balance", async () => {
+    const store = createMemoryStore();
+    await seedLedger(store);
+    await store.createTransfers([pay("p1", 100_000n)]);
+    const raised: Journal = {
+      transferFlows: (query) => store.transferFlows(query),
+      accountBalances: async (query) =>
+        (await store.accountBalances(query)).map((r) =>
+          query?.asOf !== undefined && query.asOf >= "2026-03-31" && r.account.id === ACCOUNTS.q1 ? { ...r, balance: { ...r.balance, debitsPosted: r.balance.debitsPosted + 1n } } : r,
+        ),
+    };
+    const failures = await checkJournal(raised);
+    expect(failures.map((f) => f.message)).toEqual([
+      `account ${ACCOUNTS.q1}: 2026-03 posted debits 1000.01 in its months, 1000.00 in its transfers`,
+      `account ${ACCOUNTS.q1}: its months add up to other figures than its balance (posted debits 1000.01 against 1000.00)`,
+    ]);
   });
 
   it("leaves pending balances to the other rules: a partial post releases more than it posts", async () => {

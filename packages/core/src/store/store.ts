@@ -66,6 +66,12 @@ export interface TransferFlowQuery {
   readonly to?: string;
   /** Only transfers in one of these phases; omitted means every phase. */
   readonly phases?: readonly TransferPhase[];
+  /**
+   * Also sum per calendar month of the transfers' dates: each flow then carries its `month`
+   * (`YYYY-MM`), and one (debit, credit, phase) gives one flow per month it has transfers in.
+   * Default false.
+   */
+  readonly byMonth?: boolean;
 }
 
 /** The transfers of one (debit account, credit account, phase), summed by the store. */
@@ -80,6 +86,8 @@ export interface TransferFlow {
   readonly count: number;
   /** Their total amount, in fen. */
   readonly amount: bigint;
+  /** The month (`YYYY-MM`) every transfer of the flow is dated in; only when the query asked `byMonth`. */
+  readonly month?: string;
 }
 
 /** A domain document kept by the record store. */
@@ -174,9 +182,9 @@ export interface StoreTx {
   /** Transfers, streamed in sequence order. */
   transfers(query?: TransferQuery): AsyncIterable<Transfer>;
   /**
-   * The matching transfers summed per (debit account, credit account, phase), computed by the
-   * store in one pass without returning each transfer. Sorted by debit id, credit id, then phase
-   * (JavaScript string order). Use it to check which account pairs a kind of transfer moves
+   * The matching transfers summed per (debit account, credit account, phase), and per month with
+   * `byMonth`, computed by the store in one pass without returning each transfer. Sorted by debit
+   * id, credit id, phase, then month (JavaScript string order). Use it to check which account pairs a kind of transfer moves
    * between, then stream only the pairs that need a closer look.
    */
   transferFlows(query?: TransferFlowQuery): Promise<TransferFlow[]>;

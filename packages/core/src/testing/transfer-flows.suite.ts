@@ -1,6 +1,7 @@
 /**
  * `transferFlows`: transfers summed per (debit, credit, phase) with the book, id-prefix, date
- * and phase filters, the shared sort order, and a transaction's own uncommitted transfers.
+ * and phase filters, per month on request, the shared sort order, and a transaction's own
+ * uncommitted transfers.
  */
 import { describe, expect, it } from "vitest";
 import type { TransferInput } from "../ledger/transfer";
@@ -89,6 +90,36 @@ export function transferFlowsSuite(h: StoreHarness): void {
           flow(q1, paid1, "void", 1, 600n),
         ]);
         expect(await store.transferFlows({ phases: [] })).toEqual([]);
+      });
+    });
+
+    it("sums per month of the transfers' dates on request, each flow naming its month", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        await store.createTransfers([...MOVES, pay("pay-8", 300n, { date: "2026-04-30" }), pay("pay-9", 50n, { date: "2025-12-31" })]);
+        const inMonth = (f: TransferFlow, month: string): TransferFlow => ({ ...f, month });
+        expect(await store.transferFlows({ byMonth: true, phases: ["posted"], idPrefix: "pay-" })).toEqual([
+          inMonth(flow(q1, paid1, "posted", 1, 50n), "2025-12"),
+          inMonth(flow(q1, paid1, "posted", 2, 12_500n), "2026-03"),
+          inMonth(flow(q1, paid1, "posted", 1, 300n), "2026-04"),
+          inMonth(flow(q2, paid1, "posted", 1, 700n), "2026-04"),
+          inMonth(flow(q3, paid2, "posted", 1, 900n), "2026-03"),
+        ]);
+        expect(await store.transferFlows({ byMonth: true, book: "plan" })).toEqual([inMonth(flow(planSource, plan1, "posted", 1, 50_000n), "2026-03")]);
+        expect(await store.transferFlows({ byMonth: false, book: "plan" })).toEqual([flow(planSource, plan1, "posted", 1, 50_000n)]);
+      });
+    });
+
+    it("sums per month exactly past 2^53 fen too", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        const big = 2n ** 60n + 1n;
+        const move = (id: string, date: string): TransferInput => ({ id, debitAccountId: source, creditAccountId: paid2, amount: big, date });
+        await store.createTransfers([move("big-1", DAY), move("big-2", DAY), move("big-3", "2026-05-02")]);
+        expect(await store.transferFlows({ idPrefix: "big-", byMonth: true })).toEqual([
+          { ...flow(source, paid2, "posted", 2, 2n * big), month: "2026-03" },
+          { ...flow(source, paid2, "posted", 1, big), month: "2026-05" },
+        ]);
       });
     });
 

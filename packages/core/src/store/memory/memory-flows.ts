@@ -1,4 +1,4 @@
-/** `transferFlows` of the memory store: one pass over the transfers, summed per account pair and phase. */
+/** `transferFlows` of the memory store: one pass over the transfers, summed per account pair and phase (and month). */
 import type { Transfer, TransferPhase } from "../../ledger/transfer";
 import { compareTransferFlows } from "../compare-transfer-flows";
 import type { TransferFlow, TransferFlowQuery } from "../store";
@@ -10,18 +10,21 @@ interface MutableFlow {
   phase: TransferPhase;
   count: number;
   amount: bigint;
+  month?: string;
 }
 
-/** The matching transfers summed per (debit, credit, phase), sorted by {@link compareTransferFlows}. */
+/** The matching transfers summed per (debit, credit, phase) and, `byMonth`, month; sorted by {@link compareTransferFlows}. */
 export function transferFlows(state: MemoryState, query: TransferFlowQuery = {}): TransferFlow[] {
   const keep = flowFilter(state, query);
   const flows = new Map<string, MutableFlow>();
   for (const t of state.transfers) {
     if (!keep(t)) continue;
-    const key = `${t.debitAccountId}\u0000${t.creditAccountId}\u0000${t.phase}`;
+    const month = query.byMonth === true ? t.date.slice(0, 7) : undefined;
+    const key = `${t.debitAccountId}\u0000${t.creditAccountId}\u0000${t.phase}\u0000${month ?? ""}`;
     const flow = flows.get(key);
     if (flow === undefined) {
-      flows.set(key, { debitAccountId: t.debitAccountId, creditAccountId: t.creditAccountId, phase: t.phase, count: 1, amount: t.amount });
+      const base = { debitAccountId: t.debitAccountId, creditAccountId: t.creditAccountId, phase: t.phase, count: 1, amount: t.amount };
+      flows.set(key, month === undefined ? base : { ...base, month });
     } else {
       flow.count++;
       flow.amount += t.amount;
