@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { runJincai, useSmallDatabase } from "./_testing/run-jincai";
+import { PAYMENT_HEADER, payment, runJincai, useSmallDatabase, writeCsv } from "./_testing/run-jincai";
 
 // The audit chain of a bureau's database, with checkpoints signed and a copy kept outside it:
 // someone who can write the database can delete the newest events together with the stored
@@ -137,5 +137,60 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment S2's document says status paid; its transfers say reserved, not paid");
     expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment S4's document says paid 9.99; its transfers say paid 0.00");
     expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment S3's reservation pay:S3 has no document (it was deleted?)");
+  });
+
+  it("finds January reopened by deleting its lock, which let a January payment in while verify passed, and a lock nobody closed", async () => {
+    expect((await runJincai(db.dir, ["close", "2026-01"])).code).toBe(0);
+    const closed = await runJincai(db.dir, ["audit", "verify"]);
+    expect(closed.code).toBe(0);
+    expect(closed.stdout).toContain("periods: 1 closed in the chain, all still locked");
+    await writeCsv(db.dir, "january.csv", PAYMENT_HEADER, [payment("J1", "ZB1", "30101", "10.00", "2026-01-20")]);
+    const refused = await runJincai(db.dir, ["import", "payments", "january.csv"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("TREASURY_PERIOD_CLOSED payment J1: its date 2026-01-20 is in a closed period");
+
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.prepare("DELETE FROM period_locks").run();
+    raw.close();
+    expect((await runJincai(db.dir, ["import", "payments", "january.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0); // the ledger itself is intact
+    const reopened = await runJincai(db.dir, ["audit", "verify"]);
+    expect(reopened.code).toBe(1);
+    // Events 1 and 2 are the agencies' and quotas' imports; the close is event 3.
+    expect(reopened.stdout).toContain(
+      "AUDIT_LOCK_MISSING at event 3: the period 2026-01-01..2026-01-31 (every book) closed at event 3 is open again: no period lock covers 2026-01-01 (a lock was deleted behind the store's back)",
+    );
+
+    const forged = new Database(join(db.dir, "jincai.db"));
+    forged.prepare("INSERT INTO period_locks (from_date, to_date, book) VALUES ('2026-01-01', '2026-01-31', NULL), ('2026-02-01', '2026-02-28', 'quota')").run();
+    forged.close();
+    const json = await runJincai(db.dir, ["audit", "verify", "--json"]);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { ok: boolean; problems: unknown[]; periods: unknown };
+    expect(report.problems).toEqual([]);
+    expect(report.periods).toEqual({
+      closes: 1,
+      locks: 2,
+      unrecorded: [
+        {
+          code: "AUDIT_LOCK_UNRECORDED",
+          lock: { from: "2026-02-01", to: "2026-02-28", book: "quota" },
+          message: "the period lock 2026-02-01..2026-02-28 (book quota) has no period.close event in the audit chain (it was added behind the store's back, or without closePeriod)",
+        },
+      ],
+    });
+    expect((await runJincai(db.dir, ["audit", "verify"])).stdout).toContain("AUDIT_LOCK_UNRECORDED: the period lock 2026-02-01..2026-02-28 (book quota)");
+  });
+
+  it("checks a book's close by its book: a lock of another book does not cover it", async () => {
+    expect((await runJincai(db.dir, ["close", "2026-01", "--book", "quota"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "verify"])).code).toBe(0);
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.prepare("UPDATE period_locks SET book = 'plan'").run();
+    raw.close();
+    const audit = await runJincai(db.dir, ["audit", "verify"]);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toContain("AUDIT_LOCK_MISSING at event 3: the period 2026-01-01..2026-01-31 (book quota) closed at event 3 is open again");
+    expect(audit.stdout).toContain("AUDIT_LOCK_UNRECORDED: the period lock 2026-01-01..2026-01-31 (book plan)");
   });
 });

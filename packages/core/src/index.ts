@@ -186,6 +186,10 @@ export type { AuditSigner, AuditVerifier } from "./audit/audit-signer";
 export { checkpointAudit } from "./audit/checkpoint-audit";
 export { LEDGER_SEAL_ACTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./audit/seal-ledger";
 export type { LedgerSeal, SealLedgerOptions, SealProblem, SealReport } from "./audit/seal-ledger";
+export { PERIOD_CLOSE_ACTION, closePeriod, periodCloseOf, periodCloseSubject } from "./audit/close-period";
+export type { ClosePeriodOptions } from "./audit/close-period";
+export { verifyPeriodLocks } from "./audit/verify-period-locks";
+export type { PeriodLockProblem, PeriodLockProblemCode, PeriodLockReport } from "./audit/verify-period-locks";
 export type { CheckpointAuditOptions } from "./audit/checkpoint-audit";
 export { verifyAudit } from "./audit/verify-audit";
 export type {

@@ -3,7 +3,9 @@
  * - `verify` walks the chain and reports the first broken link (an event edited, deleted,
  *   inserted or reordered), any bad checkpoint signature, and any sealed transfer changed since
  *   its seal (core's seal-ledger), and any payment document that disagrees with its transfer
- *   (treasury's checkPaymentDocuments); `--checkpoints FILE` also checks
+ *   (treasury's checkPaymentDocuments), and any period the chain closed that the store's period
+ *   locks no longer cover or any lock no `period.close` event names (core's verifyPeriodLocks);
+ *   `--checkpoints FILE` also checks
  *   checkpoints kept outside the database, which alone reveal the newest events cut off
  *   together with the stored checkpoints that named them.
  * - `keygen` writes an Ed25519 key pair for signing checkpoints.
@@ -16,7 +18,7 @@ import { existsSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
-  JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, systemClock, verifyAudit, verifyLedgerSeals,
+  JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, systemClock, verifyAudit, verifyLedgerSeals, verifyPeriodLocks,
 } from "@jincai/core";
 import { checkPaymentDocuments } from "@jincai/treasury";
 import type { Command } from "commander";
@@ -50,24 +52,30 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const keys = await Promise.all(opts.publicKey.map((file) => readFile(resolve(ctx.cwd, file), "utf8")));
       const verifier = keys.length > 0 ? await createEd25519Verifier(keys) : undefined;
       const external = opts.checkpoints === undefined ? undefined : await readCheckpointsFile(resolve(ctx.cwd, opts.checkpoints), opts.checkpoints);
-      const { chain, ledger, documents } = await withStore(ctx, async (store) => ({
+      const { chain, ledger, documents, periods } = await withStore(ctx, async (store) => ({
         chain: await verifyAudit(store, { ...(verifier ? { verifier } : {}), ...(external ? { externalCheckpoints: external } : {}) }),
         ledger: await verifyLedgerSeals(store),
         // The documents against the sealed transfers (1.1 s on a million payments: here, not in verify).
         documents: await checkPaymentDocuments(store),
+        periods: await verifyPeriodLocks(store),
       }));
-      // A sealed transfer changed behind the store's back is a problem of the chain's own kind.
+      // A sealed transfer changed behind the store's back is a problem of the chain's own kind,
+      // and so is a closed period whose lock is gone (both at their event).
       const sealProblems = ledger.problems.map((p) => ({ code: "AUDIT_SEAL_MISMATCH", sequence: p.sequence, message: p.message }));
-      const problems = [...chain.problems, ...sealProblems].sort((a, b) => a.sequence - b.sequence);
-      const ok = problems.length === 0 && documents.length === 0;
+      const lockProblems = periods.problems.flatMap((p) => (p.sequence === undefined ? [] : [{ code: p.code, sequence: p.sequence, message: p.message }]));
+      // A lock no event names has no event to be at.
+      const unrecorded = periods.problems.filter((p) => p.sequence === undefined).map((p) => ({ code: p.code, lock: p.lock, message: p.message }));
+      const problems = [...chain.problems, ...sealProblems, ...lockProblems].sort((a, b) => a.sequence - b.sequence);
+      const ok = problems.length === 0 && documents.length === 0 && unrecorded.length === 0;
       if (opts.json) {
         const summary = { seals: ledger.seals, sealedTo: ledger.sealedTo, unsealed: ledger.unsealed };
-        ctx.out(JSON.stringify({ ...chain, ok, problems, ledger: summary, documents }, null, 2));
+        ctx.out(JSON.stringify({ ...chain, ok, problems, ledger: summary, documents, periods: { closes: periods.closes, locks: periods.locks, unrecorded } }, null, 2));
       } else {
         for (const p of problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
         for (const d of documents) ctx.out(`AUDIT_DOCUMENT_MISMATCH: ${d.message}`);
+        for (const u of unrecorded) ctx.out(`${u.code}: ${u.message}`);
         const kept = external === undefined ? "" : ` and ${chain.externalCheckpoints} kept outside`;
-        ctx.out(ok ? `audit: ${chain.events} events, ${chain.checkpoints} checkpoints${kept}, chain intact` : `audit: ${problems.length + documents.length} problem(s)`);
+        ctx.out(ok ? `audit: ${chain.events} events, ${chain.checkpoints} checkpoints${kept}, chain intact` : `audit: ${problems.length + documents.length + unrecorded.length} problem(s)`);
         if (ok && !chain.signaturesChecked && chain.checkpoints + chain.externalCheckpoints > 0) {
           ctx.out("audit: checkpoint signatures not checked (give --public-key)");
         }
@@ -76,6 +84,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
           const since = ledger.unsealed === 0 ? "" : `; ${ledger.unsealed} written since the last seal are not sealed yet (jincai audit checkpoint seals them)`;
           ctx.out(`ledger: transfers 1..${ledger.sealedTo} in ${ledger.seals} seal(s)${ledger.problems.length === 0 ? " unchanged" : ""}${since}`);
         }
+        if (periods.closes > 0 && periods.problems.length === 0) ctx.out(`periods: ${periods.closes} closed in the chain, all still locked`);
       }
       ctx.exitCode = ok ? EXIT.ok : EXIT.rules;
     });

@@ -4,8 +4,10 @@
  * quota dated there (`TREASURY_PERIOD_CLOSED` at its date column) and the books of that period
  * stay as they were reported. Without a period it lists the closed periods. Closing is
  * permanent in the CLI: reopening a closed month is an administrative act it does not offer.
+ * Each close is recorded in the audit chain (core's `closePeriod`), so `jincai audit verify`
+ * finds a lock deleted (or added) behind the store's back.
  */
-import { JincaiError, addCalendarDays, appendAudit, systemClock } from "@jincai/core";
+import { JincaiError, addCalendarDays, closePeriod, systemClock } from "@jincai/core";
 import type { PeriodLock } from "@jincai/core";
 import type { Command } from "commander";
 import { cliActor } from "../cli-actor";
@@ -54,14 +56,8 @@ export function registerClose(program: Command, ctx: CliContext): void {
         const lock: PeriodLock = opts.book === undefined ? range : { ...range, book: opts.book };
         const already = (await store.periodLocks()).some((l) => covers(l, lock));
         if (!already) {
-          await store.transaction(async (tx) => {
-            await tx.lockPeriod(lock);
-            await appendAudit(
-              tx,
-              { actor: cliActor(), action: "period.close", subject: `${lock.from}..${lock.to}`, change: { ...lock } },
-              { clock: systemClock() },
-            );
-          });
+          // The lock and its period.close event commit together: audit verify compares the two.
+          await store.transaction((tx) => closePeriod(tx, lock, { actor: cliActor(), clock: systemClock() }));
         }
         return { locks: await store.periodLocks(), closed: { lock, already } };
       });

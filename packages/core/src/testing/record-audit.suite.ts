@@ -1,6 +1,9 @@
-/** The record store (optimistic versions, index queries, paging) and the audit event log. */
+/** The record store (optimistic versions, index queries, paging), the audit event log, and periods closed on the record. */
 import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../audit/audit-event";
+import { closePeriod } from "../audit/close-period";
+import { verifyPeriodLocks } from "../audit/verify-period-locks";
+import { fixedClock } from "../time/clock";
 import type { StoredRecord } from "../store/store";
 import { withStore, type StoreHarness } from "./store-harness";
 
@@ -170,6 +173,31 @@ export function recordAuditSuite(h: StoreHarness): void {
         await store.putAuditCheckpoint(cp(20));
         await store.putAuditCheckpoint(cp(10));
         expect(await store.auditCheckpoints()).toEqual([cp(10), cp(20)]);
+      });
+    });
+  });
+
+  describe("closePeriod", () => {
+    it("keeps each lock as its period.close event names it, for every book and for one, so verifyPeriodLocks finds nothing", async () => {
+      await withStore(h, async (store) => {
+        const options = { actor: "cli:zhang.wei", clock: fixedClock("2026-02-03T09:00:00Z") };
+        await store.transaction((tx) => closePeriod(tx, { from: "2026-01-01", to: "2026-01-31" }, options));
+        await store.transaction((tx) => closePeriod(tx, { from: "2026-02-01", to: "2026-02-28", book: "quota" }, options));
+        expect(await store.periodLocks()).toEqual([{ from: "2026-01-01", to: "2026-01-31" }, { from: "2026-02-01", to: "2026-02-28", book: "quota" }]);
+        expect(await verifyPeriodLocks(store)).toEqual({ closes: 2, locks: 2, problems: [] });
+      });
+    });
+
+    it("adds neither the lock nor its event when the close is rolled back", async () => {
+      await withStore(h, async (store) => {
+        await expect(
+          store.transaction(async (tx) => {
+            await closePeriod(tx, { from: "2026-01-01", to: "2026-01-31" }, { actor: "cli:zhang.wei", clock: fixedClock("2026-02-03T09:00:00Z") });
+            throw new Error("roll back");
+          }),
+        ).rejects.toThrow("roll back");
+        expect(await store.periodLocks()).toEqual([]);
+        expect(await store.lastAuditEvent()).toBeUndefined();
       });
     });
   });
