@@ -170,7 +170,7 @@ describe("jincai import (sample city 青川市)", () => {
     await writeCsv(dir, "fund-names.csv", CITY_PAYMENT_HEADER, rows);
     const run = await runJincai(dir, ["import", "payments", "fund-names.csv", "--dry-run"]);
     expect(run.stderr.trim()).toBe(
-      "fund-names.csv:3:3 TREASURY_QUOTA_NOT_FOUND payment FT0002: no executable quota has fiscalYear 2026, agency 101001, fundType 121, functionCode 2010301, economicCode 30101, projectCode JB0000",
+      "fund-names.csv:3:4 TREASURY_QUOTA_NOT_FOUND payment FT0002: no executable quota has fiscalYear 2026, agency 101001, fundType 121, functionCode 2010301, economicCode 30101, projectCode JB0000",
     );
     expect(run.stdout).toContain("2 rows read, 0 would apply, 1 rejected"); // FT0001 passed: a file with a bad row applies nothing
   });

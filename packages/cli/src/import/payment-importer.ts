@@ -263,7 +263,7 @@ const EXISTS: RowOutcome = Object.freeze({ status: "exists" });
 
 function outcome(row: PaymentRow, result: PaymentItemResult): RowOutcome {
   if (result.status !== "ok" && result.status !== "exists") {
-    return { status: "rejected", code: result.status, field: rejectedField(result), message: rejection(row, result) };
+    return { status: "rejected", code: result.status, field: rejectedField(row, result), message: rejection(row, result) };
   }
   // "CODE controlId: what happened" (run-import splits the code off and keeps the rest).
   const warnings = result.warnings?.map((w) => {
@@ -287,10 +287,12 @@ const FIELD_COLUMNS: Readonly<Record<string, string>> = {
   purpose: "summary",
 };
 
-function rejectedField(result: PaymentItemResult): string {
+function rejectedField(row: PaymentRow, result: PaymentItemResult): string {
   const named = result.details?.["field"] ?? result.details?.["dimension"];
   const column = typeof named === "string" ? FIELD_COLUMNS[named] : undefined;
-  return column ?? PAYMENT_FIELDS[result.status] ?? "payment_id";
+  const field = column ?? PAYMENT_FIELDS[result.status] ?? "payment_id";
+  // Matched by its dimensions (no 指标编号 in the row): the match starts at the agency.
+  return field === "quota_id" && row.quota_id === undefined ? "agency_code" : field;
 }
 
 function rejection(row: PaymentRow, result: PaymentItemResult): string {
