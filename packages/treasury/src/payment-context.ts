@@ -4,7 +4,10 @@ import type { CodeRegistry, StoreTx } from "@jincai/core";
 import { createQuotaIndex } from "./quota-index";
 import type { QuotaIndex } from "./quota-index";
 
-/** What payments are planned against: the quotas and the controls in force. Build once per import. */
+/**
+ * What payments are planned against: the quotas and the controls in force, as read when it was
+ * built. Build once per import, after the controls are defined (see {@link loadPaymentContext}).
+ */
 export interface PaymentContext {
   /** The quota index. */
   readonly quotas: QuotaIndex;
@@ -39,6 +42,11 @@ export function createPaymentContext(
 
 /**
  * Reads the quotas (optionally of one fiscal year) and the controls, and builds a context.
+ *
+ * A context is a snapshot: build it again after loading a quota or defining a control. A payment
+ * planned with a context read before a control was defined does not debit that control (the
+ * control is not in its list), so build it inside the transaction that applies the payments, as
+ * `jincai import` does for each file after it defines the configured controls.
  *
  * @example
  * ```ts
