@@ -184,7 +184,7 @@ export type { AppendAuditOptions, AuditInput } from "./audit/append-audit";
 export { auditCheckpointPayload } from "./audit/audit-signer";
 export type { AuditSigner, AuditVerifier } from "./audit/audit-signer";
 export { checkpointAudit } from "./audit/checkpoint-audit";
-export { LEDGER_SEAL_ACTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./audit/seal-ledger";
+export { LEDGER_SEAL_ACTION, LEDGER_SEAL_COLLECTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./audit/seal-ledger";
 export type { LedgerSeal, SealLedgerOptions, SealProblem, SealReport } from "./audit/seal-ledger";
 export { PERIOD_CLOSE_ACTION, closePeriod, periodCloseOf, periodCloseSubject } from "./audit/close-period";
 export type { ClosePeriodOptions } from "./audit/close-period";

@@ -4,15 +4,16 @@ import type { Store } from "../store/store";
 import type { Transfer } from "../ledger/transfer";
 import { ACCOUNTS, pay, seedLedger } from "../testing/ledger-fixture";
 import { fixedClock } from "../time/clock";
-import { sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./seal-ledger";
 
 const clock = fixedClock("2026-03-31T18:00:00Z");
 const seal = (store: Store) => store.transaction((tx) => sealLedger(tx, { actor: "u:zhang", clock }));
 
 /** The store as it would read after someone edited one stored transfer behind its back. */
-function tampered(store: Store, id: string, change: (t: Transfer) => Transfer): Pick<Store, "transfers" | "auditEvents"> {
+function tampered(store: Store, id: string, change: (t: Transfer) => Transfer): Pick<Store, "transfers" | "auditEvents" | "getRecord"> {
   return {
     auditEvents: (from) => store.auditEvents(from),
+    getRecord: (collection, recordId) => store.getRecord(collection, recordId),
     async *transfers(query) {
       for await (const t of store.transfers(query)) yield t.id === id ? change(t) : t;
     },
@@ -43,7 +44,7 @@ describe("sealLedger and verifyLedgerSeals", () => {
     const sealed = await seal(store);
     const redirected = tampered(store, "pay:ZF1", (t) => ({ ...t, references: { ...t.references, memo: '["青川","6299999999999999"]' } }));
     const report = await verifyLedgerSeals(redirected);
-    expect(report.problems).toEqual([{ sequence: 1, message: expect.stringMatching(new RegExp(`^the transfers 1\\.\\.${sealed!.to} sealed at event 1 have changed: ${sealed!.count} now, digest sha-256:`)) }]);
+    expect(report.problems).toEqual([{ sequence: 1, message: expect.stringMatching(new RegExp(`^the transfers 1\\.\\.${sealed!.to} sealed at event 1 have changed, first among transfers 1\\.\\.${sealed!.to}: ${sealed!.count} now, digest sha-256:`)) }]);
     expect((await verifyLedgerSeals(tampered(store, "pay:ZF1", (t) => ({ ...t, amount: 4_000n })))).problems).toHaveLength(1);
   });
 
@@ -52,15 +53,35 @@ describe("sealLedger and verifyLedgerSeals", () => {
     await seedLedger(store);
     await seal(store);
     await store.createTransfers([pay("pay:ZF2", 100n)]);
-    const deleted: Pick<Store, "transfers" | "auditEvents"> = {
+    const deleted: Pick<Store, "transfers" | "auditEvents" | "getRecord"> = {
       auditEvents: (from) => store.auditEvents(from),
+      getRecord: (collection, recordId) => store.getRecord(collection, recordId),
       async *transfers(query) {
         for await (const t of store.transfers(query)) if (t.sequence !== 1) yield t;
       },
     };
     const report = await verifyLedgerSeals(deleted);
-    expect(report.problems[0]?.message).toMatch(/have changed: \d+ now/);
+    expect(report.problems[0]?.message).toMatch(/have changed, first among transfers 1\.\.3: 2 now/);
     expect(report.unsealed).toBe(1);
+  });
+
+  it("names the chunk of 10,000 transfers where a large seal first differs", async () => {
+    const store = createMemoryStore();
+    await seedLedger(store);
+    const batch = Array.from({ length: 25_000 }, (_, i) => pay(`pay:B${i}`, 1n));
+    for (let i = 0; i < batch.length; i += 5_000) expect((await store.createTransfers(batch.slice(i, i + 5_000))).applied).toBe(true);
+    const sealed = await seal(store);
+    expect(sealed!.count).toBeGreaterThan(25_000);
+    let target = "";
+    for await (const t of store.transfers()) if (t.sequence === 15_000) target = t.id;
+    const report = await verifyLedgerSeals(tampered(store, target, (t) => ({ ...t, amount: t.amount + 1n })));
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]!.message).toContain(`have changed, first among transfers 10001..20000: `);
+    // The kept marks edited behind the store's back are not believed: the seal's range is named.
+    const kept = (await store.getRecord<{ marks: { to: number; digest: string }[] }>(LEDGER_SEAL_COLLECTION, "1"))!;
+    await store.putRecord({ collection: LEDGER_SEAL_COLLECTION, id: "1", data: { ...kept.data, marks: kept.data.marks.slice(1) } });
+    const edited = await verifyLedgerSeals(tampered(store, target, (t) => ({ ...t, amount: t.amount + 1n })));
+    expect(edited.problems[0]!.message).toMatch(/have changed: \d+ now/);
   });
 
   it("writes every stored field of a transfer into its line", () => {

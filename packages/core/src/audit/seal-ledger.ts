@@ -32,6 +32,9 @@ export interface LedgerSeal {
   readonly digest: string;
 }
 
+/** Record collection of what each seal event's digest covers (its chunk marks), by event sequence. */
+export const LEDGER_SEAL_COLLECTION = "ledger-seal";
+
 /** Transfers hashed per chunk: each chunk's digest is chained into the next, memory stays flat. */
 const CHUNK = 10_000;
 
@@ -47,20 +50,37 @@ export function transferSealLine(t: Transfer): string {
   return `${t.sequence}\t${t.id}\t${t.phase}\t${t.debitAccountId}\t${t.creditAccountId}\t${t.amount}\t${t.date}\t${t.pendingId ?? ""}\t${t.expiresOn ?? ""}\t${canonicalJson(t.references)}\n`;
 }
 
+/** The running digest after a chunk of a seal: its last sequence and the chain's value there. */
+export interface SealMark {
+  /** The last sequence of the chunk. */
+  readonly to: number;
+  /** The chained digest after it (hex, without the hasher's name). */
+  readonly digest: string;
+}
+
 /** Running digest over transfers in sequence order, in chunks of {@link CHUNK}. */
-function createSealDigest(hasher: AuditHasher): { add(t: Transfer): Promise<void>; finish(): Promise<string>; count: () => number } {
+function createSealDigest(hasher: AuditHasher): {
+  add(t: Transfer): Promise<void>;
+  finish(): Promise<string>;
+  count: () => number;
+  marks: () => readonly SealMark[];
+} {
   const encoder = new TextEncoder();
   let chained = "";
   let lines: string[] = [];
   let count = 0;
+  let last = 0;
+  const marks: SealMark[] = [];
   const flush = async (): Promise<void> => {
     chained = await hasher.hash(encoder.encode(chained + lines.join("")));
     lines = [];
+    marks.push({ to: last, digest: chained });
   };
   return {
     async add(t) {
       lines.push(transferSealLine(t));
       count++;
+      last = t.sequence;
       if (lines.length === CHUNK) await flush();
     },
     async finish() {
@@ -68,6 +88,7 @@ function createSealDigest(hasher: AuditHasher): { add(t: Transfer): Promise<void
       return `${hasher.name}:${chained}`;
     },
     count: () => count,
+    marks: () => marks,
   };
 }
 
@@ -107,7 +128,7 @@ export interface SealLedgerOptions {
  * ```
  */
 export async function sealLedger(
-  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent">,
+  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord">,
   options: SealLedgerOptions,
 ): Promise<LedgerSeal | undefined> {
   let after = 0;
@@ -120,7 +141,12 @@ export async function sealLedger(
   }
   if (digest.count() === 0) return undefined;
   const seal: LedgerSeal = { after, to, count: digest.count(), digest: await digest.finish() };
-  await appendAudit(tx, { actor: options.actor, action: LEDGER_SEAL_ACTION, subject: `transfers ${after + 1}..${to} (${seal.count}) ${seal.digest}`, change: seal }, options);
+  // The chain's value after every chunk is kept beside the event (about 8 KB per million
+  // transfers), so that a change is found to its chunk of 10,000 transfers rather than to the
+  // whole seal. The event's digest covers them: a kept copy that was edited is not believed.
+  const change = { ...seal, marks: digest.marks().map((m) => ({ to: m.to, digest: m.digest })) };
+  const event = await appendAudit(tx, { actor: options.actor, action: LEDGER_SEAL_ACTION, subject: `transfers ${after + 1}..${to} (${seal.count}) ${seal.digest}`, change }, options);
+  await tx.putRecord({ collection: LEDGER_SEAL_COLLECTION, id: String(event.sequence), data: change });
   return seal;
 }
 
@@ -154,15 +180,15 @@ export interface SealReport {
  * ```
  */
 export async function verifyLedgerSeals(
-  store: Pick<StoreTx, "transfers" | "auditEvents">,
+  store: Pick<StoreTx, "transfers" | "auditEvents" | "getRecord">,
   options: { readonly hasher?: AuditHasher } = {},
 ): Promise<SealReport> {
-  const seals: (LedgerSeal & { readonly event: number })[] = [];
+  const hasher = options.hasher ?? sha256Hasher;
+  const seals: (LedgerSeal & { readonly event: number; readonly marks: readonly SealMark[] })[] = [];
   for await (const event of store.auditEvents()) {
     const seal = sealOf(event);
-    if (seal !== undefined) seals.push({ ...seal, event: event.sequence });
+    if (seal !== undefined) seals.push({ ...seal, event: event.sequence, marks: await keptMarks(store, event, hasher) });
   }
-  const hasher = options.hasher ?? sha256Hasher;
   const problems: SealProblem[] = [];
   // Every stored transfer, a made-up sequence at or below 0 included (the stores start at 1).
   const transfers = store.transfers({ afterSequence: Number.MIN_SAFE_INTEGER })[Symbol.asyncIterator]();
@@ -186,7 +212,7 @@ export async function verifyLedgerSeals(
     if (now !== seal.digest || digest.count() !== seal.count) {
       problems.push({
         sequence: seal.event,
-        message: `the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event} have changed: ${digest.count()} now, digest ${now}; sealed ${seal.count}, ${seal.digest}`,
+        message: `the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event} have changed${firstChangedChunk(seal, digest.marks())}: ${digest.count()} now, digest ${now}; sealed ${seal.count}, ${seal.digest}`,
       });
     }
   }
@@ -196,4 +222,30 @@ export async function verifyLedgerSeals(
     next = await transfers.next();
   }
   return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems };
+}
+
+/**
+ * The marks kept beside a seal event, when their record is there and its digest is the event's
+ * (none for seals written before marks were kept, or a record deleted or edited since).
+ */
+async function keptMarks(store: Pick<StoreTx, "getRecord">, event: AuditEvent, hasher: AuditHasher): Promise<readonly SealMark[]> {
+  const kept = await store.getRecord<{ marks?: unknown }>(LEDGER_SEAL_COLLECTION, String(event.sequence));
+  if (kept === undefined || !Array.isArray(kept.data.marks)) return [];
+  if ((await hasher.hash(new TextEncoder().encode(canonicalJson(kept.data)))) !== event.digest) return [];
+  return kept.data.marks.filter((m): m is SealMark => typeof m?.to === "number" && typeof m?.digest === "string");
+}
+
+/**
+ * Where a changed seal first differs, from the chain's value after each chunk: `, first among
+ * transfers 40001..50000` (the chunk whose value no longer agrees; the chunks before it are as
+ * sealed). Empty when the seal kept no marks or they all agree.
+ */
+function firstChangedChunk(seal: LedgerSeal & { readonly marks: readonly SealMark[] }, now: readonly SealMark[]): string {
+  for (let i = 0; i < seal.marks.length; i++) {
+    const sealed = seal.marks[i]!;
+    if (now[i]?.digest === sealed.digest) continue;
+    const from = i === 0 ? seal.after + 1 : seal.marks[i - 1]!.to + 1;
+    return `, first among transfers ${from}..${sealed.to}`;
+  }
+  return "";
 }
