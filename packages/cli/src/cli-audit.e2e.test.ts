@@ -139,6 +139,32 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment S3's reservation pay:S3 has no document (it was deleted?)");
   });
 
+  it("finds a refund made up in a paid payment's document, a status set to refunded, and a refund's entry removed, which verify cannot see", async () => {
+    // R1 and R2 were submitted, then paid (so they have documents); R3 was paid and refunded.
+    const header = `${PAYMENT_HEADER},用途,状态,退票日期`;
+    const row = (n: string, amount: string, date: string, status: string, refunded = "") => `${payment(n, "ZB1", "30101", amount, date)},,${status},${refunded}`;
+    await writeCsv(db.dir, "submitted.csv", header, [row("R1", "100.00", "2026-03-09", "已提交"), row("R2", "50.00", "2026-03-09", "已提交")]);
+    await writeCsv(db.dir, "paid.csv", header, [row("R1", "100.00", "2026-03-09", "已支付"), row("R2", "50.00", "2026-03-09", "已支付"), row("R3", "20.00", "2026-03-09", "已退票", "2026-03-12")]);
+    expect((await runJincai(db.dir, ["import", "payments", "submitted.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["import", "payments", "paid.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "verify"])).code).toBe(0);
+    const raw = new Database(join(db.dir, "jincai.db"));
+    const refund = (n: string) => raw.prepare(`SELECT json_extract(data, '$.refunds[0].refundNumber') FROM records WHERE collection = 'payment' AND id = ?`).pluck().get(n) as string;
+    const r3 = refund("R3");
+    raw.prepare(`UPDATE records SET data = json_insert(data, '$.refunds[#]', json('{"refundNumber":"X","amount":"1717219","date":"2026-03-20"}')) WHERE collection = 'payment' AND id = 'R1'`).run();
+    raw.prepare(`UPDATE records SET data = json_set(data, '$.status', 'refunded') WHERE collection = 'payment' AND id = 'R2'`).run();
+    raw.prepare(`UPDATE records SET data = json_set(data, '$.refunds', json('[]'), '$.status', 'paid') WHERE collection = 'payment' AND id = 'R3'`).run();
+    raw.close();
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0); // the ledger itself is intact
+    expect((await runJincai(db.dir, ["payment", "R1"])).stdout).toContain("X");
+    const audit = await runJincai(db.dir, ["audit", "verify"]);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment R1's document lists refund X of 17172.19 on 2026-03-20; the ledger has no refund transfer pay:R1.refund:X");
+    expect(audit.stdout).toContain("AUDIT_DOCUMENT_MISMATCH: payment R2's document says status refunded; its transfers say paid, 0.00 of 50.00 refunded");
+    expect(audit.stdout).toContain(`AUDIT_DOCUMENT_MISMATCH: payment R3's refund transfer pay:R3.refund:${r3} gave back 20.00 on 2026-03-12; its document does not list it (the entry was removed?)`);
+    expect(audit.stdout).toContain("audit: 3 problem(s)");
+  });
+
   it("finds January reopened by deleting its lock, which let a January payment in while verify passed, and a lock nobody closed", async () => {
     expect((await runJincai(db.dir, ["close", "2026-01"])).code).toBe(0);
     const closed = await runJincai(db.dir, ["audit", "verify"]);

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { Transfer } from "@jincai/core";
-import { paymentFromTransfer, paymentTransferId } from "./payment-transfer";
+import { paymentFromTransfer, paymentTransferId, refundOfTransferId, refundTransferId } from "./payment-transfer";
 
 describe("paymentTransferId", () => {
   it("prefixes the payment number with pay:", () => expect(paymentTransferId("ZF2026-000123")).toBe("pay:ZF2026-000123"));
+});
+
+describe("refundTransferId and refundOfTransferId", () => {
+  it("names a refund's transfer after its payment and refund numbers, and reads them back", () => {
+    expect(refundTransferId("ZF001", "TP-01")).toBe("pay:ZF001.refund:TP-01");
+    expect(refundOfTransferId("pay:ZF001.refund:TP-01")).toEqual({ paymentNumber: "ZF001", refundNumber: "TP-01" });
+  });
+
+  it("reads no refund from a reservation, its posting, or a control's share of a refund", () => {
+    expect(refundOfTransferId("pay:ZF001")).toBeUndefined();
+    expect(refundOfTransferId("pay:ZF001.post")).toBeUndefined();
+    expect(refundOfTransferId("pay:ZF001.refund:TP-01~C302")).toBeUndefined();
+  });
 });
 
 describe("paymentFromTransfer", () => {

@@ -21,6 +21,37 @@ export function paymentTransferId(paymentNumber: string): string {
   return `pay:${paymentNumber}`;
 }
 
+/**
+ * The id of the transfer that gives a refund (退票) of a payment back to its quota line.
+ *
+ * @example
+ * ```ts
+ * refundTransferId("ZF2026-000123", "TP-01"); // "pay:ZF2026-000123.refund:TP-01"
+ * ```
+ */
+export function refundTransferId(paymentNumber: string, refundNumber: string): string {
+  return `${paymentTransferId(paymentNumber)}${REFUND_INFIX}${refundNumber}`;
+}
+
+/**
+ * The payment and refund numbers of a refund transfer's id; undefined for any other transfer
+ * (a control's share of a refund, `…~<control>`, included).
+ *
+ * @example
+ * ```ts
+ * refundOfTransferId("pay:ZF001.refund:TP-01"); // { paymentNumber: "ZF001", refundNumber: "TP-01" }
+ * refundOfTransferId("pay:ZF001"); // undefined
+ * ```
+ */
+export function refundOfTransferId(id: string): { readonly paymentNumber: string; readonly refundNumber: string } | undefined {
+  const prefix = paymentTransferId("");
+  const at = id.indexOf(REFUND_INFIX);
+  if (!id.startsWith(prefix) || at < 0 || id.includes("~")) return undefined;
+  return { paymentNumber: id.slice(prefix.length, at), refundNumber: id.slice(at + REFUND_INFIX.length) };
+}
+
+const REFUND_INFIX = ".refund:";
+
 /** The references every transfer of a payment carries. Internal. */
 export function paymentReferences(
   p: { readonly paymentNumber: string; readonly payeeName: string; readonly payeeAccount: string; readonly purpose: string },

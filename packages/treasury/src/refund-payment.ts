@@ -13,7 +13,7 @@ import { applyLedger } from "./apply-ledger";
 import { assertStatus, existingState, findPaymentState, reservationOf, savePayment } from "./payment-state";
 import type { PaymentState } from "./payment-state";
 import type { PaymentDocument } from "./payment-record";
-import { paymentTransferId } from "./payment-transfer";
+import { paymentTransferId, refundTransferId } from "./payment-transfer";
 import { assertStepDate } from "./step-date";
 
 /** A refund of a paid payment. */
@@ -148,7 +148,7 @@ export async function prepareRefundOf(
   }
   const controlIds = state.version !== 0 ? state.doc.controlIds : (knownControlIds ?? (await historicControls(tx, state, context)));
   const batch = restoreConsumption(reservationOf(state, controlIds), {
-    id: `${paymentTransferId(paymentNumber)}.refund:${step.refundNumber}`,
+    id: refundTransferId(paymentNumber, step.refundNumber),
     amount,
     date: step.date,
     references: { voucher: paymentNumber },

@@ -2,8 +2,8 @@
  * `jincai audit`: the audit hash chain of every state-changing command.
  * - `verify` walks the chain and reports the first broken link (an event edited, deleted,
  *   inserted or reordered), any bad checkpoint signature, and any sealed transfer changed since
- *   its seal (core's seal-ledger), and any payment document that disagrees with its transfer
- *   (treasury's checkPaymentDocuments), and any period the chain closed that the store's period
+ *   its seal (core's seal-ledger), and any payment document that disagrees with its transfers
+ *   (treasury's checkPaymentDocuments: its reservation, and the refunds it lists or lacks), and any period the chain closed that the store's period
  *   locks no longer cover or any lock no `period.close` event names (core's verifyPeriodLocks);
  *   `--checkpoints FILE` also checks
  *   checkpoints kept outside the database, which alone reveal the newest events cut off
