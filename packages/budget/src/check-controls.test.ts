@@ -1,8 +1,18 @@
+import type { Store } from "@jincai/core";
 import { describe, expect, it } from "vitest";
 import { agencyControl, apply, budgetStore } from "./_testing/budget-store";
 import { quotaLine } from "./_testing/quota-fixtures";
 import { checkControls } from "./check-controls";
+import { QUOTA_CONTROL_COLLECTION } from "./define-quota-control";
+import type { QuotaControlDocument } from "./define-quota-control";
+import { CONTROL_SOURCE_ACCOUNT_ID, QUOTA_BOOK, controlAccountIds } from "./quota-account-ids";
 import { reserveQuota } from "./reserve-quota";
+
+/** Rewrites a control's document, as a hand edit in the database could. */
+async function editControl(store: Store, id: string, change: (doc: QuotaControlDocument) => QuotaControlDocument): Promise<void> {
+  const stored = await store.getRecord<QuotaControlDocument>(QUOTA_CONTROL_COLLECTION, id);
+  await store.putRecord({ ...stored!, data: change(stored!.data), expectedVersion: stored!.version });
+}
 
 describe("checkControls", () => {
   it("reports nothing when no control is configured", async () => {
@@ -26,5 +36,67 @@ describe("checkControls", () => {
     const store = await budgetStore([quotaLine()], [control]);
     expect(await apply(store, reserveQuota(quotaLine(), { id: "p1", amount: 100n, date: "2026-03-02", immediate: true }, [control]).transfers)).toBe(true);
     expect((await checkControls(store))[0]!.message).toBe("control 101001-302 has used 1.00 of 1.00, at or past 100%");
+  });
+
+  it("passes controls of every policy whose documents are as defined", async () => {
+    const controls = [agencyControl(), agencyControl({ id: "A", policy: "advisory" }), agencyControl({ id: "T", policy: "track" })];
+    expect(await checkControls(await budgetStore([quotaLine()], controls))).toEqual([]);
+  });
+});
+
+describe("checkControls (control.record): a control's document edited behind the store's back", () => {
+  it("reports an absolute control's policy edited to track, which would let imports pass its limit", async () => {
+    const store = await budgetStore([quotaLine()], [agencyControl()]);
+    await editControl(store, "101001-302", (doc) => ({ ...doc, policy: "track" }));
+    expect(await checkControls(store)).toEqual([
+      {
+        rule: "control.record",
+        severity: "error",
+        message: "control 101001-302's document says policy track, but its ledger account limits its use to its limit, as only an absolute control's does",
+        evidence: { controlId: "101001-302", field: "policy", policy: "track", ledgerPolicy: "absolute", code: "BUDGET_CONTROL_CONFLICT" },
+      },
+    ]);
+  });
+
+  it("reports a tracking control's policy edited to absolute, and an advisory one's edited to track, from the definition its limit transfer recorded", async () => {
+    const store = await budgetStore([quotaLine()], [agencyControl({ id: "T", policy: "track" }), agencyControl({ id: "A", policy: "advisory" })]);
+    await editControl(store, "T", (doc) => ({ ...doc, policy: "absolute" }));
+    await editControl(store, "A", (doc) => ({ ...doc, policy: "track" }));
+    expect((await checkControls(store)).map((f) => f.message)).toEqual([
+      "control A's document says policy track, but its definition in the ledger (transfer quota-control-limit:A) says advisory",
+      "control T's document says policy absolute, but its ledger account does not limit its use, as an absolute control's does",
+    ]);
+  });
+
+  it("reports matchers edited to count other payments against the control, but not the same matchers in another order", async () => {
+    const store = await budgetStore([quotaLine()], [agencyControl(), agencyControl({ id: "B" })]);
+    await editControl(store, "101001-302", (doc) => ({ ...doc, match: [{ dimension: "agency", value: "101001" }, { dimension: "economicCode", value: "30299" }] }));
+    await editControl(store, "B", (doc) => ({ ...doc, match: [...doc.match].reverse() }));
+    expect(await checkControls(store)).toEqual([
+      expect.objectContaining({
+        rule: "control.record",
+        message: "control 101001-302's document says match agency=101001, economicCode=30299, but its definition in the ledger (transfer quota-control-limit:101001-302) says agency=101001, economicCode=302*",
+        evidence: { controlId: "101001-302", field: "match", match: "agency=101001, economicCode=30299", ledgerMatch: "agency=101001, economicCode=302*", code: "BUDGET_CONTROL_CONFLICT" },
+      }),
+    ]);
+  });
+
+  it("checks the policy of a control defined before definitions were recorded against its account alone", async () => {
+    const store = await budgetStore([quotaLine()]);
+    // As an earlier build defined it: the limit transfer names the document, nothing more.
+    const ids = controlAccountIds("OLD");
+    await store.createAccounts([
+      { id: CONTROL_SOURCE_ACCOUNT_ID, book: QUOTA_BOOK, code: "控制来源", name: "控制数来源", normalSide: "debit" },
+      { id: ids.control, book: QUOTA_BOOK, code: "OLD", name: "OLD", normalSide: "credit", flags: { debitsMustNotExceedCredits: true } },
+      { id: ids.spent, book: QUOTA_BOOK, code: "控制执行", name: "OLD", normalSide: "credit" },
+    ]);
+    await apply(store, [{ id: "quota-control-limit:OLD", debitAccountId: CONTROL_SOURCE_ACCOUNT_ID, creditAccountId: ids.control, amount: 100n, date: "2026-01-01", references: { documentId: "OLD" } }]);
+    const { limit: _limit, ...rest } = agencyControl({ id: "OLD", name: "OLD" });
+    await store.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: "OLD", data: { ...rest, limit: "100", match: [{ dimension: "agency", value: "999" }] }, index: { policy: "absolute" } });
+    expect(await checkControls(store)).toEqual([]);
+    await editControl(store, "OLD", (doc) => ({ ...doc, policy: "advisory" }));
+    expect((await checkControls(store)).map((f) => f.message)).toEqual([
+      "control OLD's document says policy advisory, but its ledger account limits its use to its limit, as only an absolute control's does",
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Defining a control: its accounts in book `quota` (the control account, limited when the policy
- * is `absolute`, and its counterpart), the posting of its limit from the control source account,
- * what its lines had already used, and its document in collection `quota-control`. Idempotent by
+ * is `absolute`, and its counterpart), the posting of its limit from the control source account
+ * (whose memo records the policy and matchers, see control-definition), what its lines had
+ * already used, and its document in collection `quota-control`. Idempotent by
  * control id; a later limit is posted as a change.
  */
 import { JincaiError, formatFen } from "@jincai/core";
 import type { StoreTx, TransferInput } from "@jincai/core";
+import { definitionMemo, matchText } from "./control-definition";
 import { controlUsage } from "./control-usage";
 import { BudgetErrorCode } from "./error-codes";
 import { ledgerFailure } from "./ledger-failure";
@@ -115,7 +117,11 @@ async function defineOrChange(tx: StoreTx, control: QuotaControl): Promise<Defin
     );
   }
   const transfers: TransferInput[] = [
-    { id: `${CONTROL_LIMIT_PREFIX}${control.id}`, debitAccountId: CONTROL_SOURCE_ACCOUNT_ID, creditAccountId: ids.control, amount: control.limit, date: control.date, references: { documentId: control.id } },
+    // The limit's transfer also records what defines the control, where a ledger seal covers it.
+    {
+      id: `${CONTROL_LIMIT_PREFIX}${control.id}`, debitAccountId: CONTROL_SOURCE_ACCOUNT_ID, creditAccountId: ids.control, amount: control.limit, date: control.date,
+      references: { documentId: control.id, memo: definitionMemo(control) },
+    },
   ];
   if (usage.used > 0n) {
     transfers.push({
@@ -179,14 +185,6 @@ async function changeControl(
   }
   await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: kept, index: { policy: control.policy }, expectedVersion: existing.version });
   return { status: "changed", opening: 0n, lines: 0, changes };
-}
-
-/** A control's matchers as a reader writes them, in dimension order: `agency=101001, economicCode=302*`. */
-function matchText(match: QuotaControlDocument["match"]): string {
-  return match
-    .map((m) => `${m.dimension}=${m.value}${m.prefix === true ? "*" : ""}`)
-    .sort()
-    .join(", ");
 }
 
 function controlDocument(control: QuotaControl): QuotaControlDocument {

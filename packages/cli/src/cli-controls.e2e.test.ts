@@ -144,6 +144,53 @@ describe("jincai import payments with a control added after payments were import
 
   });
 
+  it("finds an absolute control's policy or matchers edited in its document, which imports read, and its definition in the ledger edited too once sealed", async () => {
+    await setControls([c302("1000.00")]);
+    expect((await importPayments([payment("E1", "ZB2", "30201", "800.00")])).code).toBe(0);
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.prepare(`UPDATE records SET data = json_set(data, '$.policy', 'track') WHERE collection = 'quota-control' AND id = 'C302'`).run();
+    raw.close();
+    // Imports read the document: with the control out of the settings (still checked, the import
+    // says), a payment over its limit is no longer refused as a row; only the ledger's own limit
+    // stops the whole import.
+    await setControls([]);
+    const past = await importPayments([payment("E2", "ZB3", "30205", "300.00")]);
+    expect(past.code).toBe(2);
+    expect(past.stdout).toContain("control C302 (track limit 1,000.00) is not in jincai.config.json any more");
+    expect(past.stderr).toContain("TREASURY_LEDGER_REJECTED");
+    const edited = await runJincai(db.dir, ["verify"]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain("control C302's document says policy track, but its ledger account limits its use to its limit, as only an absolute control's does");
+
+    const back = new Database(join(db.dir, "jincai.db"));
+    back.prepare(`UPDATE records SET data = json_set(data, '$.policy', 'absolute', '$.match[1].value', '3029') WHERE collection = 'quota-control' AND id = 'C302'`).run();
+    back.close();
+    const json = JSON.parse((await runJincai(db.dir, ["verify", "--format", "json"])).stdout);
+    expect(json.failures).toEqual([
+      expect.objectContaining({
+        rule: "control.record",
+        message: "control C302's document says match agency=101001, economicCode=3029*, fiscalYear=2026, but its definition in the ledger (transfer quota-control-limit:C302) says agency=101001, economicCode=302*, fiscalYear=2026",
+      }),
+    ]);
+
+    // The definition is kept in the limit's transfer: once sealed, editing it there as well is found.
+    const restore = new Database(join(db.dir, "jincai.db"));
+    restore.prepare(`UPDATE records SET data = json_set(data, '$.match[1].value', '302') WHERE collection = 'quota-control' AND id = 'C302'`).run();
+    restore.close();
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "keygen", "audit"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem"])).code).toBe(0);
+    const both = new Database(join(db.dir, "jincai.db"));
+    both.prepare(`UPDATE records SET data = json_set(data, '$.match[1].value', '303') WHERE collection = 'quota-control' AND id = 'C302'`).run();
+    both.prepare(`UPDATE transfers SET refs = replace(refs, 'economicCode=302*', 'economicCode=303*') WHERE id = 'quota-control-limit:C302'`).run();
+    both.close();
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+    const audit = await runJincai(db.dir, ["audit", "verify"]);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toMatch(/^AUDIT_SEAL_MISMATCH at event \d+: the transfers 1\.\.\d+ sealed at event \d+ have changed/m);
+  });
+
   it("refuses an absolute limit its lines have already passed, a limit cut below use, and a changed match, each with exit 2", async () => {
     expect((await importPayments([payment("E1", "ZB2", "30201", "800.00")])).code).toBe(0);
     await setControls([c302("500.00")]);
