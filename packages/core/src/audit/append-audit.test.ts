@@ -49,6 +49,24 @@ describe("appendAudit", () => {
     });
   });
 
+  it("names the missing clock option instead of failing with a TypeError", async () => {
+    const store = createFakeAuditStore();
+    const untyped = appendAudit as (...args: unknown[]) => Promise<unknown>;
+    for (const options of [undefined, {}, { clock: "2026-03-01" }]) {
+      await expect(untyped(store, input, options)).rejects.toMatchObject({
+        name: "JincaiError",
+        code: "AUDIT_INPUT_INVALID",
+        message: "appendAudit needs the option clock (a Clock, e.g. systemClock()) to time the event",
+        details: { field: "clock" },
+      });
+    }
+    await expect(untyped(store, undefined, { clock: fixedClock("2026-03-01") })).rejects.toMatchObject({
+      code: "AUDIT_INPUT_INVALID",
+      message: "appendAudit needs the event ({ actor, action, subject, change }), not undefined",
+    });
+    expect(store.events).toEqual([]);
+  });
+
   it("throws AUDIT_CANONICAL_UNSUPPORTED for a change holding NaN", async () => {
     await expect(
       appendAudit(createFakeAuditStore(), { ...input, change: { rate: Number.NaN } }, { clock: fixedClock("2026-03-01") }),

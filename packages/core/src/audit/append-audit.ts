@@ -8,6 +8,7 @@ import { sha256Hasher } from "./audit-hasher";
 import type { AuditStore } from "./audit-store";
 import { canonicalJson } from "./canonical-json";
 import { AUDIT_ZERO_HASH, hashAuditEvent } from "./hash-audit-event";
+import { requireClock } from "./_require-clock";
 
 /** What happened, for {@link appendAudit}. */
 export interface AuditInput {
@@ -33,7 +34,8 @@ export interface AppendAuditOptions {
  * Appends one event to the audit hash chain, in the caller's transaction so the event commits
  * with the change it records. The event links to the last one by `prevHash`.
  *
- * @throws {JincaiError} `AUDIT_INPUT_INVALID` for an empty actor, action or subject;
+ * @throws {JincaiError} `AUDIT_INPUT_INVALID` for an empty actor, action or subject, or without
+ *   the `clock` option;
  *   `AUDIT_CANONICAL_UNSUPPORTED` when `change` cannot be canonicalised; the store's
  *   `AUDIT_SEQUENCE_CONFLICT` when another writer appended first.
  * @example
@@ -49,6 +51,12 @@ export async function appendAudit(
   input: AuditInput,
   options: AppendAuditOptions,
 ): Promise<AuditEvent> {
+  requireClock("appendAudit", options);
+  if (typeof input !== "object" || input === null) {
+    throw new JincaiError("AUDIT_INPUT_INVALID", `appendAudit needs the event ({ actor, action, subject, change }), not ${String(input)}`, {
+      details: { field: "input" },
+    });
+  }
   for (const field of ["actor", "action", "subject"] as const) {
     if (typeof input[field] !== "string" || input[field].trim() === "") {
       throw new JincaiError("AUDIT_INPUT_INVALID", `audit ${field} must be a non-empty string`, {

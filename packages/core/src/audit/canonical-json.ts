@@ -59,6 +59,16 @@ function write(value: unknown, open: Set<object>): string {
  * The canonical JSON text of a value (stable key order, bigint as a string). `undefined` at the
  * top is written `null`.
  *
+ * A `bigint` and its decimal string are written alike: `canonicalJson({ a: 1n })` equals
+ * `canonicalJson({ a: "1" })`, so a digest does not tell an amount held as a bigint from the same
+ * digits held as text. This is deliberate and stays: what is hashed is the change as it is
+ * stored, and stored changes, transfers and locks are JSON, where a bigint can only be written as
+ * its decimal string; a digest re-derived from what a store reads back (as `audit verify` does
+ * for period locks) must match the one taken when the change was made with bigints. A distinct
+ * bigint form would give every change holding an amount another digest than the one its event
+ * already stores, so existing chains would no longer verify against their data. The type is the
+ * schema's business (amounts are fen, always bigint in memory), not the audit chain's.
+ *
  * @throws {JincaiError} `AUDIT_CANONICAL_UNSUPPORTED` for a function, symbol, NaN/Infinity,
  *   Map, Set, typed array or a cycle.
  * @example

@@ -5,6 +5,7 @@ import type { AuditCheckpoint } from "./audit-event";
 import type { AuditSigner } from "./audit-signer";
 import { auditCheckpointPayload } from "./audit-signer";
 import type { AuditStore } from "./audit-store";
+import { requireClock } from "./_require-clock";
 
 /** Options for {@link checkpointAudit}. */
 export interface CheckpointAuditOptions {
@@ -17,7 +18,8 @@ export interface CheckpointAuditOptions {
  * recomputed by whoever can write the database; a signed checkpoint, copied outside it (the audit
  * office, a syslog host, a printed daily report), cannot. Take one per day or per batch.
  *
- * @throws {JincaiError} `AUDIT_CHAIN_EMPTY` when there is no event to sign.
+ * @throws {JincaiError} `AUDIT_CHAIN_EMPTY` when there is no event to sign; `AUDIT_INPUT_INVALID`
+ *   without the `clock` option.
  * @example
  * ```ts
  * const signer = await createEd25519Signer(privateKeyPem);
@@ -29,6 +31,7 @@ export async function checkpointAudit(
   signer: AuditSigner,
   options: CheckpointAuditOptions,
 ): Promise<AuditCheckpoint> {
+  requireClock("checkpointAudit", options);
   const head = await tx.lastAuditEvent();
   if (!head) throw new JincaiError("AUDIT_CHAIN_EMPTY", "the audit chain has no event to sign yet");
   const unsigned = {

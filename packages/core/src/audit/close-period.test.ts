@@ -35,6 +35,16 @@ describe("closePeriod", () => {
     expect(await store.periodLocks()).toEqual([]);
     expect(await eventsOf(store)).toEqual([]);
   });
+
+  it("refuses to close without a clock before adding the lock, even outside a transaction", async () => {
+    const store = createMemoryStore();
+    const untyped = closePeriod as (...args: unknown[]) => Promise<unknown>;
+    await expect(untyped(store, { from: "2026-01-01", to: "2026-01-31" }, { actor: "cli:zhang" })).rejects.toMatchObject({
+      code: "AUDIT_INPUT_INVALID",
+      message: "closePeriod needs the option clock (a Clock, e.g. systemClock()) to time the event",
+    });
+    expect(await store.periodLocks()).toEqual([]);
+  });
 });
 
 describe("periodCloseOf", () => {

@@ -9,6 +9,7 @@ import type { PeriodLock } from "../ledger/period-lock";
 import type { StoreTx } from "../store/store";
 import type { Clock } from "../time/clock";
 import { appendAudit } from "./append-audit";
+import { requireClock } from "./_require-clock";
 import type { AuditEvent } from "./audit-event";
 import type { AuditHasher } from "./audit-hasher";
 
@@ -61,7 +62,8 @@ export function periodCloseOf(event: Pick<AuditEvent, "action" | "subject">): Pe
  * itself is the event's change), both in `tx`. Call it inside `store.transaction` so the two
  * commit together.
  *
- * @throws {JincaiError} the store's `PERIOD_LOCK_INVALID` for a malformed lock; `appendAudit`'s errors.
+ * @throws {JincaiError} the store's `PERIOD_LOCK_INVALID` for a malformed lock; `appendAudit`'s errors
+ *   (`AUDIT_INPUT_INVALID` without the `clock` option, before the lock is added).
  * @example
  * ```ts
  * await store.transaction((tx) => closePeriod(tx, { from: "2026-01-01", to: "2026-01-31" }, { actor: "cli:zhang", clock }));
@@ -73,6 +75,7 @@ export async function closePeriod(
   lock: PeriodLock,
   options: ClosePeriodOptions,
 ): Promise<AuditEvent> {
+  requireClock("closePeriod", options);
   const closed: PeriodLock = lock.book === undefined ? { from: lock.from, to: lock.to } : { from: lock.from, to: lock.to, book: lock.book };
   await tx.lockPeriod(closed);
   return appendAudit(tx, { actor: options.actor, action: PERIOD_CLOSE_ACTION, subject: periodCloseSubject(closed), change: closed }, options);

@@ -16,6 +16,7 @@ import type { AuditEvent } from "./audit-event";
 import type { AuditHasher } from "./audit-hasher";
 import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
+import { requireClock } from "./_require-clock";
 
 /** The audit action of a seal. */
 export const LEDGER_SEAL_ACTION = "ledger.seal";
@@ -131,6 +132,8 @@ export async function sealLedger(
   tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord">,
   options: SealLedgerOptions,
 ): Promise<LedgerSeal | undefined> {
+  // Before the (long) read of the transfers, not after it.
+  requireClock("sealLedger", options);
   let after = 0;
   for await (const event of tx.auditEvents()) after = sealOf(event)?.to ?? after;
   const digest = createSealDigest(options.hasher ?? sha256Hasher);

@@ -33,6 +33,21 @@ describe("addCalendarDays", () => {
   it("throws CALENDAR_INVALID_DATE for 2026-02-30", () => {
     expect(() => addCalendarDays("2026-02-30", 1)).toThrow(expect.objectContaining({ code: "CALENDAR_INVALID_DATE" }));
   });
+
+  it("refuses 1.5 days instead of rounding, and a day count given as text", () => {
+    expect(() => addCalendarDays("2026-03-01", 1.5)).toThrow(
+      expect.objectContaining({ code: "CALENDAR_INVALID_AMOUNT", message: "the number of days must be an integer, not number 1.5" }),
+    );
+    expect(() => addCalendarDays("2026-03-01", "1" as unknown as number)).toThrow(
+      expect.objectContaining({ code: "CALENDAR_INVALID_AMOUNT", message: "the number of days must be an integer, not string 1" }),
+    );
+  });
+
+  it("refuses a count that leaves the years 1–9999", () => {
+    expect(() => addCalendarDays("9999-12-31", 1)).toThrow(
+      expect.objectContaining({ code: "CALENDAR_INVALID_AMOUNT", message: "9999-12-31 plus 1 days is outside the years 1–9999" }),
+    );
+  });
 });
 
 describe("assertIsoDate", () => {

@@ -86,13 +86,27 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 /**
  * The ISO date `n` calendar days after `date` (before it when `n` is negative).
  *
- * @throws {JincaiError} `CALENDAR_INVALID_DATE` when `date` is not a real ISO date.
+ * @throws {JincaiError} `CALENDAR_INVALID_DATE` when `date` is not a real ISO date;
+ *   `CALENDAR_INVALID_AMOUNT` when `n` is not an integer (`1.5` is refused, not rounded) or the
+ *   result falls outside the years 1–9999.
  * @example
  * ```ts
  * addCalendarDays("2026-03-01", -1); // "2026-02-28"
  * addCalendarDays("2026-12-31", 1); // "2027-01-01"
+ * addCalendarDays("2026-03-01", 1.5); // throws CALENDAR_INVALID_AMOUNT
  * ```
  */
 export function addCalendarDays(date: string, n: number): string {
-  return _fromDate(addDaysFns(_toDate(date), n));
+  if (!Number.isInteger(n)) {
+    throw new JincaiError("CALENDAR_INVALID_AMOUNT", `the number of days must be an integer, not ${typeof n} ${String(n)}`, {
+      details: { n },
+    });
+  }
+  const out = _fromDate(addDaysFns(_toDate(date), n));
+  if (!isIsoDate(out)) {
+    throw new JincaiError("CALENDAR_INVALID_AMOUNT", `${date} plus ${n} days is outside the years 1–9999`, {
+      details: { date, n },
+    });
+  }
+  return out;
 }

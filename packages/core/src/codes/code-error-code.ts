@@ -19,6 +19,8 @@ export const CODE_ERROR_CODES = {
   KIND_MISMATCH: "CODE_KIND_MISMATCH",
   /** No code list is loaded for the fiscal year. */
   YEAR_UNKNOWN: "CODE_YEAR_UNKNOWN",
+  /** The fiscal year is not an integer (the text `"2026"` from untyped data, `2026.5`). */
+  YEAR_INVALID: "CODE_YEAR_INVALID",
   /** The code is well formed but absent from the year's list. */
   UNKNOWN: "CODE_UNKNOWN",
   /** The code has children in that year, and a leaf (posting) code was required. */
@@ -51,6 +53,7 @@ export type CodeProblem =
   | "CODE_INVALID_FORMAT"
   | "CODE_INVALID_LENGTH"
   | "CODE_KIND_MISMATCH"
+  | "CODE_YEAR_INVALID"
   | "CODE_YEAR_UNKNOWN"
   | "CODE_UNKNOWN"
   | "CODE_NOT_LEAF";

@@ -71,6 +71,18 @@ describe("validate", () => {
     );
     expect(() => codes.validate("function", "2059999", 2026)).toThrow(throws("CODE_UNKNOWN"));
   });
+
+  it("says the year must be a number when plain JavaScript gives the text \"2026\"", () => {
+    const untyped = "2026" as unknown as number;
+    expect(() => codes.validate("function", "2050203", untyped)).toThrow(
+      expect.objectContaining({
+        code: "CODE_YEAR_INVALID",
+        message: 'function code "2050203": the year must be an integer (a number such as 2026), not string "2026"',
+      }),
+    );
+    expect(codes.check("function", "2050203", untyped)).toBe("CODE_YEAR_INVALID");
+    expect(codes.check("function", "2050203", 2026.5)).toBe("CODE_YEAR_INVALID");
+  });
 });
 
 describe("find", () => {

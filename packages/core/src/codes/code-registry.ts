@@ -169,7 +169,9 @@ class MemoryCodeRegistry implements CodeRegistry {
   private node(kind: CodeKind, code: string, year: number, options?: CodeCheckOptions): CodeNode {
     const problem = this.check(kind, code, year, options);
     if (problem !== undefined) {
-      const message = `${kind} code "${code}" is not valid for ${year}: ${problem}`;
+      const message = problem === "CODE_YEAR_INVALID"
+        ? `${kind} code "${code}": the year must be an integer (a number such as 2026), not ${typeof year} ${JSON.stringify(year)}`
+        : `${kind} code "${code}" is not valid for ${year}: ${problem}`;
       throw new JincaiError(problem, message, { details: { kind, code, year } });
     }
     return this.tables.table(kind, year)?.get(code) as CodeNode;
@@ -202,7 +204,8 @@ class MemoryCodeRegistry implements CodeRegistry {
     const shape = checkCodeShape(kind, code);
     if (shape !== undefined) return shape;
     const kinds = this.tables.kinds(year);
-    if (kinds === undefined) return "CODE_YEAR_UNKNOWN";
+    // Only on a miss: a year given as text ("2026", from untyped data) is no loaded year.
+    if (kinds === undefined) return Number.isInteger(year) ? "CODE_YEAR_UNKNOWN" : "CODE_YEAR_INVALID";
     const node = kinds.get(kind)?.get(code);
     if (node === undefined) return "CODE_UNKNOWN";
     if (options?.leaf === true && node.children.length > 0) return "CODE_NOT_LEAF";

@@ -11,4 +11,11 @@ describe("planAccounts", () => {
     expect(plan.accounts[0]).toEqual({ id: "q1", book: "quota", code: "2001", normalSide: "credit", dimensions: {},
       flags: { debitsMustNotExceedCredits: true }, closed: false });
   });
+
+  it("refuses an account id of only spaces as empty", () => {
+    const q = { book: "quota", code: "2001", normalSide: "credit" as const };
+    const plan = planAccounts([{ ...q, id: "   " }, { ...q, id: "\u3000" }], () => undefined);
+    expect(plan.results.map((r) => r.status)).toEqual(["id_must_not_be_empty", "id_must_not_be_empty"]);
+    expect(plan.accounts).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@
  * idempotent comparison with an existing account. Pure; the store writes `accounts`.
  */
 import type { Account, AccountFlags, AccountInput, CreateAccountResult, CreateAccountStatus } from "./account";
+import { isBlankId } from "./_blank-id";
 
 /** What {@link planAccounts} returns. */
 export interface AccountPlan {
@@ -50,7 +51,7 @@ export function planAccounts(
 }
 
 function checkAccount(input: AccountInput, existing: Account | undefined): CreateAccountStatus {
-  if (typeof input.id !== "string" || input.id.length === 0) return "id_must_not_be_empty";
+  if (typeof input.id !== "string" || isBlankId(input.id)) return "id_must_not_be_empty";
   if (existing !== undefined) return sameAccount(input, existing) ? "exists" : "exists_with_different_fields";
   if (input.flags?.debitsMustNotExceedCredits === true && input.flags.creditsMustNotExceedDebits === true) {
     return "flags_are_mutually_exclusive";

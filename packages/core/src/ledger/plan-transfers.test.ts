@@ -63,6 +63,12 @@ describe("planTransfers", () => {
     expect(plan.balanceDeltas.get("quota")?.debitsPosted).toBe(100_000n);
   });
 
+  it("treats a transfer id of only spaces (ASCII, tab or full-width) as empty, and a Chinese id as an id", () => {
+    expect(statuses([pay("   ", 100n), pay("\t", 100n), pay("\u3000\u3000", 100n)]))
+      .toEqual(["id_must_not_be_empty", "id_must_not_be_empty", "id_must_not_be_empty"]);
+    expect(statuses([pay("付款-1", 100n), pay("pay-2", 100n)])).toEqual(["ok", "ok"]);
+  });
+
   it("reports the highest-precedence status when several rules break", () => {
     expect(statuses([pay("", 0n, { date: "x" })])).toEqual(["id_must_not_be_empty"]);
     expect(statuses([pay("a", 0n, { date: "2026-13-01" })])).toEqual(["invalid_date"]);

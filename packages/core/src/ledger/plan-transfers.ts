@@ -7,6 +7,7 @@
  * assign sequence numbers and does not persist anything: that is the store's job.
  */
 import type { Account } from "./account";
+import { isBlankId } from "./_blank-id";
 import type { LedgerSnapshot } from "./ledger-snapshot";
 import { MAX_FEN } from "./max-fen";
 import { isPeriodLocked } from "./period-lock";
@@ -100,7 +101,7 @@ function failedPlan(results: CreateTransferResult[]): TransferPlan {
 /** Checks one item and, when it is `ok`, applies it to the overlay. */
 function planItem(input: TransferInput, st: PlanState): CreateTransferStatus {
   const id = input.id;
-  if (typeof id !== "string" || id.length === 0) return "id_must_not_be_empty";
+  if (typeof id !== "string" || isBlankId(id)) return "id_must_not_be_empty";
   const existing = st.created.get(id) ?? st.snapshot.transfer(id);
   if (existing !== undefined) {
     return transferFieldsEqual(input, existing) ? "exists" : "exists_with_different_fields";
