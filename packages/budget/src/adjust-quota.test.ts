@@ -58,6 +58,9 @@ describe("adjustQuota", () => {
     const store = await twoLines();
     await loadQuota(store, quotaLine({ id: "Q-2025-001", fiscalYear: 2025, date: "2025-01-05" }), fixtureContext([2025, 2026]));
     await expect(adjustQuota(store, { id: "A", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 0n })).rejects.toMatchObject({ code: "BUDGET_INVALID_AMOUNT" });
+    await expect(adjustQuota(store, { id: "A", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 100 as unknown as bigint })).rejects.toMatchObject({
+      code: "BUDGET_INVALID_AMOUNT", message: "adjustment A: amount must be a bigint of fen, not number 100",
+    });
     await expect(adjustQuota(store, { id: "B", date: "2026-02-30", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 1n })).rejects.toMatchObject({ code: "BUDGET_INVALID_QUOTA", details: { field: "date" } });
     await expect(adjustQuota(store, { id: "C", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2025-001", amount: 1n })).rejects.toMatchObject({
       code: "BUDGET_INVALID_QUOTA",

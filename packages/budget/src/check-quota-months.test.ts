@@ -8,6 +8,20 @@ import { loadQuota } from "./load-quota";
 import { reserveQuota } from "./reserve-quota";
 
 describe("checkQuotaMonths (rule quota.month-end)", () => {
+  it("asks for the fiscal year when it is missing or given as text, instead of checking month undefined-01", async () => {
+    const untyped = checkQuotaMonths as (...args: unknown[]) => Promise<unknown>;
+    await expect(untyped(createMemoryStore())).rejects.toMatchObject({
+      name: "JincaiError",
+      code: "BUDGET_MISSING_DIMENSION",
+      message: "checkQuotaMonths needs the fiscal year, an integer such as 2026",
+      details: { dimension: "fiscalYear" },
+    });
+    await expect(untyped(createMemoryStore(), "2026")).rejects.toMatchObject({
+      code: "BUDGET_MISSING_DIMENSION",
+      message: 'checkQuotaMonths needs the fiscal year, an integer such as 2026, not string "2026"',
+    });
+  });
+
   it("finds a line paid in March from a 调剂 dated in September, once, at the first month it was overdrawn", async () => {
     const store = createMemoryStore();
     await loadQuota(store, quotaLine({ amount: 60_000n }), fixtureContext()); // 600.00

@@ -6,14 +6,17 @@
  * the payment's date, and the month's figures show a negative availability that a month-end
  * close would freeze. Uses the month-end balances the stores keep per account and month.
  */
-import { fenToYuanString, formatFen, periodRange } from "@jincai/core";
+import { JincaiError, fenToYuanString, formatFen, periodRange } from "@jincai/core";
 import type { RuleFailure, StoreTx } from "@jincai/core";
+import { BudgetErrorCode } from "./error-codes";
 import { quotaExecution } from "./quota-execution";
 
 /**
  * Finds each quota line of `fiscalYear` whose availability was below zero at the end of a month,
  * once per line (its first such month).
  *
+ * @throws {JincaiError} BUDGET_MISSING_DIMENSION (`dimension: "fiscalYear"`) when `fiscalYear` is
+ *   not an integer year (missing, or the text `"2026"`)
  * @example
  * ```ts
  * await checkQuotaMonths(store, 2026);
@@ -21,6 +24,12 @@ import { quotaExecution } from "./quota-execution";
  * ```
  */
 export async function checkQuotaMonths(tx: StoreTx, fiscalYear: number): Promise<RuleFailure[]> {
+  if (!Number.isInteger(fiscalYear)) {
+    const given = fiscalYear === undefined ? "" : `, not ${typeof fiscalYear} ${JSON.stringify(fiscalYear)}`;
+    throw new JincaiError(BudgetErrorCode.MISSING_DIMENSION, `checkQuotaMonths needs the fiscal year, an integer such as 2026${given}`, {
+      details: { dimension: "fiscalYear", given: String(fiscalYear) },
+    });
+  }
   const failures: RuleFailure[] = [];
   const reported = new Set<string>();
   for (let month = 1; month <= 12; month++) {

@@ -31,13 +31,18 @@ describe("consumeReservation", () => {
   it("refuses to post more than was reserved", () => {
     const plan = reserveQuota(quotaLine(), { id: "r1", amount: 100n, date: "2026-03-02" }, []);
     expect(() => consumeReservation(plan.reservation, { date: "2026-03-05", amount: 101n })).toThrow(
-      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT" }),
+      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT", message: "cannot consume reservation r1: 1.01 is more than the 1.00 it reserved" }),
+    );
+    expect(() => consumeReservation(plan.reservation, { date: "2026-03-05", amount: 50 as unknown as bigint })).toThrow(
+      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT", message: "cannot consume reservation r1: amount must be a bigint of fen, not number 50" }),
     );
   });
 
   it("refuses to consume a reservation that was posted at once", () => {
     const plan = reserveQuota(quotaLine(), { id: "r1", amount: 100n, date: "2026-03-02", immediate: true }, []);
-    expect(() => consumeReservation(plan.reservation, { date: "2026-03-05" })).toThrow(expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT" }));
+    expect(() => consumeReservation(plan.reservation, { date: "2026-03-05" })).toThrow(
+      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT", message: "cannot consume reservation r1: it is posted, not pending" }),
+    );
   });
 
   it("refuses to pay a 2026 reservation on 2027-01-04: the year's unpaid requests end with the year", () => {

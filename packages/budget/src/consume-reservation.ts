@@ -1,7 +1,8 @@
-import { JincaiError } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import type { TransferInput, TransferReferences } from "@jincai/core";
 import { assertInFiscalYear } from "./assert-in-fiscal-year";
 import { BudgetErrorCode } from "./error-codes";
+import { amountProblem } from "./amount-problem";
 import { controlTransferId } from "./reserve-quota";
 import type { Reservation } from "./reserve-quota";
 
@@ -37,7 +38,7 @@ export interface ConsumeRequest {
 export function consumeReservation(reservation: Reservation, request: ConsumeRequest): TransferInput[] {
   const amount = request.amount;
   if (reservation.phase !== "pending" || (amount !== undefined && (typeof amount !== "bigint" || amount <= 0n || amount > reservation.amount))) {
-    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `cannot consume ${String(amount)} of reservation ${reservation.id}`, {
+    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `cannot consume reservation ${reservation.id}: ${consumeProblem(reservation, amount)}`, {
       details: { reservationId: reservation.id, reserved: reservation.amount.toString(), amount: String(amount), phase: reservation.phase },
     });
   }
@@ -59,4 +60,10 @@ function postOf(pendingId: string, request: ConsumeRequest): TransferInput {
   if (request.amount !== undefined) t.amount = request.amount;
   if (request.references !== undefined) t.references = request.references;
   return t;
+}
+
+function consumeProblem(reservation: Reservation, amount: unknown): string {
+  if (reservation.phase !== "pending") return `it is ${reservation.phase}, not pending`;
+  if (typeof amount !== "bigint" || amount <= 0n) return amountProblem(amount);
+  return `${formatFen(amount)} is more than the ${formatFen(reservation.amount)} it reserved`;
 }

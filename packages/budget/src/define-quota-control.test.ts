@@ -115,6 +115,12 @@ describe("defineQuotaControl", () => {
       await expect(defineQuotaControl(store, bad)).rejects.toMatchObject({ code: "BUDGET_INVALID_CONTROL" });
     }
   });
+
+  it("says a limit of 600000 given as a JS number must be a bigint of fen", async () => {
+    await expect(defineQuotaControl(createMemoryStore(), agencyControl({ limit: 600000 as unknown as bigint }))).rejects.toMatchObject({
+      code: "BUDGET_INVALID_CONTROL", message: "control 101001-302: limit must be a bigint of fen, not number 600000",
+    });
+  });
 });
 
 describe("loadQuotaControls", () => {

@@ -1,4 +1,4 @@
-import { JincaiError } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 
 /**
@@ -8,7 +8,8 @@ import { BudgetErrorCode } from "./error-codes";
  * @param consumed - Fen consumed.
  * @param amount - Fen approved.
  * @param decimals - Places after the point, 0–12 (default 4: `"0.7500"` is 75 %).
- * @throws {JincaiError} BUDGET_INVALID_AMOUNT when decimals is out of range or amount is negative
+ * @throws {JincaiError} BUDGET_INVALID_AMOUNT when consumed or amount is not a bigint (a JS number
+ *   such as `2`), amount is negative, or decimals is not an integer 0–12; the message names which
  * @example
  * ```ts
  * executionRate(2n, 3n); // "0.6667"
@@ -17,10 +18,8 @@ import { BudgetErrorCode } from "./error-codes";
  * ```
  */
 export function executionRate(consumed: bigint, amount: bigint, decimals = 4): string {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 12 || amount < 0n) {
-    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, "bad execution rate arguments", {
-      details: { amount: amount.toString(), decimals },
-    });
+  if (typeof consumed !== "bigint" || typeof amount !== "bigint" || amount < 0n || !Number.isInteger(decimals) || decimals < 0 || decimals > 12) {
+    throw badRateArguments(consumed, amount, decimals);
   }
   const scale = 10n ** BigInt(decimals);
   let scaled = 0n;
@@ -37,4 +36,18 @@ export function executionRate(consumed: bigint, amount: bigint, decimals = 4): s
   const digits = (scaled < 0n ? -scaled : scaled).toString().padStart(decimals + 1, "0");
   if (decimals === 0) return sign + digits;
   return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+function badRateArguments(consumed: unknown, amount: unknown, decimals: unknown): JincaiError {
+  const given = (v: unknown): string => `${typeof v} ${String(v)}`;
+  const [field, message] = typeof consumed !== "bigint"
+    ? ["consumed", `consumed must be a bigint of fen, not ${given(consumed)}`]
+    : typeof amount !== "bigint"
+      ? ["amount", `amount must be a bigint of fen, not ${given(amount)}`]
+      : amount < 0n
+        ? ["amount", `amount must not be negative, not ${formatFen(amount)}`]
+        : ["decimals", `decimals must be an integer from 0 to 12, not ${given(decimals)}`];
+  return new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `executionRate: ${message}`, {
+    details: { field, consumed: String(consumed), amount: String(amount), decimals: String(decimals) },
+  });
 }

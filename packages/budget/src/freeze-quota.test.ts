@@ -13,9 +13,12 @@ describe("freezeQuota", () => {
     expect(await apply(store, plan.transfers)).toBe(false);
   });
 
-  it("refuses a freeze of 0 fen", () => {
+  it("refuses a freeze of 0 fen, and one of 100 given as a JS number", () => {
     expect(() => freezeQuota("Q-2026-001", { id: "F01", amount: 0n, date: "2026-04-01" })).toThrow(
-      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT" }),
+      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT", message: "freezing quota Q-2026-001: amount must be greater than zero, not 0.00" }),
+    );
+    expect(() => freezeQuota("Q-2026-001", { id: "F01", amount: 100 as unknown as bigint, date: "2026-04-01" })).toThrow(
+      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT", message: "freezing quota Q-2026-001: amount must be a bigint of fen, not number 100" }),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { createMemoryStore } from "@jincai/core";
+import { MAX_FEN, createMemoryStore } from "@jincai/core";
 import type { QuotaLine } from "./quota-line";
 import { describe, expect, it } from "vitest";
 import { fixtureContext, quotaLine } from "./_testing/quota-fixtures";
@@ -77,6 +77,21 @@ describe("loadQuota", () => {
     const ids = (await store.accountBalances({ book: "quota" })).map((b) => b.account.id);
     expect(ids.some((id) => id.includes("Q-2026-001"))).toBe(false);
     expect(ids).toContain("quota:Q-2026-002");
+  });
+});
+
+describe("loadQuota of more than the ledger holds in a year", () => {
+  it("names the year's source account and says the year's quotas together would pass what the ledger holds", async () => {
+    const store = createMemoryStore();
+    await loadQuota(store, quotaLine({ id: "QA", amount: MAX_FEN }), fixtureContext());
+    await expect(loadQuota(store, quotaLine({ id: "QC", amount: 100n }), fixtureContext())).rejects.toMatchObject({
+      code: "BUDGET_LEDGER_REJECTED",
+      message:
+        "the ledger refused loading quota QC: overflows_balance: account quota-source:2026 would hold more than the ledger can " +
+        "(92,233,720,368,547,758.07 on one side); the quotas of 2026 loaded so far and this one's 1.00 would total more than that",
+      details: { status: "overflows_balance", accountId: "quota-source:2026", transferId: "quota-load:QC" },
+    });
+    expect(await store.getAccount("quota:QC")).toBeUndefined();
   });
 });
 

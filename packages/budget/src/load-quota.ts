@@ -7,7 +7,7 @@
  * whatever else the caller does.
  */
 import { JincaiError, formatFen } from "@jincai/core";
-import type { AccountInput, StoreTx } from "@jincai/core";
+import type { AccountInput, CreateTransferResult, StoreTx } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { QUOTA_BOOK, quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
 import { quotaDimensions } from "./quota-dimensions";
@@ -41,7 +41,8 @@ export interface LoadQuotaResult {
  *   line is dated before its origin was issued; BUDGET_EXCEEDS_QUOTA (with `available` and
  *   `requested`) when it has less than the amount available
  * @throws {JincaiError} BUDGET_PERIOD_CLOSED when the load is dated in a closed period;
- *   BUDGET_LEDGER_REJECTED when the ledger refuses it otherwise
+ *   BUDGET_LEDGER_REJECTED when the ledger refuses it otherwise (`overflows_balance` on the year's
+ *   `quota-source:<year>` account: the year's loaded quotas together would pass `MAX_FEN`)
  * @example
  * ```ts
  * await loadQuota(store, { id: "Q-2026-001", amount: 50_000_000n, … }, context); // { status: "ok", … }
@@ -98,10 +99,16 @@ export async function loadQuota(tx: StoreTx, line: QuotaLine, context: QuotaVali
         references: { voucher: line.documentNumber, documentId: line.id },
       },
     ]);
-    if (!result.applied) throw ledgerFailure(result.results, `loading quota ${line.id}`);
+    if (!result.applied) throw ledgerFailure(result.results, `loading quota ${line.id}`, (failed) => overflowOfYear(failed, line, from));
     await sp.putRecord(quotaRecord(line));
     return { status: "ok" as const, transferId };
   });
+}
+
+/** Why the year's source account overflows: the year's loaded quotas together pass what it holds. */
+function overflowOfYear(failed: CreateTransferResult, line: QuotaLine, from: string): string | undefined {
+  if (failed.status !== "overflows_balance" || failed.accountId !== from || line.originQuotaId !== undefined) return undefined;
+  return `the quotas of ${line.fiscalYear} loaded so far and this one's ${formatFen(line.amount)} would total more than that`;
 }
 
 /** The accounts a quota line needs (existing identical ones are left alone by the store). */

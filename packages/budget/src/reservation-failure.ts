@@ -1,4 +1,4 @@
-import { JincaiError } from "@jincai/core";
+import { JincaiError, formatFen } from "@jincai/core";
 import type { CreateTransferResult } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { ledgerFailure } from "./ledger-failure";
@@ -30,7 +30,8 @@ export function reservationFailure(
     if (check === undefined) continue;
     const availableFen = requested - (r.shortfall ?? 0n);
     const code = check.kind === "quota" ? BudgetErrorCode.EXCEEDS_QUOTA : BudgetErrorCode.EXCEEDS_CONTROL;
-    return new JincaiError(code, `${check.kind} ${check.id}: requested ${requested} fen, available ${availableFen} fen`, {
+    // Yuan in the message, as the other budget messages; fen (exact, as strings) in the details.
+    return new JincaiError(code, `${check.kind} ${check.id}: requested ${formatFen(requested)} exceeds the ${formatFen(availableFen)} available`, {
       details: {
         [check.kind === "quota" ? "quotaId" : "controlId"]: check.id,
         available: availableFen.toString(),

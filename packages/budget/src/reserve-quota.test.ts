@@ -132,4 +132,11 @@ describe("reserveQuota", () => {
   it("refuses an amount of 0 fen", () => {
     expect(() => reserveQuota(quotaLine(), { ...req, amount: 0n }, [])).toThrow(expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT" }));
   });
+
+  it("says an amount of 100 given as a JS number must be a bigint of fen", () => {
+    const untyped = { ...req, amount: 100 as unknown as bigint, label: "payment ZF9" };
+    expect(() => reserveQuota(quotaLine(), untyped, [])).toThrow(
+      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT", message: "payment ZF9 on quota Q-2026-001: amount must be a bigint of fen, not number 100" }),
+    );
+  });
 });

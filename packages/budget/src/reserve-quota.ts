@@ -8,6 +8,7 @@ import { JincaiError } from "@jincai/core";
 import type { Dimensions, TransferInput, TransferReferences } from "@jincai/core";
 import { assertInFiscalYear } from "./assert-in-fiscal-year";
 import { BudgetErrorCode } from "./error-codes";
+import { amountProblem } from "./amount-problem";
 import { controlAccountIds, quotaAccountIds } from "./quota-account-ids";
 import { matchControl } from "./quota-control";
 import type { ControlPolicy, QuotaControl } from "./quota-control";
@@ -104,7 +105,7 @@ export function reserveQuota(quota: QuotaLine, request: ReserveRequest, controls
     throw new JincaiError(BudgetErrorCode.NOT_EXECUTABLE, `quota ${quota.id} is not executable`, { details: { quotaId: quota.id } });
   }
   if (typeof request.amount !== "bigint" || request.amount <= 0n) {
-    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, "amount must be a positive bigint of fen", {
+    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `${request.label ?? request.id} on quota ${quota.id}: ${amountProblem(request.amount)}`, {
       details: { quotaId: quota.id, amount: String(request.amount) },
     });
   }

@@ -26,5 +26,8 @@ describe("restoreConsumption", () => {
     expect(() => restoreConsumption(plan.reservation, { id: "x", amount: 0n, date: "2026-03-20" })).toThrow(
       expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT" }),
     );
+    expect(() => restoreConsumption(plan.reservation, { id: "x", amount: "100" as unknown as bigint, date: "2026-03-20" })).toThrow(
+      expect.objectContaining({ code: "BUDGET_INVALID_AMOUNT", message: 'restoring reservation r1: amount must be a bigint of fen, not string "100"' }),
+    );
   });
 });

@@ -89,6 +89,12 @@ describe("validateQuotaLine", () => {
     ]);
   });
 
+  it("refuses the quota id \" Q1 \", which would be stored apart from Q1", () => {
+    expect(validateQuotaLine(quotaLine({ id: " Q1 " }), fixtureContext())).toEqual([
+      { code: "BUDGET_INVALID_QUOTA", field: "id", message: 'quota id " Q1 " has spaces around it (it would be stored apart from "Q1")' },
+    ]);
+  });
+
   it("names an amount given as a number instead of a bigint of fen", () => {
     expect(validateQuotaLine(quotaLine({ amount: 100 as never }), fixtureContext())[0]?.message).toBe("amount must be a bigint of fen, not number 100");
   });

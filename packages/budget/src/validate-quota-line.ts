@@ -79,6 +79,10 @@ export function validateQuotaLine(line: QuotaLine, context: QuotaValidationConte
       issues.push({ code: BudgetErrorCode.MISSING_DIMENSION, field, message: `${field} is required` });
     }
   }
+  // " Q1 " would be a quota of its own beside "Q1", and payments naming "Q1" would not find it.
+  if (!missing.has("id") && line.id.trim() !== line.id) {
+    issues.push({ code: BudgetErrorCode.INVALID_QUOTA, field: "id", message: `quota id ${JSON.stringify(line.id)} has spaces around it (it would be stored apart from ${JSON.stringify(line.id.trim())})` });
+  }
   if (typeof line.amount !== "bigint") {
     issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: `amount must be a bigint of fen, not ${typeof line.amount} ${String(line.amount)}` });
   } else if (line.amount <= 0n) {
