@@ -32,7 +32,14 @@ describe("payPayment", () => {
     const { store } = await submittedPayment();
     await expect(payPayment(store, "ZF001", { date: "2026-03-05" })).rejects.toMatchObject({ code: "TREASURY_INVALID_TRANSITION" });
     await approvePayment(store, "ZF001", { date: "2026-03-03" });
-    await expect(payPayment(store, "ZF001", { date: "2026-03-05", amount: 1_000_001n })).rejects.toMatchObject({ code: "TREASURY_INVALID_PAYMENT" });
+    await expect(payPayment(store, "ZF001", { date: "2026-03-05", amount: 1_000_001n })).rejects.toMatchObject({
+      code: "TREASURY_INVALID_PAYMENT",
+      message: "cannot pay payment ZF001: 10,000.01 is not within 0.01..10,000.00, the amount requested",
+    });
+    await expect(payPayment(store, "ZF001", { date: "2026-03-05", amount: 500 as never })).rejects.toMatchObject({
+      code: "TREASURY_INVALID_PAYMENT",
+      message: "cannot pay payment ZF001: the amount must be a bigint of fen, not number 500",
+    });
   });
 
   it("refuses to pay on a date in a closed period with TREASURY_PERIOD_CLOSED", async () => {

@@ -45,7 +45,10 @@ export async function payPayment(tx: StoreTx, paymentNumber: string, step: PaySt
   assertStepDate(state, step.date, "pay");
   const amount = step.amount ?? state.payment.amount;
   if (typeof amount !== "bigint" || amount <= 0n || amount > state.payment.amount) {
-    throw new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `cannot pay ${String(amount)} fen of payment ${paymentNumber}`, {
+    const why = typeof amount !== "bigint"
+      ? `the amount must be a bigint of fen, not ${typeof amount} ${String(amount)}`
+      : `${formatFen(amount)} is not within 0.01..${formatFen(state.payment.amount)}, the amount requested`;
+    throw new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `cannot pay payment ${paymentNumber}: ${why}`, {
       details: { paymentNumber, field: "amount", amount: String(amount), requested: state.payment.amount.toString() },
     });
   }

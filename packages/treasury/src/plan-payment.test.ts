@@ -84,3 +84,56 @@ describe("planPayment", () => {
     expect(() => planPayment(payment({ amount: 2n ** 63n }), context, "paid")).toThrow("amount is more than the ledger holds (92,233,720,368,547,758.07)");
   });
 });
+
+describe("planPayment called from plain JavaScript", () => {
+  const untyped = (fields: Record<string, unknown>) => payment(fields as never);
+  const refusal = (fields: Record<string, unknown>) => {
+    try {
+      planPayment(untyped(fields), context, "paid");
+    } catch (e) {
+      const { name, code, message, details } = e as { name: string; code: string; message: string; details: Record<string, unknown> };
+      return { name, code, message, field: details["field"] };
+    }
+    return "no error";
+  };
+
+  it("says the fiscal year 2026 given as text must be a number, rather than that it contradicts the quota's 2026", () => {
+    expect(refusal({ fiscalYear: "2026" })).toEqual({
+      name: "JincaiError", code: "TREASURY_INVALID_PAYMENT", field: "fiscalYear",
+      message: 'payment ZF001: fiscalYear must be a number (an integer year such as 2026), not string "2026"',
+    });
+  });
+
+  it("says an amount of 100 given as a JS number must be a bigint of fen, and names a zero amount in yuan", () => {
+    expect(refusal({ amount: 100 })).toEqual({
+      name: "JincaiError", code: "TREASURY_INVALID_PAYMENT", field: "amount",
+      message: "payment ZF001: amount must be a bigint of fen (100n for 1.00), not number 100",
+    });
+    expect(refusal({ amount: undefined })).toMatchObject({ message: "payment ZF001: amount must be a bigint of fen (100n for 1.00), not undefined" });
+    expect(refusal({ amount: 0n })).toMatchObject({ message: "payment ZF001: amount must be greater than zero, not 0.00" });
+  });
+
+  it("says a payee account given as a number must be text, and a missing one is required", () => {
+    expect(refusal({ payeeAccount: 6222021234567890 })).toEqual({
+      name: "JincaiError", code: "TREASURY_INVALID_PAYMENT", field: "payeeAccount",
+      message: "payment ZF001: payeeAccount must be text, not number 6222021234567890",
+    });
+    expect(refusal({ payeeAccount: undefined })).toMatchObject({ message: "payment ZF001: payeeAccount is required" });
+    expect(refusal({ paymentNumber: 9 })).toMatchObject({ field: "paymentNumber", message: "payment 9: paymentNumber must be text, not number 9" });
+  });
+
+  it("refuses the payment number \" ZF9 \" and the quota id \" Q1 \", which would be records apart from ZF9 and Q1", () => {
+    expect(refusal({ paymentNumber: " ZF9 " })).toEqual({
+      name: "JincaiError", code: "TREASURY_INVALID_PAYMENT", field: "paymentNumber",
+      message: 'payment " ZF9 ": paymentNumber " ZF9 " has spaces around it (it would be stored apart from "ZF9")',
+    });
+    expect(refusal({ quotaId: " Q1 " })).toEqual({
+      name: "JincaiError", code: "TREASURY_INVALID_PAYMENT", field: "quotaId",
+      message: 'payment ZF001: quotaId " Q1 " has spaces around it (it would be stored apart from "Q1")',
+    });
+    expect(refusal({ quotaId: "  " })).toMatchObject({
+      message: 'payment ZF001: quotaId "  " is only spaces: give the quota\'s id, or leave it out to match by dimensions',
+    });
+    expect(refusal({ quotaId: 1 })).toMatchObject({ field: "quotaId", message: "payment ZF001: quotaId must be text, not number 1" });
+  });
+});

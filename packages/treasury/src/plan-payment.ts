@@ -28,8 +28,10 @@ const INHERITED = ["agency", "fundType", "functionCode", "govEconomicCode", "pro
  * @param input - The payment request.
  * @param context - Quotas and controls (see `loadPaymentContext`).
  * @param status - `submitted` reserves (pending); `paid` reserves and posts at once (historic).
- * @throws {JincaiError} TREASURY_INVALID_PAYMENT, TREASURY_QUOTA_NOT_FOUND, TREASURY_QUOTA_AMBIGUOUS,
- *   TREASURY_CODE_MISMATCH, BUDGET_MISSING_DIMENSION, BUDGET_NOT_EXECUTABLE
+ * @throws {JincaiError} TREASURY_INVALID_PAYMENT (naming the field and what was given: an amount
+ *   that is not a bigint of fen, a fiscal year given as text, a payment number or quota id with
+ *   spaces around it), TREASURY_QUOTA_NOT_FOUND, TREASURY_QUOTA_AMBIGUOUS, TREASURY_CODE_MISMATCH,
+ *   BUDGET_MISSING_DIMENSION, BUDGET_NOT_EXECUTABLE
  * @example
  * ```ts
  * const { plan } = planPayment({ paymentNumber: "ZF001", quotaId: "Q-2026-001", amount: 1_000_00n, … }, context, "paid");
@@ -77,19 +79,56 @@ export function planPayment(input: PaymentInput, context: PaymentContext, status
 }
 
 function invalid(input: PaymentInput, field: string, message: string): JincaiError {
-  return new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `payment ${String(input.paymentNumber)}: ${message}`, {
+  const n: unknown = input.paymentNumber;
+  // A number with spaces around it is quoted, so the message shows them.
+  const label = typeof n === "string" && n.trim() !== n ? JSON.stringify(n) : String(n);
+  return new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `payment ${label}: ${message}`, {
     details: { paymentNumber: input.paymentNumber, field },
   });
 }
 
+const TEXT_FIELDS = ["paymentNumber", "payeeName", "payeeAccount"] as const;
+
+// Runs per row of million-row imports: comparisons only; messages are built when refusing.
 function validatePayment(input: PaymentInput): void {
-  for (const field of ["paymentNumber", "payeeName", "payeeAccount"] as const) {
-    if (typeof input[field] !== "string" || input[field].trim() === "") throw invalid(input, field, `${field} is required`);
+  for (const field of TEXT_FIELDS) {
+    const value = input[field];
+    // trim returns the same string when there is nothing to trim: no allocation on rows that pass.
+    const trimmed = typeof value === "string" ? value.trim() : "";
+    if (trimmed === "") throw invalid(input, field, textProblem(field, value));
+    // " ZF9 " would be a payment of its own beside "ZF9".
+    if (field === "paymentNumber" && trimmed !== value) throw invalid(input, field, spacesAround(field, value as string));
   }
-  if (typeof input.purpose !== "string") throw invalid(input, "purpose", "purpose must be a string");
+  const quotaId = input.quotaId;
+  if (quotaId !== undefined && (typeof quotaId !== "string" || quotaId.trim() !== quotaId)) {
+    throw invalid(input, "quotaId", typeof quotaId === "string" ? spacesAround("quotaId", quotaId) : textProblem("quotaId", quotaId));
+  }
+  if (typeof input.purpose !== "string") throw invalid(input, "purpose", textProblem("purpose", input.purpose));
   if (!validDate(input.date)) throw invalid(input, "date", `not a date: ${String(input.date)}`);
-  if (typeof input.amount !== "bigint" || input.amount <= 0n) throw invalid(input, "amount", "amount must be greater than zero (a positive bigint of fen)");
+  if (typeof input.amount !== "bigint" || input.amount <= 0n) throw invalid(input, "amount", amountProblem(input.amount));
   if (input.amount > MAX_FEN) throw invalid(input, "amount", `amount is more than the ledger holds (${formatFen(MAX_FEN)})`);
+  if (input.fiscalYear !== undefined && !Number.isInteger(input.fiscalYear)) {
+    throw invalid(input, "fiscalYear", `fiscalYear must be a number (an integer year such as 2026), not ${shown(input.fiscalYear)}`);
+  }
+}
+
+function shown(value: unknown): string {
+  return `${value === null ? "null" : typeof value} ${typeof value === "string" ? JSON.stringify(value) : String(value)}`;
+}
+
+function textProblem(field: string, value: unknown): string {
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return `${field} is required`;
+  return `${field} must be text, not ${shown(value)}`;
+}
+
+function spacesAround(field: string, value: string): string {
+  if (value.trim() === "") return `${field} ${JSON.stringify(value)} is only spaces: give the quota's id, or leave it out to match by dimensions`;
+  return `${field} ${JSON.stringify(value)} has spaces around it (it would be stored apart from ${JSON.stringify(value.trim())})`;
+}
+
+function amountProblem(amount: unknown): string {
+  if (typeof amount === "bigint") return `amount must be greater than zero, not ${formatFen(amount)}`;
+  return `amount must be a bigint of fen (100n for 1.00), not ${amount === undefined ? "undefined" : shown(amount)}`;
 }
 
 // Imports repeat a few hundred dates over millions of rows: remember the valid ones (bounded).

@@ -56,6 +56,18 @@ describe("refundPayment", () => {
     expect((await figures(store)).consumed).toBe(1_000_000n);
   });
 
+  it("refuses the refund number \" TP1 \", which would be a second refund beside TP1", async () => {
+    const { store, context } = await paidPayment();
+    await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 100n, date: "2026-03-20" }, context);
+    await expect(refundPayment(store, "ZF001", { refundNumber: " TP1 ", amount: 100n, date: "2026-03-20" }, context)).rejects.toMatchObject({
+      name: "JincaiError",
+      code: "TREASURY_INVALID_REFUND",
+      message: 'payment ZF001: refund number " TP1 " has spaces around it (it would be stored apart from "TP1")',
+      details: { field: "refundNumber" },
+    });
+    expect((await figures(store)).consumed).toBe(999_900n);
+  });
+
   it("refuses the same refund number on another date as a conflict, naming both dates, and changes nothing", async () => {
     const { store, context } = await paidPayment();
     await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-03-20" }, context);

@@ -127,6 +127,10 @@ export async function prepareRefundOf(
   if (typeof step.refundNumber !== "string" || step.refundNumber.trim() === "") {
     throw invalidRefund(paymentNumber, step, "a refund needs its refund number (退票编号)", "refundNumber");
   }
+  // " TP-01 " would be a refund of its own beside "TP-01": the same refund twice.
+  if (step.refundNumber.trim() !== step.refundNumber) {
+    throw invalidRefund(paymentNumber, step, `refund number ${JSON.stringify(step.refundNumber)} has spaces around it (it would be stored apart from ${JSON.stringify(step.refundNumber.trim())})`, "refundNumber");
+  }
   const previous = state.doc.refunds.find((r) => r.refundNumber === step.refundNumber);
   if (previous !== undefined) {
     if (step.amount !== undefined && BigInt(previous.amount) !== step.amount) throw invalidRefund(paymentNumber, step, "refund number reused with another amount");

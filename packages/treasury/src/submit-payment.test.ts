@@ -26,10 +26,11 @@ describe("submitPayment", () => {
     });
   });
 
-  it("rejects a 120,000.00 payment on a 100,000.00 quota with available and requested", async () => {
+  it("rejects a 120,000.00 payment on a 100,000.00 quota with available and requested, said in yuan", async () => {
     const { store, context } = await treasuryStore();
     await expect(store.transaction((tx) => submitPayment(tx, payment({ amount: 12_000_000n }), context))).rejects.toMatchObject({
       code: "TREASURY_EXCEEDS_QUOTA",
+      message: "quota Q1: requested 120,000.00 exceeds the 100,000.00 available",
       details: { quotaId: "Q1", available: "10000000", requested: "12000000", paymentNumber: "ZF001" },
     });
     expect((await figures(store)).reserved).toBe(0n);
@@ -40,6 +41,7 @@ describe("submitPayment", () => {
     await submitPayment(store, payment({ amount: 9_000_000n }), context);
     await expect(submitPayment(store, payment({ paymentNumber: "ZF002", quotaId: "Q2", amount: 7_000_000n }), context)).rejects.toMatchObject({
       code: "TREASURY_EXCEEDS_CONTROL",
+      message: "control C302: requested 70,000.00 exceeds the 60,000.00 available",
       details: { controlId: "C302", available: "6000000", requested: "7000000" },
     });
   });
