@@ -11,8 +11,16 @@ describe("fixedClock", () => {
     expect(clock.now()).toBe(0);
   });
 
-  it("rejects a string that is not a date", () => {
-    expect(() => fixedClock("31/12/2026")).toThrow(RangeError);
+  it("rejects a string that is not a date, and a number that is not one, with CALENDAR_INVALID_DATE", () => {
+    expect(() => fixedClock("31/12/2026")).toThrow(
+      expect.objectContaining({
+        name: "JincaiError",
+        code: "CALENDAR_INVALID_DATE",
+        message: 'a clock needs an ISO date, date-time or epoch milliseconds, not string "31/12/2026"',
+      }),
+    );
+    expect(() => fixedClock(Number.NaN)).toThrow(expect.objectContaining({ code: "CALENDAR_INVALID_DATE" }));
+    expect(() => fixedClock("2026-03-01").set("soon")).toThrow(expect.objectContaining({ code: "CALENDAR_INVALID_DATE" }));
   });
 });
 

@@ -2,6 +2,7 @@
  * The injected clock. Domain code never calls `new Date()`: it asks a {@link Clock}, so tests
  * and replays can fix time and an application can supply its own (server time, a fiscal date).
  */
+import { JincaiError } from "../errors/jincai-error";
 
 /** A source of the current instant. */
 export interface Clock {
@@ -25,6 +26,8 @@ export function systemClock(): Clock {
 /**
  * A clock fixed at one instant (an ISO date, date-time or epoch ms), that tests may advance.
  *
+ * @throws {JincaiError} `CALENDAR_INVALID_DATE` when `at` (or a later `set`) is no date, date-time
+ *   or finite number of milliseconds.
  * @example
  * ```ts
  * const clock = fixedClock("2026-03-01");
@@ -76,8 +79,12 @@ export function isoNow(clock: Clock): string {
 }
 
 function toEpoch(at: string | number): number {
-  if (typeof at === "number") return at;
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00Z` : at);
-  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${at}`);
+  if (typeof at === "number" && Number.isFinite(at)) return at;
+  const ms = typeof at !== "string" ? Number.NaN : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00Z` : at);
+  if (typeof at !== "string" || Number.isNaN(ms)) {
+    throw new JincaiError("CALENDAR_INVALID_DATE", `a clock needs an ISO date, date-time or epoch milliseconds, not ${typeof at} ${typeof at === "string" ? JSON.stringify(at) : String(at)}`, {
+      details: { input: String(at) },
+    });
+  }
   return ms;
 }
