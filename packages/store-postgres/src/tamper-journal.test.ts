@@ -4,23 +4,10 @@
  * both months).
  */
 import { checkJournal } from "@jincai/core";
-import type { Store } from "@jincai/core";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quoteIdent } from "./sql-client";
-import { openTestStore, testServerUrl } from "./testing/test-server";
-import { freshSchema } from "./testing/test-schema";
+import { describe, expect, it } from "vitest";
+import { useTamperStore } from "./testing/tamper-store";
 
-let store: Store;
-let admin: pg.Client;
-let s: string;
-
-beforeAll(async () => {
-  const schema = freshSchema();
-  s = quoteIdent(schema);
-  store = await openTestStore({ schema });
-  admin = new pg.Client({ connectionString: testServerUrl() });
-  await admin.connect();
+const db = useTamperStore(async (store) => {
   await store.createAccounts([
     { id: "quota:Q1", book: "quota", code: "2001", normalSide: "credit", flags: { debitsMustNotExceedCredits: true } },
     { id: "quota-source", book: "quota", code: "1001", normalSide: "debit" },
@@ -32,13 +19,10 @@ beforeAll(async () => {
   ]);
   expect(batch.applied).toBe(true);
 });
-afterAll(async () => {
-  await admin.end();
-  await store.close();
-});
 
 describe("checkJournal on PostgreSQL", () => {
   it("names January and February of both accounts once R1's 1000.00 is moved from January to February in account_months", async () => {
+    const { store, admin, s } = db();
     expect(await checkJournal(store)).toEqual([]);
     const move = async (id: string, column: "debits_posted" | "credits_posted") => {
       await admin.query(`UPDATE ${s}.account_months SET ${column} = ${column} - 100000 WHERE account_id = $1 AND month = '2026-01'`, [id]);

@@ -3,31 +3,14 @@
  * lock deleted, and one added that no `period.close` event names (core's `verifyPeriodLocks`).
  */
 import { closePeriod, fixedClock, verifyPeriodLocks } from "@jincai/core";
-import type { Store } from "@jincai/core";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quoteIdent } from "./sql-client";
-import { openTestStore, testServerUrl } from "./testing/test-server";
-import { freshSchema } from "./testing/test-schema";
+import { describe, expect, it } from "vitest";
+import { useTamperStore } from "./testing/tamper-store";
 
-let store: Store;
-let admin: pg.Client;
-let s: string;
-
-beforeAll(async () => {
-  const schema = freshSchema();
-  s = quoteIdent(schema);
-  store = await openTestStore({ schema });
-  admin = new pg.Client({ connectionString: testServerUrl() });
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin.end();
-  await store.close();
-});
+const db = useTamperStore();
 
 describe("verifyPeriodLocks on PostgreSQL", () => {
   it("finds January's lock deleted, and a lock added that no period.close event names", async () => {
+    const { store, admin, s } = db();
     const clock = fixedClock("2026-02-03T09:00:00Z");
     await store.transaction((tx) => closePeriod(tx, { from: "2026-01-01", to: "2026-01-31" }, { actor: "cli:zhang", clock }));
     expect((await verifyPeriodLocks(store)).problems).toEqual([]);
