@@ -12,6 +12,7 @@ interface FlowRow {
   credit_account_id: string;
   phase: TransferPhase;
   month: string | null;
+  marked: boolean | null;
   n: bigint;
   total: bigint;
 }
@@ -39,8 +40,10 @@ export async function transferFlows(db: Queryable, s: string, query: TransferFlo
   if (query.phases !== undefined) parts.push(`t.phase = ANY(${param([...query.phases])}::text[])`);
   const where = parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`;
   const month = query.byMonth === true ? "to_char(t.date, 'YYYY-MM')" : "NULL::text";
-  let text = `SELECT t.debit_account_id, t.credit_account_id, t.phase, ${month} AS month, count(*)::bigint AS n, sum(t.amount)::bigint AS total
-    FROM ${s}.transfers t ${where} GROUP BY t.debit_account_id, t.credit_account_id, t.phase${query.byMonth === true ? ", month" : ""}`;
+  const marking = query.markIdPrefix !== undefined;
+  const marked = marking ? `starts_with(t.id, ${param(query.markIdPrefix)})` : "NULL::boolean";
+  let text = `SELECT t.debit_account_id, t.credit_account_id, t.phase, ${month} AS month, ${marked} AS marked, count(*)::bigint AS n, sum(t.amount)::bigint AS total
+    FROM ${s}.transfers t ${where} GROUP BY t.debit_account_id, t.credit_account_id, t.phase${query.byMonth === true ? ", month" : ""}${marking ? ", marked" : ""}`;
   if (query.book !== undefined) {
     const book = param(query.book);
     text = `SELECT f.* FROM (${text}) f WHERE EXISTS (SELECT 1 FROM ${s}.accounts a
@@ -54,6 +57,7 @@ export async function transferFlows(db: Queryable, s: string, query: TransferFlo
     count: Number(r.n),
     amount: r.total,
     ...(r.month === null ? {} : { month: r.month }),
+    ...(r.marked === null ? {} : { marked: r.marked }),
   }));
   return flows.sort(compareTransferFlows);
 }

@@ -35,6 +35,8 @@ interface FlowSum {
   readonly amount: bigint;
   /** `YYYY-MM`, with `byMonth` only. */
   readonly month?: string;
+  /** With `markIdPrefix` only: whether the ids start with it. */
+  marked?: boolean;
 }
 
 /**
@@ -72,8 +74,9 @@ interface FlowState {
 export function transferFlowsSync(ctx: SqliteContext, query: TransferFlowQuery = {}): TransferFlow[] {
   const { source, params } = flowSource(query);
   const byMonth = query.byMonth === true;
-  let sums = hashedSums(ctx, source, params, byMonth);
-  if (sums === undefined) sums = groupedSums(ctx, source, params, byMonth);
+  const mark = markOf(query);
+  let sums = hashedSums(ctx, source, params, byMonth, mark);
+  if (sums === undefined) sums = groupedSums(ctx, source, params, byMonth, mark);
   if (query.book !== undefined) {
     const nums = ctx.conn.stmt("SELECT a.num FROM accounts AS a WHERE a.book = ?").pluck().all(query.book) as bigint[];
     const inBook = new Set(nums.map(Number));
@@ -86,8 +89,16 @@ export function transferFlowsSync(ctx: SqliteContext, query: TransferFlowQuery =
     count: s.count,
     amount: s.amount,
     ...(s.month === undefined ? {} : { month: s.month }),
+    ...(s.marked === undefined ? {} : { marked: s.marked }),
   }));
   return flows.sort(compareTransferFlows);
+}
+
+/** `markIdPrefix` as SQL (1 for a marked row, else 0) with its parameters; undefined without one. */
+function markOf(query: TransferFlowQuery): { readonly sql: string; readonly params: unknown[] } | undefined {
+  if (query.markIdPrefix === undefined) return undefined;
+  // substr counts code points; unlike LIKE it has no wildcards and is case-sensitive.
+  return { sql: "(substr(t.id, 1, ?) = ?)", params: [[...query.markIdPrefix].length, query.markIdPrefix] };
 }
 
 /** The rows a query sums: `transfers AS t` with its row filters (scanned whole unless dated). */
@@ -117,28 +128,35 @@ function flowSource(query: TransferFlowQuery): { source: string; params: unknown
 }
 
 /** The sums through the hashing aggregate; undefined when an amount was not a safe integer. */
-function hashedSums(ctx: SqliteContext, source: string, params: unknown[], byMonth: boolean): FlowSum[] | undefined {
+function hashedSums(ctx: SqliteContext, source: string, params: unknown[], byMonth: boolean, mark: ReturnType<typeof markOf>): FlowSum[] | undefined {
   registerAggregate(ctx.conn.db);
-  // The phase travels as its index in PHASES, folded into the credit key: no string per row.
+  // The phase travels as its index in PHASES, and the mark as the next bit, folded into the
+  // credit key: no string per row.
   const phaseIndex = `CASE t.phase ${PHASES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(" ")} END`;
-  const call = byMonth ? `${AGGREGATE_BY_MONTH}(t.debit, t.credit * 4 + ${phaseIndex}, t.amount, t.date)` : `${AGGREGATE}(t.debit, t.credit * 4 + ${phaseIndex}, t.amount)`;
+  const key = mark === undefined ? `t.credit * 4 + ${phaseIndex}` : `t.credit * 8 + ${mark.sql} * 4 + ${phaseIndex}`;
+  const call = byMonth ? `${AGGREGATE_BY_MONTH}(t.debit, ${key}, t.amount, t.date)` : `${AGGREGATE}(t.debit, ${key}, t.amount)`;
   const sql = `SELECT ${call} FROM ${source}`;
-  const text = ctx.conn.stmt(sql).pluck().get(...params) as string | null;
+  const text = ctx.conn.stmt(sql).pluck().get(...(mark?.params ?? []), ...params) as string | null;
   if (text === null) return undefined;
-  const rows = JSON.parse(text) as [number, number, number, number, string, number][];
-  return rows.map(([debit, credit, phase, count, amount, month]) => {
-    const sum = { debit, credit, phase: PHASES[phase]!, count, amount: BigInt(amount) };
+  const rows = JSON.parse(text) as [number, number, number, string, number][];
+  return rows.map(([debit, key, count, amount, month]) => {
+    const phase = PHASES[key % 4]!;
+    const sum: FlowSum = mark === undefined
+      ? { debit, credit: Math.floor(key / 4), phase, count, amount: BigInt(amount) }
+      : { debit, credit: Math.floor(key / 8), phase, count, amount: BigInt(amount), marked: Math.floor(key / 4) % 2 === 1 };
     return byMonth ? { ...sum, month: monthText(month) } : sum;
   });
 }
 
 /** The sums by SQLite's `GROUP BY`, exact for any amount. */
-function groupedSums(ctx: SqliteContext, source: string, params: unknown[], byMonth: boolean): FlowSum[] {
+function groupedSums(ctx: SqliteContext, source: string, params: unknown[], byMonth: boolean, mark: ReturnType<typeof markOf>): FlowSum[] {
   const month = byMonth ? "substr(t.date, 1, 7)" : "NULL";
-  const sql = `SELECT t.debit, t.credit, t.phase, ${month} AS month, count(*) AS n, sum(t.amount) AS total FROM ${source} GROUP BY t.debit, t.credit, t.phase${byMonth ? ", month" : ""}`;
-  const rows = ctx.conn.stmt(sql).all(...params) as { debit: bigint; credit: bigint; phase: TransferPhase; month: string | null; n: bigint; total: bigint }[];
+  const marked = mark === undefined ? "NULL" : mark.sql;
+  const sql = `SELECT t.debit, t.credit, t.phase, ${month} AS month, ${marked} AS marked, count(*) AS n, sum(t.amount) AS total FROM ${source} GROUP BY t.debit, t.credit, t.phase${byMonth ? ", month" : ""}${mark === undefined ? "" : ", marked"}`;
+  const rows = ctx.conn.stmt(sql).all(...(mark?.params ?? []), ...params) as { debit: bigint; credit: bigint; phase: TransferPhase; month: string | null; marked: bigint | null; n: bigint; total: bigint }[];
   return rows.map((r) => {
-    const sum = { debit: Number(r.debit), credit: Number(r.credit), phase: r.phase, count: Number(r.n), amount: r.total };
+    const sum: FlowSum = { debit: Number(r.debit), credit: Number(r.credit), phase: r.phase, count: Number(r.n), amount: r.total };
+    if (r.marked !== null) sum.marked = Number(r.marked) === 1;
     return r.month === null ? sum : { ...sum, month: r.month };
   });
 }
@@ -219,13 +237,13 @@ function add(state: FlowState, month: number, debit: number, key: number, amount
   }
 }
 
-/** The aggregate's result: `[debit, credit, phase index, count, "amount", month]` rows as JSON, or null when inexact. */
+/** The aggregate's result: `[debit, key, count, "amount", month]` rows as JSON (the key as the call folded it), or null when inexact. */
 function flowsJson(state: FlowState): string | null {
   if (state.inexact) return null;
-  const rows: [number, number, number, number, string, number][] = [];
+  const rows: [number, number, number, string, number][] = [];
   for (const [month, groups] of state.months) {
     for (const [debit, byCredit] of groups) {
-      for (const [key, acc] of byCredit) rows.push([debit, Math.floor(key / 4), key % 4, acc.count, (acc.carried + BigInt(acc.fen)).toString(), month]);
+      for (const [key, acc] of byCredit) rows.push([debit, key, acc.count, (acc.carried + BigInt(acc.fen)).toString(), month]);
     }
   }
   return JSON.stringify(rows);

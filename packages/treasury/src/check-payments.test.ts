@@ -119,6 +119,9 @@ describe("checkPayments", () => {
     ]);
     const failures = await checkPayments(s);
     expect(failures.map((f) => f.evidence["transferId"])).toEqual(["pay:ZF010", "pay:ZF012", "pay:ZF013"]);
+    // The same from flows summed once for several rules: every transfer by month, payments marked.
+    const flows = await s.transferFlows({ phases: ["posted", "pending", "post"], byMonth: true, markIdPrefix: "pay:" });
+    expect(await checkPayments(s, flows)).toEqual(failures);
     expect(failures[0]).toEqual({
       rule: "payment.tied",
       severity: "error",

@@ -6,7 +6,9 @@
  *
  * The transfers are checked per account pair: the store sums the payment transfers per (debit,
  * credit) in one pass (`transferFlows`), each pair is judged once, and only the transfers of a
- * pair that is not tied are read one by one, to report each with its evidence.
+ * pair that is not tied are read one by one, to report each with its evidence. A caller that has
+ * already summed every transfer with the payments marked (`markIdPrefix: "pay:"`, as `jincai
+ * verify` does once for this rule and the journal's) passes those flows instead of a second scan.
  *
  * The documents are checked through their index: the store counts them per indexed `quotaId`
  * (`countRecordsBy`) without reading them, each quota id is judged once, and only the documents
@@ -17,11 +19,12 @@
  */
 import { QUOTA_BOOK, quotaAccountIds } from "@jincai/budget";
 import { fenToYuanString } from "@jincai/core";
-import type { RuleFailure, StoreTx, Transfer, TransferPhase } from "@jincai/core";
+import type { RuleFailure, StoreTx, Transfer, TransferFlow, TransferPhase } from "@jincai/core";
 import { PAYMENT_COLLECTION } from "./payment-record";
 import type { PaymentDocument } from "./payment-record";
+import { PAYMENT_TRANSFER_PREFIX } from "./payment-transfer";
 
-const PAYMENT_PREFIX = "pay:";
+const PAYMENT_PREFIX = PAYMENT_TRANSFER_PREFIX;
 const PHASES: readonly TransferPhase[] = ["posted", "pending"];
 
 /**
@@ -31,16 +34,25 @@ const PHASES: readonly TransferPhase[] = ["posted", "pending"];
  * ```ts
  * const failures = await checkPayments(store);
  * failures.length; // 0 when every payment spends a quota
+ * // or with flows already summed: every transfer, the payments marked
+ * await checkPayments(store, await store.transferFlows({ markIdPrefix: PAYMENT_TRANSFER_PREFIX }));
  * ```
  */
 export async function checkPayments(
   tx: Pick<StoreTx, "accountBalances" | "transferFlows" | "transfers" | "countRecordsBy" | "queryRecords">,
+  marked?: readonly TransferFlow[],
 ): Promise<RuleFailure[]> {
   const lines = new Set<string>();
+  const inBook = new Set<string>();
   for (const { account } of await tx.accountBalances({ book: QUOTA_BOOK })) {
+    inBook.add(account.id);
     if (account.id.startsWith("quota:")) lines.add(account.id);
   }
-  return [...(await untiedTransfers(tx, lines)), ...(await untiedDocuments(tx, lines))];
+  const flows =
+    marked === undefined
+      ? await tx.transferFlows({ book: QUOTA_BOOK, idPrefix: PAYMENT_PREFIX, phases: PHASES })
+      : marked.filter((f) => f.marked === true && PHASES.includes(f.phase) && (inBook.has(f.debitAccountId) || inBook.has(f.creditAccountId)));
+  return [...(await untiedTransfers(tx, lines, flows)), ...(await untiedDocuments(tx, lines))];
 }
 
 /** Whether a payment transfer from `debit` to `credit` is tied (or is a control leg, checked elsewhere). */
@@ -55,9 +67,9 @@ function isTied(debit: string, credit: string, lines: ReadonlySet<string>): bool
 }
 
 /** One failure per payment transfer of an untied account pair, in sequence order. */
-async function untiedTransfers(tx: Pick<StoreTx, "transferFlows" | "transfers">, lines: ReadonlySet<string>): Promise<RuleFailure[]> {
+async function untiedTransfers(tx: Pick<StoreTx, "transfers">, lines: ReadonlySet<string>, flows: readonly TransferFlow[]): Promise<RuleFailure[]> {
   const untied = new Map<string, Set<string>>(); // debit → credits
-  for (const f of await tx.transferFlows({ book: QUOTA_BOOK, idPrefix: PAYMENT_PREFIX, phases: PHASES })) {
+  for (const f of flows) {
     if (isTied(f.debitAccountId, f.creditAccountId, lines)) continue;
     const credits = untied.get(f.debitAccountId) ?? new Set<string>();
     credits.add(f.creditAccountId);

@@ -18,8 +18,19 @@ import type { Payment } from "./payment";
  * ```
  */
 export function paymentTransferId(paymentNumber: string): string {
-  return `pay:${paymentNumber}`;
+  return `${PAYMENT_TRANSFER_PREFIX}${paymentNumber}`;
 }
+
+/**
+ * What every transfer of a payment starts its id with: its reservation, its post or void, its
+ * refunds and its control legs (`pay:ZF1`, `pay:ZF1.post`, `pay:ZF1.refund:R1`, `pay:ZF1~C302`).
+ *
+ * @example
+ * ```ts
+ * await store.transferFlows({ idPrefix: PAYMENT_TRANSFER_PREFIX }); // the payments' flows
+ * ```
+ */
+export const PAYMENT_TRANSFER_PREFIX = "pay:";
 
 /**
  * The id of the transfer that gives a refund (退票) of a payment back to its quota line.

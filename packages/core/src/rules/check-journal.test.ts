@@ -97,6 +97,8 @@ describe("checkJournal", () => {
     const tampered = monthsMoved(store, { ...moved, accountId: ACCOUNTS.q1, side: "debits" });
     const both = monthsMoved(tampered, { ...moved, accountId: ACCOUNTS.paid1, side: "credits" });
     const failures = await checkJournal(both);
+    // The same from flows a caller summed once (more phases, payments marked).
+    expect(await checkJournal(both, await both.transferFlows({ phases: ["posted", "pending", "post"], byMonth: true, markIdPrefix: "p" }))).toEqual(failures);
     expect(failures.map((f) => f.message)).toEqual([
       `account ${ACCOUNTS.paid1}: 2026-03 posted credits 0.00 in its months, 1000.00 in its transfers`,
       `account ${ACCOUNTS.q1}: 2026-03 posted debits 0.00 in its months, 1000.00 in its transfers`,

@@ -34,7 +34,9 @@ interface Sides {
 
 /**
  * Checks every account's posted balance against its transfers, each of its months against the
- * transfers dated in that month, and its months against its balance.
+ * transfers dated in that month, and its months against its balance. `byMonth`: every transfer's
+ * flows summed by month already (`transferFlows({ byMonth: true, … })`, other phases and marks
+ * allowed), when a caller reads them once for several rules; without it, one scan of its own.
  *
  * @example
  * ```ts
@@ -43,8 +45,11 @@ interface Sides {
  * failures[0]?.message; // "account quota-spent:Q1: 2026-01 posted debits 0.00 in its months, 1000.00 in its transfers"
  * ```
  */
-export async function checkJournal(tx: Pick<StoreTx, "accountBalances" | "transferFlows">): Promise<RuleFailure[]> {
-  const flows = await tx.transferFlows({ phases: ["posted", "post"], byMonth: true });
+export async function checkJournal(tx: Pick<StoreTx, "accountBalances" | "transferFlows">, byMonth?: readonly TransferFlow[]): Promise<RuleFailure[]> {
+  // Flows a caller already summed by month (of more phases, or marked) serve as well as a scan of its own.
+  const flows = byMonth === undefined
+    ? await tx.transferFlows({ phases: ["posted", "post"], byMonth: true })
+    : byMonth.filter((f) => f.phase === "posted" || f.phase === "post");
   const current = await tx.accountBalances();
   const byMonths = await tx.accountBalances({ asOf: END_OF_TIME });
   return [...checkTotals(flows, current), ...(await checkMonths(tx, flows, current, byMonths)), ...checkMonthsAddUp(current, byMonths)];

@@ -72,6 +72,13 @@ export interface TransferFlowQuery {
    * Default false.
    */
   readonly byMonth?: boolean;
+  /**
+   * Also tell apart the transfers whose id starts with this text (case-sensitive, no wildcards):
+   * each flow then carries `marked`, true for those, and one (debit, credit, phase) gives a flow
+   * for each kind it has transfers of. Lets one scan serve rules that look at every transfer and
+   * rules that look at a kind of transfer (`jincai verify`: the journal and the payments).
+   */
+  readonly markIdPrefix?: string;
 }
 
 /** The transfers of one (debit account, credit account, phase), summed by the store. */
@@ -88,6 +95,8 @@ export interface TransferFlow {
   readonly amount: bigint;
   /** The month (`YYYY-MM`) every transfer of the flow is dated in; only when the query asked `byMonth`. */
   readonly month?: string;
+  /** Whether the flow's transfers have ids starting with the query's `markIdPrefix`; only when it gave one. */
+  readonly marked?: boolean;
 }
 
 /** A domain document kept by the record store. */

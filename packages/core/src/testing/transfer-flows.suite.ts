@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { TransferInput } from "../ledger/transfer";
 import type { TransferFlow } from "../store/store";
+import { compareTransferFlows } from "../store/compare-transfer-flows";
 import { ACCOUNTS, DAY, pay, seedLedger } from "./ledger-fixture";
 import { withStore, type StoreHarness } from "./store-harness";
 
@@ -107,6 +108,34 @@ export function transferFlowsSuite(h: StoreHarness): void {
         ]);
         expect(await store.transferFlows({ byMonth: true, book: "plan" })).toEqual([inMonth(flow(planSource, plan1, "posted", 1, 50_000n), "2026-03")]);
         expect(await store.transferFlows({ byMonth: false, book: "plan" })).toEqual([flow(planSource, plan1, "posted", 1, 50_000n)]);
+      });
+    });
+
+    it("tells the transfers of an id prefix apart on request (markIdPrefix), one scan serving both views", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        await store.createTransfers([...MOVES, pay("pay-8", 300n, { date: "2026-04-30" })]);
+        const all = await store.transferFlows({ byMonth: true });
+        const marked = await store.transferFlows({ byMonth: true, markIdPrefix: "pay-" });
+        expect(marked.every((f) => typeof f.marked === "boolean")).toBe(true);
+        // The marked flows are the prefix's; unmarked and marked together are every transfer.
+        const strip = ({ marked: _m, ...f }: TransferFlow): TransferFlow => f;
+        expect(marked.filter((f) => f.marked === true).map(strip)).toEqual(await store.transferFlows({ byMonth: true, idPrefix: "pay-" }));
+        const merged = new Map<string, TransferFlow>();
+        for (const f of marked.map(strip)) {
+          const key = `${f.debitAccountId} ${f.creditAccountId} ${f.phase} ${f.month}`;
+          const seen = merged.get(key);
+          merged.set(key, seen === undefined ? f : { ...seen, count: seen.count + f.count, amount: seen.amount + f.amount });
+        }
+        expect([...merged.values()].sort(compareTransferFlows)).toEqual(all);
+        expect(marked.some((f) => f.marked === false)).toBe(true);
+        // Without the option, no flow says it.
+        expect(all.some((f) => "marked" in f)).toBe(false);
+        // Past 2^53 the store sums another way; the marks hold there too.
+        const big = 2n ** 60n + 1n;
+        await store.createTransfers([{ id: "big-1", debitAccountId: source, creditAccountId: paid2, amount: big, date: DAY }]);
+        const exact = await store.transferFlows({ idPrefix: "big-", markIdPrefix: "big-" });
+        expect(exact).toEqual([{ ...flow(source, paid2, "posted", 1, big), marked: true }]);
       });
     });
 

@@ -11,6 +11,7 @@ interface MutableFlow {
   count: number;
   amount: bigint;
   month?: string;
+  marked?: boolean;
 }
 
 /** The matching transfers summed per (debit, credit, phase) and, `byMonth`, month; sorted by {@link compareTransferFlows}. */
@@ -20,11 +21,14 @@ export function transferFlows(state: MemoryState, query: TransferFlowQuery = {})
   for (const t of state.transfers) {
     if (!keep(t)) continue;
     const month = query.byMonth === true ? t.date.slice(0, 7) : undefined;
-    const key = `${t.debitAccountId}\u0000${t.creditAccountId}\u0000${t.phase}\u0000${month ?? ""}`;
+    const marked = query.markIdPrefix === undefined ? undefined : t.id.startsWith(query.markIdPrefix);
+    const key = `${t.debitAccountId}\u0000${t.creditAccountId}\u0000${t.phase}\u0000${month ?? ""}\u0000${marked ?? ""}`;
     const flow = flows.get(key);
     if (flow === undefined) {
-      const base = { debitAccountId: t.debitAccountId, creditAccountId: t.creditAccountId, phase: t.phase, count: 1, amount: t.amount };
-      flows.set(key, month === undefined ? base : { ...base, month });
+      const base: MutableFlow = { debitAccountId: t.debitAccountId, creditAccountId: t.creditAccountId, phase: t.phase, count: 1, amount: t.amount };
+      if (month !== undefined) base.month = month;
+      if (marked !== undefined) base.marked = marked;
+      flows.set(key, base);
     } else {
       flow.count++;
       flow.amount += t.amount;
