@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { PAYMENT_HEADER, payment, runJincai, useSmallDatabase, writeCsv } from "./_testing/run-jincai";
+import { PAYMENT_HEADER, SMALL, payment, runJincai, useSmallDatabase, writeCsv } from "./_testing/run-jincai";
 
 // The audit chain of a bureau's database, with checkpoints signed and a copy kept outside it:
 // someone who can write the database can delete the newest events together with the stored
@@ -73,6 +73,29 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     await writeFile(join(db.dir, "more.csv"), "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额\nP9,2026-03-09,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000009,1.00\n");
     expect((await runJincai(db.dir, ["import", "payments", "more.csv"])).code).toBe(0);
     expect((await runJincai(db.dir, ["audit", "verify"])).stdout).toContain("; 1 written since the last seal are not sealed yet (jincai audit checkpoint seals them)");
+  });
+
+  it("finds a quota line moved to another agency in the database, which verify cannot see", async () => {
+    expect((await runJincai(db.dir, ["audit", "keygen", "audit"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem"])).code).toBe(0);
+    // ZB3's three accounts and its quota document moved from 101001 to its parent 101, every table.
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.exec(`
+      UPDATE accounts SET dimensions = replace(dimensions, '"agency":"101001"', '"agency":"101"') WHERE id LIKE '%:ZB3';
+      UPDATE account_dimensions SET value = '101' WHERE key = 'agency' AND account IN (SELECT num FROM accounts WHERE id LIKE '%:ZB3');
+      UPDATE records SET data = replace(data, '"agency":"101001"', '"agency":"101"') WHERE collection = 'quota' AND id = 'ZB3';
+      UPDATE record_index SET value = '101' WHERE collection = 'quota' AND field = 'agency' AND id = 'ZB3';`);
+    raw.close();
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0); // the books still balance
+    expect((await runJincai(db.dir, ["summary", "--by", "agency"])).stdout).toMatch(/^101 青川市人民政府办公室 +3,000\.00 /m);
+    const audit = await runJincai(db.dir, ["audit", "verify", "--public-key", "audit.pub.pem"]);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toContain("AUDIT_ACCOUNT_MISMATCH at event 3: the 10 accounts sealed at event 3 have changed: quota-frozen:ZB3, quota-spent:ZB3, quota:ZB3 changed: ");
+    // Quota lines created after the seal are no change (the next seal covers them): still one problem.
+    await writeFile(join(db.dir, "zb4.csv"), `${SMALL.quotas.split("\n")[0]}\nZB4,青财预〔2026〕3号,2026,101001,111,2010301,30201,JB0000,100.00\n`);
+    expect((await runJincai(db.dir, ["import", "quotas", "zb4.csv"])).code).toBe(0);
+    const later = await runJincai(db.dir, ["audit", "verify"]);
+    expect(later.stdout.match(/^AUDIT_\w+/gm)).toEqual(["AUDIT_ACCOUNT_MISMATCH"]);
   });
 
   it("checks the checkpoints of a rotated key when every public key is given", async () => {

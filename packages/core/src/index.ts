@@ -186,6 +186,8 @@ export type { AuditSigner, AuditVerifier } from "./audit/audit-signer";
 export { checkpointAudit } from "./audit/checkpoint-audit";
 export { LEDGER_SEAL_ACTION, LEDGER_SEAL_COLLECTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./audit/seal-ledger";
 export type { LedgerSeal, SealLedgerOptions, SealProblem, SealReport } from "./audit/seal-ledger";
+export { accountSealLine } from "./audit/seal-accounts";
+export type { SealedAccounts } from "./audit/seal-accounts";
 export { PERIOD_CLOSE_ACTION, closePeriod, periodCloseOf, periodCloseSubject } from "./audit/close-period";
 export type { ClosePeriodOptions } from "./audit/close-period";
 export { verifyPeriodLocks } from "./audit/verify-period-locks";

@@ -59,9 +59,9 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         documents: await checkPaymentDocuments(store),
         periods: await verifyPeriodLocks(store),
       }));
-      // A sealed transfer changed behind the store's back is a problem of the chain's own kind,
-      // and so is a closed period whose lock is gone (both at their event).
-      const sealProblems = ledger.problems.map((p) => ({ code: "AUDIT_SEAL_MISMATCH", sequence: p.sequence, message: p.message }));
+      // A sealed transfer or account changed behind the store's back is a problem of the chain's
+      // own kind, and so is a closed period whose lock is gone (both at their event).
+      const sealProblems = ledger.problems.map((p) => ({ code: p.code, sequence: p.sequence, message: p.message }));
       const lockProblems = periods.problems.flatMap((p) => (p.sequence === undefined ? [] : [{ code: p.code, sequence: p.sequence, message: p.message }]));
       // A lock no event names has no event to be at.
       const unrecorded = periods.problems.filter((p) => p.sequence === undefined).map((p) => ({ code: p.code, lock: p.lock, message: p.message }));

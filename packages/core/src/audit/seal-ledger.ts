@@ -7,6 +7,8 @@
  * `transfers 1..1029944 (1029944) sha-256:<hex>`. Transfers are never updated or deleted, so a
  * seal recomputed later must agree; a signed checkpoint after it makes the seal itself
  * unforgeable. `jincai audit checkpoint` seals before it signs; `audit verify` recomputes every seal.
+ * A seal also records the accounts (their immutable fields, see `seal-accounts`), in its kept
+ * record: an account's agency edited in the database is found at the last seal that recorded it.
  */
 import type { Clock } from "../time/clock";
 import type { Transfer } from "../ledger/transfer";
@@ -17,6 +19,8 @@ import type { AuditHasher } from "./audit-hasher";
 import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { requireClock } from "./_require-clock";
+import type { SealedAccounts } from "./seal-accounts";
+import { changedAccounts, sealAccounts } from "./seal-accounts";
 
 /** The audit action of a seal. */
 export const LEDGER_SEAL_ACTION = "ledger.seal";
@@ -120,7 +124,9 @@ export interface SealLedgerOptions {
 
 /**
  * Seals the transfers written since the last seal: appends a `ledger.seal` audit event with
- * their digest. Returns the seal, or undefined when there is nothing new to seal.
+ * their digest, and keeps its record (chunk marks, and the accounts stored now: see
+ * {@link SealedAccounts}). Returns the seal, or undefined when there is no new transfer to seal
+ * (accounts created since are sealed with the next transfers).
  *
  * @example
  * ```ts
@@ -129,14 +135,22 @@ export interface SealLedgerOptions {
  * ```
  */
 export async function sealLedger(
-  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord">,
+  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances">,
   options: SealLedgerOptions,
 ): Promise<LedgerSeal | undefined> {
   // Before the (long) read of the transfers, not after it.
   requireClock("sealLedger", options);
+  const hasher = options.hasher ?? sha256Hasher;
   let after = 0;
-  for await (const event of tx.auditEvents()) after = sealOf(event)?.to ?? after;
-  const digest = createSealDigest(options.hasher ?? sha256Hasher);
+  // The accounts earlier seals covered, from their kept records (only those that are believed).
+  const covered = new Set<string>();
+  for await (const event of tx.auditEvents()) {
+    const seal = sealOf(event);
+    if (seal === undefined) continue;
+    after = seal.to;
+    for (const id of (await keptRecord(tx, event, hasher))?.accounts?.added ?? []) covered.add(id);
+  }
+  const digest = createSealDigest(hasher);
   let to = after;
   for await (const t of tx.transfers({ afterSequence: after })) {
     await digest.add(t);
@@ -147,14 +161,22 @@ export async function sealLedger(
   // The chain's value after every chunk is kept beside the event (about 8 KB per million
   // transfers), so that a change is found to its chunk of 10,000 transfers rather than to the
   // whole seal. The event's digest covers them: a kept copy that was edited is not believed.
-  const change = { ...seal, marks: digest.marks().map((m) => ({ to: m.to, digest: m.digest })) };
+  // The accounts the transfers name are kept too: their immutable fields (an agency moved in the
+  // database shows), the ids first covered here with a short hash each, the digest of them all.
+  const accounts = await sealAccounts(tx, covered, hasher);
+  const change = { ...seal, marks: digest.marks().map((m) => ({ to: m.to, digest: m.digest })), accounts };
   const event = await appendAudit(tx, { actor: options.actor, action: LEDGER_SEAL_ACTION, subject: `transfers ${after + 1}..${to} (${seal.count}) ${seal.digest}`, change }, options);
   await tx.putRecord({ collection: LEDGER_SEAL_COLLECTION, id: String(event.sequence), data: change });
   return seal;
 }
 
-/** A seal that no longer agrees with the transfers it covers. */
+/** A seal that no longer agrees with the transfers or accounts it covers. */
 export interface SealProblem {
+  /**
+   * `AUDIT_SEAL_MISMATCH` (its transfers changed, or its kept record was edited) or
+   * `AUDIT_ACCOUNT_MISMATCH` (an account it covers changed or is missing).
+   */
+  readonly code: "AUDIT_SEAL_MISMATCH" | "AUDIT_ACCOUNT_MISMATCH";
   /** The audit event of the seal. */
   readonly sequence: number;
   /** What differs. */
@@ -174,7 +196,9 @@ export interface SealReport {
 }
 
 /**
- * Recomputes every seal of the audit chain over the transfers as they are stored now.
+ * Recomputes every seal of the audit chain over the transfers as they are stored now, and the
+ * last seal's accounts over the accounts as stored now (seals made before accounts were sealed
+ * are skipped for them). A kept record edited behind the store's back is reported, not believed.
  *
  * @example
  * ```ts
@@ -183,16 +207,32 @@ export interface SealReport {
  * ```
  */
 export async function verifyLedgerSeals(
-  store: Pick<StoreTx, "transfers" | "auditEvents" | "getRecord">,
+  store: Pick<StoreTx, "transfers" | "auditEvents" | "getRecord" | "accountBalances">,
   options: { readonly hasher?: AuditHasher } = {},
 ): Promise<SealReport> {
   const hasher = options.hasher ?? sha256Hasher;
   const seals: (LedgerSeal & { readonly event: number; readonly marks: readonly SealMark[] })[] = [];
+  const problems: SealProblem[] = [];
+  // The accounts sealed so far (id → mark) and the last seal that recorded them.
+  const accountMarks = new Map<string, string>();
+  let accountSeal: { readonly event: number; readonly accounts: SealedAccounts } | undefined;
   for await (const event of store.auditEvents()) {
     const seal = sealOf(event);
-    if (seal !== undefined) seals.push({ ...seal, event: event.sequence, marks: await keptMarks(store, event, hasher) });
+    if (seal === undefined) continue;
+    const kept = await keptRecord(store, event, hasher);
+    if (kept === null) {
+      problems.push({
+        code: "AUDIT_SEAL_MISMATCH",
+        sequence: event.sequence,
+        message: `the record kept for the seal at event ${event.sequence} (${LEDGER_SEAL_COLLECTION} ${event.sequence}) no longer gives the event's digest: it was edited behind the store's back, and its chunk marks and accounts are not believed`,
+      });
+    }
+    seals.push({ ...seal, event: event.sequence, marks: keptMarksOf(kept) });
+    const accounts = kept?.accounts;
+    if (accounts === undefined) continue;
+    accounts.added.forEach((id, i) => accountMarks.set(id, accounts.marks[i] ?? ""));
+    accountSeal = { event: event.sequence, accounts };
   }
-  const problems: SealProblem[] = [];
   // Every stored transfer, a made-up sequence at or below 0 included (the stores start at 1).
   const transfers = store.transfers({ afterSequence: Number.MIN_SAFE_INTEGER })[Symbol.asyncIterator]();
   let next = await transfers.next();
@@ -202,6 +242,7 @@ export async function verifyLedgerSeals(
     // range is one no seal covers: written behind the store's back with a made-up sequence.
     while (!next.done && next.value.sequence <= seal.after) {
       problems.push({
+        code: "AUDIT_SEAL_MISMATCH",
         sequence: seal.event,
         message: `transfer ${next.value.id} (sequence ${next.value.sequence}) lies before the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event}, where no seal covers it: it was written behind the store's back`,
       });
@@ -214,8 +255,19 @@ export async function verifyLedgerSeals(
     const now = await digest.finish();
     if (now !== seal.digest || digest.count() !== seal.count) {
       problems.push({
+        code: "AUDIT_SEAL_MISMATCH",
         sequence: seal.event,
         message: `the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event} have changed${firstChangedChunk(seal, digest.marks())}: ${digest.count()} now, digest ${now}; sealed ${seal.count}, ${seal.digest}`,
+      });
+    }
+  }
+  if (accountSeal !== undefined) {
+    const changed = await changedAccounts(store, accountSeal.accounts, accountMarks, hasher);
+    if (changed !== undefined) {
+      problems.push({
+        code: "AUDIT_ACCOUNT_MISMATCH",
+        sequence: accountSeal.event,
+        message: `the ${accountSeal.accounts.count} accounts sealed at event ${accountSeal.event} have changed${changed}: an account's book, code, name, side, flags or dimensions (its agency) were edited, or it was deleted, behind the store's back`,
       });
     }
   }
@@ -227,15 +279,29 @@ export async function verifyLedgerSeals(
   return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems };
 }
 
+/** A kept `ledger-seal` record as far as it is read back. */
+interface KeptSeal {
+  readonly marks?: unknown;
+  readonly accounts?: SealedAccounts;
+}
+
 /**
- * The marks kept beside a seal event, when their record is there and its digest is the event's
- * (none for seals written before marks were kept, or a record deleted or edited since).
+ * The record kept beside a seal event when its digest is the event's: undefined when there is
+ * none (seals written before records were kept, or one deleted since), null when it was edited.
  */
-async function keptMarks(store: Pick<StoreTx, "getRecord">, event: AuditEvent, hasher: AuditHasher): Promise<readonly SealMark[]> {
-  const kept = await store.getRecord<{ marks?: unknown }>(LEDGER_SEAL_COLLECTION, String(event.sequence));
-  if (kept === undefined || !Array.isArray(kept.data.marks)) return [];
-  if ((await hasher.hash(new TextEncoder().encode(canonicalJson(kept.data)))) !== event.digest) return [];
-  return kept.data.marks.filter((m): m is SealMark => typeof m?.to === "number" && typeof m?.digest === "string");
+async function keptRecord(store: Pick<StoreTx, "getRecord">, event: AuditEvent, hasher: AuditHasher): Promise<KeptSeal | null | undefined> {
+  const kept = await store.getRecord<KeptSeal>(LEDGER_SEAL_COLLECTION, String(event.sequence));
+  if (kept === undefined) return undefined;
+  if ((await hasher.hash(new TextEncoder().encode(canonicalJson(kept.data)))) !== event.digest) return null;
+  const accounts = kept.data.accounts;
+  const wellFormed = accounts === undefined || (Array.isArray(accounts.added) && Array.isArray(accounts.marks) && typeof accounts.count === "number" && typeof accounts.digest === "string");
+  return wellFormed ? kept.data : { marks: kept.data.marks };
+}
+
+/** The chunk marks of a believed kept record (none without one). */
+function keptMarksOf(kept: KeptSeal | null | undefined): readonly SealMark[] {
+  if (kept == null || !Array.isArray(kept.marks)) return [];
+  return kept.marks.filter((m): m is SealMark => typeof m?.to === "number" && typeof m?.digest === "string");
 }
 
 /**
