@@ -5,10 +5,9 @@
  * availability, and idempotent by adjustment id. A new line that comes from another is loaded
  * with `originQuotaId` instead (see `loadQuota`).
  */
-import { JincaiError, MAX_FEN, formatFen, isIsoDate, transferFieldsEqual } from "@jincai/core";
+import { JincaiError, MAX_FEN, fenProblem, formatFen, isIsoDate, transferFieldsEqual } from "@jincai/core";
 import type { StoreTx, Transfer, TransferInput } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
-import { amountProblem } from "./amount-problem";
 import { ledgerFailure } from "./ledger-failure";
 import { quotaAccountIds, quotaSourceAccountId } from "./quota-account-ids";
 import { quotaMoveSource } from "./quota-move-source";
@@ -59,7 +58,7 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
   const { id, amount, fromQuotaId, toQuotaId } = adjustment;
   const fail = (code: BudgetErrorCode, message: string, field: string): JincaiError =>
     new JincaiError(code, `adjustment ${id}: ${message}`, { details: { adjustmentId: id, field } });
-  if (typeof amount !== "bigint" || amount <= 0n) throw fail(BudgetErrorCode.INVALID_AMOUNT, amountProblem(amount), "amount");
+  if (typeof amount !== "bigint" || amount <= 0n) throw fail(BudgetErrorCode.INVALID_AMOUNT, fenProblem(amount), "amount");
   if (amount > MAX_FEN) throw fail(BudgetErrorCode.INVALID_AMOUNT, `amount is more than the ledger holds (${formatFen(MAX_FEN)})`, "amount");
   if (!isIsoDate(adjustment.date)) throw fail(BudgetErrorCode.INVALID_QUOTA, `not a date: ${String(adjustment.date)}`, "date");
   if (toQuotaId === fromQuotaId) throw fail(BudgetErrorCode.INVALID_QUOTA, `quota ${fromQuotaId} cannot move an amount to itself`, "toQuotaId");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { agencyControl, apply, budgetStore } from "./_testing/budget-store";
 import { quotaLine } from "./_testing/quota-fixtures";
 import { checkControls } from "./check-controls";
-import { QUOTA_CONTROL_COLLECTION } from "./define-quota-control";
+import { QUOTA_CONTROL_COLLECTION, defineQuotaControl } from "./define-quota-control";
 import type { QuotaControlDocument } from "./define-quota-control";
 import { CONTROL_SOURCE_ACCOUNT_ID, QUOTA_BOOK, controlAccountIds } from "./quota-account-ids";
 import { reserveQuota } from "./reserve-quota";
@@ -45,6 +45,19 @@ describe("checkControls", () => {
 });
 
 describe("checkControls (control.record): a control's document edited behind the store's back", () => {
+  it("reports a limit edited in the document against its limit transfers, raised once, alike from flows read for several rules", async () => {
+    const store = await budgetStore([quotaLine()], [agencyControl()]);
+    await defineQuotaControl(store, agencyControl({ limit: 80_000_000n, date: "2026-06-01" }));
+    expect(await checkControls(store)).toEqual([]);
+    await editControl(store, "101001-302", (doc) => ({ ...doc, limit: "99000000" }));
+    const findings = await checkControls(store);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: "control.record", message: "control 101001-302's document says limit 990,000.00, but its ledger account was given 800,000.00" }),
+    ]);
+    const flows = await store.transferFlows({ phases: ["posted", "pending", "post"], byMonth: true, markIdPrefix: "pay:" });
+    expect(await checkControls(store, flows)).toEqual(findings);
+  });
+
   it("reports an absolute control's policy edited to track, which would let imports pass its limit", async () => {
     const store = await budgetStore([quotaLine()], [agencyControl()]);
     await editControl(store, "101001-302", (doc) => ({ ...doc, policy: "track" }));

@@ -11,16 +11,18 @@
  * count other payments against it.
  */
 import { available, fenToYuanString, formatFen } from "@jincai/core";
-import type { Account, RuleFailure, StoreTx, Transfer } from "@jincai/core";
+import type { Account, RuleFailure, StoreTx, Transfer, TransferFlow } from "@jincai/core";
 import { controlDefinition, definitionOfMemo } from "./control-definition";
 import { controlWarnings } from "./control-warnings";
 import { CONTROL_LIMIT_PREFIX } from "./define-quota-control";
 import { loadQuotaControls } from "./load-quota-controls";
-import { controlAccountIds } from "./quota-account-ids";
+import { CONTROL_SOURCE_ACCOUNT_ID, controlAccountIds } from "./quota-account-ids";
 import type { QuotaControl } from "./quota-control";
 
 /**
- * Reports every control at or past one of its thresholds.
+ * Reports every control at or past one of its thresholds, and every control whose document
+ * disagrees with the ledger. `flows`: every transfer already summed per account pair (as `jincai
+ * verify` reads them once for several rules); without it, the limit transfers are summed here.
  *
  * @example
  * ```ts
@@ -28,7 +30,7 @@ import type { QuotaControl } from "./quota-control";
  * findings[0]?.severity; // "warning" when a control is at 90 % of its limit
  * ```
  */
-export async function checkControls(tx: StoreTx): Promise<RuleFailure[]> {
+export async function checkControls(tx: StoreTx, flows?: readonly TransferFlow[]): Promise<RuleFailure[]> {
   const controls = await loadQuotaControls(tx);
   if (controls.length === 0) return [];
   const ids = controls.map((c) => controlAccountIds(c.id).control);
@@ -38,12 +40,14 @@ export async function checkControls(tx: StoreTx): Promise<RuleFailure[]> {
   // The first limit transfer of each control, which records its definition.
   const firsts = await tx.getTransfers(controls.map((c) => `${CONTROL_LIMIT_PREFIX}${c.id}`));
   const findings: RuleFailure[] = [];
-  // Each control's limit as its limit transfers posted it (raises credit it, cuts debit it).
+  // Each control's limit as its limit transfers posted it: they alone move amounts between the
+  // controls' source and a control account (raises credit it, cuts debit it).
   const posted = new Map<string, bigint>();
   const accounts = new Set(ids);
-  for (const f of await tx.transferFlows({ idPrefix: CONTROL_LIMIT_PREFIX })) {
-    if (accounts.has(f.creditAccountId)) posted.set(f.creditAccountId, (posted.get(f.creditAccountId) ?? 0n) + f.amount);
-    if (accounts.has(f.debitAccountId)) posted.set(f.debitAccountId, (posted.get(f.debitAccountId) ?? 0n) - f.amount);
+  for (const f of flows ?? (await tx.transferFlows({ idPrefix: CONTROL_LIMIT_PREFIX }))) {
+    if (f.phase !== "posted") continue;
+    if (f.debitAccountId === CONTROL_SOURCE_ACCOUNT_ID && accounts.has(f.creditAccountId)) posted.set(f.creditAccountId, (posted.get(f.creditAccountId) ?? 0n) + f.amount);
+    if (f.creditAccountId === CONTROL_SOURCE_ACCOUNT_ID && accounts.has(f.debitAccountId)) posted.set(f.debitAccountId, (posted.get(f.debitAccountId) ?? 0n) - f.amount);
   }
   for (const [i, control] of controls.entries()) {
     const account = controlAccountIds(control.id).control;

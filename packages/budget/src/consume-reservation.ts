@@ -1,8 +1,7 @@
-import { JincaiError, formatFen } from "@jincai/core";
+import { JincaiError, fenProblem, formatFen } from "@jincai/core";
 import type { TransferInput, TransferReferences } from "@jincai/core";
 import { assertInFiscalYear } from "./assert-in-fiscal-year";
 import { BudgetErrorCode } from "./error-codes";
-import { amountProblem } from "./amount-problem";
 import { controlTransferId } from "./reserve-quota";
 import type { Reservation } from "./reserve-quota";
 
@@ -64,6 +63,6 @@ function postOf(pendingId: string, request: ConsumeRequest): TransferInput {
 
 function consumeProblem(reservation: Reservation, amount: unknown): string {
   if (reservation.phase !== "pending") return `it is ${reservation.phase}, not pending`;
-  if (typeof amount !== "bigint" || amount <= 0n) return amountProblem(amount);
+  if (typeof amount !== "bigint" || amount <= 0n) return fenProblem(amount);
   return `${formatFen(amount)} is more than the ${formatFen(reservation.amount)} it reserved`;
 }

@@ -1,4 +1,4 @@
-import { JincaiError, formatFen } from "@jincai/core";
+import { JincaiError, fenProblem, formatFen } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 
 /**
@@ -39,14 +39,13 @@ export function executionRate(consumed: bigint, amount: bigint, decimals = 4): s
 }
 
 function badRateArguments(consumed: unknown, amount: unknown, decimals: unknown): JincaiError {
-  const given = (v: unknown): string => `${typeof v} ${String(v)}`;
   const [field, message] = typeof consumed !== "bigint"
-    ? ["consumed", `consumed must be a bigint of fen, not ${given(consumed)}`]
+    ? ["consumed", fenProblem(consumed, "consumed")]
     : typeof amount !== "bigint"
-      ? ["amount", `amount must be a bigint of fen, not ${given(amount)}`]
+      ? ["amount", fenProblem(amount)]
       : amount < 0n
         ? ["amount", `amount must not be negative, not ${formatFen(amount)}`]
-        : ["decimals", `decimals must be an integer from 0 to 12, not ${given(decimals)}`];
+        : ["decimals", `decimals must be an integer from 0 to 12, not ${typeof decimals} ${String(decimals)}`];
   return new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `executionRate: ${message}`, {
     details: { field, consumed: String(consumed), amount: String(amount), decimals: String(decimals) },
   });

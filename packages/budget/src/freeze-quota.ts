@@ -1,7 +1,6 @@
-import { JincaiError } from "@jincai/core";
+import { JincaiError, fenProblem } from "@jincai/core";
 import type { TransferInput, TransferReferences } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
-import { amountProblem } from "./amount-problem";
 import { quotaAccountIds } from "./quota-account-ids";
 
 /** What to freeze. */
@@ -30,7 +29,7 @@ export interface FreezeRequest {
  */
 export function freezeQuota(quotaId: string, request: FreezeRequest): TransferInput[] {
   if (typeof request.amount !== "bigint" || request.amount <= 0n) {
-    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `freezing quota ${quotaId}: ${amountProblem(request.amount)}`, {
+    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `freezing quota ${quotaId}: ${fenProblem(request.amount)}`, {
       details: { quotaId, amount: String(request.amount) },
     });
   }

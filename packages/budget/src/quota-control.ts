@@ -3,9 +3,8 @@
  * (e.g. agency 101001 × department economic 类 302 ≤ 2,000,000.00 yuan). A control is an extra
  * ledger account that each matching reservation also debits, in the same batch as the line.
  */
-import { DIMENSIONS, isIsoDate } from "@jincai/core";
+import { DIMENSIONS, fenProblem, isIsoDate } from "@jincai/core";
 import type { Dimensions } from "@jincai/core";
-import { amountProblem } from "./amount-problem";
 
 /** How a control reacts when a reservation would pass its limit. */
 export type ControlPolicy = "absolute" | "advisory" | "track";
@@ -101,7 +100,7 @@ export function controlProblems(control: QuotaControl): string[] {
     else if (typeof m.value !== "string" || m.value.trim() !== m.value) out.push(`matcher ${m.dimension}: "${String(m.value)}" must be text without spaces around it`);
   }
   if (!isIsoDate(control.date)) out.push(`date ${String(control.date)} is not a YYYY-MM-DD date`);
-  if (typeof control.limit !== "bigint" || control.limit <= 0n) out.push(amountProblem(control.limit, "limit"));
+  if (typeof control.limit !== "bigint" || control.limit <= 0n) out.push(fenProblem(control.limit, "limit"));
   if (!["absolute", "advisory", "track"].includes(control.policy)) out.push(`unknown policy ${String(control.policy)}`);
   for (const t of control.thresholds ?? []) {
     if (!Number.isInteger(t.percent) || t.percent < 1 || t.percent > 1000) out.push(`bad threshold ${String(t.percent)}`);

@@ -4,11 +4,10 @@
  * nothing and writes nothing; the caller adds `transfers` to its batch, so the store's atomic
  * limit check covers every level at once together with the caller's other writes.
  */
-import { JincaiError } from "@jincai/core";
+import { JincaiError, fenProblem } from "@jincai/core";
 import type { Dimensions, TransferInput, TransferReferences } from "@jincai/core";
 import { assertInFiscalYear } from "./assert-in-fiscal-year";
 import { BudgetErrorCode } from "./error-codes";
-import { amountProblem } from "./amount-problem";
 import { controlAccountIds, quotaAccountIds } from "./quota-account-ids";
 import { matchControl } from "./quota-control";
 import type { ControlPolicy, QuotaControl } from "./quota-control";
@@ -105,7 +104,7 @@ export function reserveQuota(quota: QuotaLine, request: ReserveRequest, controls
     throw new JincaiError(BudgetErrorCode.NOT_EXECUTABLE, `quota ${quota.id} is not executable`, { details: { quotaId: quota.id } });
   }
   if (typeof request.amount !== "bigint" || request.amount <= 0n) {
-    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `${request.label ?? request.id} on quota ${quota.id}: ${amountProblem(request.amount)}`, {
+    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `${request.label ?? request.id} on quota ${quota.id}: ${fenProblem(request.amount)}`, {
       details: { quotaId: quota.id, amount: String(request.amount) },
     });
   }

@@ -1,7 +1,6 @@
-import { JincaiError, formatFen } from "@jincai/core";
+import { JincaiError, fenProblem, formatFen } from "@jincai/core";
 import type { TransferInput, TransferReferences } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
-import { amountProblem } from "./amount-problem";
 import { controlAccountIds, quotaAccountIds } from "./quota-account-ids";
 import { controlTransferId } from "./reserve-quota";
 import type { Reservation } from "./reserve-quota";
@@ -36,7 +35,7 @@ export interface RestoreRequest {
  */
 export function restoreConsumption(reservation: Reservation, request: RestoreRequest): TransferInput[] {
   if (typeof request.amount !== "bigint" || request.amount <= 0n) {
-    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `restoring reservation ${reservation.id}: ${amountProblem(request.amount)}`, {
+    throw new JincaiError(BudgetErrorCode.INVALID_AMOUNT, `restoring reservation ${reservation.id}: ${fenProblem(request.amount)}`, {
       details: { reservationId: reservation.id, amount: String(request.amount) },
     });
   }

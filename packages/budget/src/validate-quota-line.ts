@@ -4,7 +4,7 @@
  * decides which check each field needs and maps core's problems onto budget issue codes. It
  * collects every issue instead of stopping at the first.
  */
-import { MAX_FEN, formatFen, isIsoDate } from "@jincai/core";
+import { MAX_FEN, fenProblem, formatFen, isIsoDate } from "@jincai/core";
 import type { CodeKind, CodeProblem } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { PAYMENT_TYPES, QUOTA_SOURCES } from "./quota-line";
@@ -84,7 +84,7 @@ export function validateQuotaLine(line: QuotaLine, context: QuotaValidationConte
     issues.push({ code: BudgetErrorCode.INVALID_QUOTA, field: "id", message: `quota id ${JSON.stringify(line.id)} has spaces around it (it would be stored apart from ${JSON.stringify(line.id.trim())})` });
   }
   if (typeof line.amount !== "bigint") {
-    issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: `amount must be a bigint of fen, not ${typeof line.amount} ${String(line.amount)}` });
+    issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: fenProblem(line.amount) });
   } else if (line.amount <= 0n) {
     issues.push({ code: BudgetErrorCode.INVALID_AMOUNT, field: "amount", message: "amount must be greater than zero (a positive bigint of fen)" });
   } else if (line.amount > MAX_FEN) {

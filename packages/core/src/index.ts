@@ -56,6 +56,7 @@ export { MoneyErrorCode } from "./money/money-error-code";
 export { ROUNDING_MODES } from "./money/rounding-mode";
 export type { RoundingMode, RoundingOptions } from "./money/rounding-mode";
 export { assertFen } from "./money/assert-fen";
+export { fenProblem } from "./money/fen-problem";
 export { parseFen, safeParseFen } from "./money/parse-fen";
 export { AMOUNT_UNITS, amountUnitDecimals, amountUnitKey, amountUnitNames, amountUnitShift, findAmountUnit } from "./money/amount-unit";
 export type { AmountUnit, AmountUnitSpec } from "./money/amount-unit";

@@ -38,7 +38,7 @@ describe("payPayment", () => {
     });
     await expect(payPayment(store, "ZF001", { date: "2026-03-05", amount: 500 as never })).rejects.toMatchObject({
       code: "TREASURY_INVALID_PAYMENT",
-      message: "cannot pay payment ZF001: the amount must be a bigint of fen, not number 500",
+      message: "cannot pay payment ZF001: amount must be a bigint of fen, not number 500",
     });
   });
 

@@ -1,5 +1,5 @@
 import { consumeReservation } from "@jincai/budget";
-import { JincaiError, formatFen } from "@jincai/core";
+import { JincaiError, fenProblem, formatFen } from "@jincai/core";
 import type { StoreTx } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment } from "./payment";
@@ -46,7 +46,7 @@ export async function payPayment(tx: StoreTx, paymentNumber: string, step: PaySt
   const amount = step.amount ?? state.payment.amount;
   if (typeof amount !== "bigint" || amount <= 0n || amount > state.payment.amount) {
     const why = typeof amount !== "bigint"
-      ? `the amount must be a bigint of fen, not ${typeof amount} ${String(amount)}`
+      ? fenProblem(amount)
       : `${formatFen(amount)} is not within 0.01..${formatFen(state.payment.amount)}, the amount requested`;
     throw new JincaiError(TreasuryErrorCode.INVALID_PAYMENT, `cannot pay payment ${paymentNumber}: ${why}`, {
       details: { paymentNumber, field: "amount", amount: String(amount), requested: state.payment.amount.toString() },

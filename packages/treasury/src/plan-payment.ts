@@ -5,7 +5,7 @@
  */
 import { BudgetErrorCode, reserveQuota } from "@jincai/budget";
 import type { QuotaLine, ReservePlan, ReserveRequest } from "@jincai/budget";
-import { JincaiError, MAX_FEN, checkCodeShape, formatFen, isIsoDate } from "@jincai/core";
+import { JincaiError, MAX_FEN, checkCodeShape, fenProblem, formatFen, isIsoDate } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
@@ -105,7 +105,7 @@ function validatePayment(input: PaymentInput): void {
   }
   if (typeof input.purpose !== "string") throw invalid(input, "purpose", textProblem("purpose", input.purpose));
   if (!validDate(input.date)) throw invalid(input, "date", `not a date: ${String(input.date)}`);
-  if (typeof input.amount !== "bigint" || input.amount <= 0n) throw invalid(input, "amount", amountProblem(input.amount));
+  if (typeof input.amount !== "bigint" || input.amount <= 0n) throw invalid(input, "amount", fenProblem(input.amount));
   if (input.amount > MAX_FEN) throw invalid(input, "amount", `amount is more than the ledger holds (${formatFen(MAX_FEN)})`);
   if (input.fiscalYear !== undefined && !Number.isInteger(input.fiscalYear)) {
     throw invalid(input, "fiscalYear", `fiscalYear must be a number (an integer year such as 2026), not ${shown(input.fiscalYear)}`);
@@ -124,11 +124,6 @@ function textProblem(field: string, value: unknown): string {
 function spacesAround(field: string, value: string): string {
   if (value.trim() === "") return `${field} ${JSON.stringify(value)} is only spaces: give the quota's id, or leave it out to match by dimensions`;
   return `${field} ${JSON.stringify(value)} has spaces around it (it would be stored apart from ${JSON.stringify(value.trim())})`;
-}
-
-function amountProblem(amount: unknown): string {
-  if (typeof amount === "bigint") return `amount must be greater than zero, not ${formatFen(amount)}`;
-  return `amount must be a bigint of fen (100n for 1.00), not ${amount === undefined ? "undefined" : shown(amount)}`;
 }
 
 // Imports repeat a few hundred dates over millions of rows: remember the valid ones (bounded).

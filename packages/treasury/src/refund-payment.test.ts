@@ -40,7 +40,7 @@ describe("refundPayment", () => {
       details: { field: "amount" },
     });
     await expect(refundPayment(store, "ZF001", { refundNumber: "TP9", amount: 100 as never, date: "2026-03-20" }, context)).rejects.toMatchObject({
-      message: "payment ZF001: the amount must be a bigint of fen, not number 100",
+      message: "payment ZF001: amount must be a bigint of fen, not number 100",
     });
   });
 

@@ -4,7 +4,7 @@
  * updated in place. Partial refunds add up; a fully refunded payment becomes `refunded`.
  */
 import { controlTransferId, restoreConsumption } from "@jincai/budget";
-import { JincaiError, formatFen } from "@jincai/core";
+import { JincaiError, fenProblem, formatFen } from "@jincai/core";
 import type { StoreTx, TransferInput } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment } from "./payment";
@@ -146,7 +146,7 @@ export async function prepareRefundOf(
   assertStepDate(state, step.date, "refund");
   const left = state.payment.paidAmount - state.payment.refundedAmount;
   const amount = step.amount ?? left;
-  if (typeof amount !== "bigint") throw invalidRefund(paymentNumber, step, `the amount must be a bigint of fen, not ${typeof amount} ${String(amount)}`, "amount");
+  if (typeof amount !== "bigint") throw invalidRefund(paymentNumber, step, fenProblem(amount), "amount");
   if (amount <= 0n || amount > left) {
     throw invalidRefund(paymentNumber, step, `a refund of ${formatFen(amount)} is not within 0.01..${formatFen(left)}, what is left of the payment`, "amount");
   }

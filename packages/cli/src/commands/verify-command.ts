@@ -50,8 +50,9 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       const failOn = opts.failOn as RuleSeverity;
       const findings = await withStore(ctx, async (store, config) => {
         const ref = await loadReferenceData(store, config.fiscalYear);
-        // One scan of every transfer serves the journal (posted, by month) and payment.tied (the
-        // payments marked, posted and pending): a million-transfer file is read once, not twice.
+        // One scan of every transfer serves the journal (posted, by month), payment.tied (the
+        // payments marked, posted and pending) and control.record (the limit transfers): a
+        // million-transfer file is read once, not three times.
         const flows = await store.transferFlows({ phases: ["posted", "pending", "post"], byMonth: true, markIdPrefix: PAYMENT_TRANSFER_PREFIX });
         return [
           ...(await checkLedger(store)),
@@ -63,7 +64,7 @@ export function registerVerify(program: Command, ctx: CliContext): void {
           ...(await checkPayments(store, flows)),
           ...(await checkPaymentDates(store)),
           ...(await checkPaymentSteps(store)),
-          ...(await checkControls(store)),
+          ...(await checkControls(store, flows)),
         ];
       });
       const failing = findings.filter((f) => severityAtLeast(f.severity, failOn));

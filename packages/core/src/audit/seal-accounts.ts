@@ -31,6 +31,9 @@ const MARK = 16;
 /** Accounts read per balance query when reading sealed accounts back. */
 const PAGE = 500;
 
+/** Accounts in id order (JavaScript string order, as the sealed lines are). */
+const byId = (a: Account, b: Account): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * The canonical line of an account in a seal: the fields that never change after it is created
  * (not `closed`), as canonical JSON, dimensions in key order.
@@ -56,7 +59,7 @@ async function readAccounts(store: Pick<StoreTx, "accountBalances">, ids: readon
 
 /** The digest of the lines of these accounts, sorted by id. */
 async function digestOf(accounts: readonly Account[], hasher: AuditHasher): Promise<string> {
-  const sorted = [...accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...accounts].sort(byId);
   return `${hasher.name}:${await hasher.hash(new TextEncoder().encode(sorted.map(accountSealLine).join("")))}`;
 }
 
@@ -74,7 +77,7 @@ const markOf = async (a: Account, hasher: AuditHasher): Promise<string> => (awai
  */
 export async function sealAccounts(tx: Pick<StoreTx, "accountBalances">, covered: ReadonlySet<string>, hasher: AuditHasher): Promise<SealedAccounts> {
   const all = (await tx.accountBalances()).map((b) => b.account);
-  const added = all.filter((a) => !covered.has(a.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const added = all.filter((a) => !covered.has(a.id)).sort(byId);
   // An account an earlier seal covered that is gone now still counts: the digest is over the
   // ones stored, so the count disagrees and verify names the missing one.
   return {
