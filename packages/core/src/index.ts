@@ -25,7 +25,7 @@ export type {
   TransferPhase,
   TransferReferences,
 } from "./ledger/transfer";
-export { isPeriodLocked } from "./ledger/period-lock";
+export { firstOpenDay, isPeriodLocked } from "./ledger/period-lock";
 export type { PeriodLock } from "./ledger/period-lock";
 export type { BatchKeys, LedgerSnapshot } from "./ledger/ledger-snapshot";
 export type {

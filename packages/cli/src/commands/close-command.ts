@@ -7,7 +7,7 @@
  * Each close is recorded in the audit chain (core's `closePeriod`), so `jincai audit verify`
  * finds a lock deleted (or added) behind the store's back.
  */
-import { JincaiError, addCalendarDays, closePeriod, systemClock } from "@jincai/core";
+import { JincaiError, addCalendarDays, closePeriod, firstOpenDay, systemClock } from "@jincai/core";
 import type { PeriodLock } from "@jincai/core";
 import type { Command } from "commander";
 import { cliActor } from "../cli-actor";
@@ -76,16 +76,9 @@ export function registerClose(program: Command, ctx: CliContext): void {
     });
 }
 
-/** The first day of the lock's year before it that no lock of its book (or of every book) closes. */
+/** The month of the first day of the lock's year before it that no lock of its book (or of every book) closes. */
 function openBefore(lock: PeriodLock, locks: readonly PeriodLock[]): string | undefined {
-  const relevant = locks.filter((l) => l.book === undefined || l.book === lock.book);
-  let day = `${lock.from.slice(0, 4)}-01-01`;
-  while (day < lock.from) {
-    const covering = relevant.find((l) => l.from <= day && l.to >= day);
-    if (covering === undefined) return day.slice(0, 7);
-    day = addCalendarDays(covering.to, 1);
-  }
-  return undefined;
+  return firstOpenDay(locks, `${lock.from.slice(0, 4)}-01-01`, addCalendarDays(lock.from, -1), lock.book)?.slice(0, 7);
 }
 
 /** Whether lock `a` already closes everything `b` would. */

@@ -6,7 +6,7 @@
  * store's locks (of its book or of every book, several together if need be), and every lock of
  * the store must be one a `period.close` event names.
  */
-import { addCalendarDays } from "../calendar/iso-date";
+import { firstOpenDay } from "../ledger/period-lock";
 import type { PeriodLock } from "../ledger/period-lock";
 import type { StoreTx } from "../store/store";
 import { utf8 } from "./_bytes";
@@ -72,7 +72,7 @@ export async function verifyPeriodLocks(
   }
   const problems: PeriodLockProblem[] = [];
   for (const close of closes) {
-    const open = firstOpenDay(close.lock, locks);
+    const open = firstOpenDay(locks, close.lock.from, close.lock.to, close.lock.book);
     if (open === undefined) continue;
     const of = close.bookUnknown ? "(of a book the event does not name)" : ofBook(close.lock);
     problems.push({
@@ -107,21 +107,6 @@ async function closeOf(event: AuditEvent, named: PeriodLock, books: readonly str
     if ((await digest(lock)) === event.digest) return { sequence: event.sequence, lock, bookUnknown: false };
   }
   return { sequence: event.sequence, lock: named, bookUnknown: true };
-}
-
-/**
- * The first day of `closed` that no lock of its book (or of every book) covers, or undefined.
- * A lock of a book the event does not name is covered by locks of every book only.
- */
-function firstOpenDay(closed: PeriodLock, locks: readonly PeriodLock[]): string | undefined {
-  const relevant = locks.filter((l) => l.book === undefined || (closed.book !== undefined && l.book === closed.book));
-  let day = closed.from;
-  while (day <= closed.to) {
-    const covering = relevant.filter((l) => l.from <= day && l.to >= day);
-    if (covering.length === 0) return day;
-    day = addCalendarDays(covering.reduce((a, l) => (l.to > a ? l.to : a), day), 1);
-  }
-  return undefined;
 }
 
 function sameLock(a: PeriodLock, b: PeriodLock): boolean {
