@@ -20,7 +20,7 @@ import {
 import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem, RefundStep, RetryRow } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
 import { loadReferenceData } from "../reference-data";
-import type { Importer, RowOutcome } from "./row-outcome";
+import type { Importer, RowOutcome, RowWarning } from "./row-outcome";
 
 const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
   TREASURY_EXCEEDS_QUOTA: "amount", TREASURY_EXCEEDS_CONTROL: "amount", BUDGET_EXCEEDS_QUOTA: "amount",
@@ -265,11 +265,11 @@ function outcome(row: PaymentRow, result: PaymentItemResult): RowOutcome {
   if (result.status !== "ok" && result.status !== "exists") {
     return { status: "rejected", code: result.status, field: rejectedField(row, result), message: rejection(row, result) };
   }
-  // "CODE controlId: what happened" (run-import splits the code off and keeps the rest).
-  const warnings = result.warnings?.map((w) => {
+  // A control's threshold is crossed by the row's amount: shown at the amount.
+  const warnings = result.warnings?.map((w): RowWarning => {
     const used = `${formatFen(w.used)} of ${formatFen(w.limit)} used`;
     const what = w.percent !== undefined ? `at ${w.percent}% of its limit, ${used}` : `past its advisory limit, ${used}`;
-    return `${w.code} ${w.controlId}: ${what}`;
+    return { code: w.code, field: "amount", message: `control ${w.controlId}: ${what}` };
   });
   if (warnings && warnings.length > 0) return { status: result.status, warnings };
   // An older file's row of a payment that has moved on: a duplicate, with what it says that the books do not.

@@ -5,7 +5,7 @@
 
 /** The outcome of applying one parsed row. */
 export type RowOutcome =
-  | { readonly status: "ok" | "exists"; readonly warnings?: readonly (string | RowWarning)[] }
+  | { readonly status: "ok" | "exists"; readonly warnings?: readonly RowWarning[] }
   | {
       readonly status: "rejected";
       /** Stable error code, e.g. `TREASURY_EXCEEDS_QUOTA`. */
@@ -16,10 +16,7 @@ export type RowOutcome =
       readonly message: string;
     };
 
-/**
- * A warning about a row that went in (or was already there), at the column it is about. A plain
- * string is a control's warning: `"CODE controlId: what happened"`, shown at the amount.
- */
+/** A warning about a row that went in (or was already there), at the column it is about. */
 export interface RowWarning {
   readonly code: string;
   readonly field: string;

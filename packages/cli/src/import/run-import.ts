@@ -173,15 +173,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
             if (o.status === "ok") applied++;
             else duplicates++;
             for (const w of o.warnings ?? []) {
-              if (typeof w !== "string") {
-                batchIssues.push({ file: options.file, line: row.line, column: reader.stats.columns[w.field] ?? 0, code: w.code as ImportIssue["code"], message: w.message, severity: "warning" });
-                continue;
-              }
-              // A warning reads "CODE controlId": the code alone is the issue's stable code.
-              const [code = w, ...rest] = w.split(" ");
-              const message = rest.length > 0 ? `control ${rest.join(" ")}` : w;
-              // A control's threshold is crossed by the row's amount: point at it.
-              batchIssues.push({ file: options.file, line: row.line, column: reader.stats.columns["amount"] ?? 0, code: code as ImportIssue["code"], message, severity: "warning" });
+              batchIssues.push({ file: options.file, line: row.line, column: reader.stats.columns[w.field] ?? 0, code: w.code as ImportIssue["code"], message: w.message, severity: "warning" });
             }
           });
         }
