@@ -15,7 +15,8 @@
  * 202603: no substring, where `substr` and arithmetic in SQL cost about 0.13 s on a million
  * transfers) and keeps one set of groups per month, remembering the last month's (consecutive
  * transfers are mostly of one month). A date not of the form `YYYY-MM…` gives up the same way as
- * an inexact amount.
+ * an inexact amount. With `markIdPrefix` whether a row's id starts with it (`substr`, in C) is one
+ * more bit of the same key.
  */
 import type Database from "better-sqlite3";
 import type { TransferFlow, TransferFlowQuery, TransferPhase } from "@jincai/core";
