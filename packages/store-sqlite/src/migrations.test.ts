@@ -201,8 +201,43 @@ describe("migration 6 (transfer references in compact form)", () => {
 
     const raw = new Database(filename);
     expect(raw.prepare("SELECT refs FROM transfers WHERE id = 'pay:ZF002'").pluck().get()).toBe(`v5:ZF002m${memo.length}:${memo}`);
-    expect(userVersion(raw)).toBe(6);
+    expect(userVersion(raw)).toBe(MIGRATIONS.at(-1)!.version);
     expect(() => checkNotTooNew(raw, 5)).toThrow(expect.objectContaining({ code: "STORE_SCHEMA_TOO_NEW" }));
     raw.close();
+  });
+});
+
+describe("migration 7 (no row for a credit to the account numbered after the debit)", () => {
+  it("drops the rows statements now find through the debit's row, and a statement of the credit account still lists every transfer once", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const filename = join(dir, "ledger.db");
+    const v6 = new Database(filename);
+    migrate(v6, AT, MIGRATIONS.slice(0, 6));
+    v6.exec(`${QUOTA_AND_SPENT}
+      INSERT INTO accounts (num, id, book, code, dimensions, normal_side, flags) VALUES (3, 'quota:Q2', 'quota', 'QUOTA', '{}', 'debit', '{}');
+      INSERT INTO transfers (sequence, id, phase, debit, credit, amount, date) VALUES
+      (1, 'pay:ZF001', 'posted', 1, 2, 100000, '2026-03-01'),
+      (2, 'pay:ZF002', 'posted', 3, 2, 60000, '2026-03-05'),
+      (3, 'back:ZF001', 'posted', 2, 1, 100000, '2026-03-06'),
+      (4, 'pay:ZF003', 'posted', 1, 2, 25000, '2026-03-07');
+      INSERT INTO transfer_accounts (account, sequence) VALUES (1, 1), (2, 1), (3, 2), (2, 2), (2, 3), (1, 3), (1, 4), (2, 4);`);
+    expect(migrate(v6, AT)).toBe(7);
+    // 1 → 2 credits the account numbered next: (2, 1) and (2, 4) go; the others stay.
+    expect(v6.prepare("SELECT account, sequence FROM transfer_accounts ORDER BY account, sequence").raw().all()).toEqual([
+      [1, 1], [1, 3], [1, 4], [2, 2], [2, 3], [3, 2],
+    ]);
+    v6.close();
+
+    const store = openSqliteStore({ filename });
+    const ids = async (accountId: string): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const t of store.transfers({ accountId })) out.push(t.id);
+      return out;
+    };
+    expect(await ids("quota-spent:Q1")).toEqual(["pay:ZF001", "pay:ZF002", "back:ZF001", "pay:ZF003"]);
+    expect(await ids("quota:Q1")).toEqual(["pay:ZF001", "back:ZF001", "pay:ZF003"]);
+    expect(await ids("quota:Q2")).toEqual(["pay:ZF002"]);
+    await store.close();
   });
 });

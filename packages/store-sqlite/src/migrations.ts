@@ -211,6 +211,16 @@ DROP INDEX transfers_credit;
 SELECT 1;
 `,
   },
+  {
+    version: 7,
+    name: "no transfer_accounts row for a credit to the account numbered after the debit",
+    // Such a transfer is found through its debit's row (transfer-accounts, creditHasOwnRow): a
+    // payment, which debits a quota line and credits its 指标执行 account, keeps one row, not
+    // two. The rows the store no longer writes go, so a statement does not list them twice.
+    sql: `
+DELETE FROM transfer_accounts WHERE (account, sequence) IN (SELECT credit, sequence FROM transfers WHERE credit = debit + 1);
+`,
+  },
 ];
 
 /**

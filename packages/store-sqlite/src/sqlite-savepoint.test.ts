@@ -7,6 +7,7 @@ import { ACCOUNTS, pay } from "@jincai/core/testing";
 import type { Store, TransferInput } from "@jincai/core";
 import type { SqliteContext } from "./account-ops";
 import { DEFER_FROM } from "./index-deferral";
+import { expectPairRowsComplete } from "./_testing/pair-rows";
 import { openInspectableStore } from "./_testing/inspectable-store";
 import { useTempFiles } from "./_testing/temp-store";
 
@@ -33,14 +34,12 @@ async function load(tx: Store | Parameters<Parameters<Store["transaction"]>[0]>[
 
 class Undo extends Error {}
 
-/** The file after commit: every transfer's pairs once, the schema's indexes, balances that match the transfers. */
+/** The file after commit: every transfer's pair rows once, the schema's indexes, balances that match the transfers. */
 function expectConsistent(filename: string, paymentsPerLine: number): void {
   const db = new Database(filename, { readonly: true });
   files.closeLater(() => db.close());
   expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-  const transfers = Number(db.prepare("SELECT count(*) FROM transfers").pluck().get());
-  expect(db.prepare("SELECT count(*) FROM transfer_accounts").pluck().get()).toBe(2 * transfers);
-  expect(db.prepare("SELECT count(*) FROM transfers t JOIN transfer_accounts a ON a.sequence = t.sequence AND a.account IN (t.debit, t.credit)").pluck().get()).toBe(2 * transfers);
+  expectPairRowsComplete(db);
   expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transfers' ORDER BY name").pluck().all()).toEqual([
     "sqlite_autoindex_transfers_1", "transfers_date", "transfers_pending_id",
   ]);

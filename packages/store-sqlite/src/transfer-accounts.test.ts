@@ -8,6 +8,7 @@ import type { SqliteConnection } from "./sqlite-connection";
 import { openSqliteStore } from "./open-sqlite-store";
 import { createTransferAccounts } from "./transfer-accounts";
 import { openInspectableStore } from "./_testing/inspectable-store";
+import { expectPairRowsComplete } from "./_testing/pair-rows";
 import { useTempFiles } from "./_testing/temp-store";
 
 const AT = "2026-03-01T00:00:00.000Z";
@@ -23,8 +24,8 @@ describe("createTransferAccounts", () => {
   it("writes both accounts of each transfer at once, with consecutive sequences ending at the last", () => {
     const conn = openConn();
     const pairs = createTransferAccounts(conn);
-    pairs.add([7, 9], [8, 8], 42);
-    expect(rows(conn)).toEqual([[7n, 41n], [8n, 41n], [8n, 42n], [9n, 42n]]);
+    pairs.add([7, 9], [3, 3], 42);
+    expect(rows(conn)).toEqual([[3n, 41n], [3n, 42n], [7n, 41n], [9n, 42n]]);
     expect(pairs.mark()).toBe(0);
   });
 
@@ -32,12 +33,12 @@ describe("createTransferAccounts", () => {
     const conn = openConn();
     const pairs = createTransferAccounts(conn);
     pairs.defer(true);
-    pairs.add([12, 3], [13, 4], 2);
+    pairs.add([12, 3], [14, 5], 2);
     pairs.add([3], [13], 3);
     expect(rows(conn)).toEqual([]);
     expect(pairs.mark()).toBe(6);
     pairs.flush();
-    expect(rows(conn)).toEqual([[3n, 2n], [3n, 3n], [4n, 2n], [12n, 1n], [13n, 1n], [13n, 3n]]);
+    expect(rows(conn)).toEqual([[3n, 2n], [3n, 3n], [5n, 2n], [12n, 1n], [13n, 3n], [14n, 1n]]);
     expect(pairs.mark()).toBe(0);
   });
 
@@ -45,17 +46,17 @@ describe("createTransferAccounts", () => {
     const conn = openConn();
     const pairs = createTransferAccounts(conn);
     pairs.defer(true);
-    pairs.add([1], [2], 1);
+    pairs.add([1], [3], 1);
     const mark = pairs.mark();
-    pairs.add([1], [2], 2);
+    pairs.add([1], [3], 2);
     pairs.truncate(mark);
     pairs.flush();
-    expect(rows(conn)).toEqual([[1n, 1n], [2n, 1n]]);
-    pairs.add([5], [6], 3);
+    expect(rows(conn)).toEqual([[1n, 1n], [3n, 1n]]);
+    pairs.add([5], [7], 3);
     pairs.clear();
     pairs.flush();
-    pairs.add([5], [6], 4);
-    expect(rows(conn)).toEqual([[1n, 1n], [2n, 1n], [5n, 4n], [6n, 4n]]);
+    pairs.add([5], [7], 4);
+    expect(rows(conn)).toEqual([[1n, 1n], [3n, 1n], [5n, 4n], [7n, 4n]]);
   });
 
   it("makes room by writing the held pairs out, sorted, once the buffer is full, so a bulk load's memory stays flat", () => {
@@ -80,9 +81,23 @@ describe("createTransferAccounts", () => {
     const pairs = createTransferAccounts(conn);
     pairs.defer(true);
     pairs.add([2 ** 21], [5], 10);
-    pairs.add([6], [7], 2 ** 32);
-    expect(rows(conn)).toEqual([[5n, 10n], [6n, 2n ** 32n], [7n, 2n ** 32n], [2n ** 21n, 10n]]);
+    pairs.add([6], [8], 2 ** 32);
+    expect(rows(conn)).toEqual([[5n, 10n], [6n, 2n ** 32n], [8n, 2n ** 32n], [2n ** 21n, 10n]]);
     expect(pairs.mark()).toBe(0);
+  });
+
+  it("writes one row for a transfer that credits the account numbered right after its debit (a quota line and its 指标执行 account)", () => {
+    const conn = openConn();
+    const pairs = createTransferAccounts(conn);
+    pairs.add([7, 8], [8, 7], 42);
+    // 7 → 8 is found through (7, 41); 8 → 7 credits the account before, so both sides have rows.
+    expect(rows(conn)).toEqual([[7n, 41n], [7n, 42n], [8n, 42n]]);
+    pairs.defer(true);
+    pairs.add([20], [21], 43);
+    pairs.add([2 ** 21], [2 ** 21 + 1], 44);
+    expect(rows(conn)).toEqual([[7n, 41n], [7n, 42n], [8n, 42n], [2n ** 21n, 44n]]);
+    pairs.flush();
+    expect(rows(conn)).toEqual([[7n, 41n], [7n, 42n], [8n, 42n], [20n, 43n], [2n ** 21n, 44n]]);
   });
 });
 
@@ -90,7 +105,7 @@ describe("transfer_accounts through the store", () => {
   const batchOf = (from: number, count: number): TransferInput[] =>
     Array.from({ length: count }, (_, k) => pay(`pay:ZF${String(from + k).padStart(7, "0")}`, 1n, { debitAccountId: [ACCOUNTS.q1, ACCOUNTS.q2][(from + k) % 2]! }));
 
-  it("keeps exactly two rows per transfer when a bulk load replays part of itself", async () => {
+  it("keeps exactly the rows each transfer needs when a bulk load replays part of itself", async () => {
     const filename = files.newFile();
     const store = openSqliteStore({ filename });
     files.closeLater(() => store.close());
@@ -107,9 +122,7 @@ describe("transfer_accounts through the store", () => {
     });
     const db = new Database(filename, { readonly: true });
     files.closeLater(() => db.close());
-    const transfers = Number(db.prepare("SELECT count(*) FROM transfers").pluck().get());
-    expect(db.prepare("SELECT count(*) FROM transfer_accounts").pluck().get()).toBe(2 * transfers);
-    expect(db.prepare("SELECT count(*) FROM transfers t JOIN transfer_accounts a ON a.sequence = t.sequence AND a.account IN (t.debit, t.credit)").pluck().get()).toBe(2 * transfers);
+    expectPairRowsComplete(db);
     const q2 = [];
     for await (const t of store.transfers({ accountId: ACCOUNTS.q2 })) if (t.id.startsWith("pay:ZF")) q2.push(t.id);
     expect(q2).toHaveLength((DEFER_FROM + 8_500) / 2);
@@ -136,7 +149,43 @@ describe("transfer_accounts through the store", () => {
     files.closeLater(() => db.close());
     const transfers = Number(db.prepare("SELECT count(*) FROM transfers").pluck().get());
     expect(transfers).toBeGreaterThan(DEFER_FROM + 21_000 - 1);
-    expect(db.prepare("SELECT count(*) FROM transfers t JOIN transfer_accounts a ON a.sequence = t.sequence AND a.account IN (t.debit, t.credit)").pluck().get()).toBe(2 * transfers);
-    expect(db.prepare("SELECT count(*) FROM transfer_accounts").pluck().get()).toBe(2 * transfers);
+    expectPairRowsComplete(db);
+  });
+
+  it("lists an account's statement whole and in order when part of it is found through the account numbered before it", async () => {
+    const filename = files.newFile();
+    const store = openSqliteStore({ filename });
+    files.closeLater(() => store.close());
+    // line and spent are made together, so spent is numbered right after line: line → spent
+    // transfers have no row of spent's own. other and spare are not adjacent to either.
+    const account = (id: string) => ({ id, book: "quota", code: "9001", normalSide: "debit" as const, dimensions: { fiscalYear: "2026" } });
+    await store.createAccounts([account("other"), account("line"), account("spent"), account("spare")]);
+    const expected: string[] = [];
+    const batch: TransferInput[] = [];
+    for (let k = 0; k < 12_000; k++) {
+      const id = `t${String(k).padStart(6, "0")}`;
+      const date = k < 6_000 ? "2026-03-10" : "2026-04-10";
+      // Mostly line → spent; every third other → spent (spent's own row); every fifth line → spare.
+      const [debitAccountId, creditAccountId] = k % 5 === 0 ? ["line", "spare"] : k % 3 === 0 ? ["other", "spent"] : ["line", "spent"];
+      batch.push({ id, debitAccountId, creditAccountId, amount: 1n, date });
+      if (creditAccountId === "spent") expected.push(id);
+    }
+    for (let at = 0; at < batch.length; at += 1_000) expect((await store.createTransfers(batch.slice(at, at + 1_000))).applied).toBe(true);
+    const ids = async (query: Parameters<typeof store.transfers>[0]): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const t of store.transfers(query)) out.push(t.id);
+      return out;
+    };
+    // 9,600 transfers credit spent (6,400 through line's rows): two pages of 5,000, merged from
+    // both ranges in sequence order.
+    expect(expected).toHaveLength(9_600);
+    expect(await ids({ accountId: "spent" })).toEqual(expected);
+    expect(await ids({ accountId: "spent", from: "2026-04-01" })).toEqual(expected.filter((id) => id >= "t006000"));
+    expect(await ids({ accountId: "spare" })).toHaveLength(2_400);
+    expect(await ids({ accountId: "line" })).toEqual(batch.filter((t) => t.debitAccountId === "line").map((t) => t.id));
+    expect(await ids({ accountId: "other" })).toHaveLength(3_200);
+    const db = new Database(filename, { readonly: true });
+    files.closeLater(() => db.close());
+    expectPairRowsComplete(db);
   });
 });

@@ -9,6 +9,13 @@
  * Outside a bulk load the pairs of each batch go in with its transfers, sorted. During one (the index
  * deferral is on), they are kept in memory and written, sorted, before `COMMIT`, or before any
  * query inside the transaction that reads the table (`flush`); a rollback forgets them.
+ *
+ * **A credit to the account numbered right after the debit has no row of its own** (schema
+ * version 7): such a transfer is found through its debit's row (see {@link creditHasOwnRow}).
+ * Accounts made in pairs are numbered so: a quota line and its 指标执行 account, a control and its
+ * counterpart, so a payment, which debits the one and credits the other, writes one row instead
+ * of two (about a million fewer rows, and half the sorting, in a 1M-payment import). A statement
+ * of account A reads A's range and the rows of A − 1 that credit A (`transfer-query`).
  */
 import type { SqliteConnection } from "./sqlite-connection";
 import { insertRowsSync, multiRowInsertSql } from "./multi-row-insert";
@@ -52,6 +59,20 @@ const MAX_ACCOUNT = 2 ** 21;
 const INSERT = "INSERT OR FAIL INTO transfer_accounts (account, sequence) VALUES ";
 /** Rows per statement when flushing (one call into SQLite binds 256 values). */
 const FLUSH_ROWS = 128;
+
+/**
+ * Whether a transfer's credit account gets a row of its own in `transfer_accounts`: not when it
+ * is numbered right after the debit account (the transfer is found through the debit's row).
+ *
+ * @example
+ * ```ts
+ * creditHasOwnRow(29, 30); // false: the debit's row (29, sequence) serves account 30 too
+ * creditHasOwnRow(30, 29); // true
+ * ```
+ */
+export function creditHasOwnRow(debit: number, credit: number): boolean {
+  return credit !== debit + 1;
+}
 
 /** Writes the account and sequence packed in `key` into `out` at `at`. */
 function unpack(key: number, out: number[], at: number): void {
@@ -107,10 +128,11 @@ export function createTransferAccounts(conn: SqliteConnection, holdAtMost = HOLD
       for (let i = 0; i < debits.length; i++) {
         const debit = debits[i]!;
         const credit = credits[i]!;
-        if (debit >= MAX_ACCOUNT || credit >= MAX_ACCOUNT || first + i >= SHIFT) write([debit, first + i, credit, first + i]);
+        const own = creditHasOwnRow(debit, credit);
+        if (debit >= MAX_ACCOUNT || credit >= MAX_ACCOUNT || first + i >= SHIFT) write(own ? [debit, first + i, credit, first + i] : [debit, first + i]);
         else {
           hold(debit, first + i);
-          hold(credit, first + i);
+          if (own) hold(credit, first + i);
         }
       }
       // Outside a bulk load the batch's pairs go in at once, sorted (each account's leaf once).

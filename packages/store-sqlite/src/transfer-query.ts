@@ -2,7 +2,8 @@
  * Transfer queries in SQLite, one page at a time by `sequence` (a consumer never holds a read
  * cursor open across its awaits). Every page reads in sequence order from where the last one
  * stopped, so a whole stream costs one pass, never a sort per page:
- * - one account: its range of `transfer_accounts` (account, sequence), joined to the rows;
+ * - one account: its range of `transfer_accounts` (account, sequence), joined to the rows, merged
+ *   with the rows of the account numbered before it that credit it (see transfer-accounts);
  * - a date range: first the range's lowest and highest sequence from the `date` index, then
  *   the rows between them by primary key, filtered on the date;
  * - book, dimensions and phases filter rows as they are read (`+column` keeps SQLite from
@@ -104,12 +105,13 @@ export function transferPageSync(ctx: SqliteContext, query: TransferQuery, range
   if (num === undefined) return [];
   // A bulk load may hold pairs in memory: write them before reading the table.
   ctx.transferAccounts.flush();
-  // CROSS JOIN keeps SQLite reading the account's range first (not `transfers` by sequence).
+  // The account's own rows, merged in sequence order with those of the account numbered just
+  // before it that credit this one (they have no row of their own: transfer-accounts). CROSS
+  // JOIN keeps SQLite reading each range first (not `transfers` by sequence); ordering by the
+  // pair's own sequence (`k`) lets it merge the two ranges as they come instead of sorting them.
+  const arm = "SELECT a.sequence AS k, t.* FROM transfer_accounts a CROSS JOIN transfers t ON t.sequence = a.sequence WHERE a.account = ? AND a.sequence > ?";
   const rows = ctx.conn
-    .stmt(
-      "SELECT t.* FROM transfer_accounts a CROSS JOIN transfers t ON t.sequence = a.sequence " +
-        `WHERE a.account = ? AND a.sequence > ? AND ${where} ORDER BY a.sequence LIMIT ?`,
-    )
-    .all(num, range.after, ...params, limit) as TransferRow[];
+    .stmt(`${arm} AND ${where} UNION ALL ${arm} AND +t.debit = ? AND +t.credit = ? AND ${where} ORDER BY k LIMIT ?`)
+    .all(num, range.after, ...params, num - 1, range.after, num - 1, num, ...params, limit) as TransferRow[];
   return rows.map((row) => transferFromRow(row, ctx.accounts));
 }
