@@ -14,8 +14,7 @@ import { accountStateColumns } from "./account-cache";
 import type { AccountStateRow } from "./account-cache";
 import type { SqliteContext } from "./account-ops";
 import { periodLocksSync } from "./period-lock-ops";
-import { transferFromRow } from "./transfer-row";
-import type { TransferRow } from "./transfer-row";
+import { TRANSFER_COLUMNS, readTransfer, readTransfers } from "./transfer-row";
 
 /** A snapshot that also tells the integer key of each account it has read. */
 export interface SqliteSnapshot extends LedgerSnapshot {
@@ -75,7 +74,6 @@ export function createSqliteSnapshot(
     accounts.set(row.id, entry);
     return entry;
   };
-  const toTransfer = (row: TransferRow): Transfer => transferFromRow(row, ctx.accounts);
 
   // Inside an explicit transaction an account read before is taken from the in-memory
   // balances (tx-balances), and each account read now is remembered there.
@@ -100,16 +98,13 @@ export function createSqliteSnapshot(
   const preload = assumeNew ? keys.pendingIds : keys.transferIds;
   if (!assumeNew) for (const id of keys.transferIds) transfers.set(id, undefined);
   if (preload.length > 0) {
-    for (const row of conn.stmt("SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(preload))) {
-      transfers.set((row as TransferRow).id, toTransfer(row as TransferRow));
-    }
+    const sql = `SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE t.id IN (SELECT value FROM json_each(?))`;
+    for (const t of readTransfers(conn.stmt(sql), [JSON.stringify(preload)], ctx.accounts)) transfers.set(t.id, t);
   }
   for (const id of keys.pendingIds) resolutions.set(id, undefined);
   if (keys.pendingIds.length > 0) {
-    const sql = "SELECT * FROM transfers WHERE pending_id IN (SELECT value FROM json_each(?))";
-    for (const row of conn.stmt(sql).all(JSON.stringify(keys.pendingIds))) {
-      resolutions.set((row as TransferRow).pending_id!, toTransfer(row as TransferRow));
-    }
+    const sql = `SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE t.pending_id IN (SELECT value FROM json_each(?))`;
+    for (const t of readTransfers(conn.stmt(sql), [JSON.stringify(keys.pendingIds)], ctx.accounts)) resolutions.set(t.pendingId!, t);
   }
 
   const entryOf = (id: string): AccountEntry | undefined => {
@@ -122,8 +117,7 @@ export function createSqliteSnapshot(
   };
   const lazy = (cache: Map<string, Transfer | undefined>, column: string, key: string): Transfer | undefined => {
     if (cache.has(key)) return cache.get(key);
-    const row = conn.stmt(`SELECT * FROM transfers WHERE ${column} = ?`).get(key) as TransferRow | undefined;
-    const t = row === undefined ? undefined : toTransfer(row);
+    const t = readTransfer(conn.stmt(`SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE t.${column} = ?`), [key], ctx.accounts);
     cache.set(key, t);
     return t;
   };

@@ -22,8 +22,7 @@ import { countRecordsBySync } from "./record-counts";
 import { deleteRecordSync, getRecordSync, getRecordsSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
 import { transferFlowsSync } from "./transfer-flows";
 import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync, transfersByIdSync } from "./transfer-query";
-import type { TransferRow } from "./transfer-row";
-import { transferFromRow } from "./transfer-row";
+import { TRANSFER_COLUMNS, readTransfer } from "./transfer-row";
 
 /** How the operations of a {@link StoreTx} are run. */
 export interface TxRunner {
@@ -50,8 +49,7 @@ const AUDIT_PAGE_SIZE = 1000;
 export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
   const { conn } = ctx;
   const transferWhere = (column: string, value: string): Transfer | undefined => {
-    const row = conn.stmt(`SELECT * FROM transfers WHERE ${column} = ?`).get(value) as TransferRow | undefined;
-    return row === undefined ? undefined : transferFromRow(row, ctx.accounts);
+    return readTransfer(conn.stmt(`SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE t.${column} = ?`), [value], ctx.accounts);
   };
   const tx: StoreTx = {
     createAccounts: (inputs) => run.write("createAccounts", () => createAccountsSync(ctx, inputs)),

@@ -12,8 +12,7 @@
 import type { Transfer, TransferQuery } from "@jincai/core";
 import type { SqliteContext } from "./account-ops";
 import { accountCondition, hasAccountFilter } from "./account-filter";
-import { transferFromRow } from "./transfer-row";
-import type { TransferRow } from "./transfer-row";
+import { TRANSFER_COLUMNS, readTransfers } from "./transfer-row";
 
 /** How many transfers one page reads. */
 export const TRANSFER_PAGE_SIZE = 5000;
@@ -36,12 +35,9 @@ export interface SequenceRange {
  */
 export function transfersByIdSync(ctx: SqliteContext, ids: readonly string[]): (Transfer | undefined)[] {
   if (ids.length === 0) return [];
-  const sql = "SELECT * FROM transfers WHERE id IN (SELECT value FROM json_each(?))";
-  const found = new Map((ctx.conn.stmt(sql).all(JSON.stringify(ids)) as TransferRow[]).map((row) => [row.id, row]));
-  return ids.map((id) => {
-    const row = found.get(id);
-    return row === undefined ? undefined : transferFromRow(row, ctx.accounts);
-  });
+  const sql = `SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE t.id IN (SELECT value FROM json_each(?))`;
+  const found = new Map(readTransfers(ctx.conn.stmt(sql), [JSON.stringify(ids)], ctx.accounts).map((t) => [t.id, t]));
+  return ids.map((id) => found.get(id));
 }
 
 /**
@@ -98,8 +94,7 @@ export function transferPageSync(ctx: SqliteContext, query: TransferQuery, range
   }
   const where = parts.join(" AND ");
   if (query.accountId === undefined) {
-    const rows = ctx.conn.stmt(`SELECT t.* FROM transfers t WHERE ${where} ORDER BY t.sequence LIMIT ?`).all(...params, limit);
-    return (rows as TransferRow[]).map((row) => transferFromRow(row, ctx.accounts));
+    return readTransfers(ctx.conn.stmt(`SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE ${where} ORDER BY t.sequence LIMIT ?`), [...params, limit], ctx.accounts);
   }
   const num = ctx.accounts.numOf(query.accountId);
   if (num === undefined) return [];
@@ -109,9 +104,7 @@ export function transferPageSync(ctx: SqliteContext, query: TransferQuery, range
   // before it that credit this one (they have no row of their own: transfer-accounts). CROSS
   // JOIN keeps SQLite reading each range first (not `transfers` by sequence); ordering by the
   // pair's own sequence (`k`) lets it merge the two ranges as they come instead of sorting them.
-  const arm = "SELECT a.sequence AS k, t.* FROM transfer_accounts a CROSS JOIN transfers t ON t.sequence = a.sequence WHERE a.account = ? AND a.sequence > ?";
-  const rows = ctx.conn
-    .stmt(`${arm} AND ${where} UNION ALL ${arm} AND +t.debit = ? AND +t.credit = ? AND ${where} ORDER BY k LIMIT ?`)
-    .all(num, range.after, ...params, num - 1, range.after, num - 1, num, ...params, limit) as TransferRow[];
-  return rows.map((row) => transferFromRow(row, ctx.accounts));
+  const arm = `SELECT ${TRANSFER_COLUMNS}, a.sequence AS k FROM transfer_accounts a CROSS JOIN transfers t ON t.sequence = a.sequence WHERE a.account = ? AND a.sequence > ?`;
+  const sql = `${arm} AND ${where} UNION ALL ${arm} AND +t.debit = ? AND +t.credit = ? AND ${where} ORDER BY k LIMIT ?`;
+  return readTransfers(ctx.conn.stmt(sql), [num, range.after, ...params, num - 1, range.after, num - 1, num, ...params, limit], ctx.accounts);
 }
