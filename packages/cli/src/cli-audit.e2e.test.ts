@@ -20,7 +20,7 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     const first = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"]);
     expect(first.code).toBe(0);
     // Events 1 and 2 are the agencies' and quotas' imports; the quotas' transfers are sealed in 3.
-    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}$/m);
+    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}; 10 new account\(s\)$/m);
     expect(first.stdout).toMatch(/^audit checkpoint: event 3, hash [0-9a-f]{64}, key [0-9a-f]{16}; appended to kept\.jsonl$/m);
     expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
     expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"])).stdout).toContain("event 5,");
@@ -96,6 +96,32 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     expect((await runJincai(db.dir, ["import", "quotas", "zb4.csv"])).code).toBe(0);
     const later = await runJincai(db.dir, ["audit", "verify"]);
     expect(later.stdout.match(/^AUDIT_\w+/gm)).toEqual(["AUDIT_ACCOUNT_MISMATCH"]);
+  });
+
+  it("seals a payment document's approval, which writes no transfer, and finds the approval's date edited, which its transfers cannot show", async () => {
+    const header = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态";
+    const row = (status: string) => `S1,2026-03-10,ZB3,101001,111,2010301,30205,JB0000,青川市自来水有限公司,6222000000000002,307.50,水费,${status}`;
+    await writeFile(join(db.dir, "submitted.csv"), `${header}\n${row("已提交")}\n`);
+    await writeFile(join(db.dir, "approved.csv"), `${header}\n${row("已审核")}\n`);
+    expect((await runJincai(db.dir, ["audit", "keygen", "audit"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["import", "payments", "submitted.csv"])).code).toBe(0);
+    const first = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem"]);
+    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}; 10 new account\(s\), 1 payment document\(s\) new or changed$/m);
+    expect((await runJincai(db.dir, ["import", "payments", "approved.csv"])).code).toBe(0);
+    expect((await runJincai(db.dir, ["audit", "verify"])).stdout).toContain("documents: 0 sealed unchanged; 1 new or changed since the last seal are not sealed yet (jincai audit checkpoint seals them)");
+    // Events 1..3 are the imports, 4 the first seal, 5 the approval's import: its seal is event 6.
+    const second = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem"]);
+    expect(second.stdout).toContain("ledger seal: no new transfers; 1 payment document(s) new or changed\naudit checkpoint: event 6,");
+    const intact = await runJincai(db.dir, ["audit", "verify"]);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain("documents: 1 sealed unchanged\n");
+    const raw = new Database(join(db.dir, "jincai.db"));
+    raw.prepare(`UPDATE records SET data = json_set(data, '$.events[1].date', '2026-03-01') WHERE collection = 'payment' AND id = 'S1'`).run();
+    raw.close();
+    const audit = await runJincai(db.dir, ["audit", "verify"]);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).not.toContain("AUDIT_DOCUMENT_MISMATCH"); // its transfers do not say when it was approved
+    expect(audit.stdout).toContain("AUDIT_RECORD_MISMATCH at event 6: the payment documents sealed at event 6 have changed: S1 changed: a document was edited");
   });
 
   it("checks the checkpoints of a rotated key when every public key is given", async () => {

@@ -26,3 +26,20 @@ describe("verifyLedgerSeals on PostgreSQL", () => {
     expect(problems[0]).toMatchObject({ code: "AUDIT_ACCOUNT_MISMATCH", message: expect.stringContaining("quota:Q1") });
   });
 });
+
+describe("verifyLedgerSeals on PostgreSQL, with seals after the edit", () => {
+  it("seals quota:Q2 created with no transfer, still finds quota:Q1 at the first seal, and finds quota:Q2 edited at its own", async () => {
+    const { store, admin, s } = db();
+    await store.createAccounts([{ id: "quota:Q2", book: "quota", code: "Q2", normalSide: "credit", dimensions: { agency: "101001" } }]);
+    // The second seal is made over quota:Q1 as edited above: it still is the first seal's finding.
+    const second = await store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock: fixedClock("2026-02-02T09:00:00Z") }));
+    expect(second).toMatchObject({ count: 0, newAccounts: 1 });
+    const named = async () => (await verifyLedgerSeals(store)).problems.map((p) => [p.code, p.sequence, p.message.split(": ")[1]]);
+    expect(await named()).toEqual([["AUDIT_ACCOUNT_MISMATCH", 1, "quota:Q1 changed"]]);
+    await admin.query(`UPDATE ${s}.accounts SET dimensions = '{"agency":"101002"}' WHERE id = 'quota:Q2'`);
+    expect(await named()).toEqual([
+      ["AUDIT_ACCOUNT_MISMATCH", 1, "quota:Q1 changed"],
+      ["AUDIT_ACCOUNT_MISMATCH", 2, "quota:Q2 changed"],
+    ]);
+  });
+});

@@ -9,8 +9,9 @@
  *   checkpoints kept outside the database, which alone reveal the newest events cut off
  *   together with the stored checkpoints that named them.
  * - `keygen` writes an Ed25519 key pair for signing checkpoints.
- * - `checkpoint` seals the transfers written since the last seal, signs the chain's head, stores
- *   the checkpoint and appends it to a file meant to
+ * - `checkpoint` seals the transfers written since the last seal, the accounts created since
+ *   (with or without transfers) and the payment documents new or changed since, signs the
+ *   chain's head, stores the checkpoint and appends it to a file meant to
  *   be kept elsewhere (the audit office, a log host, a daily report); it first verifies the chain
  *   (against the checkpoints already in that file too) and signs nothing when it is broken.
  */
@@ -20,7 +21,8 @@ import { resolve } from "node:path";
 import {
   JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, systemClock, verifyAudit, verifyLedgerSeals, verifyPeriodLocks,
 } from "@jincai/core";
-import { checkPaymentDocuments } from "@jincai/treasury";
+import type { LedgerSealResult, SealReport } from "@jincai/core";
+import { PAYMENT_COLLECTION, checkPaymentDocuments } from "@jincai/treasury";
 import type { Command } from "commander";
 import { cliActor } from "../cli-actor";
 import type { CliContext } from "../cli-context";
@@ -68,7 +70,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const problems = [...chain.problems, ...sealProblems, ...lockProblems].sort((a, b) => a.sequence - b.sequence);
       const ok = problems.length === 0 && documents.length === 0 && unrecorded.length === 0;
       if (opts.json) {
-        const summary = { seals: ledger.seals, sealedTo: ledger.sealedTo, unsealed: ledger.unsealed };
+        const summary = { seals: ledger.seals, sealedTo: ledger.sealedTo, unsealed: ledger.unsealed, withoutAccounts: ledger.withoutAccounts, withoutRecords: ledger.withoutRecords, records: ledger.records };
         ctx.out(JSON.stringify({ ...chain, ok, problems, ledger: summary, documents, periods: { closes: periods.closes, locks: periods.locks, unrecorded } }, null, 2));
       } else {
         for (const p of problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
@@ -84,6 +86,8 @@ export function registerAudit(program: Command, ctx: CliContext): void {
           const since = ledger.unsealed === 0 ? "" : `; ${ledger.unsealed} written since the last seal are not sealed yet (jincai audit checkpoint seals them)`;
           ctx.out(`ledger: transfers 1..${ledger.sealedTo} in ${ledger.seals} seal(s)${ledger.problems.length === 0 ? " unchanged" : ""}${since}`);
         }
+        const sealedDocuments = documentsLine(ledger);
+        if (sealedDocuments !== undefined) ctx.out(sealedDocuments);
         if (periods.closes > 0 && periods.problems.length === 0) ctx.out(`periods: ${periods.closes} closed in the chain, all still locked`);
       }
       ctx.exitCode = ok ? EXIT.ok : EXIT.rules;
@@ -118,8 +122,8 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         store.transaction(async (tx) => {
           const report = await verifyAudit(tx, { externalCheckpoints: kept });
           if (!report.ok) return report;
-          // The transfers written since the last seal are sealed, so the signature covers them.
-          const seal = await sealLedger(tx, { actor: cliActor(), clock: systemClock() });
+          // What was written since the last seal is sealed, so the signature covers it.
+          const seal = await sealLedger(tx, { actor: cliActor(), clock: systemClock(), collections: [PAYMENT_COLLECTION] });
           return { seal, ...(await checkpointAudit(tx, signer, { clock: systemClock() })) };
         }),
       );
@@ -131,12 +135,37 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       }
       const { seal, ...signed } = checkpoint;
       if (outPath !== undefined) await appendFile(outPath, `${JSON.stringify(signed)}\n`, "utf8");
-      if (seal !== undefined) ctx.out(`ledger seal: transfers ${seal.after + 1}..${seal.to} (${seal.count}) ${seal.digest}`);
+      if (seal !== undefined) ctx.out(sealLine(seal));
       ctx.out(`audit checkpoint: event ${signed.sequence}, hash ${signed.hash}, key ${signed.keyId}${opts.out === undefined ? "" : `; appended to ${opts.out}`}`);
     });
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/**
+ * What `audit checkpoint` prints of its seal: `ledger seal: transfers 1..20 (20) sha-256:…`, then
+ * `; 3 new account(s), 2 payment document(s) new or changed` when there are any; a seal of
+ * accounts or documents alone says `ledger seal: no new transfers; 1 new account(s)`.
+ */
+function sealLine(seal: LedgerSealResult): string {
+  const transfers = seal.count === 0 ? "no new transfers" : `transfers ${seal.after + 1}..${seal.to} (${seal.count}) ${seal.digest}`;
+  const also = [
+    ...(seal.newAccounts === 0 ? [] : [`${seal.newAccounts} new account(s)`]),
+    ...(seal.changedRecords === 0 ? [] : [`${seal.changedRecords} payment document(s) new or changed`]),
+  ];
+  return `ledger seal: ${[transfers, also.join(", ")].filter((p) => p !== "").join("; ")}`;
+}
+
+/** What `audit verify` says of the sealed documents, and of the seals that did not record them. */
+function documentsLine(ledger: SealReport): string | undefined {
+  const { records } = ledger;
+  if (ledger.seals === 0) return undefined;
+  if (records.firstEvent === undefined) return `documents: no seal records the payment documents yet (made before documents were sealed; jincai audit checkpoint seals them)`;
+  const since = records.changedSince + records.newSince;
+  const pending = since === 0 ? "" : `; ${since} new or changed since the last seal are not sealed yet (jincai audit checkpoint seals them)`;
+  const older = ledger.withoutRecords === 0 ? "" : `; the ${ledger.withoutRecords} seal(s) before event ${records.firstEvent} recorded none (made before documents were sealed): an edit made before it is found only against its transfers`;
+  return `documents: ${records.sealed} sealed${ledger.problems.some((p) => p.code === "AUDIT_RECORD_MISMATCH") ? "" : " unchanged"}${pending}${older}`;
+}
 
 async function writeExclusive(path: string, shown: string, text: string, mode: number): Promise<void> {
   try {

@@ -6,7 +6,8 @@
  * fields: the kept `ledger-seal` record (whose canonical JSON is the seal event's digest) holds
  * `accounts: { added, marks, count, digest }`: the ids first covered by this seal, a short hash of
  * each one's line (to name the account that changed), and the digest of every account covered so
- * far. `verifyLedgerSeals` recomputes the last such digest over the accounts as stored now.
+ * far. `verifyLedgerSeals` checks every account against the seal that first recorded it (its
+ * mark), and the last seal's digest over the accounts as stored now, in one read of the accounts.
  */
 import type { Account } from "../ledger/account";
 import type { StoreTx } from "../store/store";
@@ -28,9 +29,6 @@ export interface SealedAccounts {
 /** Hex digits of an account's line hash kept per account: enough to name it, 16 bytes per account. */
 const MARK = 16;
 
-/** Accounts read per balance query when reading sealed accounts back. */
-const PAGE = 500;
-
 /** Accounts in id order (JavaScript string order, as the sealed lines are). */
 const byId = (a: Account, b: Account): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -46,15 +44,6 @@ const byId = (a: Account, b: Account): number => (a.id < b.id ? -1 : a.id > b.id
  */
 export function accountSealLine(a: Account): string {
   return `${canonicalJson([a.id, a.book, a.code, a.name ?? null, a.normalSide, a.flags, a.dimensions])}\n`;
-}
-
-/** Reads the accounts with these ids as stored now, by id (absent ids are missing). */
-async function readAccounts(store: Pick<StoreTx, "accountBalances">, ids: readonly string[]): Promise<Map<string, Account>> {
-  const found = new Map<string, Account>();
-  for (let i = 0; i < ids.length; i += PAGE) {
-    for (const { account } of await store.accountBalances({ accountIds: ids.slice(i, i + PAGE) })) found.set(account.id, account);
-  }
-  return found;
 }
 
 /** The digest of the lines of these accounts, sorted by id. */
@@ -88,37 +77,77 @@ export async function sealAccounts(tx: Pick<StoreTx, "accountBalances">, covered
   };
 }
 
+/** The accounts part of one believed seal record, with the seal's audit event. */
+export interface SealedAccountsAt {
+  /** The sequence of the seal's audit event. */
+  readonly event: number;
+  /** What its kept record says of the accounts. */
+  readonly accounts: SealedAccounts;
+}
+
+/** Accounts of one seal that no longer agree, as found by {@link verifySealedAccounts}. */
+export interface AccountSealFinding {
+  /** The seal's audit event: the one that first recorded the accounts named. */
+  readonly event: number;
+  /** How many accounts that seal covers together with the earlier ones. */
+  readonly count: number;
+  /** What differs: `: quota:ZB1 changed; quota:ZB9 missing` (or empty when no mark can tell). */
+  readonly detail: string;
+}
+
 /**
- * What differs between sealed accounts and the accounts stored now: undefined when they
- * agree, else `: quota:ZB1 changed; quota:ZB9 missing` (at most ten of each named; empty when the
- * marks cannot tell which).
+ * Checks every seal's accounts against the accounts stored now, in one read of the accounts:
+ * each account is compared, by its mark, with the seal that first recorded it (an account edited
+ * or deleted before a later seal was made is found too, at the seal that recorded it as it was);
+ * each seal's count against the accounts the seals up to it name; and the last seal's digest over
+ * every account it covers (a full hash, where a mark is 64 bits). One finding per seal, in chain
+ * order; none when all agree.
  *
  * @example
  * ```ts
- * await changedAccounts(store, { count: 2, digest: "sha-256:…" }, new Map([["quota:ZB1", "3f9a…"], ["quota:ZB2", "77c1…"]]), sha256Hasher);
- * // ": quota:ZB1 changed"
+ * await verifySealedAccounts(store, [{ event: 3, accounts }, { event: 9, accounts: later }], sha256Hasher);
+ * // [{ event: 3, count: 10, detail: ": quota:ZB3 changed" }]
  * ```
  */
-export async function changedAccounts(
+export async function verifySealedAccounts(
   store: Pick<StoreTx, "accountBalances">,
-  sealed: Pick<SealedAccounts, "count" | "digest">,
-  marks: ReadonlyMap<string, string>,
+  seals: readonly SealedAccountsAt[],
   hasher: AuditHasher,
-): Promise<string | undefined> {
-  const ids = [...marks.keys()].sort();
-  const now = await readAccounts(store, ids);
-  if (ids.length === sealed.count && (await digestOf([...now.values()], hasher)) === sealed.digest) return undefined;
-  const changed: string[] = [];
-  const missing: string[] = [];
-  for (const id of ids) {
-    const account = now.get(id);
-    if (account === undefined) missing.push(id);
-    else if ((await markOf(account, hasher)) !== marks.get(id)) changed.push(id);
+): Promise<AccountSealFinding[]> {
+  if (seals.length === 0) return [];
+  // The seal that first recorded each account, and its mark there.
+  const firstSealed = new Map<string, { readonly event: number; readonly mark: string }>();
+  const named: number[] = [];
+  for (const { event, accounts } of seals) {
+    accounts.added.forEach((id, i) => {
+      if (!firstSealed.has(id)) firstSealed.set(id, { event, mark: accounts.marks[i] ?? "" });
+    });
+    named.push(firstSealed.size);
   }
-  const parts = [named(changed, "changed"), named(missing, "missing")].filter((p) => p !== "");
-  if (ids.length !== sealed.count) parts.push(`${sealed.count - ids.length} sealed account(s) not named by a believed seal record`);
-  return parts.length === 0 ? "" : `: ${parts.join("; ")}`;
+  const now = new Map((await store.accountBalances()).map((b) => [b.account.id, b.account] as const));
+  const changed = new Map<number, string[]>();
+  const missing = new Map<number, string[]>();
+  const add = (into: Map<number, string[]>, event: number, id: string): void => {
+    into.set(event, [...(into.get(event) ?? []), id]);
+  };
+  for (const id of [...firstSealed.keys()].sort()) {
+    const sealed = firstSealed.get(id)!;
+    const account = now.get(id);
+    if (account === undefined) add(missing, sealed.event, id);
+    else if ((await markOf(account, hasher)) !== sealed.mark) add(changed, sealed.event, id);
+  }
+  const last = seals.at(-1)!;
+  const present = [...firstSealed.keys()].flatMap((id) => now.get(id) ?? []);
+  const lastDigestAgrees = (await digestOf(present, hasher)) === last.accounts.digest;
+  const findings: AccountSealFinding[] = [];
+  seals.forEach(({ event, accounts }, i) => {
+    const parts = [namedIds(changed.get(event) ?? [], "changed"), namedIds(missing.get(event) ?? [], "missing")].filter((p) => p !== "");
+    if (accounts.count !== named[i]) parts.push(`${accounts.count - named[i]!} sealed account(s) not named by a believed seal record`);
+    const digestOnly = parts.length === 0 && i === seals.length - 1 && !lastDigestAgrees && changed.size + missing.size === 0;
+    if (parts.length > 0 || digestOnly) findings.push({ event, count: accounts.count, detail: parts.length === 0 ? "" : `: ${parts.join("; ")}` });
+  });
+  return findings;
 }
 
-const named = (ids: readonly string[], what: string): string =>
+const namedIds = (ids: readonly string[], what: string): string =>
   ids.length === 0 ? "" : `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ` and ${ids.length - 10} more` : ""} ${what}`;

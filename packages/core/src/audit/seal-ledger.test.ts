@@ -13,13 +13,14 @@ import { LEDGER_SEAL_COLLECTION, sealLedger, sealOf, transferSealLine, verifyLed
 const clock = fixedClock("2026-03-31T18:00:00Z");
 const seal = (store: Store) => store.transaction((tx) => sealLedger(tx, { actor: "u:zhang", clock }));
 
-type Sealed = Pick<Store, "transfers" | "auditEvents" | "getRecord" | "accountBalances">;
+type Sealed = Pick<Store, "transfers" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">;
 
 /** The store as it would read after someone edited one stored transfer behind its back. */
 function tampered(store: Store, id: string, change: (t: Transfer) => Transfer): Sealed {
   return {
     auditEvents: (from) => store.auditEvents(from),
     getRecord: (collection, recordId) => store.getRecord(collection, recordId),
+    queryRecords: (collection, query) => store.queryRecords(collection, query),
     accountBalances: (query) => store.accountBalances(query),
     async *transfers(query) {
       for await (const t of store.transfers(query)) yield t.id === id ? change(t) : t;
@@ -40,8 +41,10 @@ describe("sealLedger and verifyLedgerSeals", () => {
     expect(second).toMatchObject({ after: first!.to, to: first!.to + 1, count: 1 });
     const events = [];
     for await (const e of store.auditEvents()) events.push(e);
-    expect(events.map((e) => sealOf(e))).toEqual([first, second]);
-    expect(await verifyLedgerSeals(store)).toEqual({ seals: 2, sealedTo: second!.to, unsealed: 0, problems: [] });
+    const { newAccounts: _a, changedRecords: _r, ...firstSeal } = first!;
+    const { newAccounts: _b, changedRecords: _s, ...secondSeal } = second!;
+    expect(events.map((e) => sealOf(e))).toEqual([firstSeal, secondSeal]);
+    expect(await verifyLedgerSeals(store)).toEqual({ seals: 2, sealedTo: second!.to, unsealed: 0, problems: [], withoutAccounts: 0, withoutRecords: 2, records: { collections: [], sealed: 0, changedSince: 0, newSince: 0 } });
   });
 
   it("finds a sealed transfer's references or amount changed behind the store's back, at its seal", async () => {
@@ -63,6 +66,7 @@ describe("sealLedger and verifyLedgerSeals", () => {
     const deleted: Sealed = {
       auditEvents: (from) => store.auditEvents(from),
       getRecord: (collection, recordId) => store.getRecord(collection, recordId),
+    queryRecords: (collection, query) => store.queryRecords(collection, query),
       accountBalances: (query) => store.accountBalances(query),
       async *transfers(query) {
         for await (const t of store.transfers(query)) if (t.sequence !== 1) yield t;
@@ -107,6 +111,7 @@ function moved(store: Store, id: string, change: (a: Account) => Account): Seale
   return {
     auditEvents: (from) => store.auditEvents(from),
     getRecord: (collection, recordId) => store.getRecord(collection, recordId),
+    queryRecords: (collection, query) => store.queryRecords(collection, query),
     transfers: (query) => store.transfers(query),
     async accountBalances(query) {
       return (await store.accountBalances(query)).map((b) => (b.account.id === id ? { ...b, account: change(b.account) } : b));
@@ -191,6 +196,7 @@ describe("the accounts in a seal", () => {
       },
     });
     expect(report.problems).toEqual([]);
+    expect(report.withoutAccounts).toBe(1);
   });
 
   it("writes the immutable fields of an account into its line, dimensions in key order, not closed", () => {

@@ -7,8 +7,12 @@
  * `transfers 1..1029944 (1029944) sha-256:<hex>`. Transfers are never updated or deleted, so a
  * seal recomputed later must agree; a signed checkpoint after it makes the seal itself
  * unforgeable. `jincai audit checkpoint` seals before it signs; `audit verify` recomputes every seal.
- * A seal also records the accounts (their immutable fields, see `seal-accounts`), in its kept
- * record: an account's agency edited in the database is found at the last seal that recorded it.
+ * A seal also records, in its kept record, every account stored when it is made (their immutable
+ * fields, see `seal-accounts`: an account's agency edited in the database is found at the seal
+ * that first recorded it) and the documents of the sealed record collections new or changed since
+ * the previous seal (see `seal-records`: a payment document edited in the database is found at
+ * the last seal that recorded it). A seal is made when any of the three is new, so an account
+ * created without transfers yet is sealed at once (a seal of no transfers: `transfers 11..10 (0)`).
  */
 import type { Clock } from "../time/clock";
 import type { Transfer } from "../ledger/transfer";
@@ -20,7 +24,9 @@ import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { requireClock } from "./_require-clock";
 import type { SealedAccounts } from "./seal-accounts";
-import { changedAccounts, sealAccounts } from "./seal-accounts";
+import { sealAccounts, verifySealedAccounts } from "./seal-accounts";
+import type { RecordSealSummary, SealedCollection, SealedRecords } from "./seal-records";
+import { sealRecords, verifySealedRecords } from "./seal-records";
 
 /** The audit action of a seal. */
 export const LEDGER_SEAL_ACTION = "ledger.seal";
@@ -120,35 +126,53 @@ export interface SealLedgerOptions {
   readonly clock: Clock;
   /** The hash; default SHA-256. */
   readonly hasher?: AuditHasher;
+  /**
+   * Record collections whose documents the seal records (e.g. treasury's `payment`), besides
+   * those earlier seals recorded; default none. `jincai audit checkpoint` seals `payment`.
+   */
+  readonly collections?: readonly string[];
+}
+
+/** What {@link sealLedger} sealed: the transfers, and what else was new since the last seal. */
+export interface LedgerSealResult extends LedgerSeal {
+  /** Accounts no earlier seal recorded, recorded by this one. */
+  readonly newAccounts: number;
+  /** Documents of the sealed collections new, changed or deleted since the last seal. */
+  readonly changedRecords: number;
 }
 
 /**
- * Seals the transfers written since the last seal: appends a `ledger.seal` audit event with
- * their digest, and keeps its record (chunk marks, and the accounts stored now: see
- * {@link SealedAccounts}). Returns the seal, or undefined when there is no new transfer to seal
- * (accounts created since are sealed with the next transfers).
+ * Seals what was written since the last seal: appends a `ledger.seal` audit event with the digest
+ * of the transfers since, and keeps its record (chunk marks; the accounts stored now, see
+ * {@link SealedAccounts}; the documents of the sealed collections new or changed since, see
+ * {@link SealedRecords}). Returns the seal, or undefined when there is nothing new: no transfer,
+ * no account and no document since the last seal. With new accounts or documents but no
+ * transfer, the seal covers no transfers (`count` 0, `to` = `after`).
  *
  * @example
  * ```ts
- * await store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock }));
- * // { after: 0, to: 1029944, count: 1029944, digest: "sha-256:…" }
+ * await store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock, collections: ["payment"] }));
+ * // { after: 0, to: 1029944, count: 1029944, digest: "sha-256:…", newAccounts: 61230, changedRecords: 70412 }
  * ```
  */
 export async function sealLedger(
-  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances">,
+  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances" | "queryRecords">,
   options: SealLedgerOptions,
-): Promise<LedgerSeal | undefined> {
+): Promise<LedgerSealResult | undefined> {
   // Before the (long) read of the transfers, not after it.
   requireClock("sealLedger", options);
   const hasher = options.hasher ?? sha256Hasher;
   let after = 0;
   // The accounts earlier seals covered, from their kept records (only those that are believed).
   const covered = new Set<string>();
+  const earlierRecords: { readonly event: number; readonly records: SealedRecords }[] = [];
   for await (const event of tx.auditEvents()) {
     const seal = sealOf(event);
     if (seal === undefined) continue;
     after = seal.to;
-    for (const id of (await keptRecord(tx, event, hasher))?.accounts?.added ?? []) covered.add(id);
+    const kept = await keptRecord(tx, event, hasher);
+    for (const id of kept?.accounts?.added ?? []) covered.add(id);
+    if (kept?.records !== undefined) earlierRecords.push({ event: event.sequence, records: kept.records });
   }
   const digest = createSealDigest(hasher);
   let to = after;
@@ -156,27 +180,32 @@ export async function sealLedger(
     await digest.add(t);
     to = t.sequence;
   }
-  if (digest.count() === 0) return undefined;
+  const accounts = await sealAccounts(tx, covered, hasher);
+  const records = await sealRecords(tx, options.collections ?? [], earlierRecords, hasher);
+  if (digest.count() === 0 && accounts.added.length === 0 && records.changed === 0) return undefined;
   const seal: LedgerSeal = { after, to, count: digest.count(), digest: await digest.finish() };
   // The chain's value after every chunk is kept beside the event (about 8 KB per million
   // transfers), so that a change is found to its chunk of 10,000 transfers rather than to the
   // whole seal. The event's digest covers them: a kept copy that was edited is not believed.
   // The accounts the transfers name are kept too: their immutable fields (an agency moved in the
-  // database shows), the ids first covered here with a short hash each, the digest of them all.
-  const accounts = await sealAccounts(tx, covered, hasher);
-  const change = { ...seal, marks: digest.marks().map((m) => ({ to: m.to, digest: m.digest })), accounts };
+  // database shows), the ids first covered here with a short hash each, the digest of them all;
+  // and the documents changed since, by collection (none: no `records`, as older seals had).
+  const sealsRecords = Object.keys(records.records).length > 0;
+  const change = { ...seal, marks: seal.count === 0 ? [] : digest.marks().map((m) => ({ to: m.to, digest: m.digest })), accounts, ...(sealsRecords ? { records: records.records } : {}) };
   const event = await appendAudit(tx, { actor: options.actor, action: LEDGER_SEAL_ACTION, subject: `transfers ${after + 1}..${to} (${seal.count}) ${seal.digest}`, change }, options);
   await tx.putRecord({ collection: LEDGER_SEAL_COLLECTION, id: String(event.sequence), data: change });
-  return seal;
+  return { ...seal, newAccounts: accounts.added.length, changedRecords: records.changed };
 }
 
 /** A seal that no longer agrees with the transfers or accounts it covers. */
 export interface SealProblem {
   /**
-   * `AUDIT_SEAL_MISMATCH` (its transfers changed, or its kept record was edited) or
-   * `AUDIT_ACCOUNT_MISMATCH` (an account it covers changed or is missing).
+   * `AUDIT_SEAL_MISMATCH` (its transfers changed, or its kept record was edited),
+   * `AUDIT_ACCOUNT_MISMATCH` (an account it first recorded changed or is missing) or
+   * `AUDIT_RECORD_MISMATCH` (a document it last recorded changed, is missing or went back to an
+   * older version).
    */
-  readonly code: "AUDIT_SEAL_MISMATCH" | "AUDIT_ACCOUNT_MISMATCH";
+  readonly code: "AUDIT_SEAL_MISMATCH" | "AUDIT_ACCOUNT_MISMATCH" | "AUDIT_RECORD_MISMATCH";
   /** The audit event of the seal. */
   readonly sequence: number;
   /** What differs. */
@@ -191,14 +220,26 @@ export interface SealReport {
   readonly sealedTo: number;
   /** Transfers written after the last seal, which no seal covers yet. */
   readonly unsealed: number;
-  /** Seals whose transfers changed, in chain order. */
+  /** Seals whose transfers, accounts or documents changed, in chain order. */
   readonly problems: readonly SealProblem[];
+  /** Seals that recorded no accounts (made by versions before accounts were sealed): not checked for them. */
+  readonly withoutAccounts: number;
+  /**
+   * Seals that recorded no documents (made by versions before documents were sealed, or without
+   * `collections`): a document edited before the first seal that records it is not covered.
+   */
+  readonly withoutRecords: number;
+  /** The documents the seals record (see `seal-records`); `firstEvent` is the first seal that recorded any. */
+  readonly records: RecordSealSummary;
 }
 
 /**
- * Recomputes every seal of the audit chain over the transfers as they are stored now, and the
- * last seal's accounts over the accounts as stored now (seals made before accounts were sealed
- * are skipped for them). A kept record edited behind the store's back is reported, not believed.
+ * Recomputes every seal of the audit chain over the transfers as they are stored now; checks
+ * every account each seal first recorded, and the last seal's account digest, against the
+ * accounts as stored now (one read of them); and every document each seal last recorded against
+ * the documents as stored now (one read of each sealed collection). Seals made before accounts or
+ * documents were sealed are skipped for them, and counted (`withoutAccounts`,
+ * `records.firstEvent`). A kept record edited behind the store's back is reported, not believed.
  *
  * @example
  * ```ts
@@ -207,15 +248,14 @@ export interface SealReport {
  * ```
  */
 export async function verifyLedgerSeals(
-  store: Pick<StoreTx, "transfers" | "auditEvents" | "getRecord" | "accountBalances">,
+  store: Pick<StoreTx, "transfers" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">,
   options: { readonly hasher?: AuditHasher } = {},
 ): Promise<SealReport> {
   const hasher = options.hasher ?? sha256Hasher;
   const seals: (LedgerSeal & { readonly event: number; readonly marks: readonly SealMark[] })[] = [];
   const problems: SealProblem[] = [];
-  // The accounts sealed so far (id → mark) and the last seal that recorded them.
-  const accountMarks = new Map<string, string>();
-  let accountSeal: { readonly event: number; readonly accounts: SealedAccounts } | undefined;
+  const accountSeals: { readonly event: number; readonly accounts: SealedAccounts }[] = [];
+  const recordSeals: { readonly event: number; readonly records: SealedRecords }[] = [];
   for await (const event of store.auditEvents()) {
     const seal = sealOf(event);
     if (seal === undefined) continue;
@@ -228,10 +268,8 @@ export async function verifyLedgerSeals(
       });
     }
     seals.push({ ...seal, event: event.sequence, marks: keptMarksOf(kept) });
-    const accounts = kept?.accounts;
-    if (accounts === undefined) continue;
-    accounts.added.forEach((id, i) => accountMarks.set(id, accounts.marks[i] ?? ""));
-    accountSeal = { event: event.sequence, accounts };
+    if (kept?.accounts !== undefined) accountSeals.push({ event: event.sequence, accounts: kept.accounts });
+    if (kept?.records !== undefined) recordSeals.push({ event: event.sequence, records: kept.records });
   }
   // Every stored transfer, a made-up sequence at or below 0 included (the stores start at 1).
   const transfers = store.transfers({ afterSequence: Number.MIN_SAFE_INTEGER })[Symbol.asyncIterator]();
@@ -261,28 +299,35 @@ export async function verifyLedgerSeals(
       });
     }
   }
-  if (accountSeal !== undefined) {
-    const changed = await changedAccounts(store, accountSeal.accounts, accountMarks, hasher);
-    if (changed !== undefined) {
-      problems.push({
-        code: "AUDIT_ACCOUNT_MISMATCH",
-        sequence: accountSeal.event,
-        message: `the ${accountSeal.accounts.count} accounts sealed at event ${accountSeal.event} have changed${changed}: an account's book, code, name, side, flags or dimensions (its agency) were edited, or it was deleted, behind the store's back`,
-      });
-    }
+  for (const f of await verifySealedAccounts(store, accountSeals, hasher)) {
+    problems.push({
+      code: "AUDIT_ACCOUNT_MISMATCH",
+      sequence: f.event,
+      message: `the ${f.count} accounts sealed at event ${f.event} have changed${f.detail}: an account's book, code, name, side, flags or dimensions (its agency) were edited, or it was deleted, behind the store's back`,
+    });
   }
+  const records = await verifySealedRecords(store, recordSeals, hasher);
+  for (const f of records.findings) {
+    problems.push({
+      code: "AUDIT_RECORD_MISMATCH",
+      sequence: f.event,
+      message: `the ${f.collection} documents sealed at event ${f.event} have changed${f.detail}: a document was edited (its version kept or lowered) or deleted behind the store's back`,
+    });
+  }
+  problems.sort((a, b) => a.sequence - b.sequence);
   let unsealed = 0;
   while (!next.done) {
     unsealed++;
     next = await transfers.next();
   }
-  return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems };
+  return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems, withoutAccounts: seals.length - accountSeals.length, withoutRecords: seals.length - recordSeals.length, records: records.summary };
 }
 
 /** A kept `ledger-seal` record as far as it is read back. */
 interface KeptSeal {
   readonly marks?: unknown;
   readonly accounts?: SealedAccounts;
+  readonly records?: SealedRecords;
 }
 
 /**
@@ -295,8 +340,16 @@ async function keptRecord(store: Pick<StoreTx, "getRecord">, event: AuditEvent, 
   if ((await hasher.hash(new TextEncoder().encode(canonicalJson(kept.data)))) !== event.digest) return null;
   const accounts = kept.data.accounts;
   const wellFormed = accounts === undefined || (Array.isArray(accounts.added) && Array.isArray(accounts.marks) && typeof accounts.count === "number" && typeof accounts.digest === "string");
-  return wellFormed ? kept.data : { marks: kept.data.marks };
+  const records = kept.data.records;
+  const recordsWellFormed = records === undefined || (typeof records === "object" && records !== null && Object.values(records).every(isSealedCollection));
+  if (!wellFormed) return { marks: kept.data.marks };
+  return recordsWellFormed ? kept.data : { marks: kept.data.marks, ...(accounts === undefined ? {} : { accounts }) };
 }
+
+const isSealedCollection = (c: unknown): boolean => {
+  const v = c as Partial<Record<keyof SealedCollection, unknown>> | null;
+  return typeof v === "object" && v !== null && [v.ids, v.versions, v.marks, v.deleted].every(Array.isArray);
+};
 
 /** The chunk marks of a believed kept record (none without one). */
 function keptMarksOf(kept: KeptSeal | null | undefined): readonly SealMark[] {

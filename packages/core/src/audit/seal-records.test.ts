@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryStore } from "../store/memory-store";
+import type { Store, StoredRecord } from "../store/store";
+import { pay, seedLedger } from "../testing/ledger-fixture";
+import { fixedClock } from "../time/clock";
+import { tamperedView } from "./_tampered-view";
+import type { SealView } from "./_tampered-view";
+import { sha256Hasher } from "./audit-hasher";
+import { canonicalJson } from "./canonical-json";
+import { recordSealLine } from "./seal-records";
+import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "./seal-ledger";
+
+const clock = fixedClock("2026-03-31T18:00:00Z");
+const seal = (view: SealView, collections: readonly string[] = ["payment"]) => sealLedger(view, { actor: "u:zhang", clock, collections });
+
+interface Doc {
+  readonly payeeName: string;
+  readonly purpose: string;
+  readonly status: string;
+  readonly events: readonly { readonly status: string; readonly date: string }[];
+}
+const doc = (status: string): Doc => ({ payeeName: "青川市自来水有限公司", purpose: "水费", status, events: [{ status, date: "2026-03-10" }] });
+const put = (store: Store, id: string, data: Doc) => store.putRecord({ collection: "payment", id, data, index: { status: data.status } });
+
+/** A ledger with three payment documents ZF1..ZF3 (and a quota document, not sealed), sealed once. */
+async function sealedPayments(): Promise<Store> {
+  const store = createMemoryStore();
+  await seedLedger(store);
+  for (const id of ["ZF1", "ZF2", "ZF3"]) await put(store, id, doc("submitted"));
+  await store.putRecord({ collection: "quota", id: "ZB1", data: { agency: "101001" } });
+  await seal(store);
+  return store;
+}
+
+/** The view of `store` with payment `id`'s document edited in place (its version kept). */
+const edited = (store: SealView, id: string, change: (d: Doc) => Doc | undefined): SealView =>
+  tamperedView(store, {
+    record: (r) => {
+      if (r.collection !== "payment" || r.id !== id) return r;
+      const data = change(r.data as Doc);
+      return data === undefined ? undefined : { ...r, data };
+    },
+  });
+
+describe("sealLedger (the documents)", () => {
+  it("records every document of the sealed collections at the first seal, then only those new or changed", async () => {
+    const store = await sealedPayments();
+    const first = (await store.getRecord<{ records: Record<string, { ids: string[]; versions: number[]; marks: string[]; deleted: string[] }> }>(LEDGER_SEAL_COLLECTION, "1"))!.data.records;
+    expect(Object.keys(first)).toEqual(["payment"]);
+    expect(first.payment).toMatchObject({ ids: ["ZF1", "ZF2", "ZF3"], versions: [1, 1, 1], deleted: [] });
+    expect(first.payment!.marks).toHaveLength(3);
+    // ZF2 approved, ZF4 submitted: no transfer, but a seal all the same.
+    await put(store, "ZF2", doc("approved"));
+    await put(store, "ZF4", doc("submitted"));
+    expect(await seal(store)).toMatchObject({ count: 0, newAccounts: 0, changedRecords: 2 });
+    const second = (await store.getRecord<{ records: Record<string, { ids: string[]; versions: number[] }> }>(LEDGER_SEAL_COLLECTION, "2"))!.data.records;
+    expect(second.payment).toMatchObject({ ids: ["ZF2", "ZF4"], versions: [2, 1] });
+    expect(await seal(store)).toBeUndefined();
+    expect(await verifyLedgerSeals(store)).toMatchObject({ problems: [], records: { collections: ["payment"], sealed: 4, changedSince: 0, newSince: 0, firstEvent: 1 } });
+  });
+
+  it("goes on sealing a collection an earlier seal recorded when a later call does not name it", async () => {
+    const store = await sealedPayments();
+    await put(store, "ZF1", doc("approved"));
+    expect(await seal(store, [])).toMatchObject({ changedRecords: 1 });
+  });
+
+  it("writes the collection, id, version, data and index of a document into its line", () => {
+    const r: StoredRecord = { collection: "payment", id: "ZF1", version: 2, data: { amount: 30_750n, payeeName: "青川" }, index: { status: "paid" } };
+    expect(recordSealLine(r)).toBe('["payment","ZF1",2,{"amount":"30750","payeeName":"青川"},{"status":"paid"}]\n');
+  });
+});
+
+describe("verifyLedgerSeals (the documents)", () => {
+  it("finds a sealed payment document's payee edited with its version kept, naming the seal and the payment", async () => {
+    const store = await sealedPayments();
+    const report = await verifyLedgerSeals(edited(store, "ZF2", (d) => ({ ...d, payeeName: "青川市某某贸易公司" })));
+    expect(report.problems).toEqual([
+      { code: "AUDIT_RECORD_MISMATCH", sequence: 1, message: "the payment documents sealed at event 1 have changed: ZF2 changed: a document was edited (its version kept or lowered) or deleted behind the store's back" },
+    ]);
+  });
+
+  it("finds the date of a status change edited, which no transfer records, at the last seal that recorded the document", async () => {
+    const store = await sealedPayments();
+    await put(store, "ZF3", doc("approved"));
+    await store.createTransfers([pay("pay:ZF9", 100n)]);
+    await seal(store);
+    const backdated = edited(store, "ZF3", (d) => ({ ...d, events: [{ status: "approved", date: "2026-01-02" }] }));
+    expect((await verifyLedgerSeals(backdated)).problems).toEqual([{ code: "AUDIT_RECORD_MISMATCH", sequence: 2, message: expect.stringContaining("sealed at event 2 have changed: ZF3 changed: ") }]);
+  });
+
+  it("finds a sealed document deleted, and an older copy put back, but not one deleted before a seal recorded it so", async () => {
+    const store = await sealedPayments();
+    await put(store, "ZF1", doc("approved"));
+    await seal(store);
+    const older: StoredRecord<Doc> = { collection: "payment", id: "ZF1", version: 1, data: doc("submitted"), index: { status: "submitted" } };
+    const tampered = tamperedView(store, {
+      record: (r) => (r.id === "ZF2" ? undefined : r.id === "ZF1" ? older : r),
+    });
+    expect((await verifyLedgerSeals(tampered)).problems.map((p) => [p.sequence, p.message.split(": ")[1]])).toEqual([
+      [1, "ZF2 missing"],
+      [2, "ZF1 at version 1, sealed at version 2"],
+    ]);
+    await store.deleteRecord("payment", "ZF3");
+    expect((await verifyLedgerSeals(store)).problems).toHaveLength(1);
+    expect(await seal(store)).toMatchObject({ changedRecords: 1 });
+    expect((await verifyLedgerSeals(store)).problems).toEqual([]);
+  });
+
+  it("counts documents changed or created since the last seal as not sealed yet, not as problems", async () => {
+    const store = await sealedPayments();
+    await put(store, "ZF1", doc("approved"));
+    await put(store, "ZF5", doc("submitted"));
+    expect(await verifyLedgerSeals(store)).toMatchObject({ problems: [], records: { sealed: 2, changedSince: 1, newSince: 1 } });
+  });
+
+  it("does not believe a seal record edited to leave a document out: it reports the record", async () => {
+    const store = await sealedPayments();
+    const kept = (await store.getRecord<{ records: { payment: { ids: string[]; versions: number[]; marks: string[]; deleted: string[] } } }>(LEDGER_SEAL_COLLECTION, "1"))!;
+    const p = kept.data.records.payment;
+    await store.putRecord({ collection: LEDGER_SEAL_COLLECTION, id: "1", data: { ...kept.data, records: { payment: { ...p, ids: p.ids.slice(1), versions: p.versions.slice(1), marks: p.marks.slice(1) } } } });
+    const report = await verifyLedgerSeals(edited(store, "ZF1", (d) => ({ ...d, purpose: "劳务费" })));
+    expect(report.problems).toEqual([{ code: "AUDIT_SEAL_MISMATCH", sequence: 1, message: expect.stringContaining("it was edited behind the store's back") }]);
+  });
+
+  it("reads a seal made before documents were sealed as before, and says from which seal documents are covered", async () => {
+    const store = await sealedPayments();
+    // The first seal as an older version wrote it: no `records`, and the event's digest of that.
+    const kept = (await store.getRecord<Record<string, unknown>>(LEDGER_SEAL_COLLECTION, "1"))!;
+    const { records: _records, ...older } = kept.data;
+    const olderDigest = await sha256Hasher.hash(new TextEncoder().encode(canonicalJson(older)));
+    const asOlder: SealView = {
+      ...edited(store, "ZF2", (d) => ({ ...d, payeeName: "青川市某某贸易公司" })),
+      getRecord: async (collection, id) => (collection === LEDGER_SEAL_COLLECTION && id === "1" ? ({ ...kept, data: older } as never) : store.getRecord(collection, id)),
+      async *auditEvents(from) {
+        for await (const e of store.auditEvents(from)) yield e.sequence === 1 ? { ...e, digest: olderDigest } : e;
+      },
+    };
+    const before = await verifyLedgerSeals(asOlder);
+    expect(before).toMatchObject({ problems: [], records: { collections: [], sealed: 0 } });
+    // The next seal records every document no believed seal recorded: from then on they are covered.
+    await store.createTransfers([pay("pay:ZF9", 100n)]);
+    expect(await seal(asOlder)).toMatchObject({ changedRecords: 3 });
+    expect((await verifyLedgerSeals(asOlder)).records).toMatchObject({ collections: ["payment"], sealed: 3, firstEvent: 2 });
+    const after = await verifyLedgerSeals(edited(asOlder, "ZF1", (d) => ({ ...d, payeeName: "X" })));
+    expect(after.problems.map((p) => [p.code, p.sequence])).toEqual([["AUDIT_RECORD_MISMATCH", 2]]);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The domain documents in a ledger seal. A payment document is checked against its transfers
+ * (treasury's `checkPaymentDocuments`), but what its transfers do not determine (the dates of its
+ * status changes, its controls, how its reservation was made; any field of a document a later
+ * version stops checking) could be edited in the database without a trace. Documents change
+ * (a payment is approved, paid, refunded), so a seal cannot fix them for good as it fixes
+ * transfers: it records, per sealed collection, the documents new or changed since the previous
+ * seal (a record's version moved) with their version and a short hash of each one's line, and the
+ * ids deleted since. A document is then checked against the last seal that recorded it: the same
+ * version must give the same line. A version above the sealed one is a change since the last seal,
+ * which the next seal records, as transfers written since are sealed by the next seal. Sealing and
+ * verifying read each sealed collection once; hashing is only for the documents that changed.
+ *
+ * It deliberately does not tell a change since the last seal from an edit that also raised the
+ * record's version: both are counted as not sealed yet (and the document checks still compare
+ * payment documents with their transfers). Seal often (`jincai audit checkpoint` daily).
+ */
+import type { StoreTx, StoredRecord } from "../store/store";
+import type { AuditHasher } from "./audit-hasher";
+import { canonicalJson } from "./canonical-json";
+
+/** What a seal records of one collection's documents. */
+export interface SealedCollection {
+  /** Ids of the documents new or changed since the previous seal, sorted (JavaScript string order). */
+  readonly ids: readonly string[];
+  /** For each id of `ids`, its version when sealed. */
+  readonly versions: readonly number[];
+  /** For each id of `ids`, the first 16 hex digits of the hash of its line. */
+  readonly marks: readonly string[];
+  /** Ids an earlier seal recorded that were deleted since (sorted). */
+  readonly deleted: readonly string[];
+}
+
+/** The documents part of a kept seal record: by collection name. */
+export type SealedRecords = Readonly<Record<string, SealedCollection>>;
+
+/** Hex digits of a document's line hash kept per document (as for accounts). */
+const MARK = 16;
+
+/** The last seal that recorded a document: its version and mark there, or that it was deleted. */
+type Latest = { readonly event: number; readonly version: number; readonly mark: string } | { readonly event: number; readonly deleted: true };
+
+/**
+ * The canonical line of a document in a seal: its collection, id, version, data and index, as
+ * canonical JSON (an amount held as a bigint and as its decimal string give the same line).
+ *
+ * @example
+ * ```ts
+ * recordSealLine({ collection: "payment", id: "ZF1", version: 2, data: { payeeName: "青川" }, index: { status: "paid" } });
+ * // '["payment","ZF1",2,{"payeeName":"青川"},{"status":"paid"}]\n'
+ * ```
+ */
+export function recordSealLine(r: StoredRecord): string {
+  return `${canonicalJson([r.collection, r.id, r.version, r.data, r.index])}\n`;
+}
+
+const markOf = async (r: StoredRecord, hasher: AuditHasher): Promise<string> => (await hasher.hash(new TextEncoder().encode(recordSealLine(r)))).slice(0, MARK);
+
+/** For each collection, the last seal that recorded each of its documents. */
+function latestOf(seals: readonly { readonly event: number; readonly records: SealedRecords }[]): Map<string, Map<string, Latest>> {
+  const latest = new Map<string, Map<string, Latest>>();
+  for (const { event, records } of seals) {
+    for (const [collection, sealed] of Object.entries(records)) {
+      const docs = latest.get(collection) ?? new Map<string, Latest>();
+      latest.set(collection, docs);
+      sealed.ids.forEach((id, i) => docs.set(id, { event, version: sealed.versions[i] ?? 0, mark: sealed.marks[i] ?? "" }));
+      for (const id of sealed.deleted) docs.set(id, { event, deleted: true });
+    }
+  }
+  return latest;
+}
+
+/**
+ * The documents part of a new seal: for each collection (those given, and those earlier seals
+ * recorded), the documents whose version is not the one the earlier seals last recorded (new ones
+ * included), and those recorded that are gone. `changed` counts both.
+ *
+ * @example
+ * ```ts
+ * await sealRecords(tx, ["payment"], [{ event: 3, records: earlier }], sha256Hasher);
+ * // { payment: { ids: ["ZF9"], versions: [1], marks: ["3f9a…"], deleted: [] } }
+ * ```
+ */
+export async function sealRecords(
+  tx: Pick<StoreTx, "queryRecords">,
+  collections: readonly string[],
+  earlier: readonly { readonly event: number; readonly records: SealedRecords }[],
+  hasher: AuditHasher,
+): Promise<{ readonly records: SealedRecords; readonly changed: number }> {
+  const latest = latestOf(earlier);
+  const records: Record<string, SealedCollection> = {};
+  let changed = 0;
+  // A collection an earlier seal recorded is sealed on, even when this call does not name it.
+  for (const collection of [...new Set([...collections, ...latest.keys()])].sort()) {
+    const before = latest.get(collection) ?? new Map<string, Latest>();
+    const sealed = { ids: [] as string[], versions: [] as number[], marks: [] as string[] };
+    const seen = new Set<string>();
+    for await (const r of tx.queryRecords(collection)) {
+      seen.add(r.id);
+      const last = before.get(r.id);
+      if (last !== undefined && !("deleted" in last) && last.version === r.version) continue;
+      sealed.ids.push(r.id);
+      sealed.versions.push(r.version);
+      sealed.marks.push(await markOf(r, hasher));
+    }
+    const deleted = [...before].filter(([id, last]) => !seen.has(id) && !("deleted" in last)).map(([id]) => id).sort();
+    // Streamed in id order already; sorted again so that every store's order gives one record.
+    const order = sealed.ids.map((_, i) => i).sort((a, b) => (sealed.ids[a]! < sealed.ids[b]! ? -1 : sealed.ids[a]! > sealed.ids[b]! ? 1 : 0));
+    records[collection] = { ids: order.map((i) => sealed.ids[i]!), versions: order.map((i) => sealed.versions[i]!), marks: order.map((i) => sealed.marks[i]!), deleted };
+    changed += sealed.ids.length + deleted.length;
+  }
+  return { records, changed };
+}
+
+/** Documents of one seal that no longer agree, as found by {@link verifySealedRecords}. */
+export interface RecordSealFinding {
+  /** The seal's audit event: the last one that recorded the documents named. */
+  readonly event: number;
+  /** Their collection. */
+  readonly collection: string;
+  /** What differs: `: ZF1 changed; ZF3 missing; ZF4 at version 2, sealed at version 3`. */
+  readonly detail: string;
+}
+
+/** What `verifyLedgerSeals` read of the sealed documents (`SealReport.records`). */
+export interface RecordSealSummary {
+  /** The collections the seals record documents of (sorted). */
+  readonly collections: readonly string[];
+  /** Documents whose sealed version is stored now (checked line by line). */
+  readonly sealed: number;
+  /** Documents changed since the last seal that recorded them (a higher version): not sealed yet. */
+  readonly changedSince: number;
+  /** Documents no seal recorded (created since the last seal): not sealed yet. */
+  readonly newSince: number;
+  /** The first seal event that recorded documents; seals before it (older versions) did not. */
+  readonly firstEvent?: number;
+}
+
+/**
+ * Checks the documents every seal recorded against the documents stored now, reading each sealed
+ * collection once: a document at the version its last seal recorded must give the same line; one
+ * that is gone must have been recorded deleted; a lower version is an older copy put back.
+ *
+ * @example
+ * ```ts
+ * await verifySealedRecords(store, [{ event: 9, records }], sha256Hasher);
+ * // { findings: [{ event: 9, collection: "payment", detail: ": ZF1 changed" }], summary: { collections: ["payment"], sealed: 412, changedSince: 0, newSince: 0, firstEvent: 9 } }
+ * ```
+ */
+export async function verifySealedRecords(
+  store: Pick<StoreTx, "queryRecords">,
+  seals: readonly { readonly event: number; readonly records: SealedRecords }[],
+  hasher: AuditHasher,
+): Promise<{ readonly findings: RecordSealFinding[]; readonly summary: RecordSealSummary }> {
+  const latest = latestOf(seals);
+  const found = new Map<string, { changed: string[]; missing: string[]; moved: string[] }>();
+  const at = (event: number, collection: string) => {
+    const key = `${event}\t${collection}`;
+    const entry = found.get(key) ?? { changed: [], missing: [], moved: [] };
+    found.set(key, entry);
+    return entry;
+  };
+  let sealed = 0;
+  let changedSince = 0;
+  let newSince = 0;
+  for (const [collection, docs] of [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const unseen = new Set([...docs].filter(([, last]) => !("deleted" in last)).map(([id]) => id));
+    for await (const r of store.queryRecords(collection)) {
+      unseen.delete(r.id);
+      const last = docs.get(r.id);
+      if (last === undefined || "deleted" in last) newSince++;
+      else if (r.version > last.version) changedSince++;
+      else if (r.version < last.version) at(last.event, collection).moved.push(`${r.id} at version ${r.version}, sealed at version ${last.version}`);
+      else {
+        sealed++;
+        if ((await markOf(r, hasher)) !== last.mark) at(last.event, collection).changed.push(r.id);
+      }
+    }
+    for (const id of [...unseen].sort()) at(docs.get(id)!.event, collection).missing.push(id);
+  }
+  const findings = [...found].map(([key, f]): RecordSealFinding => {
+    const [event, collection] = key.split("\t") as [string, string];
+    const parts = [namedIds(f.changed.sort(), "changed"), namedIds(f.missing, "missing"), namedIds(f.moved.sort(), "")].filter((p) => p !== "");
+    return { event: Number(event), collection, detail: `: ${parts.join("; ")}` };
+  });
+  findings.sort((a, b) => a.event - b.event || (a.collection < b.collection ? -1 : 1));
+  const firstEvent = seals[0]?.event;
+  return { findings, summary: { collections: [...latest.keys()].sort(), sealed, changedSince, newSince, ...(firstEvent === undefined ? {} : { firstEvent }) } };
+}
+
+const namedIds = (ids: readonly string[], what: string): string =>
+  ids.length === 0 ? "" : `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ` and ${ids.length - 10} more` : ""}${what === "" ? "" : ` ${what}`}`;

@@ -1,0 +1,96 @@
+/**
+ * Ledger seals over SQLite, tampered with by direct SQL: an account created without transfers, an
+ * account edited between two seals and a payment document edited or deleted must each be found by
+ * core's `verifyLedgerSeals`, at the seal that recorded what changed.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { fixedClock, sealLedger, verifyLedgerSeals } from "@jincai/core";
+import type { Store } from "@jincai/core";
+import { openSqliteStore } from "./open-sqlite-store";
+import { tempDir } from "./_testing/temp-store";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const clock = fixedClock("2026-03-31T18:00:00Z");
+const seal = (store: Store) => store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock, collections: ["payment"] }));
+const LINE = (id: string, agency: string) => ({ id, book: "quota", code: "2001", normalSide: "credit", dimensions: { agency }, flags: { debitsMustNotExceedCredits: true } }) as const;
+const doc = (status: string) => ({ payeeName: "青川市自来水有限公司", purpose: "水费", status, events: [{ status, date: "2026-03-10" }] });
+
+/** A database with quota line quota:Q1 funded, payment documents ZF1 and ZF2, sealed once (event 1); returns its path. */
+async function sealedDatabase(): Promise<string> {
+  const dir = tempDir();
+  dirs.push(dir);
+  const filename = join(dir, "seal.db");
+  const store = openSqliteStore({ filename });
+  await store.createAccounts([LINE("quota:Q1", "101001"), { id: "quota-source", book: "quota", code: "1001", normalSide: "debit" }]);
+  expect((await store.createTransfers([{ id: "grant:Q1", debitAccountId: "quota-source", creditAccountId: "quota:Q1", amount: 500_000n, date: "2026-01-05" }])).applied).toBe(true);
+  for (const id of ["ZF1", "ZF2"]) await store.putRecord({ collection: "payment", id, data: doc("submitted"), index: { status: "submitted" } });
+  expect(await seal(store)).toMatchObject({ count: 1, newAccounts: 2, changedRecords: 2 });
+  await store.close();
+  return filename;
+}
+
+async function withStore<T>(filename: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openSqliteStore({ filename });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function tamper(filename: string, sql: string): void {
+  const db = new Database(filename);
+  db.exec(sql);
+  db.close();
+}
+
+const problemsOf = (filename: string) => withStore(filename, async (store) => (await verifyLedgerSeals(store)).problems.map((p) => [p.code, p.sequence, p.message.split(": ")[1]]));
+
+describe("verifyLedgerSeals on SQLite", () => {
+  it("seals a quota line created with no transfer, and finds its agency edited with SQL", async () => {
+    const file = await sealedDatabase();
+    await withStore(file, async (store) => {
+      await store.createAccounts([LINE("quota:Q2", "101001")]);
+      expect(await seal(store)).toMatchObject({ count: 0, newAccounts: 1 });
+    });
+    expect(await problemsOf(file)).toEqual([]);
+    tamper(file, `UPDATE accounts SET dimensions = '{"agency":"102001"}' WHERE id = 'quota:Q2'`);
+    expect(await problemsOf(file)).toEqual([["AUDIT_ACCOUNT_MISMATCH", 2, "quota:Q2 changed"]]);
+  });
+
+  it("finds a quota line moved with SQL before a later seal, at the seal that recorded it as it was", async () => {
+    const file = await sealedDatabase();
+    tamper(file, `UPDATE accounts SET dimensions = '{"agency":"102001"}' WHERE id = 'quota:Q1'`);
+    await withStore(file, async (store) => {
+      await store.createAccounts([LINE("quota:Q2", "101001")]);
+      await seal(store);
+    });
+    expect(await problemsOf(file)).toEqual([["AUDIT_ACCOUNT_MISMATCH", 1, "quota:Q1 changed"]]);
+  });
+
+  it("finds a sealed payment document's payee edited and another deleted with SQL, naming the seal and the payments", async () => {
+    const file = await sealedDatabase();
+    tamper(file, `
+      UPDATE records SET data = json_set(data, '$.payeeName', '青川市某某贸易公司') WHERE collection = 'payment' AND id = 'ZF1';
+      DELETE FROM records WHERE collection = 'payment' AND id = 'ZF2';`);
+    expect(await problemsOf(file)).toEqual([["AUDIT_RECORD_MISMATCH", 1, "ZF1 changed; ZF2 missing"]]);
+  });
+
+  it("counts a document whose version moved on since the last seal as not sealed yet, and seals it next", async () => {
+    const file = await sealedDatabase();
+    await withStore(file, async (store) => {
+      await store.putRecord({ collection: "payment", id: "ZF1", data: doc("approved"), index: { status: "approved" }, expectedVersion: 1 });
+      expect((await verifyLedgerSeals(store)).records).toMatchObject({ sealed: 1, changedSince: 1 });
+      expect(await seal(store)).toMatchObject({ count: 0, changedRecords: 1 });
+    });
+    tamper(file, `UPDATE records SET data = json_set(data, '$.events[0].date', '2026-03-01') WHERE collection = 'payment' AND id = 'ZF1'`);
+    expect(await problemsOf(file)).toEqual([["AUDIT_RECORD_MISMATCH", 2, "ZF1 changed"]]);
+  });
+});
