@@ -25,6 +25,7 @@ import type { LedgerSealResult, SealReport } from "@jincai/core";
 import { PAYMENT_COLLECTION, checkPaymentDocuments } from "@jincai/treasury";
 import type { Command } from "commander";
 import { cliActor } from "../cli-actor";
+import { nodeSha256Hasher } from "../node-sha256-hasher";
 import type { CliContext } from "../cli-context";
 import { EXIT } from "../exit-codes";
 import { withStore } from "../with-store";
@@ -56,7 +57,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const external = opts.checkpoints === undefined ? undefined : await readCheckpointsFile(resolve(ctx.cwd, opts.checkpoints), opts.checkpoints);
       const { chain, ledger, documents, periods } = await withStore(ctx, async (store) => ({
         chain: await verifyAudit(store, { ...(verifier ? { verifier } : {}), ...(external ? { externalCheckpoints: external } : {}) }),
-        ledger: await verifyLedgerSeals(store),
+        ledger: await verifyLedgerSeals(store, { hasher: nodeSha256Hasher }),
         // The documents against the sealed transfers (1.1 s on a million payments: here, not in verify).
         documents: await checkPaymentDocuments(store),
         periods: await verifyPeriodLocks(store),
@@ -123,7 +124,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
           const report = await verifyAudit(tx, { externalCheckpoints: kept });
           if (!report.ok) return report;
           // What was written since the last seal is sealed, so the signature covers it.
-          const seal = await sealLedger(tx, { actor: cliActor(), clock: systemClock(), collections: [PAYMENT_COLLECTION] });
+          const seal = await sealLedger(tx, { actor: cliActor(), clock: systemClock(), collections: [PAYMENT_COLLECTION], hasher: nodeSha256Hasher });
           return { seal, ...(await checkpointAudit(tx, signer, { clock: systemClock() })) };
         }),
       );
