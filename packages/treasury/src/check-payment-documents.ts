@@ -6,7 +6,10 @@
  * what a ledger seal covers; the document is what `jincai payment` shows and what later steps read.
  * A document edited behind the store's back (an amount, a payee account, its status or paid
  * amount, a refund added, changed or removed) disagrees with its transfers, and a reservation
- * whose document was deleted has none.
+ * whose document was deleted has none. The documents are also sealed (core's `sealLedger` with
+ * collection `payment`, as `jincai audit checkpoint` does): this check reads a document against
+ * its transfers, sealed or not; the seal finds what its transfers do not say (the date of an
+ * approval, its controls) edited, as `AUDIT_RECORD_MISMATCH`.
  */
 import { fenToYuanString } from "@jincai/core";
 import type { RuleFailure, StoreTx, StoredRecord, Transfer } from "@jincai/core";

@@ -181,7 +181,9 @@ export async function sealLedger(
     to = t.sequence;
   }
   const accounts = await sealAccounts(tx, covered, hasher);
-  const records = await sealRecords(tx, options.collections ?? [], earlierRecords, hasher);
+  // The seals' own records are covered by their events' digests, not by a later seal.
+  const collections = (options.collections ?? []).filter((c) => c !== LEDGER_SEAL_COLLECTION);
+  const records = await sealRecords(tx, collections, earlierRecords, hasher);
   if (digest.count() === 0 && accounts.added.length === 0 && records.changed === 0) return undefined;
   const seal: LedgerSeal = { after, to, count: digest.count(), digest: await digest.finish() };
   // The chain's value after every chunk is kept beside the event (about 8 KB per million

@@ -65,6 +65,14 @@ describe("sealLedger (the documents)", () => {
     expect(await seal(store, [])).toMatchObject({ changedRecords: 1 });
   });
 
+  it("does not seal the seals' own records", async () => {
+    const store = await sealedPayments();
+    await put(store, "ZF1", doc("approved"));
+    await seal(store, ["payment", LEDGER_SEAL_COLLECTION]);
+    const kept = (await store.getRecord<{ records: Record<string, unknown> }>(LEDGER_SEAL_COLLECTION, "2"))!.data.records;
+    expect(Object.keys(kept)).toEqual(["payment"]);
+  });
+
   it("writes the collection, id, version, data and index of a document into its line", () => {
     const r: StoredRecord = { collection: "payment", id: "ZF1", version: 2, data: { amount: 30_750n, payeeName: "青川" }, index: { status: "paid" } };
     expect(recordSealLine(r)).toBe('["payment","ZF1",2,{"amount":"30750","payeeName":"青川"},{"status":"paid"}]\n');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../audit/audit-event";
 import { closePeriod } from "../audit/close-period";
+import { sealLedger, verifyLedgerSeals } from "../audit/seal-ledger";
 import { verifyPeriodLocks } from "../audit/verify-period-locks";
 import { fixedClock } from "../time/clock";
 import type { StoredRecord } from "../store/store";
@@ -198,6 +199,25 @@ export function recordAuditSuite(h: StoreHarness): void {
         ).rejects.toThrow("roll back");
         expect(await store.periodLocks()).toEqual([]);
         expect(await store.lastAuditEvent()).toBeUndefined();
+      });
+    });
+  });
+
+  describe("sealLedger", () => {
+    it("reads back the accounts and documents it sealed as they were written, so verifyLedgerSeals finds nothing, before and after a document changes", async () => {
+      await withStore(h, async (store) => {
+        const clock = fixedClock("2026-03-31T18:00:00Z");
+        const seal = () => store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang.wei", clock, collections: ["payment"] }));
+        await store.createAccounts([{ id: "quota:Q1", book: "quota", code: "2001", name: "办公费", normalSide: "credit", flags: { debitsMustNotExceedCredits: true }, dimensions: { fiscalYear: "2026", agency: "101001" } }]);
+        // Key order, a bigint amount, nested arrays and Chinese text: what each store's JSON keeps.
+        const data = { purpose: "水费", amountFen: 30_750n, refunds: [{ date: "2026-03-12", amount: "100" }], events: [[1, true, null]] };
+        await store.putRecord({ collection: "payment", id: "ZF1", data, index: { status: "paid", quotaId: "Q1" } });
+        await store.putRecord({ collection: "payment", id: "ZF2", data: payment("青川", "100") });
+        expect(await seal()).toMatchObject({ count: 0, newAccounts: 1, changedRecords: 2 });
+        expect(await verifyLedgerSeals(store)).toMatchObject({ problems: [], records: { sealed: 2, changedSince: 0, newSince: 0 } });
+        await store.putRecord({ collection: "payment", id: "ZF2", data: payment("青川", "200"), expectedVersion: 1 });
+        expect(await seal()).toMatchObject({ changedRecords: 1 });
+        expect((await verifyLedgerSeals(store)).problems).toEqual([]);
       });
     });
   });
