@@ -199,7 +199,7 @@ export async function sealLedger(
   return { ...seal, newAccounts: accounts.added.length, changedRecords: records.changed };
 }
 
-/** A seal that no longer agrees with the transfers or accounts it covers. */
+/** A seal that no longer agrees with the transfers, accounts or documents it covers. */
 export interface SealProblem {
   /**
    * `AUDIT_SEAL_MISMATCH` (its transfers changed, or its kept record was edited),
@@ -301,13 +301,29 @@ export async function verifyLedgerSeals(
       });
     }
   }
-  for (const f of await verifySealedAccounts(store, accountSeals, hasher)) {
-    problems.push({
-      code: "AUDIT_ACCOUNT_MISMATCH",
-      sequence: f.event,
-      message: `the ${f.count} accounts sealed at event ${f.event} have changed${f.detail}: an account's book, code, name, side, flags or dimensions (its agency) were edited, or it was deleted, behind the store's back`,
-    });
+  const records = await coveredProblems(store, accountSeals, recordSeals, hasher);
+  problems.push(...records.problems);
+  problems.sort((a, b) => a.sequence - b.sequence);
+  let unsealed = 0;
+  while (!next.done) {
+    unsealed++;
+    next = await transfers.next();
   }
+  return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems, withoutAccounts: seals.length - accountSeals.length, withoutRecords: seals.length - recordSeals.length, records: records.summary };
+}
+
+/** The findings of every seal's accounts and documents (one read of the accounts and of each collection). */
+async function coveredProblems(
+  store: Pick<StoreTx, "accountBalances" | "queryRecords">,
+  accountSeals: readonly { readonly event: number; readonly accounts: SealedAccounts }[],
+  recordSeals: readonly { readonly event: number; readonly records: SealedRecords }[],
+  hasher: AuditHasher,
+): Promise<{ readonly problems: SealProblem[]; readonly summary: RecordSealSummary }> {
+  const problems: SealProblem[] = (await verifySealedAccounts(store, accountSeals, hasher)).map((f) => ({
+    code: "AUDIT_ACCOUNT_MISMATCH",
+    sequence: f.event,
+    message: `the ${f.count} accounts sealed at event ${f.event} have changed${f.detail}: an account's book, code, name, side, flags or dimensions (its agency) were edited, or it was deleted, behind the store's back`,
+  }));
   const records = await verifySealedRecords(store, recordSeals, hasher);
   for (const f of records.findings) {
     problems.push({
@@ -316,13 +332,7 @@ export async function verifyLedgerSeals(
       message: `the ${f.collection} documents sealed at event ${f.event} have changed${f.detail}: a document was edited (its version kept or lowered) or deleted behind the store's back`,
     });
   }
-  problems.sort((a, b) => a.sequence - b.sequence);
-  let unsealed = 0;
-  while (!next.done) {
-    unsealed++;
-    next = await transfers.next();
-  }
-  return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems, withoutAccounts: seals.length - accountSeals.length, withoutRecords: seals.length - recordSeals.length, records: records.summary };
+  return { problems, summary: records.summary };
 }
 
 /** A kept `ledger-seal` record as far as it is read back. */
