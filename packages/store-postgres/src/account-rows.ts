@@ -5,6 +5,7 @@
 import { JincaiError, planAccounts } from "@jincai/core";
 import type { Account, AccountInput, Balance, CreateAccountResult } from "@jincai/core";
 import { exec, sql, type Queryable } from "./sql-client";
+import { storableIds } from "./storable-ids";
 
 /** An `accounts` row as read. */
 export interface AccountRow {
@@ -53,8 +54,9 @@ export function balanceOf(row: AccountRow): Balance {
 
 /** Reads accounts by id (unlocked). */
 export async function loadAccounts(db: Queryable, s: string, ids: readonly string[]): Promise<AccountRow[]> {
-  if (ids.length === 0) return [];
-  return sql<AccountRow>(db, `SELECT ${ACCOUNT_COLUMNS} FROM ${s}.accounts WHERE id = ANY($1::text[])`, [ids]);
+  const storable = storableIds(ids);
+  if (storable.length === 0) return [];
+  return sql<AccountRow>(db, `SELECT ${ACCOUNT_COLUMNS} FROM ${s}.accounts WHERE id = ANY($1::text[])`, [storable]);
 }
 
 /**
@@ -62,8 +64,8 @@ export async function loadAccounts(db: Queryable, s: string, ids: readonly strin
  * each other) and returns their rows, read after the locks were granted.
  */
 export async function lockAccounts(db: Queryable, s: string, ids: readonly string[]): Promise<AccountRow[]> {
-  if (ids.length === 0) return [];
-  const sorted = [...new Set(ids)].sort();
+  const sorted = storableIds(ids).sort();
+  if (sorted.length === 0) return [];
   return sql<AccountRow>(
     db,
     `SELECT ${ACCOUNT_COLUMNS} FROM ${s}.accounts WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,

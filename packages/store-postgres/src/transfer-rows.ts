@@ -6,6 +6,7 @@
 import type { Transfer, TransferQuery } from "@jincai/core";
 import { decodeTaggedValue } from "./tagged-json";
 import { sql, type Queryable } from "./sql-client";
+import { storableIds } from "./storable-ids";
 
 /** A `transfers` row as read. */
 interface TransferRow {
@@ -53,8 +54,9 @@ export const byIds = (s: string, column: "id" | "pending_id", param: string, ext
 
 /** Reads transfers by id (each found transfer once). */
 export async function loadTransfers(db: Queryable, s: string, ids: readonly string[]): Promise<Transfer[]> {
-  if (ids.length === 0) return [];
-  const rows = await sql<TransferRow>(db, byIds(s, "id", "$1"), [[...new Set(ids)]]);
+  const storable = storableIds(ids);
+  if (storable.length === 0) return [];
+  const rows = await sql<TransferRow>(db, byIds(s, "id", "$1"), [storable]);
   return rows.map(transferOf);
 }
 
@@ -68,11 +70,13 @@ export async function loadTransfersAndResolutions(
   ids: readonly string[],
   pendingIds: readonly string[],
 ): Promise<{ transfers: Transfer[]; resolutions: Transfer[] }> {
-  if (ids.length === 0 && pendingIds.length === 0) return { transfers: [], resolutions: [] };
+  const storable = storableIds(ids);
+  const storablePending = storableIds(pendingIds);
+  if (storable.length === 0 && storablePending.length === 0) return { transfers: [], resolutions: [] };
   const rows = await sql<TransferRow & { by_id: boolean }>(
     db,
     `${byIds(s, "id", "$1", ", true AS by_id")} UNION ALL ${byIds(s, "pending_id", "$2", ", false AS by_id")}`,
-    [[...new Set(ids)], [...new Set(pendingIds)]],
+    [storable, storablePending],
   );
   return {
     transfers: rows.filter((r) => r.by_id).map(transferOf),
@@ -82,8 +86,9 @@ export async function loadTransfersAndResolutions(
 
 /** Reads the `post`/`void` transfers that resolved the given pending ids. */
 export async function loadResolutions(db: Queryable, s: string, pendingIds: readonly string[]): Promise<Transfer[]> {
-  if (pendingIds.length === 0) return [];
-  const rows = await sql<TransferRow>(db, byIds(s, "pending_id", "$1"), [[...new Set(pendingIds)]]);
+  const storable = storableIds(pendingIds);
+  if (storable.length === 0) return [];
+  const rows = await sql<TransferRow>(db, byIds(s, "pending_id", "$1"), [storable]);
   return rows.map(transferOf);
 }
 

@@ -111,6 +111,7 @@ export type CreateAccountStatus =
   | "exists"
   | "exists_with_different_fields"
   | "id_must_not_be_empty"
+  | "id_has_spaces_or_controls"
   | "flags_are_mutually_exclusive";
 
 /** The result of creating one account of a batch. */

@@ -18,4 +18,13 @@ describe("planAccounts", () => {
     expect(plan.results.map((r) => r.status)).toEqual(["id_must_not_be_empty", "id_must_not_be_empty"]);
     expect(plan.accounts).toEqual([]);
   });
+
+  it("refuses a new account id with spaces around it or a control character, and replays one stored before the rule", () => {
+    const q = { book: "quota", code: "2001", normalSide: "credit" as const };
+    const plan = planAccounts([{ ...q, id: " quota:1" }, { ...q, id: "quota:1\t" }, { ...q, id: "quota:\u00071" }, { ...q, id: "quota:1" }], () => undefined);
+    expect(plan.results.map((r) => r.status)).toEqual(["id_has_spaces_or_controls", "id_has_spaces_or_controls", "id_has_spaces_or_controls", "ok"]);
+    expect(plan.accounts.map((a) => a.id)).toEqual(["quota:1"]);
+    const stored = accountFromInput({ ...q, id: " quota:1" });
+    expect(planAccounts([{ ...q, id: " quota:1" }], () => stored).results[0]?.status).toBe("exists");
+  });
 });

@@ -3,7 +3,7 @@
  * idempotent comparison with an existing account. Pure; the store writes `accounts`.
  */
 import type { Account, AccountFlags, AccountInput, CreateAccountResult, CreateAccountStatus } from "./account";
-import { isBlankId } from "./_blank-id";
+import { hasSpacesOrControls, isBlankId } from "./_id-problem";
 
 /** What {@link planAccounts} returns. */
 export interface AccountPlan {
@@ -15,7 +15,8 @@ export interface AccountPlan {
 
 /**
  * Checks a batch of account inputs. Each item stands alone (no batch atomicity): an empty id is
- * `id_must_not_be_empty`, an id already present (in the store or earlier in the batch) is `exists`
+ * `id_must_not_be_empty`, a new id with whitespace around it or a control character in it is
+ * `id_has_spaces_or_controls`, an id already present (in the store or earlier in the batch) is `exists`
  * when book, code, name, dimensions, normal side and flags are equal (the `closed` state is not
  * compared, so replaying a creation after closing stays `exists`) and `exists_with_different_fields`
  * otherwise, and both limit flags together are `flags_are_mutually_exclusive`.
@@ -53,6 +54,8 @@ export function planAccounts(
 function checkAccount(input: AccountInput, existing: Account | undefined): CreateAccountStatus {
   if (typeof input.id !== "string" || isBlankId(input.id)) return "id_must_not_be_empty";
   if (existing !== undefined) return sameAccount(input, existing) ? "exists" : "exists_with_different_fields";
+  // After the lookup, so an account stored before this rule replays as `exists`.
+  if (hasSpacesOrControls(input.id)) return "id_has_spaces_or_controls";
   if (input.flags?.debitsMustNotExceedCredits === true && input.flags.creditsMustNotExceedDebits === true) {
     return "flags_are_mutually_exclusive";
   }

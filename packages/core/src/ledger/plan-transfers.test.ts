@@ -69,6 +69,24 @@ describe("planTransfers", () => {
     expect(statuses([pay("付款-1", 100n), pay("pay-2", 100n)])).toEqual(["ok", "ok"]);
   });
 
+  it("refuses a new transfer id with spaces around it or a control character, and a pendingId that is so and not found", () => {
+    expect(statuses([pay(" pay:ZF1", 100n), pay("pay:ZF1\t", 100n), pay("pay:Z\u0000F1", 100n), pay("pay:ZF1", 100n)]))
+      .toEqual(["id_has_spaces_or_controls", "id_has_spaces_or_controls", "id_has_spaces_or_controls", "ok"]);
+    const stored: Transfer = { id: "res-1", phase: "pending", debitAccountId: "quota", creditAccountId: "paid", amount: 100n,
+      date: "2026-03-01", references: {}, sequence: 1 };
+    const snap = snapshot({ balances: funded, transfers: [stored] });
+    expect(statuses([{ id: "post-1", phase: "post", pendingId: "res-1 ", date: "2026-03-10" }], snap)).toEqual(["pending_id_has_spaces_or_controls"]);
+    expect(statuses([{ id: "post-1", phase: "post", pendingId: "res-2", date: "2026-03-10" }], snap)).toEqual(["pending_not_found"]);
+  });
+
+  it("still replays and resolves transfers stored with spaces around their id before the rule", () => {
+    const stored: Transfer = { id: " res-1", phase: "pending", debitAccountId: "quota", creditAccountId: "paid", amount: 100n,
+      date: "2026-03-01", references: {}, sequence: 1 };
+    const snap = snapshot({ balances: funded, transfers: [stored] });
+    expect(statuses([pay(" res-1", 100n, { phase: "pending", date: "2026-03-01" })], snap)).toEqual(["exists"]);
+    expect(statuses([{ id: "post-1", phase: "post", pendingId: " res-1", date: "2026-03-10" }], snap)).toEqual(["ok"]);
+  });
+
   it("reports the highest-precedence status when several rules break", () => {
     expect(statuses([pay("", 0n, { date: "x" })])).toEqual(["id_must_not_be_empty"]);
     expect(statuses([pay("a", 0n, { date: "2026-13-01" })])).toEqual(["invalid_date"]);

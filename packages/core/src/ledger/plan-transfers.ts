@@ -7,7 +7,7 @@
  * assign sequence numbers and does not persist anything: that is the store's job.
  */
 import type { Account } from "./account";
-import { isBlankId } from "./_blank-id";
+import { hasSpacesOrControls, isBlankId } from "./_id-problem";
 import type { LedgerSnapshot } from "./ledger-snapshot";
 import { MAX_FEN } from "./max-fen";
 import { isPeriodLocked } from "./period-lock";
@@ -106,6 +106,8 @@ function planItem(input: TransferInput, st: PlanState): CreateTransferStatus {
   if (existing !== undefined) {
     return transferFieldsEqual(input, existing) ? "exists" : "exists_with_different_fields";
   }
+  // After the lookup, so a transfer stored before this rule replays as `exists`.
+  if (hasSpacesOrControls(id)) return "id_has_spaces_or_controls";
   const phase: TransferPhase = input.phase ?? "posted";
   const resolving = phase === "post" || phase === "void";
   const shape = checkShape(input, phase, resolving);
@@ -175,7 +177,10 @@ function checkPending(
   pending: TransferDraft | undefined,
   st: PlanState,
 ): CreateTransferStatus | undefined {
-  if (pending === undefined) return "pending_not_found";
+  if (pending === undefined) {
+    // Only when not found, so a pending transfer stored before this rule can still be resolved.
+    return hasSpacesOrControls(input.pendingId!) ? "pending_id_has_spaces_or_controls" : "pending_not_found";
+  }
   if (pending.phase !== "pending") return "pending_is_not_pending";
   if (
     (input.debitAccountId !== undefined && input.debitAccountId !== pending.debitAccountId) ||

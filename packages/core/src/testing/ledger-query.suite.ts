@@ -46,6 +46,19 @@ function accountSuite(h: StoreHarness): void {
           normalSide: "credit", flags: { debitsMustNotExceedCredits: true }, dimensions: q.dimensions });
       });
     });
+
+    it("refuses account ids with spaces around them or control characters, so \" quota:1\" is never an account beside \"quota:1\"", async () => {
+      await withStore(h, async (store) => {
+        const q = CHART[1]!;
+        const ids = [" quota:1", "quota:1\t", "\u3000quota:1", "quota:1\r\n", "quota:\u00001", "quota:\u007F1"];
+        const r = await store.createAccounts([...ids.map((id) => ({ ...q, id })), { ...q, id: "quota:1" }]);
+        expect(r.map((x) => x.status)).toEqual([...ids.map(() => "id_has_spaces_or_controls"), "ok"]);
+        expect(r.map((x) => x.id)).toEqual([...ids, "quota:1"]);
+        for (const id of ids) expect(await store.getAccount(id)).toBeUndefined();
+        const t = await store.createTransfers([{ id: "t1", debitAccountId: "quota:1", creditAccountId: "quota:\u00001", amount: 1n, date: DAY }]);
+        expect(t.results[0]?.status).toBe("account_not_found");
+      });
+    });
   });
 
   describe("closeAccount", () => {

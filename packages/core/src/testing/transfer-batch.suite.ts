@@ -87,6 +87,25 @@ export function transferBatchSuite(h: StoreHarness): void {
       });
     });
 
+    it("refuses transfer and pending ids with spaces around them or control characters, and stores none of them", async () => {
+      await withStore(h, async (store) => {
+        await seedLedger(store);
+        const ids = [" pay:ZF1", "pay:ZF1\t", "pay:ZF1\u3000", "pay:ZF1\n", "pay:Z\u0000F1", "pay:Z\u0085F1", "\uFEFFpay:ZF1"];
+        const r = await store.createTransfers([...ids.map((id) => pay(id, 100n)), pay("pay:ZF1", 100n)], { partial: true });
+        expect(r.results.map((x) => x.status)).toEqual([...ids.map(() => "id_has_spaces_or_controls"), "ok"]);
+        expect(r.results.map((x) => x.id)).toEqual([...ids, "pay:ZF1"]);
+        for (const id of ids) expect(await store.getTransfer(id)).toBeUndefined();
+        expect(await balanceOf(store, q1)).toEqual(balance({ creditsPosted: 1_000_000n, debitsPosted: 100n }));
+        await store.createTransfers([pay("res-1", 5_000n, { phase: "pending" })]);
+        const post = await store.createTransfers([
+          { id: "post-1", phase: "post", pendingId: "res-1 ", date: DAY },
+          { id: "void-1", phase: "void", pendingId: "res\u00001", date: DAY },
+        ], { partial: true });
+        expect(post.results.map((x) => x.status)).toEqual(["pending_id_has_spaces_or_controls", "pending_id_has_spaces_or_controls"]);
+        expect(await balanceOf(store, q1)).toEqual(balance({ creditsPosted: 1_000_000n, debitsPosted: 100n, debitsPending: 5_000n }));
+      });
+    });
+
     it("counts earlier items of the batch against the quota of later ones", async () => {
       await withStore(h, async (store) => {
         await seedLedger(store);

@@ -48,6 +48,7 @@ const CASES: Record<CreateTransferStatus, StatusCase> = {
     batch: [pay("pay-1", 30_000n)],
   },
   id_must_not_be_empty: { when: "the id is empty", batch: [pay("", 100n)] },
+  id_has_spaces_or_controls: { when: "the id is \"pay:ZF1\\t\" with a tab after it", batch: [pay("pay:ZF1\t", 100n)] },
   invalid_date: { when: "the date is 2026-02-30", batch: [pay("pay-1", 100n, { date: "2026-02-30" })] },
   amount_must_be_positive: { when: "the amount is 0 fen", batch: [pay("pay-1", 0n)] },
   amount_too_large: { when: "the amount is 2^63 fen, past what a store holds", batch: [pay("pay-1", MAX_FEN + 1n)] },
@@ -77,6 +78,11 @@ const CASES: Record<CreateTransferStatus, StatusCase> = {
     when: "March 2026 is locked and the payment is dated 2026-03-10",
     setup: (store) => store.lockPeriod({ from: "2026-03-01", to: "2026-03-31" }),
     batch: [pay("pay-1", 100n)],
+  },
+  pending_id_has_spaces_or_controls: {
+    when: "a post names the reservation \" res-1\" with a space in front",
+    setup: before([pending("res-1", 100n)]),
+    batch: [post("post-1", " res-1")],
   },
   pending_not_found: { when: "a post names an unknown pending id", batch: [post("post-1", "res-404")] },
   pending_is_not_pending: {

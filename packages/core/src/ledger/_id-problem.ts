@@ -1,0 +1,44 @@
+/**
+ * Internal: whether an id is empty or only whitespace (`"   "`, a full-width `"　"`), which the
+ * ledger refuses as `id_must_not_be_empty`. Allocation-free on the common path: an id starting
+ * with a printable ASCII character is not blank, so `trim` runs only for the rare rest.
+ *
+ * @example
+ * ```ts
+ * isBlankId("pay:ZF001"); // false
+ * isBlankId("   ");       // true
+ * ```
+ */
+export function isBlankId(id: string): boolean {
+  if (id.length === 0) return true;
+  const first = id.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return id.trim().length === 0;
+}
+
+/**
+ * Internal: whether a (non-blank) id has whitespace around it (`" quota:1"`, `"pay:ZF1\t"`, a
+ * full-width space) or a control character anywhere (U+0000–U+001F, U+007F–U+009F), which the
+ * ledger refuses as `id_has_spaces_or_controls`: `" quota:1"` would be an account of its own beside
+ * `"quota:1"`, and PostgreSQL text cannot hold U+0000 at all. Allocation-free when the first and
+ * last characters are printable ASCII, as ids almost always are.
+ *
+ * @example
+ * ```ts
+ * hasSpacesOrControls("pay:ZF001");  // false
+ * hasSpacesOrControls("pay:ZF1\t");  // true
+ * hasSpacesOrControls("pay:Z\u0000F1"); // true
+ * ```
+ */
+export function hasSpacesOrControls(id: string): boolean {
+  const n = id.length;
+  if (n === 0) return false;
+  const first = id.charCodeAt(0);
+  const last = id.charCodeAt(n - 1);
+  if (!(first > 32 && first < 127 && last > 32 && last < 127) && id.trim() !== id) return true;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 32 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
