@@ -291,6 +291,17 @@ describe("jincai import (sample city 青川市)", () => {
     expect((await runJincai(dir, ["import", "codes", "codes-orphan.csv"])).stderr).toContain("codes-orphan.csv:2:1 CODE_PARENT_MISSING");
   });
 
+  it("says which leading digit tells no kind when a code list has no 类型, and which kinds there are when one is unknown", async () => {
+    await writeCsv(dir, "codes-no-kind.csv", "科目编码,科目名称", ["9990101,某科目"]);
+    const run = await runJincai(dir, ["import", "codes", "codes-no-kind.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe("codes-no-kind.csv:2:1 CODE_KIND_UNKNOWN code 9990101: no 类型/kind given, and no kind's codes start with 9 (1 收入, 2 支出功能, 3 部门经济, 5 政府经济): give its 类型");
+    await writeCsv(dir, "codes-bad-kind.csv", "科目编码,科目名称,类型", ["2999901,某项,功能类"]);
+    expect((await runJincai(dir, ["import", "codes", "codes-bad-kind.csv"])).stderr.trim()).toBe(
+      'codes-bad-kind.csv:2:3 CODE_KIND_UNKNOWN kind: "功能类" is not a code kind (收入, 支出功能, 部门经济, 政府经济 or revenue, function, economic-dept, economic-gov)',
+    );
+  });
+
   it("asks for gov_economic_code when a new economic code has no mapping row to derive it from", async () => {
     await writeCsv(dir, "new-code.csv", "code,name,kind,year", ["30198,自定义工资项,economic-dept,2026"]);
     expect((await runJincai(dir, ["import", "codes", "new-code.csv"])).code).toBe(0);

@@ -3,7 +3,7 @@
  * record store; re-importing the same row is `exists`, a changed row updates the record.
  */
 import { CODE_KINDS, JincaiError, UNIT_TYPES, findCodeKind, findUnitType, isJincaiError, validateAgencies } from "@jincai/core";
-import type { AgencyInput, AgencyRow, CodeEntry, CodeRow, OrgIssue, StoreTx } from "@jincai/core";
+import type { AgencyInput, AgencyRow, CodeEntry, CodeKind, CodeRow, OrgIssue, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "../config";
 import { AGENCY_COLLECTION, CODE_COLLECTION, loadReferenceData } from "../reference-data";
 import type { Importer, RowOutcome } from "./row-outcome";
@@ -172,7 +172,7 @@ export async function codeImporter(tx: StoreTx, config: JincaiConfig): Promise<I
 
   async function applyRow(row: CodeRow): Promise<RowOutcome> {
     const kind = row.kind !== undefined ? findCodeKind(row.kind) : CODE_KINDS.find((k) => k.leadingDigit === row.code[0])?.kind;
-    if (kind === undefined) return { status: "rejected", code: "CODE_KIND_UNKNOWN", field: "kind", message: `kind: "${row.kind ?? ""}" is not a code kind` };
+    if (kind === undefined) return unknownKind(row);
     const entry: CodeEntry = { code: row.code, name: row.name, kind, year: row.fiscal_year ?? config.fiscalYear };
     try {
       codes.load([entry], { rename: true });
@@ -183,6 +183,20 @@ export async function codeImporter(tx: StoreTx, config: JincaiConfig): Promise<I
     }
     return putIfChanged(tx, CODE_COLLECTION, `${entry.kind}:${entry.year}:${entry.code}`, entry, { kind: entry.kind, year: String(entry.year) });
   }
+}
+
+const KIND_SHORT_NAMES: Readonly<Record<CodeKind, string>> = { revenue: "收入", function: "支出功能", "economic-dept": "部门经济", "economic-gov": "政府经济" };
+const KIND_NAMES = CODE_KINDS.map((k) => `${k.leadingDigit} ${KIND_SHORT_NAMES[k.kind]}`).join(", ");
+
+/**
+ * The refusal of a code whose kind is not known. Without a 类型 the kind comes from the code's
+ * leading digit, so the message names that digit and the cell to fill rather than an empty kind.
+ */
+function unknownKind(row: CodeRow): RowOutcome {
+  if (row.kind === undefined) {
+    return { status: "rejected", code: "CODE_KIND_UNKNOWN", field: "code", message: `code ${row.code}: no 类型/kind given, and no kind's codes start with ${row.code[0] ?? "nothing"} (${KIND_NAMES}): give its 类型` };
+  }
+  return { status: "rejected", code: "CODE_KIND_UNKNOWN", field: "kind", message: `kind: "${row.kind}" is not a code kind (收入, 支出功能, 部门经济, 政府经济 or revenue, function, economic-dept, economic-gov)` };
 }
 
 async function putIfChanged<T>(tx: StoreTx, collection: string, id: string, data: T, index: Record<string, string>): Promise<RowOutcome> {
