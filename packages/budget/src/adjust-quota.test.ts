@@ -101,6 +101,24 @@ describe("adjustQuota", () => {
     expect(await amounts(store)).toEqual([["Q-2026-001", 40_000_000n, 40_000_000n], ["Q-2026-002", 30_000_000n, 30_000_000n]]);
   });
 
+  it("takes the same adjustment again without its 调整批次 as a no-op, and says (none) for a batch never recorded", async () => {
+    const store = await twoLines();
+    const move = { id: "TZ-01", batch: "青财调〔2026〕3号", date: "2026-06-01", fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 10_000_000n };
+    await adjustQuota(store, move);
+    const { batch: _batch, ...withoutBatch } = move;
+    expect((await adjustQuota(store, withoutBatch)).status).toBe("exists");
+    await expect(adjustQuota(store, { ...withoutBatch, amount: 1n })).rejects.toMatchObject({ details: { field: "amount" } });
+    await expect(adjustQuota(store, { ...move, batch: "青财调〔2026〕4号" })).rejects.toMatchObject({
+      message: "adjustment TZ-01 was applied with batch 青财调〔2026〕3号; this row says 青财调〔2026〕4号",
+    });
+    await adjustQuota(store, { ...withoutBatch, id: "TZ-02" });
+    await expect(adjustQuota(store, { ...move, id: "TZ-02" })).rejects.toMatchObject({
+      message: "adjustment TZ-02 was applied with batch (none); this row says 青财调〔2026〕3号",
+      details: { field: "batch", recorded: "", given: "青财调〔2026〕3号" },
+    });
+    expect(await amounts(store)).toEqual([["Q-2026-001", 30_000_000n, 30_000_000n], ["Q-2026-002", 40_000_000n, 40_000_000n]]);
+  });
+
   it("refuses an adjustment dated after its lines' fiscal year ended, and takes one dated before it began (提前下达)", async () => {
     const store = await twoLines();
     await expect(adjustQuota(store, { id: "SH-27", date: "2027-01-05", fromQuotaId: "Q-2026-001", amount: 100n })).rejects.toMatchObject({

@@ -45,7 +45,8 @@ export interface AdjustQuotaResult {
  *   both sides, lines of different years); BUDGET_QUOTA_NOT_FOUND (`details.field` names the side);
  *   BUDGET_NOT_YET_ISSUED when dated before either line was issued (`field: "date"`);
  *   BUDGET_EXCEEDS_QUOTA with `available` and `requested`; BUDGET_QUOTA_CONFLICT when the id was
- *   applied with other fields (`field` names the first that differs, with `recorded` and `given`);
+ *   applied with other fields (`field` names the first that differs, with `recorded` and `given`;
+ *   an adjustment without `batch` does not contradict a recorded one);
  *   BUDGET_OUTSIDE_FISCAL_YEAR when dated after the origin line's fiscal year; BUDGET_PERIOD_CLOSED
  * @example
  * ```ts
@@ -81,7 +82,10 @@ export async function adjustQuota(tx: StoreTx, adjustment: QuotaAdjustment): Pro
   };
   const existing = await tx.getTransfer(transferId);
   if (existing !== undefined) {
-    if (!transferFieldsEqual(transfer, existing)) throw conflict(id, transfer, existing);
+    // A row that states no 调整批次 (an export without the column) does not contradict the batch
+    // recorded: it is the same adjustment when everything else agrees.
+    const compared = adjustment.batch === undefined ? { ...transfer, references: existing.references } : transfer;
+    if (!transferFieldsEqual(compared, existing)) throw conflict(id, compared, existing);
     return { status: "exists", transferId };
   }
   let fundType: string | undefined;
@@ -105,8 +109,14 @@ const RECORDED: readonly [field: string, read: (t: TransferInput | Transfer) => 
   ["date", (t) => t.date],
   ["fromQuotaId", (t) => quotaIdOf(t.debitAccountId ?? "")],
   ["toQuotaId", (t) => quotaIdOf(t.creditAccountId ?? "")],
-  ["batch", (t) => t.references?.voucher ?? ""],
+  ["batch", batchOf],
 ];
+
+/** The 调整批次 a transfer records: none when its voucher is only the adjustment's own id. */
+function batchOf(t: TransferInput | Transfer): string {
+  const voucher = t.references?.voucher ?? "";
+  return voucher === t.references?.documentId ? "" : voucher;
+}
 
 /** A line account's quota id, or "(收回)" for the year's source account. */
 function quotaIdOf(accountId: string): string {

@@ -444,4 +444,17 @@ describe("jincai import (sample city 青川市)", () => {
     expect(bad.stderr).toContain("bad-adjustments.csv:6:2 BUDGET_OUTSIDE_FISCAL_YEAR adjustment X5: dated 2027-01-05, after fiscal year 2026 of quota ZB202600010 ended");
     expect(await summaryJson(dir)).toEqual(after);
   });
+
+  it("takes the adjustments again from an export without 调整批次 as duplicates, not as conflicts over the batch", async () => {
+    const before = await summaryJson(dir);
+    await writeCsv(dir, "adjustments-no-batch.csv", "调整单号,调整日期,源指标,调入指标,金额", [
+      "TZ2026-0001,2026-09-01,ZB202600010,ZB202600002,20000.00",
+      "SH2026-0001,2026-12-20,ZB202600005,,10000.00",
+    ]);
+    const run = await runJincai(dir, ["import", "adjustments", "adjustments-no-batch.csv"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 rows read, 0 applied, 0 rejected, 2 duplicates skipped");
+    expect(await summaryJson(dir)).toEqual(before);
+  });
 });
