@@ -157,4 +157,18 @@ describe("jincai summary --format xlsx", () => {
     expect(csv.code).toBe(0);
     expect((await readFile(join(db.dir, "summary.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,available,execution_rate");
   });
+
+  it("writes a workbook for --output 执行情况.xlsx without --format, and refuses a CSV named .xlsx", async () => {
+    const run = await runJincai(db.dir, ["summary", "--by", "agency", "--output", "按单位.xlsx"]);
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(db.dir, "按单位.xlsx"));
+    expect(wb.worksheets[0]?.getRow(1).getCell(1).value).toBe("单位 agency");
+    const csv = await runJincai(db.dir, ["summary", "--output", "by-agency.csv"]);
+    expect((await readFile(join(db.dir, "by-agency.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,available,execution_rate");
+    expect(csv.code).toBe(0);
+    const mismatch = await runJincai(db.dir, ["summary", "--format", "csv", "--output", "summary-csv.xlsx"]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain("CLI_USAGE: --output summary-csv.xlsx: its extension says xlsx, but --format is csv");
+  });
 });

@@ -14,6 +14,7 @@ import { csvLine } from "../render/csv-line";
 import { summaryWorkbook } from "../render/summary-workbook";
 import { renderTable } from "../render/table";
 import { periodArgument } from "../period-argument";
+import { summaryFormat } from "../summary-format";
 import { DEPARTMENT, rollUpDepartments, summaryGroupBy } from "../department-rollup";
 import { loadReferenceData } from "../reference-data";
 import { NAMED_DIMENSIONS, summaryNames } from "../summary-names";
@@ -45,7 +46,7 @@ interface SummaryOptions {
   by?: string[];
   level?: string;
   period?: string;
-  format: string;
+  format?: string;
   output?: string;
   unit: string;
 }
@@ -69,7 +70,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
     .option("--by <dims>", `group by: ${Object.keys(BY).join(",")} (department: the 主管部门 at the top of each agency's tree; default agency)`, (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option("--level <level>", "roll function and economic codes up to 类|款|项 (function) / 类|款 (economic)")
     .option("--period <range>", "only payments in this period, e.g. 2026-01..2026-06, 2026-Q1, 2026-H1 (上半年) or 2026年3月")
-    .option("--format <format>", "table|csv|json|xlsx", "table")
+    .option("--format <format>", "table|csv|json|xlsx (default: table, or what the --output file's extension names: .xlsx, .csv, .json)")
     .option("--output <file>", "write to this file instead of standard output (needed for xlsx)")
     .option("--unit <unit>", `show amounts in ${amountUnitNames()}, rounded 四舍五入 to 0.01 of it`, "元")
     .addHelpText(
@@ -87,8 +88,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       });
       const repeated = groupBy.find((key, i) => groupBy.indexOf(key) !== i);
       if (repeated !== undefined) throw new JincaiError("CLI_USAGE", `--by: "${repeated}" is named twice`);
-      if (!["table", "csv", "json", "xlsx"].includes(opts.format)) throw new JincaiError("CLI_USAGE", `--format: use table, csv, json or xlsx`);
-      if (opts.format === "xlsx" && opts.output === undefined) throw new JincaiError("CLI_USAGE", "--format xlsx: name the workbook with --output FILE");
+      const format = summaryFormat(opts.format, opts.output);
       const unit = findAmountUnit(opts.unit);
       if (unit === undefined) throw new JincaiError("CLI_USAGE", `--unit: "${opts.unit}" is not a unit; use ${amountUnitNames()}`);
       const show: Show = unit === "元"
@@ -130,14 +130,14 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       const path = opts.output === undefined ? undefined : resolve(ctx.cwd, opts.output);
       try {
         const shown = { unit, show, ...(range ? { period: range } : {}) };
-        if (opts.format === "xlsx") await (await workbook(groupBy, rows, nameOf, shown)).xlsx.writeFile(path!);
+        if (format === "xlsx") await (await workbook(groupBy, rows, nameOf, shown)).xlsx.writeFile(path!);
         else if (path !== undefined) {
           const lines: string[] = [];
-          printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, opts.format, nameOf, shown);
+          printSummary({ ...ctx, out: (line: string) => lines.push(line) }, groupBy, rows, format, nameOf, shown);
           // A CSV file starts with a BOM, so that Excel on a Chinese Windows opens it as UTF-8
           // (standard output has none: it is for pipes).
-          await writeFile(path, `${opts.format === "csv" ? "\uFEFF" : ""}${lines.join("\n")}\n`);
-        } else printSummary(ctx, groupBy, rows, opts.format, nameOf, shown);
+          await writeFile(path, `${format === "csv" ? "\uFEFF" : ""}${lines.join("\n")}\n`);
+        } else printSummary(ctx, groupBy, rows, format, nameOf, shown);
       } catch (error) {
         throw fileError(error, path) ?? error;
       }
