@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PAYMENT_HEADER as HEADER, payment, runJincai, summaryJson, totalFen, useSmallDatabase, writeFiles } from "./_testing/run-jincai";
@@ -94,6 +94,26 @@ describe("jincai import --quarantine", () => {
     const full = await runJincai(db.dir, ["import", "payments", "more.csv", "--quarantine", "/dev/full"]);
     expect(full.code).toBe(2);
     expect(full.stderr).toContain("jincai: CLI_FILE_ERROR: /dev/full: no space left on the device");
+    expect(await summaryJson(db.dir)).toEqual(before);
+  });
+
+  it("refuses a quarantine file that is the input, the database or the settings, and leaves them as they were", async () => {
+    const more = [HEADER, payment("R1", "ZB1", "30101", "1.00"), payment("R2", "ZB2", "30201", "99999.00"), ""].join("\n");
+    await writeFiles(db.dir, { "more.csv": more });
+    await symlink(join(db.dir, "more.csv"), join(db.dir, "more-link.csv"));
+    const before = await summaryJson(db.dir);
+    const settings = await readFile(join(db.dir, "jincai.config.json"), "utf8");
+    const refused = async (out: string, what: string) => {
+      const run = await runJincai(db.dir, ["import", "payments", "more.csv", "--quarantine", out]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim()).toBe(`jincai: CLI_USAGE: --quarantine ${out} is ${what}: writing the rejected rows there would overwrite it; name another file`);
+    };
+    await refused("more.csv", "the input file more.csv");
+    await refused("more-link.csv", "the input file more.csv");
+    await refused("jincai.db", "the database jincai.db");
+    await refused("jincai.config.json", "the settings file jincai.config.json");
+    expect(await readFile(join(db.dir, "more.csv"), "utf8")).toBe(more);
+    expect(await readFile(join(db.dir, "jincai.config.json"), "utf8")).toBe(settings);
     expect(await summaryJson(db.dir)).toEqual(before);
   });
 });

@@ -1,0 +1,26 @@
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { assertQuarantineTargets } from "./quarantine-guard";
+
+describe("assertQuarantineTargets", () => {
+  it("refuses the input file by its path or through a link, and takes a new file or an old quarantine file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "jincai-guard-"));
+    try {
+      const input = join(dir, "payments.csv");
+      await writeFile(input, "支付单号\n");
+      await symlink(input, join(dir, "link.csv"));
+      await writeFile(join(dir, "rejected.csv"), "old\n");
+      const kept = [{ path: input, what: "the input file payments.csv" }, { path: join(dir, "jincai.db"), what: "the database jincai.db" }];
+      const out = (name: string) => [{ path: join(dir, name), shown: name }];
+      await expect(assertQuarantineTargets(out("payments.csv"), kept)).rejects.toMatchObject({ code: "CLI_USAGE", message: expect.stringContaining("--quarantine payments.csv is the input file payments.csv") });
+      await expect(assertQuarantineTargets(out("link.csv"), kept)).rejects.toMatchObject({ code: "CLI_USAGE" });
+      await expect(assertQuarantineTargets(out("jincai.db"), kept)).rejects.toMatchObject({ message: expect.stringContaining("is the database jincai.db") });
+      await expect(assertQuarantineTargets(out("rejected.csv"), kept)).resolves.toBeUndefined();
+      await expect(assertQuarantineTargets(out("new.csv"), kept)).resolves.toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
