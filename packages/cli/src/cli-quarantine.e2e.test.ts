@@ -106,7 +106,7 @@ describe("jincai import --quarantine", () => {
     const refused = async (out: string, what: string) => {
       const run = await runJincai(db.dir, ["import", "payments", "more.csv", "--quarantine", out]);
       expect(run.code).toBe(2);
-      expect(run.stderr.trim()).toBe(`jincai: CLI_USAGE: --quarantine ${out} is ${what}: writing the rejected rows there would overwrite it; name another file`);
+      expect(run.stderr.trim()).toBe(`jincai: CLI_USAGE: --quarantine ${out} is ${what}: writing there would overwrite it; name another file`);
     };
     await refused("more.csv", "the input file more.csv");
     await refused("more-link.csv", "the input file more.csv");

@@ -171,4 +171,14 @@ describe("jincai summary --format xlsx", () => {
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toContain("CLI_USAGE: --output summary-csv.xlsx: its extension says xlsx, but --format is csv");
   });
+
+  it("refuses --output naming the database or the settings, which the summary would overwrite", async () => {
+    const before = await summaryJson(db.dir);
+    for (const [out, what] of [["jincai.db", "the database jincai.db"], ["./jincai.config.json", "the settings file jincai.config.json"]] as const) {
+      const run = await runJincai(db.dir, ["summary", "--output", out]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim()).toBe(`jincai: CLI_USAGE: --output ${out} is ${what}: writing there would overwrite it; name another file`);
+    }
+    expect(await summaryJson(db.dir)).toEqual(before);
+  });
 });

@@ -25,17 +25,17 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { cliActor } from "../cli-actor";
 import type { CliContext } from "../cli-context";
-import { CONFIG_FILE, type JincaiConfig } from "../config";
+import type { JincaiConfig } from "../config";
 import { EXIT } from "../exit-codes";
 import { assertFiles, fileError } from "../file-error";
 import { adjustmentImporter } from "../import/adjustment-importer";
 import { agencyImporter, codeImporter } from "../import/reference-importers";
 import { paymentImporter } from "../import/payment-importer";
-import { assertQuarantineTargets, type KeptFile } from "../import/quarantine-guard";
 import { quotaImporter } from "../import/quota-importer";
 import { fileKind } from "../import/sheet-records";
 import type { Importer } from "../import/row-outcome";
 import { type ImportReport, runImport } from "../import/run-import";
+import { assertOutputPaths, keptFiles } from "../output-guard";
 import { syncControls } from "../sync-controls";
 import { withStore } from "../with-store";
 
@@ -104,7 +104,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const mapping: ImportMapping | undefined = opts.map ? parseImportMapping(await readFile(resolve(ctx.cwd, opts.map), "utf8")) : undefined;
       const reports = await withStore(ctx, async (store, config) => {
         const outPaths = opts.quarantine === undefined ? undefined : quarantinePaths(resolve(ctx.cwd, opts.quarantine), files);
-        if (outPaths !== undefined) await assertQuarantineTargets(outPaths.map((path) => ({ path, shown: relative(ctx.cwd, path) || path })), keptFiles(ctx, files, opts.map, config));
+        if (outPaths !== undefined) {
+          const inputs = [...files.map((file) => ({ file, what: "the input file" })), ...(opts.map ? [{ file: opts.map, what: "the mapping file" }] : [])];
+          await assertOutputPaths("--quarantine", outPaths.map((path) => ({ path, shown: relative(ctx.cwd, path) || path })), keptFiles(ctx, config, inputs));
+        }
         const importAll = async (target: StoreTx): Promise<FileReport[]> => {
           // Every control defined or changed is said, with --json too (a pipeline keeps the record).
           if (kind === "payments") {
@@ -229,19 +232,6 @@ async function importFile(
     bar?.stop();
     await quarantineFile?.close();
   }
-}
-
-/** The files a quarantine file must not overwrite: the inputs, the mapping, the settings and the SQLite database. */
-function keptFiles(ctx: CliContext, files: readonly string[], map: string | undefined, config: JincaiConfig): KeptFile[] {
-  const configPath = resolve(ctx.cwd, ctx.configPath ?? CONFIG_FILE);
-  const kept: KeptFile[] = files.map((f) => ({ path: resolve(ctx.cwd, f), what: `the input file ${f}` }));
-  if (map !== undefined) kept.push({ path: resolve(ctx.cwd, map), what: `the mapping file ${map}` });
-  kept.push({ path: configPath, what: `the settings file ${relative(ctx.cwd, configPath) || configPath}` });
-  if ("sqlite" in config.store) {
-    const db = resolve(dirname(configPath), config.store.sqlite);
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) kept.push({ path: db + suffix, what: `the database ${config.store.sqlite}${suffix}` });
-  }
-  return kept;
 }
 
 /**

@@ -15,6 +15,7 @@ import { summaryWorkbook } from "../render/summary-workbook";
 import { renderTable } from "../render/table";
 import { periodArgument } from "../period-argument";
 import { summaryFormat } from "../summary-format";
+import { assertOutputPaths, keptFiles } from "../output-guard";
 import { DEPARTMENT, rollUpDepartments, summaryGroupBy } from "../department-rollup";
 import { loadReferenceData } from "../reference-data";
 import { NAMED_DIMENSIONS, summaryNames } from "../summary-names";
@@ -109,6 +110,7 @@ export function registerSummary(program: Command, ctx: CliContext): void {
       }
       const range = opts.period !== undefined ? periodArgument(opts.period, "--period") : undefined;
       const { rows, nameOf } = await withStore(ctx, async (store, config) => {
+        if (opts.output !== undefined) await assertOutputPaths("--output", [{ path: resolve(ctx.cwd, opts.output), shown: opts.output }], keptFiles(ctx, config));
         const year = config.fiscalYear;
         if (range !== undefined && (range.to < `${year}-01-01` || range.from > `${year}-12-31`)) {
           // A table of zeros would read as a year without payments: most often a typo (2025-03 for 2026-03).

@@ -2,9 +2,9 @@ import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertQuarantineTargets } from "./quarantine-guard";
+import { assertOutputPaths } from "./output-guard";
 
-describe("assertQuarantineTargets", () => {
+describe("assertOutputPaths", () => {
   it("refuses the input file by its path or through a link, and takes a new file or an old quarantine file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "jincai-guard-"));
     try {
@@ -14,11 +14,11 @@ describe("assertQuarantineTargets", () => {
       await writeFile(join(dir, "rejected.csv"), "old\n");
       const kept = [{ path: input, what: "the input file payments.csv" }, { path: join(dir, "jincai.db"), what: "the database jincai.db" }];
       const out = (name: string) => [{ path: join(dir, name), shown: name }];
-      await expect(assertQuarantineTargets(out("payments.csv"), kept)).rejects.toMatchObject({ code: "CLI_USAGE", message: expect.stringContaining("--quarantine payments.csv is the input file payments.csv") });
-      await expect(assertQuarantineTargets(out("link.csv"), kept)).rejects.toMatchObject({ code: "CLI_USAGE" });
-      await expect(assertQuarantineTargets(out("jincai.db"), kept)).rejects.toMatchObject({ message: expect.stringContaining("is the database jincai.db") });
-      await expect(assertQuarantineTargets(out("rejected.csv"), kept)).resolves.toBeUndefined();
-      await expect(assertQuarantineTargets(out("new.csv"), kept)).resolves.toBeUndefined();
+      await expect(assertOutputPaths("--quarantine", out("payments.csv"), kept)).rejects.toMatchObject({ code: "CLI_USAGE", message: expect.stringContaining("--quarantine payments.csv is the input file payments.csv") });
+      await expect(assertOutputPaths("--quarantine", out("link.csv"), kept)).rejects.toMatchObject({ code: "CLI_USAGE" });
+      await expect(assertOutputPaths("--quarantine", out("jincai.db"), kept)).rejects.toMatchObject({ message: expect.stringContaining("is the database jincai.db") });
+      await expect(assertOutputPaths("--quarantine", out("rejected.csv"), kept)).resolves.toBeUndefined();
+      await expect(assertOutputPaths("--quarantine", out("new.csv"), kept)).resolves.toBeUndefined();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
