@@ -21,6 +21,17 @@ describe("jincai import --quarantine", () => {
     expect(totalFen(await summaryJson(db.dir), "paid")).toBe(150000n);
   });
 
+  it("imports a quarantine file again without a warning about its reason column, and sets a row aside again with one reason", async () => {
+    await writeFiles(db.dir, { "again.csv": [HEADER, payment("G1", "ZB2", "30201", "12.345"), ""].join("\n") });
+    expect((await runJincai(db.dir, ["import", "payments", "again.csv", "--quarantine", "again-out.csv"])).code).toBe(2);
+    const round2 = await runJincai(db.dir, ["import", "payments", "again-out.csv", "--quarantine", "again-out2.csv"]);
+    expect(round2.code).toBe(2);
+    expect(round2.stderr.trim()).toMatch(/^again-out\.csv:2:11 IMPORT_INVALID_AMOUNT [^\n]*$/);
+    const out = (await readFile(join(db.dir, "again-out2.csv"), "utf8")).trim().split(/\r?\n/);
+    expect(out[0]?.replace(/^\uFEFF/, "")).toBe(`${HEADER},reason`);
+    expect(out[1]).toMatch(/^G1,.*,12\.345,"2:11 IMPORT_INVALID_AMOUNT [^,]*"$/);
+  });
+
   it("exits 2 when a rejected row is an input error, still committing the good row", async () => {
     await writeFiles(db.dir, {
       "mixed.csv": [HEADER, payment("P1", "ZB1", "30101", "1200.00"), payment("P2", "ZB2", "30201", "12.345"), payment("P3", "ZB3", "30205", "9999.00"), ""].join("\n"),

@@ -50,4 +50,22 @@ describe("createQuarantineWriter", () => {
       "",
     ]);
   });
+
+  it("replaces a quarantine file's old reason with the new one when the file is imported again, without warning of it", async () => {
+    const csv = "支付编号,单位编码,资金性质,功能科目,金额,支付日期,收款人,收款账号,reason\nP1,101001,111,2010101,12.345,2026-03-05,QC,6222,old reason\n";
+    const reader = readCsvRows([new TextEncoder().encode(csv)], paymentRowSchema, { file: "rejected.csv" });
+    const out: string[] = [];
+    const writer = createQuarantineWriter((text) => void out.push(text));
+    const warnings: string[] = [];
+    for await (const batch of reader) {
+      warnings.push(...batch.issues.filter((i) => i.severity === "warning").map((i) => i.code));
+      await writer.add(batch.rejected, reader.stats.header ?? []);
+    }
+    expect(warnings).toEqual([]);
+    expect(out.join("").split("\r\n")).toEqual([
+      "支付编号,单位编码,资金性质,功能科目,金额,支付日期,收款人,收款账号,reason",
+      'P1,101001,111,2010101,12.345,2026-03-05,QC,6222,"2:5 IMPORT_INVALID_AMOUNT amount ""12.345"" has more than two decimals"',
+      "",
+    ]);
+  });
 });

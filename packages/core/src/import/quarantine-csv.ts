@@ -92,10 +92,20 @@ export function createQuarantineWriter(write: (text: string) => void | Promise<v
     },
     async add(rows, header, notes = []) {
       if (rows.length === 0) return;
-      let text = count === 0 ? notes.map((note) => toCsvLine([note])).join("") + quarantineHeaderLine(header) : "";
-      for (const row of rows) text += quarantineRowLine(row, header.length);
+      // A quarantine file imported again ends with the old reason: the new reason replaces it,
+      // so the file does not grow a column (and keep a stale reason) each round.
+      const again = header.length > 0 && header[header.length - 1]!.trim().toLowerCase() === QUARANTINE_REASON_COLUMN;
+      const width = again ? header.length - 1 : header.length;
+      let text = count === 0 ? notes.map((note) => toCsvLine([note])).join("") + quarantineHeaderLine(header.slice(0, width)) : "";
+      for (const row of rows) text += quarantineRowLine(again ? withoutCell(row, width) : row, width);
       count += rows.length;
       await write(text);
     },
   };
+}
+
+/** The row without its cell at `index` (a previous round's reason). */
+function withoutCell(row: RejectedRow, index: number): RejectedRow {
+  if (row.cells.length <= index) return row;
+  return { ...row, cells: [...row.cells.slice(0, index), ...row.cells.slice(index + 1)] };
 }

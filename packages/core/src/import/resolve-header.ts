@@ -19,7 +19,10 @@ import type { ImportIssue } from "./import-issue";
 import { ImportIssueCode } from "./import-issue-code";
 import type { ImportMapping } from "./import-mapping";
 import { normalizeHeader } from "./normalize-header";
+import { QUARANTINE_REASON_COLUMN } from "./quarantine-csv";
 import type { RowSchema } from "./row-schema";
+
+const QUARANTINE_REASON = normalizeHeader(QUARANTINE_REASON_COLUMN);
 
 /**
  * How each field of a schema is read from a file, fields in schema order.
@@ -153,7 +156,8 @@ export function resolveHeader(
       if (found?.field != null && schema.fields[found.field]?.inUnit === undefined) found = undefined;
     }
     if (found === undefined) {
-      if (key !== "") at(i + 1, ImportIssueCode.UNKNOWN_COLUMN, `column "${text}" matches no field of ${schema.name}; ignored`);
+      // A quarantine file's own reason column, read back after the rows were fixed: not the user's data.
+      if (key !== "" && key !== QUARANTINE_REASON) at(i + 1, ImportIssueCode.UNKNOWN_COLUMN, `column "${text}" matches no field of ${schema.name}; ignored`);
       return;
     }
     const { field, how } = found;
