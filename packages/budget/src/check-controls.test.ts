@@ -7,6 +7,7 @@ import { QUOTA_CONTROL_COLLECTION, defineQuotaControl } from "./define-quota-con
 import type { QuotaControlDocument } from "./define-quota-control";
 import { CONTROL_SOURCE_ACCOUNT_ID, QUOTA_BOOK, controlAccountIds } from "./quota-account-ids";
 import { reserveQuota } from "./reserve-quota";
+import { retireQuotaControl } from "./retire-quota-control";
 
 /** Rewrites a control's document, as a hand edit in the database could. */
 async function editControl(store: Store, id: string, change: (doc: QuotaControlDocument) => QuotaControlDocument): Promise<void> {
@@ -111,5 +112,29 @@ describe("checkControls (control.record): a control's document edited behind the
     expect((await checkControls(store)).map((f) => f.message)).toEqual([
       "control OLD's document says policy advisory, but its ledger account limits its use to its limit, as only an absolute control's does",
     ]);
+  });
+});
+
+describe("checkControls with a retired control", () => {
+  it("passes a retired control with legs before and after, and raises no threshold warning for it", async () => {
+    const control = agencyControl({ limit: 100_000n, policy: "advisory", thresholds: [{ percent: 50, severity: "warning" }] });
+    const store = await budgetStore([quotaLine()], [control]);
+    expect(await apply(store, reserveQuota(quotaLine(), { id: "p1", amount: 90_000n, date: "2026-03-02", immediate: true }, [control]).transfers)).toBe(true);
+    expect(await checkControls(store)).toEqual([expect.objectContaining({ rule: "control.warning" })]);
+    await retireQuotaControl(store, control.id, { date: "2026-07-01" });
+    expect(await checkControls(store)).toEqual([]);
+  });
+
+  it("reports a retirement written into the document alone, one erased from it, and one moved", async () => {
+    const store = await budgetStore([quotaLine()], [agencyControl(), agencyControl({ id: "B" })]);
+    await editControl(store, "B", (doc) => ({ ...doc, retired: "2026-07-01" }));
+    await retireQuotaControl(store, "101001-302", { date: "2026-07-01" });
+    await editControl(store, "101001-302", ({ retired: _, ...doc }) => doc);
+    expect((await checkControls(store)).map((f) => [f.rule, f.message])).toEqual([
+      ["control.record", "control 101001-302's document says it is in force, but its retirement in the ledger (transfer quota-control-retire:101001-302) says 2026-07-01"],
+      ["control.record", "control B's document says it was retired from 2026-07-01, but the ledger has no retirement of it"],
+    ]);
+    await editControl(store, "101001-302", (doc) => ({ ...doc, retired: "2026-08-01" }));
+    expect((await checkControls(store))[0]).toMatchObject({ rule: "control.record", evidence: { field: "retired", retired: "2026-08-01", ledgerRetired: "2026-07-01" } });
   });
 });

@@ -8,7 +8,9 @@
  * `absolute`), and its policy and matchers against the definition its first limit transfer
  * recorded (controls defined since definitions are recorded). Imports read the document: a policy
  * edited from `absolute` to `track` would stop the limit being enforced, matchers edited would
- * count other payments against it.
+ * count other payments against it. A retired control's document must give the date its retirement
+ * transfer records, and a control not retired must have none (a `retired` written into the
+ * document alone would stop imports checking it); it raises no threshold warnings.
  */
 import { available, fenToYuanString, formatFen } from "@jincai/core";
 import type { Account, RuleFailure, StoreTx, Transfer, TransferFlow } from "@jincai/core";
@@ -17,6 +19,7 @@ import { controlWarnings } from "./control-warnings";
 import { CONTROL_LIMIT_PREFIX } from "./define-quota-control";
 import { loadQuotaControls } from "./load-quota-controls";
 import { CONTROL_SOURCE_ACCOUNT_ID, controlAccountIds } from "./quota-account-ids";
+import { CONTROL_RETIRE_PREFIX, retiredOfMemo } from "./retire-quota-control";
 import type { QuotaControl } from "./quota-control";
 
 /**
@@ -39,6 +42,8 @@ export async function checkControls(tx: StoreTx, flows?: readonly TransferFlow[]
   const accountsById = new Map(read.map((b) => [b.account.id, b.account]));
   // The first limit transfer of each control, which records its definition.
   const firsts = await tx.getTransfers(controls.map((c) => `${CONTROL_LIMIT_PREFIX}${c.id}`));
+  // The retirement of each control, which the document's `retired` must agree with.
+  const retirements = await tx.getTransfers(controls.map((c) => `${CONTROL_RETIRE_PREFIX}${c.id}`));
   const findings: RuleFailure[] = [];
   // Each control's limit as its limit transfers posted it: they alone move amounts between the
   // controls' source and a control account (raises credit it, cuts debit it).
@@ -54,13 +59,18 @@ export async function checkControls(tx: StoreTx, flows?: readonly TransferFlow[]
     const balance = balances.get(account);
     if (balance === undefined) continue;
     const ledgerLimit = posted.get(account) ?? 0n;
-    const problems = recordProblems(control, ledgerLimit, accountsById.get(account)!, firsts[i]);
+    const problems = [
+      ...recordProblems(control, ledgerLimit, accountsById.get(account)!, firsts[i]),
+      ...retirementProblems(control, retirements[i]),
+    ];
     if (problems.length > 0) {
       // The document was edited behind the store's back: usage would be read against a wrong limit,
       // and imports would apply a wrong policy or matchers.
       findings.push(...problems);
       continue;
     }
+    // A retired control checks nothing any more: its thresholds would warn about the past forever.
+    if (control.retired !== undefined) continue;
     // Usage is what the control account has been debited; `available` is limit − usage.
     for (const w of controlWarnings(control, available(balance), 0n)) {
       findings.push({
@@ -102,4 +112,19 @@ function recordProblems(control: QuotaControl, ledgerLimit: bigint, account: Acc
     problem(`match ${doc.match}, but its definition in the ledger (transfer ${first!.id}) says ${recorded.match}`, { field: "match", match: doc.match, ledgerMatch: recorded.match });
   }
   return out;
+}
+
+/**
+ * The `control.record` error of one control's retirement: the document's `retired` against the
+ * date its retirement transfer `quota-control-retire:<id>` records (none when not retired).
+ */
+function retirementProblems(control: QuotaControl, retirement: Transfer | undefined): RuleFailure[] {
+  const ledger = retirement === undefined ? undefined : (retiredOfMemo(retirement.references.memo) ?? "");
+  if (ledger === control.retired) return [];
+  const says = control.retired === undefined ? "it is in force" : `it was retired from ${String(control.retired)}`;
+  const but = ledger === undefined ? "the ledger has no retirement of it" : `its retirement in the ledger (transfer ${retirement!.id}) says ${ledger}`;
+  return [{
+    rule: "control.record", severity: "error", message: `control ${control.id}'s document says ${says}, but ${but}`,
+    evidence: { controlId: control.id, field: "retired", retired: String(control.retired ?? ""), ledgerRetired: ledger ?? "", code: "BUDGET_CONTROL_CONFLICT" },
+  }];
 }

@@ -63,7 +63,8 @@ export interface DefineControlResult {
  * the reservations made before it is not given back to it (it may count more than its lines,
  * never less). A changed limit moves by a transfer `quota-control-limit:<id>:<version>`; a new
  * name or thresholds only change the document; what it matches or its policy cannot change (a
- * conflict: define a control under a new id).
+ * conflict: define a control under a new id). `control.retired` is ignored: a control is retired
+ * by `retireQuotaControl`, and a retired one stays retired when defined again.
  *
  * @param tx - A store or a transaction.
  * @param control - The control.
@@ -145,7 +146,11 @@ async function changeControl(
   const same = { status: "exists", opening: 0n, lines: 0 } as const;
   // The date is when it was defined; a later definition's date dates only the change. The order
   // of the matchers means nothing: the stored order is kept.
-  const kept: QuotaControlDocument = { ...doc, date: existing.data.date, match: existing.data.match };
+  // A retirement is kept: only retireQuotaControl records one, and none can be taken back.
+  const kept: QuotaControlDocument = {
+    ...doc, date: existing.data.date, match: existing.data.match,
+    ...(existing.data.retired === undefined ? {} : { retired: existing.data.retired }),
+  };
   const recordedMatch = matchText(existing.data.match);
   const givenMatch = matchText(doc.match);
   // What it matches and how it checks define the control; its name, limit and thresholds may change.

@@ -38,6 +38,8 @@ export const BudgetErrorCode = {
   INVALID_CONTROL: "BUDGET_INVALID_CONTROL",
   /** The same control id was defined before with other fields. */
   CONTROL_CONFLICT: "BUDGET_CONTROL_CONFLICT",
+  /** No control with that id (`retireQuotaControl`). */
+  CONTROL_NOT_FOUND: "BUDGET_CONTROL_NOT_FOUND",
   /** A reservation would take the quota line below zero available. */
   EXCEEDS_QUOTA: "BUDGET_EXCEEDS_QUOTA",
   /** A reservation would pass the limit of an `absolute` control. */

@@ -31,6 +31,9 @@ export { QUOTA_CONTROL_COLLECTION, defineQuotaControl } from "./define-quota-con
 export type { DefineControlResult } from "./define-quota-control";
 export type { QuotaControlDocument } from "./define-quota-control";
 export { loadQuotaControls } from "./load-quota-controls";
+export { CONTROL_RETIRE_PREFIX, retireQuotaControl } from "./retire-quota-control";
+export type { RetireControlRequest, RetireControlResult } from "./retire-quota-control";
+export { controlsInForce } from "./controls-in-force";
 export { reserveQuota, controlTransferId } from "./reserve-quota";
 export type { ReserveRequest, ReservePlan, Reservation, ReservationCheck } from "./reserve-quota";
 export { consumeReservation } from "./consume-reservation";

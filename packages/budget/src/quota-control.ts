@@ -46,6 +46,12 @@ export interface QuotaControl {
   readonly thresholds?: readonly ControlThreshold[];
   /** Ledger date of the limit's posting, `YYYY-MM-DD`. */
   readonly date: string;
+  /**
+   * The day the control was retired from (see `retireQuotaControl`): reservations dated on or
+   * after it are no longer checked against it nor counted on it. Set only by a retirement;
+   * `defineQuotaControl` ignores it.
+   */
+  readonly retired?: string;
 }
 
 /**

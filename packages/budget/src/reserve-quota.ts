@@ -7,6 +7,7 @@
 import { JincaiError, fenProblem } from "@jincai/core";
 import type { Dimensions, TransferInput, TransferReferences } from "@jincai/core";
 import { assertInFiscalYear } from "./assert-in-fiscal-year";
+import { controlsInForce } from "./controls-in-force";
 import { BudgetErrorCode } from "./error-codes";
 import { controlAccountIds, quotaAccountIds } from "./quota-account-ids";
 import { matchControl } from "./quota-control";
@@ -84,7 +85,8 @@ const REQUIRED_DIMENSIONS = ["fiscalYear", "agency", "fundType", "functionCode",
  *
  * @param quota - The quota line.
  * @param request - Id, amount, date and optional refinement, expiry and references.
- * @param controls - The controls in force (see `loadQuotaControls`).
+ * @param controls - Every control (see `loadQuotaControls`); one retired on or before the
+ *   request's date is skipped (see `controlsInForce`).
  * @returns The reservation, its transfers and the levels they are checked at.
  * @throws {JincaiError} BUDGET_NOT_EXECUTABLE when the quota is not executable
  * @throws {JincaiError} BUDGET_INVALID_AMOUNT when the amount is not a positive bigint
@@ -114,7 +116,7 @@ export function reserveQuota(quota: QuotaLine, request: ReserveRequest, controls
       details: { quotaId: quota.id, reservationId: request.id, field: "date", date: request.date, issuedOn: quota.date },
     });
   }
-  const levels = resolveLevels(quota, request.economicCode, controls);
+  const levels = resolveLevels(quota, request.economicCode, controlsInForce(controls, request.date));
   const phase = request.immediate === true ? "posted" : "pending";
   const transfers: TransferInput[] = new Array<TransferInput>(levels.checks.length);
   transfers[0] = transfer(request, phase, request.id, levels.checks[0]!.accountId, levels.counterparts[0]!);

@@ -28,6 +28,15 @@ describe("parseConfig", () => {
     );
   });
 
+  it("reads a control's retirement date and names one that is not a date or not in the fiscal year", () => {
+    const control = { id: "C1", match: { agency: "101001" }, limit: "100.00" };
+    const config = (retired: string) => JSON.stringify({ ...good, controls: [{ ...control, retired }] });
+    expect(parseConfig(config("2026-07-01"), "jincai.config.json").controls[0]).toMatchObject({ retired: "2026-07-01" });
+    expect(() => parseConfig(config("2026-7-1"), "jincai.config.json")).toThrow("jincai.config.json: controls.0.retired: a date such as 2026-07-01 (YYYY-MM-DD)");
+    expect(() => parseConfig(config("2026-02-30"), "jincai.config.json")).toThrow("controls.0.retired: a date such as 2026-07-01");
+    expect(() => parseConfig(config("2027-01-01"), "jincai.config.json")).toThrow("jincai.config.json: controls.0.retired: a date in fiscal year 2026");
+  });
+
   it("gives the line and column of a JSON syntax error", () => {
     const text = '{\n  "store": { "sqlite": "jincai.db" },\n  "fiscalYear": 2026,,\n}';
     expect(() => parseConfig(text, "jincai.config.json")).toThrow(/^jincai\.config\.json: not valid JSON at line 3, column 22 \(/);

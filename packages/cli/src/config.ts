@@ -3,7 +3,7 @@
  * controls. Validated with zod; an error names the bad key (`CLI_CONFIG_INVALID`).
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { DIMENSIONS, JincaiError } from "@jincai/core";
+import { DIMENSIONS, JincaiError, isIsoDate } from "@jincai/core";
 import { z } from "zod";
 
 /** The dimensions a control may match on (the fiscal year is the configuration's own). */
@@ -35,6 +35,14 @@ const controlSchema = z.strictObject({
       { percent: 90, severity: "warning" },
       { percent: 100, severity: "critical" },
     ]),
+  /**
+   * The first day the control no longer applies (`YYYY-MM-DD`, within the fiscal year): payments
+   * dated from then are not checked against it; it stays in the database with its history.
+   */
+  retired: z
+    .string()
+    .refine(isIsoDate, "a date such as 2026-07-01 (YYYY-MM-DD)")
+    .optional(),
 });
 
 /** The zod schema of `jincai.config.json`. */
@@ -54,6 +62,12 @@ export const configSchema = z.strictObject({
         if (controls.findIndex((o) => o.id === c.id) < i) ctx.addIssue({ code: "custom", path: [i, "id"], message: `control id "${c.id}" is given twice` });
       });
     }),
+}).superRefine((config, ctx) => {
+  config.controls.forEach((c, i) => {
+    if (c.retired !== undefined && isIsoDate(c.retired) && !c.retired.startsWith(`${config.fiscalYear}-`)) {
+      ctx.addIssue({ code: "custom", path: ["controls", i, "retired"], message: `a date in fiscal year ${config.fiscalYear}` });
+    }
+  });
 });
 
 /** A validated configuration. */

@@ -1,10 +1,10 @@
 /**
  * Makes the budget controls in the store match `controls` in jincai.config.json, so the limits a
- * user configured are checked on every payment (a changed limit or thresholds are posted; another
- * change is a conflict).
+ * user configured are checked on every payment (a changed limit or thresholds are posted, a
+ * `retired` date retires one; another change is a conflict).
  */
-import { BudgetErrorCode, QUOTA_BOOK, QUOTA_CONTROL_COLLECTION, defineQuotaControl, loadQuotaControls } from "@jincai/budget";
-import type { DimensionMatcher } from "@jincai/budget";
+import { BudgetErrorCode, QUOTA_BOOK, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
+import type { DefineControlResult, DimensionMatcher, QuotaControl } from "@jincai/budget";
 import { JincaiError, addCalendarDays, appendAudit, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, PeriodLock, StoreTx } from "@jincai/core";
 import { cliActor } from "./cli-actor";
@@ -15,22 +15,29 @@ import type { JincaiConfig } from "./config";
 export interface ControlNotice {
   readonly control: string;
   /**
-   * `not-posted`: the fiscal year is closed to the last day, so the definition or new limit waits;
-   * `unconfigured`: defined in the database but gone from the settings, and still checked.
+   * `not-posted`: the fiscal year is closed to the last day, so the definition, new limit or
+   * retirement waits; `unconfigured`: defined in the database but gone from the settings, and
+   * still checked; `retired`: retired now, or retired before and gone from the settings (no longer
+   * checked). A control configured as retired is defined and retired at once: payments dated
+   * before its retirement, imported later, are still checked against it.
    */
-  readonly status: "defined" | "changed" | "not-posted" | "unconfigured";
+  readonly status: "defined" | "changed" | "not-posted" | "unconfigured" | "retired";
   readonly message: string;
 }
 
 /**
- * Defines every configured control that the store does not have yet, and posts a changed limit;
- * returns a notice for each control defined or changed: its limit and policy, what a new one
- * already counts, or that it matches no quota line (most often a mistyped value). A control that
- * is already as configured gives none. Each control is defined in a savepoint of its own, dated
- * today within the fiscal year, or on the last day before it that no closed period covers; when
- * every day of the year is closed, a new control or limit is not posted and says so (the import
- * goes on: no payment is left for it to check).
+ * Defines every configured control that the store does not have yet, posts a changed limit, and
+ * retires a control given `"retired": "YYYY-MM-DD"`; returns a notice for each control defined,
+ * changed or retired: its limit and policy, what a new one already counts, or that it matches no
+ * quota line (most often a mistyped value). A control that is already as configured gives none;
+ * one gone from the settings says whether it is still checked or retired. Each control is defined
+ * in a savepoint of its own, dated today within the fiscal year, or on the last day before it that
+ * no closed period covers; when every day of the year is closed, a new control, limit or
+ * retirement is not posted and says so (the import goes on: no payment is left for it to check).
+ * A retirement is dated as configured: in a closed period it is BUDGET_PERIOD_CLOSED.
  *
+ * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when a control retired in the database has no
+ *   `retired`, or another one, in the settings (a retirement cannot be taken back or moved)
  * @example
  * ```ts
  * (await syncControls(store, config)).map((n) => n.message);
@@ -39,23 +46,25 @@ export interface ControlNotice {
  */
 export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clock = systemClock()): Promise<ControlNotice[]> {
   const notices: ControlNotice[] = [];
-  // A control cannot be taken back: one deleted from the settings is still checked, and says so.
-  const configured = new Set(config.controls.map((c) => c.id));
-  for (const stored of await loadQuotaControls(tx)) {
-    if (configured.has(stored.id)) continue;
-    notices.push({
-      control: stored.id,
-      status: "unconfigured",
-      message: `control ${stored.id} (${stored.policy} limit ${formatFen(stored.limit)}) is not in ${CONFIG_FILE} any more, but the database keeps it and payments are still checked against it (a control cannot be removed; raise its limit to let payments through)`,
-    });
-  }
+  const stored = await loadQuotaControls(tx);
+  notices.push(...unconfiguredNotices(stored, config));
   if (config.controls.length === 0) return notices;
+  const retiredBefore = new Map(stored.map((c) => [c.id, c.retired]));
   const year = config.fiscalYear;
   const today = isoNow(clock).slice(0, 10);
   const dated = today < `${year}-01-01` ? `${year}-01-01` : today > `${year}-12-31` ? `${year}-12-31` : today;
   const date = lastOpenDay(await tx.periodLocks(), dated, `${year}-01-01`);
   const onDate = date !== undefined && date !== dated ? `, dated ${date}, the last day no closed period covers` : "";
-  for (const c of config.controls) {
+  for (const [i, c] of config.controls.entries()) {
+    const known = retiredBefore.has(c.id);
+    const wasRetired = retiredBefore.get(c.id);
+    if (wasRetired !== undefined && c.retired === undefined) {
+      throw new JincaiError(
+        BudgetErrorCode.CONTROL_CONFLICT,
+        `control ${c.id} was retired from ${wasRetired}, but controls.${i}.retired in ${CONFIG_FILE} is not given: a retirement cannot be taken back (keep "retired": "${wasRetired}" on it, or configure a new control under another id)`,
+        { details: { controlId: c.id, field: "retired", key: `controls.${i}.retired`, recorded: wasRetired } },
+      );
+    }
     const match: DimensionMatcher[] = Object.entries(c.match).map(([dimension, value]) =>
       value.endsWith("*") ? { dimension, value: value.slice(0, -1), prefix: true } : { dimension, value },
     );
@@ -73,27 +82,55 @@ export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clo
       });
     } catch (error) {
       if (!(date === undefined && error instanceof JincaiError && error.code === BudgetErrorCode.PERIOD_CLOSED)) throw error;
-      const known = (await tx.getRecord(QUOTA_CONTROL_COLLECTION, c.id)) !== undefined;
       const what = known ? `control ${c.id}'s new limit ${formatFen(limit)} is not posted` : `control ${c.id} is not defined`;
       notices.push({ control: c.id, status: "not-posted", message: `${what}: every day of fiscal year ${year} is closed, so no payment is left for it to check` });
       continue;
     }
-    if (result.status === "exists") continue;
     if (result.status === "changed") {
       notices.push({ control: c.id, status: "changed", message: `control ${c.id} changed: ${(result.changes ?? []).join(", ")}${onDate}` });
-      continue;
+    } else if (result.status === "ok") {
+      notices.push({ control: c.id, status: "defined", message: definedMessage(c, config.fiscalYear, limit, onDate, result) });
     }
-    const defined = `control ${c.id} defined (${c.policy} limit ${formatFen(limit)}${onDate})`;
-    const exact = Object.values(c.match).some((v) => !v.endsWith("*"));
-    const message =
-      result.lines === 0
-        ? `${defined}, but it matches no quota line of ${config.fiscalYear} yet${exact ? ' (a value without * matches that code exactly: "301*" is every 301 code)' : ""}`
-        : result.opening > 0n
-          ? `${defined}: its ${result.lines} quota ${result.lines === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(result.opening)}, which it counts`
-          : `${defined} over ${result.lines} quota ${result.lines === 1 ? "line" : "lines"}, none of it used yet`;
-    notices.push({ control: c.id, status: "defined", message });
+    if (c.retired !== undefined) notices.push(...(await retire(tx, c.id, c.retired, clock)));
   }
   return notices;
+}
+
+/** What an import says of the stored controls gone from the settings: still checked, or retired. */
+function unconfiguredNotices(stored: readonly QuotaControl[], config: JincaiConfig): ControlNotice[] {
+  const configured = new Set(config.controls.map((c) => c.id));
+  return stored.filter((c) => !configured.has(c.id)).map((c): ControlNotice => {
+    const what = `control ${c.id} (${c.policy} limit ${formatFen(c.limit)}) is not in ${CONFIG_FILE} any more`;
+    if (c.retired !== undefined) {
+      return { control: c.id, status: "retired", message: `${what}; it is retired from ${c.retired}: payments dated from then are not checked against it (the database keeps it and its history)` };
+    }
+    // A control cannot be deleted: its legs and history stay, so one taken out is still checked.
+    return {
+      control: c.id,
+      status: "unconfigured",
+      message: `${what}, but the database keeps it and payments are still checked against it (a control cannot be removed: to stop checking it, put it back with "retired": "YYYY-MM-DD")`,
+    };
+  });
+}
+
+/** Retires a configured control (a no-op when retired before from the same date), with its audit event. */
+async function retire(tx: StoreTx, id: string, date: string, clock: Clock): Promise<ControlNotice[]> {
+  const result = await tx.savepoint(async (sp) => {
+    const r = await retireQuotaControl(sp, id, { date });
+    if (r.status === "ok") await appendAudit(sp, { actor: cliActor(), action: "control.retire", subject: id, change: { retired: date } }, { clock });
+    return r;
+  });
+  if (result.status === "exists") return [];
+  return [{ control: id, status: "retired", message: `control ${id} retired from ${date}: payments dated from then are not checked against it; those dated before keep their share of it` }];
+}
+
+/** The notice of a control defined now. */
+function definedMessage(c: JincaiConfig["controls"][number], year: number, limit: bigint, onDate: string, result: DefineControlResult): string {
+  const defined = `control ${c.id} defined (${c.policy} limit ${formatFen(limit)}${onDate})`;
+  const exact = Object.values(c.match).some((v) => !v.endsWith("*"));
+  if (result.lines === 0) return `${defined}, but it matches no quota line of ${year} yet${exact ? ' (a value without * matches that code exactly: "301*" is every 301 code)' : ""}`;
+  if (result.opening > 0n) return `${defined}: its ${result.lines} quota ${result.lines === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(result.opening)}, which it counts`;
+  return `${defined} over ${result.lines} quota ${result.lines === 1 ? "line" : "lines"}, none of it used yet`;
 }
 
 /** The last day from `date` back to `first` that no closed period of the quota book covers. */
