@@ -12,7 +12,7 @@ import { reserveQuota } from "./reserve-quota";
 describe("defineQuotaControl", () => {
   it("creates a limited control account credited with its 600,000.00 yuan limit", async () => {
     const store = createMemoryStore();
-    expect(await defineQuotaControl(store, agencyControl())).toEqual({ status: "ok", opening: 0n, lines: 0 });
+    expect(await defineQuotaControl(store, agencyControl())).toEqual({ status: "ok", opening: 0n, lines: 0, reservations: 0 });
     const [row] = await store.accountBalances({ accountIds: [controlAccountIds("101001-302").control] });
     expect(row?.account.flags.debitsMustNotExceedCredits).toBe(true);
     expect(row?.balance.creditsPosted).toBe(60_000_000n);
@@ -97,9 +97,10 @@ describe("defineQuotaControl", () => {
     await apply(store, reserveQuota(quotaLine(), { id: "p1", amount: 300_000n, date: "2026-03-01", immediate: true }, []).transfers);
     await apply(store, reserveQuota(quotaLine(), { id: "p2", amount: 20_000n, date: "2026-03-02" }, []).transfers);
     const control = agencyControl({ match: [{ dimension: "agency", value: "101001" }] });
-    expect(await defineQuotaControl(store, control)).toEqual({ status: "ok", opening: 320_000n, lines: 1 });
+    expect(await defineQuotaControl(store, control)).toEqual({ status: "ok", opening: 320_000n, lines: 1, reservations: 2 });
     const [row] = await store.accountBalances({ accountIds: [controlAccountIds(control.id).control] });
-    expect(row?.balance.debitsPosted).toBe(320_000n);
+    // Each reservation's leg as it would have been: p1 paid at once, p2 still pending.
+    expect(row?.balance).toMatchObject({ debitsPosted: 300_000n, debitsPending: 20_000n });
     await expect(defineQuotaControl(store, agencyControl({ id: "tight", limit: 1_000n, match: control.match }))).rejects.toMatchObject({
       code: "BUDGET_INVALID_CONTROL", message: "control tight: its 1 quota lines have already used or reserved 3,200.00, more than its absolute limit 10.00",
     });

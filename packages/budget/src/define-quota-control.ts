@@ -1,14 +1,15 @@
 /**
  * Defining a control: its accounts in book `quota` (the control account, limited when the policy
  * is `absolute`, and its counterpart), the posting of its limit from the control source account
- * (whose memo records the policy and matchers, see control-definition), what its lines had
- * already used, and its document in collection `quota-control`. Idempotent by
- * control id; a later limit is posted as a change.
+ * (whose memo records the policy and matchers, see control-definition), the legs of the
+ * reservations its lines already hold (control-opening), and its document in collection
+ * `quota-control`. Idempotent by control id; a later limit is posted as a change.
  */
 import { JincaiError, formatFen } from "@jincai/core";
 import type { StoreTx, TransferInput } from "@jincai/core";
 import { definitionMemo, matchText } from "./control-definition";
-import { controlUsage } from "./control-usage";
+import { controlOpening } from "./control-opening";
+import type { EconomicCodeOf } from "./control-opening";
 import { BudgetErrorCode } from "./error-codes";
 import { ledgerFailure } from "./ledger-failure";
 import { CONTROL_SOURCE_ACCOUNT_ID, QUOTA_BOOK, controlAccountIds } from "./quota-account-ids";
@@ -46,41 +47,60 @@ export const CONTROL_LIMIT_PREFIX = "quota-control-limit:";
 export interface DefineControlResult {
   /** `ok`: defined now; `exists`: defined before as given; `changed`: its name, limit or thresholds changed. */
   readonly status: "ok" | "exists" | "changed";
-  /** For a new control: what its lines had already reserved and consumed, counted as used (fen). */
+  /** For a new control: what the reservations it took over have reserved and consumed, less refunds (fen). */
   readonly opening: bigint;
   /** For a new control: how many quota lines it may apply to (0: it matches none yet). */
   readonly lines: number;
+  /** For a new control: how many outstanding reservations it took over (see `opening`). */
+  readonly reservations?: number;
   /** For a changed control: what changed, in words (`limit 1,300,000.00 → 1,400,000.00`, `thresholds`, `name`). */
   readonly changes?: readonly string[];
+}
+
+/** Options of {@link defineQuotaControl}. */
+export interface DefineControlOptions {
+  /**
+   * The refined economic code of a reservation transfer made before the control (treasury's
+   * `paymentEconomicCode` reads a payment's), so a reservation on a line coarser than the control
+   * is taken over only when it matches. Without it, a reservation has its line's code.
+   */
+  readonly economicCodeOf?: EconomicCodeOf;
 }
 
 /**
  * Defines a control, or changes the limit or thresholds of one defined before.
  *
- * A new control counts what its quota lines have already reserved and consumed (one posted
- * transfer `quota-control-open:<id>`, see controlUsage), then every reservation made after it.
- * So a control added mid-year starts where its lines are; what is released or refunded later of
- * the reservations made before it is not given back to it (it may count more than its lines,
- * never less). A changed limit moves by a transfer `quota-control-limit:<id>:<version>`; a new
- * name or thresholds only change the document; what it matches or its policy cannot change (a
- * conflict: define a control under a new id). `control.retired` is ignored: a control is retired
- * by `retireQuotaControl`, and a retired one stays retired when defined again.
+ * A new control takes over the reservations its lines already hold: each outstanding reservation
+ * it matches gets the legs on it that it would have had if the control had existed when it was
+ * made (`<reservation>~<id>`, posted when consumed, less a leg per refund; see controlOpening),
+ * and the document is marked `opened`. So a control added mid-year starts from exactly what its
+ * matched reservations have used, and a later payment, release or refund of one of them moves it
+ * like its line: it counts neither more nor less than its lines. The owner of such a reservation
+ * must add the control to its `controlIds` (treasury finds these legs when it reads a payment). A
+ * changed limit moves by a transfer `quota-control-limit:<id>:<version>`; a new name or thresholds
+ * only change the document; what it matches or its policy cannot change (a conflict: define a
+ * control under a new id). `control.retired` is not recorded (a control is retired by
+ * `retireQuotaControl`, and a retired one stays retired when defined again); given to a new
+ * control, it only keeps reservations dated from then out of what the control takes over.
  *
  * @param tx - A store or a transaction.
  * @param control - The control.
+ * @param options - How to read the refined economic code of earlier reservations.
  * @throws {JincaiError} BUDGET_INVALID_CONTROL when the definition is malformed, or an `absolute`
  *   limit is below what its lines have already used (`used`, `limit`)
  * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when the id exists with another match or policy
  *   (`field`, `recorded`, `given`)
+ * @throws {JincaiError} BUDGET_PERIOD_CLOSED when its date, or every day from a leg's date to the
+ *   end of its year, is in a closed period
  * @example
  * ```ts
  * await defineQuotaControl(store, {
  *   id: "101001-302", name: "101001 商品和服务支出", policy: "absolute", limit: 200_000_000n, date: "2026-01-01",
  *   match: [{ dimension: "agency", value: "101001" }, { dimension: "economicCode", value: "302", prefix: true }],
- * }); // { status: "ok", opening: 0n, lines: 3 }
+ * }); // { status: "ok", opening: 0n, lines: 3, reservations: 0 }
  * ```
  */
-export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Promise<DefineControlResult> {
+export async function defineQuotaControl(tx: StoreTx, control: QuotaControl, options: DefineControlOptions = {}): Promise<DefineControlResult> {
   const problems = controlProblems(control);
   if (problems.length > 0) {
     throw new JincaiError(BudgetErrorCode.INVALID_CONTROL, `control ${String(control.id)}: ${problems[0]!}`, {
@@ -89,10 +109,10 @@ export async function defineQuotaControl(tx: StoreTx, control: QuotaControl): Pr
   }
   // All or nothing: a refused definition must not leave its accounts behind (an account created
   // without the limit flag would let a later absolute definition of the same id pass unchecked).
-  return tx.savepoint((sp) => defineOrChange(sp, control));
+  return tx.savepoint((sp) => defineOrChange(sp, control, options));
 }
 
-async function defineOrChange(tx: StoreTx, control: QuotaControl): Promise<DefineControlResult> {
+async function defineOrChange(tx: StoreTx, control: QuotaControl, options: DefineControlOptions): Promise<DefineControlResult> {
   const doc = controlDocument(control);
   const existing = await tx.getRecord<QuotaControlDocument>(QUOTA_CONTROL_COLLECTION, control.id);
   if (existing !== undefined) return changeControl(tx, control, doc, existing);
@@ -109,7 +129,7 @@ async function defineOrChange(tx: StoreTx, control: QuotaControl): Promise<Defin
     },
     { id: ids.spent, book: QUOTA_BOOK, code: "控制执行", name: control.name, normalSide: "credit" },
   ]);
-  const usage = await controlUsage(tx, control);
+  const usage = await controlOpening(tx, control, options.economicCodeOf);
   if (control.policy === "absolute" && usage.used > control.limit) {
     throw new JincaiError(
       BudgetErrorCode.INVALID_CONTROL,
@@ -123,17 +143,14 @@ async function defineOrChange(tx: StoreTx, control: QuotaControl): Promise<Defin
       id: `${CONTROL_LIMIT_PREFIX}${control.id}`, debitAccountId: CONTROL_SOURCE_ACCOUNT_ID, creditAccountId: ids.control, amount: control.limit, date: control.date,
       references: { documentId: control.id, memo: definitionMemo(control) },
     },
+    ...usage.legs,
   ];
-  if (usage.used > 0n) {
-    transfers.push({
-      id: `quota-control-open:${control.id}`, debitAccountId: ids.control, creditAccountId: ids.spent, amount: usage.used, date: control.date,
-      references: { documentId: control.id, memo: `used or reserved on ${usage.quotaIds.length} quota lines when the control was defined` },
-    });
-  }
   const result = await tx.createTransfers(transfers);
   if (!result.applied) throw ledgerFailure(result.results, `defining control ${control.id}`);
-  await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: doc, index: { policy: control.policy } });
-  return { status: "ok", opening: usage.used, lines: usage.quotaIds.length };
+  // `opened` tells readers of reservations made before the control to look for its legs.
+  const stored = usage.legs.length > 0 ? { ...doc, opened: true } : doc;
+  await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: stored, index: { policy: control.policy } });
+  return { status: "ok", opening: usage.used, lines: usage.quotaIds.length, reservations: usage.reservations };
 }
 
 /** A control defined before: the same, a new limit or thresholds, or a conflict. */
@@ -149,6 +166,7 @@ async function changeControl(
   // A retirement is kept: only retireQuotaControl records one, and none can be taken back.
   const kept: QuotaControlDocument = {
     ...doc, date: existing.data.date, match: existing.data.match,
+    ...(existing.data.opened === undefined ? {} : { opened: existing.data.opened }),
     ...(existing.data.retired === undefined ? {} : { retired: existing.data.retired }),
   };
   const recordedMatch = matchText(existing.data.match);

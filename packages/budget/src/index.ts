@@ -28,7 +28,8 @@ export type {
   WarningSeverity,
 } from "./quota-control";
 export { QUOTA_CONTROL_COLLECTION, defineQuotaControl } from "./define-quota-control";
-export type { DefineControlResult } from "./define-quota-control";
+export type { DefineControlOptions, DefineControlResult } from "./define-quota-control";
+export type { EconomicCodeOf } from "./control-opening";
 export type { QuotaControlDocument } from "./define-quota-control";
 export { loadQuotaControls } from "./load-quota-controls";
 export { CONTROL_RETIRE_PREFIX, retireQuotaControl } from "./retire-quota-control";

@@ -52,6 +52,11 @@ export interface QuotaControl {
    * `defineQuotaControl` ignores it.
    */
   readonly retired?: string;
+  /**
+   * Set when the control took over reservations made before it (see `defineQuotaControl`): their
+   * legs on it exist though their owners' records may not list it. Set only by a definition.
+   */
+  readonly opened?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { BudgetErrorCode, QUOTA_BOOK, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
 import type { DefineControlResult, DimensionMatcher, QuotaControl } from "@jincai/budget";
+import { paymentEconomicCode } from "@jincai/treasury";
 import { JincaiError, addCalendarDays, appendAudit, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, PeriodLock, StoreTx } from "@jincai/core";
 import { cliActor } from "./cli-actor";
@@ -70,12 +71,14 @@ export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clo
     );
     match.push({ dimension: "fiscalYear", value: String(config.fiscalYear) });
     const limit = parseFen(c.limit);
-    const control = { id: c.id, name: c.name ?? c.id, match, limit, policy: c.policy, thresholds: c.thresholds, date: date ?? dated };
+    // `retired` keeps what a new control takes over to payments dated before it; retire() records it.
+    const control = { id: c.id, name: c.name ?? c.id, match, limit, policy: c.policy, thresholds: c.thresholds, date: date ?? dated, retired: c.retired };
     let result;
     try {
       // One savepoint per control: a refused one leaves none of its accounts behind.
       result = await tx.savepoint(async (sp) => {
-        const r = await defineQuotaControl(sp, control);
+        // A payment's reservation records the economic code it was paid under (it may refine its line's).
+        const r = await defineQuotaControl(sp, control, { economicCodeOf: paymentEconomicCode });
         // Who defined or changed a control, and when, belongs in the audit chain like an import.
         if (r.status !== "exists") await appendAudit(sp, { actor: cliActor(), action: r.status === "ok" ? "control.define" : "control.change", subject: c.id, change: { ...c } }, { clock });
         return r;
@@ -129,7 +132,10 @@ function definedMessage(c: JincaiConfig["controls"][number], year: number, limit
   const defined = `control ${c.id} defined (${c.policy} limit ${formatFen(limit)}${onDate})`;
   const exact = Object.values(c.match).some((v) => !v.endsWith("*"));
   if (result.lines === 0) return `${defined}, but it matches no quota line of ${year} yet${exact ? ' (a value without * matches that code exactly: "301*" is every 301 code)' : ""}`;
-  if (result.opening > 0n) return `${defined}: its ${result.lines} quota ${result.lines === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(result.opening)}, which it counts`;
+  if (result.opening > 0n) {
+    const n = result.reservations ?? 0;
+    return `${defined}: its ${result.lines} quota ${result.lines === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(result.opening)}, which it counts (${n} ${n === 1 ? "payment" : "payments"}: what is later rejected or refunded of them is given back to it)`;
+  }
   return `${defined} over ${result.lines} quota ${result.lines === 1 ? "line" : "lines"}, none of it used yet`;
 }
 

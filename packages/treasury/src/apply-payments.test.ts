@@ -124,7 +124,7 @@ describe("applyPayments", () => {
     const { store, context } = await treasuryStore();
     await applyPayments(store, rows(3), context);
     const paid = (await figures(store, "Q1")).consumed;
-    expect(await defineQuotaControl(store, control())).toEqual({ status: "ok", opening: paid, lines: 1 });
+    expect(await defineQuotaControl(store, control())).toEqual({ status: "ok", opening: paid, lines: 1, reservations: 3 });
     const withControl = createPaymentContext([quota()], [control()]);
     expect((await applyPayments(store, rows(3), withControl)).map((r) => r.status)).toEqual(["exists", "exists", "exists"]);
     const [c] = await store.accountBalances({ accountIds: ["quota-control:C302"] });

@@ -4,7 +4,7 @@ export { createQuotaIndex } from "./quota-index";
 export type { QuotaIndex, QuotaMatchKey } from "./quota-index";
 export { createPaymentContext, loadPaymentContext } from "./payment-context";
 export type { PaymentContext } from "./payment-context";
-export { PAYMENT_TRANSFER_PREFIX, paymentTransferId, paymentFromTransfer, refundTransferId } from "./payment-transfer";
+export { PAYMENT_TRANSFER_PREFIX, paymentEconomicCode, paymentTransferId, paymentFromTransfer, refundTransferId } from "./payment-transfer";
 export { PAYMENT_COLLECTION } from "./payment-record";
 export type { PaymentDocument, PaymentEvent, PaymentRefund } from "./payment-record";
 export { planPayment } from "./plan-payment";

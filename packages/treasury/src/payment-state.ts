@@ -2,6 +2,7 @@
  * Reading and saving the state of one payment for the lifecycle steps: the document when there is
  * one, else the historic posted transfer. Internal to the package.
  */
+import { controlTransferId, loadQuotaControls } from "@jincai/budget";
 import type { Reservation } from "@jincai/budget";
 import { JincaiError } from "@jincai/core";
 import type { StoredRecord, StoreTx, Transfer } from "@jincai/core";
@@ -26,7 +27,7 @@ export interface PaymentState {
 /** The payment's state, or undefined when neither a document nor a payment transfer exists. */
 export async function findPaymentState(tx: StoreTx, paymentNumber: string): Promise<PaymentState | undefined> {
   const record: StoredRecord<PaymentDocument> | undefined = await tx.getRecord<PaymentDocument>(PAYMENT_COLLECTION, paymentNumber);
-  if (record !== undefined) return stateOfRecord(record);
+  if (record !== undefined) return (await withOpenedControls(tx, [stateOfRecord(record)]))[0];
   return stateOfTransfer(await tx.getTransfer(paymentTransferId(paymentNumber)));
 }
 
@@ -55,7 +56,7 @@ export async function findPaymentStates(
     const transfers = await tx.getTransfers(unread.map((i) => paymentTransferId(paymentNumbers[i]!)));
     unread.forEach((i, k) => (states[i] = stateOfTransfer(transfers[k])));
   }
-  return states;
+  return withOpenedControls(tx, states);
 }
 
 function stateOfRecord(record: StoredRecord<PaymentDocument>): PaymentState {
@@ -108,4 +109,32 @@ export function assertStatus(state: PaymentState, allowed: readonly PaymentStatu
 export async function savePayment(tx: StoreTx, state: PaymentState, doc: PaymentDocument): Promise<Payment> {
   const stored = await tx.putRecord(paymentRecord(doc, state.version));
   return paymentFromRecord(stored);
+}
+
+/**
+ * Adds to each stored payment's `controlIds` the controls defined after it that took it over
+ * (defineQuotaControl gives a control, defined `opened`, legs on the payments its lines held):
+ * its document, written before, does not list them, yet its payment, rejection or refund must
+ * move them too. One read of the controls, and one of the legs when any control was opened;
+ * a document saved afterwards lists them. A historic payment (no document) finds its controls
+ * by their legs already.
+ */
+async function withOpenedControls<S extends PaymentState | undefined>(tx: StoreTx, states: S[]): Promise<S[]> {
+  const opened = (await loadQuotaControls(tx)).filter((c) => c.opened === true).map((c) => c.id);
+  if (opened.length === 0) return states;
+  const asks: { readonly index: number; readonly controlId: string }[] = [];
+  states.forEach((s, index) => {
+    if (s === undefined || s.version === 0) return;
+    for (const controlId of opened) if (!s.doc.controlIds.includes(controlId)) asks.push({ index, controlId });
+  });
+  if (asks.length === 0) return states;
+  const legs = await tx.getTransfers(asks.map((a) => controlTransferId(paymentTransferId(states[a.index]!.payment.paymentNumber), a.controlId)));
+  const out = [...states];
+  asks.forEach((a, k) => {
+    if (legs[k] === undefined) return;
+    const s = out[a.index]!;
+    const controlIds = [...s.doc.controlIds, a.controlId];
+    out[a.index] = { ...s, doc: { ...s.doc, controlIds }, payment: { ...s.payment, controlIds } } as S;
+  });
+  return out;
 }

@@ -106,6 +106,21 @@ export function paymentFromTransfer(transfer: Transfer): Payment {
   };
 }
 
+/**
+ * The effective economic code a payment's reservation transfer records (its memo); undefined for
+ * any other transfer. Pass it to `defineQuotaControl` (`economicCodeOf`), so a control defined
+ * after payments takes over those it matches by the code they were paid under.
+ *
+ * @example
+ * ```ts
+ * paymentEconomicCode(await store.getTransfer("pay:ZF001")); // "30201"
+ * ```
+ */
+export function paymentEconomicCode(transfer: Transfer | undefined): string | undefined {
+  if (transfer === undefined || !transfer.id.startsWith(PAYMENT_TRANSFER_PREFIX)) return undefined;
+  return parseMemo(transfer.references.memo)?.[3];
+}
+
 function parseMemo(memo: string | undefined): string[] | undefined {
   if (memo === undefined) return undefined;
   try {
