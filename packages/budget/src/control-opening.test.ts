@@ -71,6 +71,16 @@ describe("defineQuotaControl taking over earlier reservations (controlOpening)",
     expect(await checkControls(store)).toEqual([]);
   });
 
+  it("fits an absolute limit that the net use fits though a refunded payment's gross amount would not", async () => {
+    const store = await budgetStore();
+    await reserveBefore(store, "p1", 85_000n, "2026-03-01");
+    const paid = await reserveBefore(store, "p2", 90_000n, "2026-03-02", true);
+    expect(await apply(store, restoreConsumption(paid, { id: "p2.refund:R1", amount: 80_000n, date: "2026-03-03" }))).toBe(true);
+    // 850.00 reserved + 900.00 paid − 800.00 refunded = 950.00 of 1,000.00.
+    expect(await defineQuotaControl(store, control)).toMatchObject({ opening: 95_000n, reservations: 2 });
+    expect(await used(store)).toBe(95_000n);
+  });
+
   it("mirrors a reservation paid in part before it: what the payment released is not counted", async () => {
     const store = await budgetStore();
     const r = await reserveBefore(store, "p1", 50_000n, "2026-03-02");

@@ -32,7 +32,10 @@ export interface ControlOpening {
   readonly quotaIds: readonly string[];
   /** The reservations taken over (given legs on the control). */
   readonly reservations: number;
-  /** The legs, in the order to apply them (each reservation's, then its refunds'). */
+  /**
+   * The legs, in the order to apply them: the refunds' first, then each reservation's, so that an
+   * absolute limit its net use fits is not passed on the way by a gross amount refunded since.
+   */
   readonly legs: readonly TransferInput[];
 }
 
@@ -60,6 +63,7 @@ export async function controlOpening(tx: StoreTx, control: QuotaControl, economi
   const ids = controlAccountIds(control.id);
   const open = (date: string): string => firstOpenDay(locks, date, `${date.slice(0, 4)}-12-31`, QUOTA_BOOK) ?? date;
   const legs: TransferInput[] = [];
+  const refunds: TransferInput[] = [];
   let used = 0n;
   let reservations = 0;
   for (const line of lines) {
@@ -73,10 +77,10 @@ export async function controlOpening(tx: StoreTx, control: QuotaControl, economi
       if (taken.legs.length === 0) continue;
       reservations += 1;
       used += taken.used;
-      legs.push(...taken.legs);
+      for (const leg of taken.legs) (leg.debitAccountId === ids.spent ? refunds : legs).push(leg);
     }
   }
-  return { used, quotaIds, reservations, legs };
+  return { used, quotaIds, reservations, legs: [...refunds, ...legs] };
 }
 
 /** A reservation on a line, with how it was resolved and refunded. */
