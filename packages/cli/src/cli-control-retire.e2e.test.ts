@@ -77,6 +77,8 @@ async function retireMidYear(dir: string): Promise<void> {
   expect(errors(after.stderr)).toEqual([]);
   expect(after.stdout).toContain("3 rows read, 3 applied, 0 rejected");
   expect(await c302Used(dir)).toBe("50.00");
+  // The payment shows the control it keeps its share of as retired.
+  expect((await runJincai(dir, ["payment", "R2"])).stdout).toContain("controls C302 (retired from 2026-07-01)");
   const verify = await runJincai(dir, ["verify", "--format", "json"]);
   expect(verify.code).toBe(0);
   expect(JSON.parse(verify.stdout).failures).toEqual([]);

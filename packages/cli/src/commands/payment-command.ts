@@ -3,7 +3,7 @@
  * the history of status changes and refunds — for the finance office answering "where is this
  * payment?". Exit 2 when a number is unknown (the others are still shown).
  */
-import { QUOTA_COLLECTION, quotaFromDocument } from "@jincai/budget";
+import { QUOTA_COLLECTION, loadQuotaControls, quotaFromDocument } from "@jincai/budget";
 import type { QuotaDocument, QuotaLine } from "@jincai/budget";
 import { formatFen } from "@jincai/core";
 import { TreasuryErrorCode, paymentHistories } from "@jincai/treasury";
@@ -34,27 +34,30 @@ export function registerPayment(program: Command, ctx: CliContext): void {
     .option("--json", "print the payments as JSON")
     .addHelpText("after", `\nExamples:\n  $ jincai payment ZF202600000001\n  $ jincai payment ZF202600000001 ZF202600000027 --json`)
     .action(async (numbers: string[], opts: { json?: boolean }) => {
-      const { found, lines } = await withStore(ctx, async (store) => {
+      const { found, lines, retired } = await withStore(ctx, async (store) => {
         const histories = await paymentHistories(store, numbers);
         // The quota line tells the agency, fund type, function and project a clerk knows a payment by.
         const ids = [...new Set(histories.flatMap((h) => (h === undefined ? [] : [h.payment.quotaId])))];
         const docs = await store.getRecords<QuotaDocument>(QUOTA_COLLECTION, ids);
-        return { found: histories, lines: new Map(docs.flatMap((d, i) => (d === undefined ? [] : [[ids[i]!, quotaFromDocument(d.data)] as const]))) };
+        // A retired control is shown as such: the payment keeps its share of it.
+        const retired = new Map((await loadQuotaControls(store)).flatMap((c) => (c.retired === undefined ? [] : [[c.id, c.retired] as const])));
+        return { found: histories, retired, lines: new Map(docs.flatMap((d, i) => (d === undefined ? [] : [[ids[i]!, quotaFromDocument(d.data)] as const]))) };
       });
       const missing = numbers.filter((_, i) => found[i] === undefined);
       const shown = found.filter((h): h is PaymentHistory => h !== undefined);
       if (opts.json) ctx.out(JSON.stringify(shown.map((h) => toJson(h, lines.get(h.payment.quotaId))), null, 2));
-      else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h, lines.get(h.payment.quotaId))}`));
+      else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h, lines.get(h.payment.quotaId), retired)}`));
       for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${number}`);
       ctx.exitCode = missing.length > 0 ? EXIT.usage : EXIT.ok;
     });
 }
 
-function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined): string {
+function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined, retired: ReadonlyMap<string, string>): string {
+  const controls = p.controlIds.map((id) => (retired.has(id) ? `${id} (retired from ${retired.get(id)!})` : id));
   const lines = [
     // The date beside the status is the status's own (paid on 8 January, not submitted on the 4th).
     `${p.paymentNumber}  ${STATUS_NAMES[p.status] ?? p.status} ${p.status}  ${events.at(-1)?.date ?? p.date}`,
-    `  quota     ${p.quotaId}  economic ${p.economicCode}${p.controlIds.length > 0 ? `  controls ${p.controlIds.join(", ")}` : ""}`,
+    `  quota     ${p.quotaId}  economic ${p.economicCode}${controls.length > 0 ? `  controls ${controls.join(", ")}` : ""}`,
     ...(line === undefined ? [] : [`  line      agency ${line.agency}  fund ${line.fundType}  function ${line.functionCode}  project ${line.projectCode}`]),
     `  amount    ${formatFen(p.amount)}  paid ${formatFen(p.paidAmount)}  refunded ${formatFen(p.refundedAmount)}`,
     `  payee     ${p.payeeName}  ${p.payeeAccount}`,
