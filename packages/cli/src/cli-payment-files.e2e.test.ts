@@ -76,6 +76,33 @@ describe("jincai import payments: a number recorded with other fields", () => {
   });
 });
 
+describe("jincai import payments: a later export without the 用途 or 经济科目 column", () => {
+  // Only what every payment file has, the quota, the 状态: no 用途, no 经济科目, no 项目编码.
+  const header = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,收款人,收款账号,金额,状态";
+  const bare = (number: string, date: string, amount: string, status: string) =>
+    `${number},${date},ZB3,101001,111,2010301,青川市自来水有限公司,6222000000000002,${amount},${status}`;
+
+  it("takes the same payment again as a duplicate, and moves a stored one on, without a word about its purpose", async () => {
+    expect((await importDay("day1.csv", [row("U1", "2026-03-01", "100.00"), row("U2", "2026-03-02", "200.00", "已提交")])).code).toBe(0);
+    await writeCsv(db.dir, "day2.csv", header, [bare("U1", "2026-03-01", "100.00", "已支付"), bare("U2", "2026-03-04", "200.00", "已支付")]);
+    const run = await runJincai(db.dir, ["import", "payments", "day2.csv"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 rows read, 1 applied, 0 rejected, 1 duplicates skipped");
+    expect(await zb3()).toMatchObject({ reserved: "0.00", paid: "300.00" });
+    // What was recorded stays: the purpose 水费 of the first file.
+    expect((await runJincai(db.dir, ["payment", "U2"])).stdout).toContain("水费");
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+  });
+
+  it("still refuses a file that has the column with another purpose, at the 用途 column", async () => {
+    expect((await importDay("day1.csv", [row("U3", "2026-03-01", "100.00")])).code).toBe(0);
+    const run = await importDay("day2.csv", [row("U3", "2026-03-01", "100.00").replace(",水费,", ",电费,")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe("day2.csv:2:12 TREASURY_PAYMENT_CONFLICT payment U3 was recorded with purpose 水费; this row says 电费");
+  });
+});
+
 describe("jincai import payments: a payment sent again after 已退回", () => {
   it("is refused naming its rejection, since a corrected payment needs a number of its own", async () => {
     expect((await importDay("day1.csv", [row("R1", "2026-03-02", "100.00", "已提交")])).code).toBe(0);
@@ -162,6 +189,19 @@ describe("jincai import payments on PostgreSQL: a repeated row and a closed-mont
     ]);
     const zb3pg = (await summaryJson(dir, ["--by", "economic"])).find((r) => r["economicCode"] === "30205")!;
     expect(zb3pg).toMatchObject({ paid: "2500.00", available: "500.00" });
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+  });
+
+  it("takes a later export without 用途 as the same payment, moving a submitted one on", async () => {
+    const header = "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,收款人,收款账号,金额,状态";
+    const bare = (number: string, date: string, amount: string, status: string) =>
+      `${number},${date},ZB3,101001,111,2010301,青川市自来水有限公司,6222000000000002,${amount},${status}`;
+    await writeCsv(dir, "u1.csv", CITY_PAYMENT_HEADER, [row("U1", "2026-03-01", "100.00"), row("U2", "2026-03-02", "200.00", "已提交")]);
+    expect((await runJincai(dir, ["import", "payments", "u1.csv"])).code).toBe(0);
+    await writeCsv(dir, "u2.csv", header, [bare("U1", "2026-03-01", "100.00", "已支付"), bare("U2", "2026-03-04", "200.00", "已支付")]);
+    const run = await runJincai(dir, ["import", "payments", "u2.csv"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("2 rows read, 1 applied, 0 rejected, 1 duplicates skipped");
     expect((await runJincai(dir, ["verify"])).code).toBe(0);
   });
 });

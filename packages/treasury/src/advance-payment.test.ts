@@ -5,7 +5,7 @@ import { approvePayment } from "./approve-payment";
 import { getPayment } from "./get-payment";
 import { rejectPayment } from "./reject-payment";
 import { submittedPayment } from "./_testing/submitted-payment";
-import { figures, payment, treasuryStore } from "./_testing/treasury-fixtures";
+import { figures, payment, quota, treasuryStore } from "./_testing/treasury-fixtures";
 
 // ZF001: 10,000.00 yuan on Q1 (100,000.00), submitted on 2026-03-02; today's export says 已支付.
 const paidRow = (overrides: Parameters<typeof payment>[0] = {}) => ({ ...payment({ date: "2026-03-05", ...overrides }), status: "paid" as const });
@@ -125,6 +125,30 @@ describe("advancePayment", () => {
       expect((await advancePayment(store, row, "paid", context)).status).toBe("TREASURY_PAYMENT_CONFLICT");
     }
     expect(await figures(store)).toMatchObject({ reserved: 1_000_000n, consumed: 0n });
+  });
+
+  it("takes a row whose file has no 用途 or 经济科目 as the stored payment, and still refuses a purpose or code it does give", async () => {
+    // Submitted on Q1 held at 类 302, refined to 款 30211, for 办公用品; today's export has neither column.
+    const { store, context } = await treasuryStore([quota({ economicCode: "302" })]);
+    await applyPayments(store, [{ ...payment({ economicCode: "30211" }), status: "submitted" }], context);
+    const bare = { ...paidRow({ purpose: "" }), purposeStated: false };
+    expect(await advancePayment(store, paidRow({ purpose: "会议" }), "paid", context)).toMatchObject({
+      status: "TREASURY_PAYMENT_CONFLICT",
+      message: "payment ZF001 was recorded with purpose 办公用品; this row says 会议",
+    });
+    expect(await advancePayment(store, paidRow({ purpose: "" }), "paid", context)).toMatchObject({
+      status: "TREASURY_PAYMENT_CONFLICT",
+      details: { field: "purpose", recorded: "办公用品", given: "" },
+    });
+    expect(await advancePayment(store, paidRow({ economicCode: "30201" }), "paid", context)).toMatchObject({
+      status: "TREASURY_PAYMENT_CONFLICT",
+      details: { field: "economicCode", recorded: "30211", given: "30201" },
+    });
+    expect((await advancePayment(store, bare, "paid", context)).status).toBe("ok");
+    expect((await advancePayment(store, bare, "paid", context)).status).toBe("exists");
+    expect(await getPayment(store, "ZF001")).toMatchObject({ status: "paid", purpose: "办公用品", economicCode: "30211" });
+    // Never the amount: a row without 用途 with another amount is another payment.
+    expect(await advancePayment(store, { ...bare, amount: 999n }, "paid", context)).toMatchObject({ details: { field: "amount" } });
   });
 
   it("approves a submitted payment (已审核) without touching its reservation", async () => {

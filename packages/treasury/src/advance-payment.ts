@@ -11,7 +11,8 @@
  * submission was never stored), a date on or before it was paid.
  *
  * The row must otherwise describe the same payment: quota, amount, payee, account, purpose and
- * effective economic code as stored. Its date may be later than the stored one (the pay date of
+ * effective economic code as stored (a purpose or economic code the row's file does not have is
+ * taken as stored, see stated-terms). Its date may be later than the stored one (the pay date of
  * a payment submitted earlier), never earlier; a row the payment has already reached must carry
  * the payment's date or the date it reached that status.
  */
@@ -29,6 +30,7 @@ import type { PaymentState } from "./payment-state";
 import type { PaymentDocument, PaymentEvent } from "./payment-record";
 import { paymentTransferId } from "./payment-transfer";
 import { planPayment } from "./plan-payment";
+import { statedTerms } from "./stated-terms";
 import { assertStepDate } from "./step-date";
 import type { DatedStep } from "./step-date";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
@@ -122,6 +124,8 @@ export function prepareAdvance(
     if (!isJincaiError(error)) throw error;
     return { result: { ...done(error.code as PaymentItemResult["status"], error.message).result, details: error.details } };
   }
+  // A 用途 or 经济科目 the row's file does not have is not a contradiction (see stated-terms).
+  described = statedTerms(stored, described, row);
   if (!sameTerms(stored, described)) {
     // Named by the first field that differs (amount, payee …), at its column.
     const c = paymentConflict(stored, described);

@@ -32,4 +32,13 @@ describe("planPayments", () => {
     expect((thrown as Error).stack).toMatch(/planPayment/);
     expect(Error.stackTraceLimit).toBe(before);
   });
+
+  it("takes a repeat in the chunk without 用途 or 经济科目 as the same payment, and one with another purpose as a conflict", () => {
+    const context = createPaymentContext([quota()], []);
+    const first = payment({ economicCode: "30201" });
+    const { economicCode: _code, ...withoutCode } = first;
+    const plans = planPayments([first, { ...withoutCode, purpose: "", purposeStated: false }, { ...first, purpose: "会议" }], context);
+    expect(plans.map((p) => (p.ok ? "ok" : p.result.status))).toEqual(["ok", "exists", "TREASURY_PAYMENT_CONFLICT"]);
+    expect(plans[2]).toMatchObject({ result: { details: { field: "purpose", recorded: "办公用品", given: "会议" } } });
+  });
 });

@@ -12,11 +12,18 @@ import type { PaymentContext } from "./payment-context";
 import { planPayment } from "./plan-payment";
 import { paymentConflict } from "./payment-conflict";
 import type { PlannedPayment } from "./plan-payment";
+import { statedTerms } from "./stated-terms";
 
 /** One row of a payment import. */
 export interface PaymentImportRow extends PaymentInput {
   /** `paid` (default): historic, reserved and posted at once; `submitted`: reserved, to be approved and paid. */
   readonly status?: "paid" | "submitted";
+  /**
+   * `false` when the row's file has no 用途 (purpose) column, or the cell is empty: `purpose`
+   * ("") is then not stated, and does not contradict the purpose of a payment recorded under the
+   * same number (see stated-terms). Default `true`.
+   */
+  readonly purposeStated?: boolean;
 }
 
 /** The outcome of one row. */
@@ -91,9 +98,11 @@ function planRows(rows: readonly PaymentImportRow[], context: PaymentContext, st
         seen.set(row.paymentNumber, planned.payment);
         out[index] = { index, ok: true, planned };
       } else {
-        const result: PaymentItemResult = samePayment(first, planned.payment)
+        // A repeat that leaves out the 用途 or 经济科目 the first row gave does not contradict it.
+        const given = statedTerms(first, planned.payment, row);
+        const result: PaymentItemResult = samePayment(first, given)
           ? { index, paymentNumber: row.paymentNumber, status: "exists", quotaId: first.quotaId }
-          : conflictResult(index, first, planned.payment);
+          : conflictResult(index, first, given);
         out[index] = { index, ok: false, result };
       }
     } catch (e) {

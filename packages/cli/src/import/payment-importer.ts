@@ -240,6 +240,8 @@ function paymentInput(row: PaymentRow, status: RowStatus, config: JincaiConfig):
     functionCode: row.function_code,
     status: status === "paid" || status === "refunded" ? "paid" : "submitted",
   };
+  // No 用途 (no column, or an empty cell) does not contradict a stored payment's purpose.
+  if (row.summary === undefined) input.purposeStated = false;
   if (row.quota_id !== undefined) input.quotaId = row.quota_id;
   if (row.economic_code !== undefined) input.economicCode = row.economic_code;
   if (row.gov_economic_code !== undefined) input.govEconomicCode = row.gov_economic_code;
