@@ -103,6 +103,37 @@ describe("jincai import payments: a later export without the 用途 or 经济科
   });
 });
 
+describe("jincai import payments: a status update without 指标编号 when two lines share the payment's dimensions", () => {
+  // ZB4 has ZB3's agency, fund type, function, economic code and project.
+  const zb4 = "ZB4,青财预〔2026〕4号,2026,101001,111,2010301,30205,JB0000,1000.00";
+  const header = "支付单号,支付日期,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,状态";
+  const unnamed = (number: string, date: string, status: string, functionCode = "2010301") =>
+    `${number},${date},101001,111,${functionCode},30205,JB0000,青川市自来水有限公司,6222000000000002,100.00,${status}`;
+
+  it("moves the stored payment on on its own quota, and leaves a new payment ambiguous", async () => {
+    await writeCsv(db.dir, "zb4.csv", "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,项目编码,金额", [zb4]);
+    expect((await runJincai(db.dir, ["import", "quotas", "zb4.csv"])).code).toBe(0);
+    const day1 = [row("V1", "2026-03-02", "100.00", "已提交").replace(",ZB3,", ",ZB4,"), row("V2", "2026-03-02", "100.00", "已提交")];
+    expect((await importDay("day1.csv", day1)).code).toBe(0);
+    await writeCsv(db.dir, "day2.csv", header, [unnamed("V1", "2026-03-05", "已支付"), unnamed("V2", "2026-03-05", "已支付", "2010302"), unnamed("V3", "2026-03-05", "已支付")]);
+    const run = await runJincai(db.dir, ["import", "payments", "day2.csv", "--quarantine", "rej.csv"]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "day2.csv:3:5 TREASURY_PAYMENT_CONFLICT payment V2 was recorded on quota ZB3, which has functionCode 2010301; this row says 2010302",
+      "day2.csv:4:3 TREASURY_QUOTA_AMBIGUOUS payment V3 matches 2 quotas (ZB3, ZB4): give its 指标编号",
+    ]);
+    expect(run.stdout).toContain("3 rows read, 1 applied, 2 rejected");
+    expect((await runJincai(db.dir, ["payment", "V1"])).stdout).toContain("V1  已支付 paid  2026-03-05");
+    // Economic 30205 is ZB3 and ZB4: V2 still reserved on ZB3, V1 paid on ZB4.
+    expect(await zb3()).toMatchObject({ reserved: "100.00", paid: "100.00" });
+    // A file of only the required columns (no 经济科目, no 项目编码) moves V2 on too.
+    await writeCsv(db.dir, "day3.csv", "支付单号,支付日期,单位编码,资金性质,功能科目,收款人,收款账号,金额,状态", ["V2,2026-03-06,101001,111,2010301,青川市自来水有限公司,6222000000000002,100.00,已审核"]);
+    const day3 = await runJincai(db.dir, ["import", "payments", "day3.csv"]);
+    expect(day3.stderr).toBe("");
+    expect((await runJincai(db.dir, ["payment", "V2"])).stdout).toContain("V2  已审核 approved  2026-03-06");
+    expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
+  });
+});
+
 describe("jincai import payments: a payment sent again after 已退回", () => {
   it("is refused naming its rejection, since a corrected payment needs a number of its own", async () => {
     expect((await importDay("day1.csv", [row("R1", "2026-03-02", "100.00", "已提交")])).code).toBe(0);
@@ -204,6 +235,21 @@ describe("jincai import payments on PostgreSQL: a repeated row and a closed-mont
     expect(run.stdout).toContain("2 rows read, 1 applied, 0 rejected, 1 duplicates skipped");
     expect((await runJincai(dir, ["verify"])).code).toBe(0);
   });
+
+  it("moves a stored payment on from a row without 指标编号 although two lines share its dimensions", async () => {
+    // Issued in February: January is closed.
+    await writeCsv(dir, "zb4.csv", "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,项目编码,金额,下达日期", ["ZB4,青财预〔2026〕4号,2026,101001,111,2010301,30205,JB0000,1000.00,2026-02-02"]);
+    expect((await runJincai(dir, ["import", "quotas", "zb4.csv"])).code).toBe(0);
+    await writeCsv(dir, "v1.csv", CITY_PAYMENT_HEADER, [row("V1", "2026-03-02", "100.00", "已提交").replace(",ZB3,", ",ZB4,")]);
+    expect((await runJincai(dir, ["import", "payments", "v1.csv"])).code).toBe(0);
+    const header = "支付单号,支付日期,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,状态";
+    const unnamed = (number: string) => `${number},2026-03-05,101001,111,2010301,30205,JB0000,青川市自来水有限公司,6222000000000002,100.00,已支付`;
+    await writeCsv(dir, "v2.csv", header, [unnamed("V1"), unnamed("V3")]);
+    const run = await runJincai(dir, ["import", "payments", "v2.csv", "--quarantine", "v2.rej.csv"]);
+    expect(run.stderr.trim()).toBe("v2.csv:3:3 TREASURY_QUOTA_AMBIGUOUS payment V3 matches 2 quotas (ZB3, ZB4): give its 指标编号");
+    expect((await runJincai(dir, ["payment", "V1"])).stdout).toContain("V1  已支付 paid  2026-03-05");
+    expect((await runJincai(dir, ["verify"])).code).toBe(0);
+  });
 });
 
 describe("jincai import payments: a quota held at economic 类", () => {
@@ -269,6 +315,7 @@ describe("jincai import payments: day files imported out of order", () => {
       "day1.csv:3:2 TREASURY_OLDER_ROW payment B1: this row says approved on 2026-03-03, an older file's; the payment was recorded paid on 2026-03-04 from a later file, without that step, and that stays",
       "day1.csv:4:2 TREASURY_OLDER_ROW payment C1: this row says approved on 2026-03-04, an older file's; the payment was recorded rejected on 2026-03-05 from a later file, without that step, and that stays",
     ]);
+    // Economic 30205 is ZB3 and ZB4: V2 still reserved on ZB3, V1 paid on ZB4.
     expect(await zb3()).toMatchObject({ reserved: "100.00", paid: "100.00" });
     expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
   });

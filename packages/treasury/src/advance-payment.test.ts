@@ -5,7 +5,7 @@ import { approvePayment } from "./approve-payment";
 import { getPayment } from "./get-payment";
 import { rejectPayment } from "./reject-payment";
 import { submittedPayment } from "./_testing/submitted-payment";
-import { figures, payment, quota, treasuryStore } from "./_testing/treasury-fixtures";
+import { figures, payment, paymentByDimensions, quota, treasuryStore } from "./_testing/treasury-fixtures";
 
 // ZF001: 10,000.00 yuan on Q1 (100,000.00), submitted on 2026-03-02; today's export says 已支付.
 const paidRow = (overrides: Parameters<typeof payment>[0] = {}) => ({ ...payment({ date: "2026-03-05", ...overrides }), status: "paid" as const });
@@ -149,6 +149,25 @@ describe("advancePayment", () => {
     expect(await getPayment(store, "ZF001")).toMatchObject({ status: "paid", purpose: "办公用品", economicCode: "30211" });
     // Never the amount: a row without 用途 with another amount is another payment.
     expect(await advancePayment(store, { ...bare, amount: 999n }, "paid", context)).toMatchObject({ details: { field: "amount" } });
+  });
+
+  it("takes a row without quota id as of the stored payment's quota when two lines share its dimensions, and a new one stays ambiguous", async () => {
+    // Q1 and Q2 have the same agency, fund type, function, economic code and project.
+    const { store, context } = await treasuryStore([quota(), quota({ id: "Q2" })]);
+    await applyPayments(store, [{ ...payment({ quotaId: "Q2" }), status: "submitted" }], context);
+    const byDimensions = { ...paymentByDimensions({ date: "2026-03-05" }), status: "paid" as const };
+    expect(await advancePayment(store, { ...byDimensions, functionCode: "2010102" }, "paid", context)).toMatchObject({
+      status: "TREASURY_PAYMENT_CONFLICT",
+      message: "payment ZF001 was recorded on quota Q2, which has functionCode 2010101; this row says 2010102",
+      details: { field: "functionCode", recorded: "2010101", given: "2010102" },
+    });
+    expect(await advancePayment(store, byDimensions, "paid", context)).toEqual({ index: 0, paymentNumber: "ZF001", status: "ok", quotaId: "Q2" });
+    expect(await getPayment(store, "ZF001")).toMatchObject({ status: "paid", quotaId: "Q2" });
+    // Not all dimensions given: the payment number still names the quota.
+    const { economicCode: _e, projectCode: _p, ...fewer } = byDimensions;
+    expect((await advancePayment(store, fewer, "paid", context)).status).toBe("exists");
+    expect(await advancePayment(store, { ...byDimensions, paymentNumber: "ZF002" }, "paid", context)).toMatchObject({ status: "TREASURY_PAYMENT_NOT_FOUND" });
+    expect((await applyPayments(store, [{ ...byDimensions, paymentNumber: "ZF002" }], context))[0]).toMatchObject({ status: "TREASURY_QUOTA_AMBIGUOUS" });
   });
 
   it("approves a submitted payment (已审核) without touching its reservation", async () => {

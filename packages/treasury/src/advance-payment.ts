@@ -10,6 +10,8 @@
  * carries the date the payment was submitted on, or, for a payment imported as already paid (whose
  * submission was never stored), a date on or before it was paid.
  *
+ * A row without a quota id is of the stored payment's quota (its dimensions may match several
+ * lines; those it gives must be that quota's, else it is another payment under the number).
  * The row must otherwise describe the same payment: quota, amount, payee, account, purpose and
  * effective economic code as stored (a purpose or economic code the row's file does not have is
  * taken as stored, see stated-terms). Its date may be later than the stored one (the pay date of
@@ -115,13 +117,18 @@ export function prepareAdvance(
   }
   if (state === undefined) return done(TreasuryErrorCode.PAYMENT_NOT_FOUND, `no payment ${number}`);
   const stored = state.payment;
+  // A row without 指标编号 is of the stored payment's quota: its number names the payment, and so
+  // the quota (its dimensions may match several lines); the dimensions it gives must be that quota's.
+  const unnamed = row.quotaId === undefined || row.quotaId === "";
   let described: Payment;
   try {
     // Described as of its stored date: the row's is the date of the status it reports, which
     // may fall after the year ends for a rejection (checked below for a payment).
-    described = planPayment(row.date === stored.date ? row : { ...row, date: stored.date }, context, "submitted").payment;
+    const input = unnamed ? { ...row, date: stored.date, quotaId: stored.quotaId } : row.date === stored.date ? row : { ...row, date: stored.date };
+    described = planPayment(input, context, "submitted").payment;
   } catch (error) {
     if (!isJincaiError(error)) throw error;
+    if (unnamed && error.code === TreasuryErrorCode.CODE_MISMATCH) return dimensionConflict(stored, error.details, done);
     return { result: { ...done(error.code as PaymentItemResult["status"], error.message).result, details: error.details } };
   }
   // A 用途 or 经济科目 the row's file does not have is not a contradiction (see stated-terms).
@@ -166,6 +173,25 @@ export function prepareAdvance(
   events.push({ status: to, date: row.date });
   const doc: PaymentDocument = { ...state.doc, status: to, ...(to === "paid" ? { paidAmount: stored.amount.toString() } : {}), events };
   return { state, batch, doc };
+}
+
+/**
+ * A row without 指标编号 whose dimension contradicts the stored payment's quota: another payment
+ * under the number, named by that dimension (at its column).
+ */
+function dimensionConflict(
+  stored: Payment,
+  details: Readonly<Record<string, unknown>> | undefined,
+  done: (status: PaymentItemResult["status"], message?: string, details?: Readonly<Record<string, unknown>>) => { readonly result: PaymentItemResult },
+): { readonly result: PaymentItemResult } {
+  const field = String(details?.["field"]);
+  const recorded = String(details?.["quota"]);
+  const given = String(details?.["given"]);
+  return done(
+    TreasuryErrorCode.PAYMENT_CONFLICT,
+    `payment ${stored.paymentNumber} was recorded on quota ${stored.quotaId}, which has ${field} ${recorded}; this row says ${given}`,
+    { field, recorded, given, quotaId: stored.quotaId },
+  );
 }
 
 const STEP: Readonly<Record<Exclude<AdvanceTarget, "submitted">, DatedStep>> = { approved: "approve", paid: "pay", rejected: "reject" };

@@ -38,6 +38,10 @@ const STATUSES: Readonly<Record<string, RowStatus>> = {
   已退票: "refunded", refunded: "refunded", 退票: "refunded",
   已退回: "rejected", 已作废: "rejected", rejected: "rejected", 退回: "rejected", 作废: "rejected", 审核不通过: "rejected",
 };
+/** Why a row without 指标编号 found no quota by its dimensions (a stored payment's row takes the payment's). */
+const UNMATCHED: ReadonlySet<string> = new Set(["TREASURY_QUOTA_AMBIGUOUS", "TREASURY_QUOTA_NOT_FOUND", "BUDGET_MISSING_DIMENSION"]);
+/** Why a row moved on as a stored payment's was not planned (a new payment keeps it). */
+const UNPLANNED: ReadonlySet<string> = new Set(["BUDGET_OUTSIDE_FISCAL_YEAR", ...UNMATCHED]);
 const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已作废, or submitted, approved, paid, refunded, rejected; a mapping file's values.status translates others";
 
 /**
@@ -108,7 +112,12 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       for (let k = 0; k < results.length; k++) {
         const status = statuses[k]!;
         const first = results[k]!.status;
-        if (status === "approved" || status === "rejected") {
+        // A row without 指标编号 whose dimensions match several lines, or none, or are not all
+        // given, is of its stored payment's quota if the payment is stored (its dimensions must
+        // be that quota's): looked up with the rows below. Rows planned never come here.
+        if (UNMATCHED.has(first) && inputs[k]!.quotaId === undefined) {
+          advances.push({ row: inputs[k]!, to: status === "refunded" ? "paid" : status, index: k });
+        } else if (status === "approved" || status === "rejected") {
           if (first === "ok" || first === "exists" || first === "TREASURY_PAYMENT_CONFLICT") advances.push({ row: inputs[k]!, to: status, index: k });
           // A rejection may come after the year ends (releasing a reservation is not bound to it):
           // for a stored payment it moves on; a new payment dated then stays refused as planned.
@@ -121,8 +130,9 @@ export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promis
       }
       if (advances.length > 0) {
         for (const moved of await advancePayments(tx, advances, context)) {
-          // A new approved or rejected row was stored as submitted: that is its change.
-          if (moved.status === "TREASURY_PAYMENT_NOT_FOUND" && results[moved.index]!.status === "BUDGET_OUTSIDE_FISCAL_YEAR") continue;
+          // A new approved or rejected row was stored as submitted: that is its change. A new
+          // payment is not found: it keeps why it could not be planned.
+          if (moved.status === "TREASURY_PAYMENT_NOT_FOUND" && UNPLANNED.has(results[moved.index]!.status)) continue;
           if (!(moved.status === "exists" && results[moved.index]!.status === "ok")) results[moved.index] = moved;
         }
       }
