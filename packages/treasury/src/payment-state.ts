@@ -120,6 +120,8 @@ export async function savePayment(tx: StoreTx, state: PaymentState, doc: Payment
  * by their legs already.
  */
 async function withOpenedControls<S extends PaymentState | undefined>(tx: StoreTx, states: S[]): Promise<S[]> {
+  // Only stored documents can lack an opened control (an import's new payments have none: no read).
+  if (!states.some((s) => s !== undefined && s.version !== 0)) return states;
   const opened = (await loadQuotaControls(tx)).filter((c) => c.opened === true).map((c) => c.id);
   if (opened.length === 0) return states;
   const asks: { readonly index: number; readonly controlId: string }[] = [];
