@@ -24,6 +24,8 @@ describe("canonicalJson", () => {
 
   it("drops undefined properties, writes undefined array items and top-level undefined as null", () => {
     expect(canonicalJson({ a: undefined, b: [undefined, null] })).toBe('{"b":[null,null]}');
+    expect(canonicalJson({ c: 2, b: undefined, a: 1, d: undefined })).toBe('{"a":1,"c":2}');
+    expect(canonicalJson({ a: undefined })).toBe("{}");
     expect(canonicalJson(undefined)).toBe("null");
   });
 
