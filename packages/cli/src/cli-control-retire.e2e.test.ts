@@ -1,10 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { available } from "@jincai/core";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
 import { openConfiguredStore } from "./open-store";
 import { usePgDatabase } from "./_testing/pg-database";
+import { setControls } from "./_testing/set-controls";
 import { PAYMENT_HEADER, cleanup, payment, runJincai, setupSmall, tempDir, useSmallDatabase, writeFiles } from "./_testing/run-jincai";
 
 // Quota lines of 101001: ZB1 30101 10,000.00; ZB2 30201 5,000.00; ZB3 30205 3,000.00. Control
@@ -13,13 +13,6 @@ const db = useSmallDatabase();
 const pgUrl = usePgDatabase("jincai_retire");
 const HEADER = `${PAYMENT_HEADER},用途,状态,退票日期`;
 const c302 = (extra: object = {}) => ({ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy: "absolute", ...extra });
-
-async function setControls(dir: string, controls: object[]): Promise<void> {
-  const path = join(dir, "jincai.config.json");
-  const config = JSON.parse(await readFile(path, "utf8"));
-  config.controls = controls;
-  await writeFile(path, JSON.stringify(config, null, 2));
-}
 
 async function importRows(dir: string, rows: readonly string[]) {
   await writeFiles(dir, { "p.csv": [HEADER, ...rows, ""].join("\n") });

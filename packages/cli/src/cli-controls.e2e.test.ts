@@ -1,8 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { usePgDatabase } from "./_testing/pg-database";
+import { setControls as setDirControls } from "./_testing/set-controls";
 import {
   PAYMENT_HEADER,
   cleanup,
@@ -21,12 +21,8 @@ import {
 const db = useSmallDatabase();
 const pgUrl = usePgDatabase("jincai_controls");
 
-async function addControl(policy: "absolute" | "advisory", dir = db.dir): Promise<void> {
-  const path = join(dir, "jincai.config.json");
-  const config = JSON.parse(await readFile(path, "utf8"));
-  config.controls = [{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy }];
-  await writeFile(path, JSON.stringify(config, null, 2));
-}
+const addControl = (policy: "absolute" | "advisory", dir = db.dir): Promise<void> =>
+  setDirControls(dir, [{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy }]);
 
 async function importPayments(lines: readonly string[]) {
   await writeFiles(db.dir, { "p.csv": [PAYMENT_HEADER, ...lines, ""].join("\n") });
@@ -109,12 +105,7 @@ describe("jincai import payments with refunds and rejections in the same chunk",
 });
 
 describe("jincai import payments with a control added after payments were imported", () => {
-  async function setControls(controls: object[]): Promise<void> {
-    const path = join(db.dir, "jincai.config.json");
-    const config = JSON.parse(await readFile(path, "utf8"));
-    config.controls = controls;
-    await writeFile(path, JSON.stringify(config, null, 2));
-  }
+  const setControls = (controls: object[]): Promise<void> => setDirControls(db.dir, controls);
   const c302 = (limit: string) => ({ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit, policy: "absolute" });
 
   it("counts what its lines already paid, so its absolute limit holds for the whole year; a raised limit is posted", async () => {

@@ -4,11 +4,11 @@
  */
 import { join } from "node:path";
 import { rmSync } from "node:fs";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { appendAudit, fixedClock, verifyAudit } from "@jincai/core";
 import { openSqliteStore } from "./open-sqlite-store";
 import { tempDir } from "./_testing/temp-store";
+import { tamper, withStore } from "./_testing/tamper-file";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -33,20 +33,7 @@ async function chainOfFive(): Promise<string> {
   return filename;
 }
 
-async function verify(filename: string) {
-  const store = openSqliteStore({ filename });
-  try {
-    return await verifyAudit(store);
-  } finally {
-    await store.close();
-  }
-}
-
-function tamper(filename: string, sql: string): void {
-  const db = new Database(filename);
-  db.exec(sql);
-  db.close();
-}
+const verify = (filename: string) => withStore(filename, (store) => verifyAudit(store));
 
 describe("openSqliteStore", () => {
   it("keeps an audit chain of five approvals that verifies", async () => {

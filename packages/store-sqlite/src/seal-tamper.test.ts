@@ -5,12 +5,12 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { fixedClock, sealLedger, verifyLedgerSeals } from "@jincai/core";
 import type { Store } from "@jincai/core";
 import { openSqliteStore } from "./open-sqlite-store";
 import { tempDir } from "./_testing/temp-store";
+import { tamper, withStore } from "./_testing/tamper-file";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -34,21 +34,6 @@ async function sealedDatabase(): Promise<string> {
   expect(await seal(store)).toMatchObject({ count: 1, newAccounts: 2, changedRecords: 2 });
   await store.close();
   return filename;
-}
-
-async function withStore<T>(filename: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = openSqliteStore({ filename });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
-function tamper(filename: string, sql: string): void {
-  const db = new Database(filename);
-  db.exec(sql);
-  db.close();
 }
 
 const problemsOf = (filename: string) => withStore(filename, async (store) => (await verifyLedgerSeals(store)).problems.map((p) => [p.code, p.sequence, p.message.split(": ")[1]]));
