@@ -207,6 +207,22 @@ describe("jincai import payments with a control added after payments were import
     expect(twice.stderr).toContain('controls.1.id: control id "C302" is given twice');
   });
 
+  it("says when a control defined over lines that have already spent starts near or past its limit (advisory and track may)", async () => {
+    expect((await importPayments([payment("E1", "ZB2", "30201", "850.00")])).code).toBe(0);
+    await setControls([
+      { id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "500.00", policy: "advisory" },
+      { id: "C3021", match: { agency: "101001", economicCode: "30201" }, limit: "1000.00", policy: "track" },
+      { id: "C3022", match: { agency: "101001", economicCode: "30205" }, limit: "1000.00", policy: "track" },
+    ]);
+    const defined = await importPayments([payment("E2", "ZB1", "30101", "1.00")]);
+    expect(defined.code).toBe(0);
+    expect(defined.stdout).toContain(
+      "control C302 defined (advisory limit 500.00): its 2 quota lines have already used or reserved 850.00, which it counts (1 payment: what is later rejected or refunded of them is given back to it); that is 350.00 over its limit (170.0 %) before any payment of this file",
+    );
+    expect(defined.stdout).toContain("control C3021 defined (track limit 1,000.00): its 1 quota line has already used or reserved 850.00, which it counts (1 payment: what is later rejected or refunded of them is given back to it); that is 85.0 % of its limit");
+    expect(defined.stdout).toContain("control C3022 defined (track limit 1,000.00) over 1 quota line, none of it used yet");
+  });
+
   it("says every control it defines, also when the file itself was already imported, and as JSON with --json", async () => {
     expect((await importPayments([payment("E1", "ZB1", "30101", "100.00")])).code).toBe(0);
     await setControls([{ id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy: "advisory" }]);

@@ -134,9 +134,21 @@ function definedMessage(c: JincaiConfig["controls"][number], year: number, limit
   if (result.lines === 0) return `${defined}, but it matches no quota line of ${year} yet${exact ? ' (a value without * matches that code exactly: "301*" is every 301 code)' : ""}`;
   if (result.opening > 0n) {
     const n = result.reservations ?? 0;
-    return `${defined}: its ${result.lines} quota ${result.lines === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(result.opening)}, which it counts (${n} ${n === 1 ? "payment" : "payments"}: what is later rejected or refunded of them is given back to it)`;
+    const counted = `${defined}: its ${result.lines} quota ${result.lines === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(result.opening)}, which it counts (${n} ${n === 1 ? "payment" : "payments"}: what is later rejected or refunded of them is given back to it)`;
+    return `${counted}${standing(result.opening, limit)}`;
   }
   return `${defined} over ${result.lines} quota ${result.lines === 1 ? "line" : "lines"}, none of it used yet`;
+}
+
+/**
+ * What a control defined over lines that have already spent says about its limit: nothing
+ * under 80 %, its share from there, and how far it is over (an advisory or tracking control
+ * may be defined past its limit; an absolute one is refused).
+ */
+function standing(opening: bigint, limit: bigint): string {
+  const tenths = (opening * 1000n) / limit;
+  if (opening > limit) return `; that is ${formatFen(opening - limit)} over its limit (${tenths / 10n}.${tenths % 10n} %) before any payment of this file`;
+  return tenths >= 800n ? `; that is ${tenths / 10n}.${tenths % 10n} % of its limit` : "";
 }
 
 /** The last day from `date` back to `first` that no closed period of the quota book covers. */
