@@ -320,3 +320,17 @@ describe("jincai import payments: day files imported out of order", () => {
     expect((await runJincai(db.dir, ["verify"])).code).toBe(0);
   });
 });
+
+describe("jincai payment --json", () => {
+  it("writes every payment's fields in one order, a historic paid one (read from its transfer) as a submitted one (from its document)", async () => {
+    expect((await importDay("day1.csv", [row("J1", "2026-03-01", "100.00"), row("J2", "2026-03-02", "50.00", "已提交")])).code).toBe(0);
+    const shown = JSON.parse((await runJincai(db.dir, ["payment", "J1", "J2", "--json"])).stdout) as Record<string, unknown>[];
+    expect(shown.map((p) => [p["paymentNumber"], p["status"], p["amount"]])).toEqual([["J1", "paid", "100.00"], ["J2", "submitted", "50.00"]]);
+    const order = [
+      "paymentNumber", "date", "payeeName", "payeeAccount", "amount", "purpose", "quotaId", "agency", "fundType", "functionCode",
+      "projectCode", "economicCode", "status", "paidAmount", "refundedAmount", "controlIds", "events", "refunds",
+    ];
+    expect(Object.keys(shown[0]!)).toEqual(order);
+    expect(Object.keys(shown[1]!)).toEqual(order);
+  });
+});

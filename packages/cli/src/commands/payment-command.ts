@@ -70,13 +70,23 @@ function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLi
 
 function toJson({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined): Record<string, unknown> {
   const yuan = (fen: bigint) => formatFen(fen, { grouping: false });
+  // Fields in one fixed order: a payment read from its document and a historic one read from
+  // its transfer are built in different orders, and scripts diff this output.
   return {
-    ...p,
-    ...(line === undefined ? {} : { agency: line.agency, fundType: line.fundType, functionCode: line.functionCode, projectCode: line.projectCode }),
+    paymentNumber: p.paymentNumber,
+    date: p.date,
+    payeeName: p.payeeName,
+    payeeAccount: p.payeeAccount,
     amount: yuan(p.amount),
+    purpose: p.purpose,
+    quotaId: p.quotaId,
+    ...(line === undefined ? {} : { agency: line.agency, fundType: line.fundType, functionCode: line.functionCode, projectCode: line.projectCode }),
+    economicCode: p.economicCode,
+    status: p.status,
     paidAmount: yuan(p.paidAmount),
     refundedAmount: yuan(p.refundedAmount),
+    controlIds: p.controlIds,
     events,
-    refunds: refunds.map((r) => ({ ...r, amount: yuan(BigInt(r.amount)) })),
+    refunds: refunds.map((r) => ({ refundNumber: r.refundNumber, amount: yuan(BigInt(r.amount)), date: r.date })),
   };
 }
