@@ -6,6 +6,7 @@
  * a page of 5,000 named row objects cost about half again as much CPU as the arrays, on every
  * statement, seal and `audit verify` stream (BENCHMARKS.md).
  */
+import type Database from "better-sqlite3";
 import type { Transfer, TransferPhase } from "@jincai/core";
 import type { AccountCache } from "./account-cache";
 import { decodeReferences } from "./references-codec";
@@ -69,7 +70,7 @@ export function transferFromRaw(row: TransferRawRow, accounts: AccountCache): Tr
  * readTransfers(conn.stmt(`SELECT ${TRANSFER_COLUMNS} FROM transfers t`), [], accounts).length; // every transfer
  * ```
  */
-export function readTransfers(stmt: { raw(on: boolean): { all(...params: unknown[]): unknown[] } }, params: readonly unknown[], accounts: AccountCache): Transfer[] {
+export function readTransfers(stmt: Database.Statement, params: readonly unknown[], accounts: AccountCache): Transfer[] {
   const rows = stmt.raw(true).all(...params) as TransferRawRow[];
   const out = new Array<Transfer>(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = transferFromRaw(rows[i]!, accounts);
@@ -84,7 +85,7 @@ export function readTransfers(stmt: { raw(on: boolean): { all(...params: unknown
  * readTransfer(conn.stmt(`SELECT ${TRANSFER_COLUMNS} FROM transfers t WHERE t.id = ?`), ["t1"], accounts)?.amount; // 50000n
  * ```
  */
-export function readTransfer(stmt: { raw(on: boolean): { get(...params: unknown[]): unknown } }, params: readonly unknown[], accounts: AccountCache): Transfer | undefined {
+export function readTransfer(stmt: Database.Statement, params: readonly unknown[], accounts: AccountCache): Transfer | undefined {
   const row = stmt.raw(true).get(...params) as TransferRawRow | undefined;
   return row === undefined ? undefined : transferFromRaw(row, accounts);
 }

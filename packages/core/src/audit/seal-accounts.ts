@@ -13,6 +13,7 @@ import type { Account } from "../ledger/account";
 import type { StoreTx } from "../store/store";
 import type { AuditHasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
+import { compareIds, namedIds, sealMark } from "./_seal-marks";
 
 /** The accounts part of a kept seal record. */
 export interface SealedAccounts {
@@ -26,11 +27,8 @@ export interface SealedAccounts {
   readonly digest: string;
 }
 
-/** Hex digits of an account's line hash kept per account: enough to name it, 16 bytes per account. */
-const MARK = 16;
-
 /** Accounts in id order (JavaScript string order, as the sealed lines are). */
-const byId = (a: Account, b: Account): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: Account, b: Account): number => compareIds(a.id, b.id);
 
 /**
  * The canonical line of an account in a seal: the fields that never change after it is created
@@ -52,7 +50,7 @@ async function digestOf(accounts: readonly Account[], hasher: AuditHasher): Prom
   return `${hasher.name}:${await hasher.hash(new TextEncoder().encode(sorted.map(accountSealLine).join("")))}`;
 }
 
-const markOf = async (a: Account, hasher: AuditHasher): Promise<string> => (await hasher.hash(new TextEncoder().encode(accountSealLine(a)))).slice(0, MARK);
+const markOf = (a: Account, hasher: AuditHasher): Promise<string> => sealMark(accountSealLine(a), hasher);
 
 /**
  * The accounts part of a new seal: every account stored now, those not in `covered` (the ids
@@ -128,7 +126,9 @@ export async function verifySealedAccounts(
   const changed = new Map<number, string[]>();
   const missing = new Map<number, string[]>();
   const add = (into: Map<number, string[]>, event: number, id: string): void => {
-    into.set(event, [...(into.get(event) ?? []), id]);
+    const ids = into.get(event);
+    if (ids === undefined) into.set(event, [id]);
+    else ids.push(id);
   };
   for (const id of [...firstSealed.keys()].sort()) {
     const sealed = firstSealed.get(id)!;
@@ -148,6 +148,3 @@ export async function verifySealedAccounts(
   });
   return findings;
 }
-
-const namedIds = (ids: readonly string[], what: string): string =>
-  ids.length === 0 ? "" : `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ` and ${ids.length - 10} more` : ""} ${what}`;

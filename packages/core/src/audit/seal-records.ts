@@ -18,6 +18,7 @@
 import type { StoreTx, StoredRecord } from "../store/store";
 import type { AuditHasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
+import { compareIds, namedIds, sealMark } from "./_seal-marks";
 
 /** What a seal records of one collection's documents. */
 export interface SealedCollection {
@@ -33,9 +34,6 @@ export interface SealedCollection {
 
 /** The documents part of a kept seal record: by collection name. */
 export type SealedRecords = Readonly<Record<string, SealedCollection>>;
-
-/** Hex digits of a document's line hash kept per document (as for accounts). */
-const MARK = 16;
 
 /** The last seal that recorded a document: its version and mark there, or that it was deleted. */
 type Latest = { readonly event: number; readonly version: number; readonly mark: string } | { readonly event: number; readonly deleted: true };
@@ -54,7 +52,7 @@ export function recordSealLine(r: StoredRecord): string {
   return `${canonicalJson([r.collection, r.id, r.version, r.data, r.index])}\n`;
 }
 
-const markOf = async (r: StoredRecord, hasher: AuditHasher): Promise<string> => (await hasher.hash(new TextEncoder().encode(recordSealLine(r)))).slice(0, MARK);
+const markOf = (r: StoredRecord, hasher: AuditHasher): Promise<string> => sealMark(recordSealLine(r), hasher);
 
 /** For each collection, the last seal that recorded each of its documents. */
 function latestOf(seals: readonly { readonly event: number; readonly records: SealedRecords }[]): Map<string, Map<string, Latest>> {
@@ -105,7 +103,7 @@ export async function sealRecords(
     }
     const deleted = [...before].filter(([id, last]) => !seen.has(id) && !("deleted" in last)).map(([id]) => id).sort();
     // Streamed in id order already; sorted again so that every store's order gives one record.
-    const order = sealed.ids.map((_, i) => i).sort((a, b) => (sealed.ids[a]! < sealed.ids[b]! ? -1 : sealed.ids[a]! > sealed.ids[b]! ? 1 : 0));
+    const order = sealed.ids.map((_, i) => i).sort((a, b) => compareIds(sealed.ids[a]!, sealed.ids[b]!));
     records[collection] = { ids: order.map((i) => sealed.ids[i]!), versions: order.map((i) => sealed.versions[i]!), marks: order.map((i) => sealed.marks[i]!), deleted };
     changed += sealed.ids.length + deleted.length;
   }
@@ -163,7 +161,7 @@ export async function verifySealedRecords(
   let sealed = 0;
   let changedSince = 0;
   let newSince = 0;
-  for (const [collection, docs] of [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [collection, docs] of [...latest].sort(([a], [b]) => compareIds(a, b))) {
     const unseen = new Set([...docs].filter(([, last]) => !("deleted" in last)).map(([id]) => id));
     for await (const r of store.queryRecords(collection)) {
       unseen.delete(r.id);
@@ -183,10 +181,7 @@ export async function verifySealedRecords(
     const parts = [namedIds(f.changed.sort(), "changed"), namedIds(f.missing, "missing"), namedIds(f.moved.sort(), "")].filter((p) => p !== "");
     return { event: Number(event), collection, detail: `: ${parts.join("; ")}` };
   });
-  findings.sort((a, b) => a.event - b.event || (a.collection < b.collection ? -1 : 1));
+  findings.sort((a, b) => a.event - b.event || compareIds(a.collection, b.collection));
   const firstEvent = seals[0]?.event;
   return { findings, summary: { collections: [...latest.keys()].sort(), sealed, changedSince, newSince, ...(firstEvent === undefined ? {} : { firstEvent }) } };
 }
-
-const namedIds = (ids: readonly string[], what: string): string =>
-  ids.length === 0 ? "" : `${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ` and ${ids.length - 10} more` : ""}${what === "" ? "" : ` ${what}`}`;
