@@ -21,6 +21,8 @@ export interface ReferenceData {
   readonly agencyCodes: ReadonlySet<string>;
   /** Fund-type codes. */
   readonly fundTypes: ReadonlySet<string>;
+  /** The codes imported with `jincai import codes` (already in `codes`), to build it again elsewhere. */
+  readonly importedCodes: readonly CodeEntry[];
 }
 
 /**
@@ -33,11 +35,9 @@ export interface ReferenceData {
  * ```
  */
 export async function loadReferenceData(tx: StoreTx, fiscalYear: number): Promise<ReferenceData> {
-  const codes = createStarterCodeRegistry({ years: [fiscalYear] });
   const imported: CodeEntry[] = [];
   for await (const r of tx.queryRecords<CodeEntry>(CODE_COLLECTION)) imported.push(r.data);
-  // Imported codes are the bureau's official list: their names replace the starter list's.
-  if (imported.length > 0) codes.load(imported, { rename: true });
+  const codes = yearCodes(fiscalYear, imported);
   const agencies: AgencyInput[] = [];
   for await (const r of tx.queryRecords<AgencyInput>(AGENCY_COLLECTION)) agencies.push(r.data);
   const tree = buildAgencyTree(agencies);
@@ -46,5 +46,21 @@ export async function loadReferenceData(tx: StoreTx, fiscalYear: number): Promis
     agencies: tree,
     agencyCodes: new Set(agencies.map((a) => a.code)),
     fundTypes: new Set(FUND_TYPES.map((f) => f.code)),
+    importedCodes: imported,
   };
+}
+
+/**
+ * A year's classification: the starter list plus the codes a bureau imported, whose names replace
+ * the starter list's (they are its official list).
+ *
+ * @example
+ * ```ts
+ * yearCodes(2026, [{ kind: "function", code: "2010199", name: "其他人大事务支出", year: 2026 }]).check("function", "2010199", 2026); // undefined
+ * ```
+ */
+export function yearCodes(fiscalYear: number, imported: readonly CodeEntry[]): CodeRegistry {
+  const codes = createStarterCodeRegistry({ years: [fiscalYear] });
+  if (imported.length > 0) codes.load(imported, { rename: true });
+  return codes;
 }

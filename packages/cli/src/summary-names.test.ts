@@ -11,6 +11,7 @@ const ref = {
   agencies: buildAgencyTree(agencies),
   agencyCodes: new Set(agencies.map((a) => a.code)),
   fundTypes: new Set(FUND_TYPES.map((f) => f.code)),
+  importedCodes: [],
 };
 
 describe("summaryNames", () => {

@@ -31,6 +31,7 @@ import type { Payment } from "./payment";
 import { paymentConflict } from "./payment-conflict";
 import { paymentRecord } from "./payment-record";
 import { paymentFromTransfer } from "./payment-transfer";
+import type { PaymentPlanHints } from "./payment-plan-hints";
 import type { PlannedPayment } from "./plan-payment";
 import { planPayments } from "./plan-payments";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
@@ -44,6 +45,8 @@ export interface ApplyPaymentsOptions {
    * a rejection), which in strict row order they could not have had yet.
    */
   readonly unavailable?: ReadonlyMap<string, bigint>;
+  /** What planning the rows found on another thread (see `planPayments`). */
+  readonly hints?: PaymentPlanHints;
 }
 
 interface Row {
@@ -61,7 +64,8 @@ interface Row {
  * @param context - Quotas and controls, built once per import.
  * @param fresh - Filled with the `paid` rows written as new, for the refunds of the same chunk
  *   (see fresh-payments).
- * @param options - `unavailable`: amounts per account the rows may not use (see {@link ApplyPaymentsOptions}).
+ * @param options - `unavailable`: amounts per account the rows may not use; `hints`: what
+ *   planning the rows found on another thread (see {@link ApplyPaymentsOptions}).
  * @throws {JincaiError} TREASURY_LEDGER_REJECTED only when the ledger refuses what was checked
  *   (a concurrent writer): the caller's transaction should then be rolled back and retried
  * @example
@@ -80,7 +84,7 @@ export async function applyPayments(
 ): Promise<PaymentItemResult[]> {
   const results = new Array<PaymentItemResult>(rows.length);
   const candidates: Row[] = [];
-  for (const p of planPayments(rows, context)) {
+  for (const p of planPayments(rows, context, options.hints)) {
     if (p.ok) candidates.push({ index: p.index, planned: p.planned });
     else results[p.index] = p.result;
   }

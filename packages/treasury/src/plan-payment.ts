@@ -6,6 +6,7 @@
 import { BudgetErrorCode, reserveQuota } from "@jincai/budget";
 import type { QuotaLine, ReservePlan, ReserveRequest } from "@jincai/budget";
 import { JincaiError, MAX_FEN, checkCodeShape, fenProblem, formatFen, isIsoDate } from "@jincai/core";
+import type { TransferReferences } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
@@ -42,12 +43,29 @@ export function planPayment(input: PaymentInput, context: PaymentContext, status
   validatePayment(input);
   const quota = resolveQuota(input, context);
   const economicCode = inheritedEconomicCode(input, quota, context);
+  return planOnQuota(input, context, status, quota, economicCode, paymentReferences(input, economicCode));
+}
+
+/**
+ * The second half of {@link planPayment}: the reservation of a payment already validated, matched
+ * to `quota` and given its effective economic code and references (what planning the same row
+ * with the same context found, e.g. on the import's reading thread; see `PaymentPlanHints`).
+ * Internal to the package.
+ */
+export function planOnQuota(
+  input: PaymentInput,
+  context: PaymentContext,
+  status: "submitted" | "paid",
+  quota: QuotaLine,
+  economicCode: string,
+  references: TransferReferences,
+): PlannedPayment {
   const request: { -readonly [K in keyof ReserveRequest]: ReserveRequest[K] } = {
     id: paymentTransferId(input.paymentNumber),
     amount: input.amount,
     date: input.date,
     immediate: status === "paid",
-    references: paymentReferences(input, economicCode),
+    references,
   };
   if (economicCode !== quota.economicCode) request.economicCode = economicCode;
   let plan: ReservePlan;

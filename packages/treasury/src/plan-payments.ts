@@ -9,8 +9,9 @@ import { TreasuryErrorCode as Codes } from "./error-codes";
 import { sameTerms } from "./payment";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
-import { planPayment } from "./plan-payment";
+import { planOnQuota, planPayment } from "./plan-payment";
 import { paymentConflict } from "./payment-conflict";
+import type { PaymentPlanHints } from "./payment-plan-hints";
 import type { PlannedPayment } from "./plan-payment";
 import { statedTerms } from "./stated-terms";
 
@@ -67,32 +68,38 @@ export type PaymentRowPlan =
  * Plans every row of a chunk without touching the store (a dry run shows every rejection that
  * does not depend on balances).
  *
+ * @param hints - What planning the same rows with the same context found elsewhere (the import's
+ *   reading thread): a hinted row is not validated, matched or checked again (see
+ *   {@link PaymentPlanHints}).
  * @example
  * ```ts
  * const plans = planPayments(rows, context);
  * plans.filter((p) => !p.ok).map((p) => p.result.status); // ["TREASURY_QUOTA_NOT_FOUND", …]
  * ```
  */
-export function planPayments(rows: readonly PaymentImportRow[], context: PaymentContext): PaymentRowPlan[] {
+export function planPayments(rows: readonly PaymentImportRow[], context: PaymentContext, hints?: PaymentPlanHints): PaymentRowPlan[] {
   // A rejected row is an outcome, not a failure: its JincaiError is caught below, so the stack
   // trace V8 would capture for it (about 7 µs, most of what a bad row costs) is not taken. The
   // loop is synchronous, so nothing else runs while the limit is down.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return planRows(rows, context, stackTraceLimit);
+    return planRows(rows, context, stackTraceLimit, hints);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
-function planRows(rows: readonly PaymentImportRow[], context: PaymentContext, stackTraceLimit: number): PaymentRowPlan[] {
+function planRows(rows: readonly PaymentImportRow[], context: PaymentContext, stackTraceLimit: number, hints: PaymentPlanHints | undefined): PaymentRowPlan[] {
   const out: PaymentRowPlan[] = new Array<PaymentRowPlan>(rows.length);
   const seen = new Map<string, Payment>();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
     try {
-      const planned = planPayment(row, context, row.status ?? "paid");
+      const quota = hints?.quotas[index];
+      const planned = quota === undefined
+        ? planPayment(row, context, row.status ?? "paid")
+        : planOnQuota(row, context, row.status ?? "paid", quota, hints!.economicCodes[index] ?? quota.economicCode, { voucher: row.paymentNumber, memo: hints!.memos[index]! });
       const first = seen.get(row.paymentNumber);
       if (first === undefined) {
         seen.set(row.paymentNumber, planned.payment);

@@ -5,6 +5,7 @@ import type { PaymentRow, Store } from "@jincai/core";
 import { openSqliteStore } from "@jincai/store-sqlite";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JincaiConfig } from "../config";
+import { decodePaymentHints, paymentHinter } from "./payment-hints";
 import { paymentImporter } from "./payment-importer";
 
 const CONFIG: JincaiConfig = { store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "420100", controls: [] };
@@ -82,5 +83,43 @@ describe.each(stores)("paymentImporter refunds on the %s store", (_name, create)
     // Tomorrow the same file again changes nothing.
     expect(await importRows(store, today)).toEqual(["exists", "exists", "exists", "exists"]);
     expect((await store.getRecords("payment", ["ZF001", "ZF002", "ZF003"])).map((d) => d?.version)).toEqual([1, 1, 1]);
+  });
+});
+
+describe.each(stores)("paymentImporter with the reading thread's plans on the %s store", (_name, create) => {
+  it("applies a chunk planned ahead on another thread exactly as it plans it itself, bad rows included", async () => {
+    const rows = [
+      row("ZT1", "已支付"), { ...row("ZT2", "已提交"), economic_code: "30201" }, row("ZT3", "处理中"), { ...row("ZT4", "已支付"), quota_id: "Q9" },
+      { ...row("ZT5", "已支付"), function_code: "2010102" }, { ...row("ZT6", "已支付"), paid_on: "2026-01-01" }, row("ZT1", "已支付"), row("ZT7", "已退票"),
+      { ...row("ZT8", "已支付"), amount: 99_000_000n },
+    ];
+    const [planned, alone] = [(open = await withQuota(create())), await withQuota(create())];
+    try {
+      const outcomes = await planned.transaction(async (tx) => {
+        const importer = await paymentImporter(tx, CONFIG);
+        expect(importer.threadPlan?.kind).toBe("payments");
+        // What the reading thread is given arrives as a structured clone.
+        const hint = paymentHinter(structuredClone(importer.threadPlan!.data));
+        const { encoded } = hint(rows);
+        // ZT3 is refused before planning (no input); ZT4 (no quota), ZT5 (codes) and ZT6 (before Q1 was issued) have no hint.
+        expect([...encoded.quota]).toEqual([0, 0, -1, -1, -1, 0, 0, 0]);
+        return importer.apply(rows, structuredClone(encoded));
+      });
+      const direct = await alone.transaction(async (tx) => (await paymentImporter(tx, CONFIG)).apply(rows));
+      expect(outcomes).toEqual(direct);
+      expect(outcomes.map((o) => (o.status === "rejected" ? o.code : o.status))).toEqual([
+        "ok", "ok", "IMPORT_INVALID_VALUE", "TREASURY_QUOTA_NOT_FOUND", "TREASURY_CODE_MISMATCH", "BUDGET_NOT_YET_ISSUED", "exists", "ok", "TREASURY_EXCEEDS_QUOTA",
+      ]);
+      const transfers = async (store: Store) => (await store.getTransfers(["pay:ZT1", "pay:ZT2", "pay:ZT7", "pay:ZT7.refund:ZT7-R"])).map((t) => t && { ...t, timestamp: 0 });
+      expect(await transfers(planned)).toEqual(await transfers(alone));
+    } finally {
+      await alone.close();
+    }
+  });
+
+  it("plans a chunk in full when its hints do not line up with its rows", () => {
+    const encoded = { quota: new Int32Array([0, 0]), memos: "[]\u0000[]", refined: [] };
+    expect(decodePaymentHints(encoded, [Q1], 3)).toBeUndefined();
+    expect(decodePaymentHints(encoded, [Q1], 2)).toEqual({ quotas: [Q1, Q1], economicCodes: [undefined, undefined], memos: ["[]", "[]"] });
   });
 });

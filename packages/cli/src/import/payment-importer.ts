@@ -4,22 +4,26 @@
  * are the treasury package's; this file only translates rows into its inputs and its results
  * into row outcomes with the column to point at.
  */
-import { findFundType, formatFen } from "@jincai/core";
+import { findQuotas, loadQuotaControls } from "@jincai/budget";
+import { formatFen } from "@jincai/core";
 import type { PaymentRow, StoreTx } from "@jincai/core";
 import {
   advancePayments,
   applyPayments,
+  createPaymentContext,
   isOverspent,
-  loadPaymentContext,
   refundPayments,
   retryAfterFreeing,
   shortfallOf,
-  stepDateProblem,
   TreasuryWarningCode,
 } from "@jincai/treasury";
-import type { AdvanceItem, FreshPayments, PaymentImportRow, PaymentItemResult, RefundItem, RefundStep, RetryRow } from "@jincai/treasury";
+import type { AdvanceItem, FreshPayments, PaymentContext, PaymentImportRow, PaymentItemResult, RefundItem, RefundStep, RetryRow } from "@jincai/treasury";
 import type { JincaiConfig } from "../config";
 import { loadReferenceData } from "../reference-data";
+import { decodePaymentHints } from "./payment-hints";
+import type { EncodedPaymentHints } from "./payment-hints";
+import { paymentInputs } from "./payment-inputs";
+import type { RowStatus } from "./payment-inputs";
 import type { Importer, RowOutcome, RowWarning } from "./row-outcome";
 
 const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
@@ -28,21 +32,10 @@ const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
   TREASURY_CODE_MISMATCH: "function_code", BUDGET_MISSING_DIMENSION: "agency_code", BUDGET_NOT_EXECUTABLE: "quota_id",
   TREASURY_INVALID_TRANSITION: "status", TREASURY_PERIOD_CLOSED: "paid_on",
 };
-/** A payment's status as an export states it. */
-type RowStatus = "submitted" | "approved" | "paid" | "refunded" | "rejected";
-/** The statuses by name (English in lower case), with the other names payment systems export. */
-const STATUSES: Readonly<Record<string, RowStatus>> = {
-  "": "paid", 已支付: "paid", paid: "paid", 支付成功: "paid", 已清算: "paid", 已付款: "paid",
-  已提交: "submitted", submitted: "submitted", 待审核: "submitted", 审核中: "submitted",
-  已审核: "approved", approved: "approved", 审核通过: "approved", 已审批: "approved",
-  已退票: "refunded", refunded: "refunded", 退票: "refunded",
-  已退回: "rejected", 已作废: "rejected", rejected: "rejected", 退回: "rejected", 作废: "rejected", 审核不通过: "rejected",
-};
 /** Why a row without 指标编号 found no quota by its dimensions (a stored payment's row takes the payment's). */
 const UNMATCHED: ReadonlySet<string> = new Set(["TREASURY_QUOTA_AMBIGUOUS", "TREASURY_QUOTA_NOT_FOUND", "BUDGET_MISSING_DIMENSION"]);
 /** Why a row moved on as a stored payment's was not planned (a new payment keeps it). */
 const UNPLANNED: ReadonlySet<string> = new Set(["BUDGET_OUTSIDE_FISCAL_YEAR", ...UNMATCHED]);
-const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已作废, or submitted, approved, paid, refunded, rejected; a mapping file's values.status translates others";
 
 /**
  * Prepares the payment importer for one file: quotas are matched through an index built once.
@@ -54,56 +47,19 @@ const STATUS_NAMES = "已提交, 已审核, 已支付, 已退票, 已退回, 已
  */
 export async function paymentImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<PaymentRow>> {
   // The year's codes: a payment refining a quota held at economic 类 must name a 款 of the list.
-  const { codes } = await loadReferenceData(tx, config.fiscalYear);
-  const context = await loadPaymentContext(tx, { fiscalYear: config.fiscalYear, codes });
+  const { codes, importedCodes } = await loadReferenceData(tx, config.fiscalYear);
+  const quotas = await findQuotas(tx, { fiscalYear: String(config.fiscalYear) });
+  const controls = await loadQuotaControls(tx);
+  const context = createPaymentContext(quotas, controls, codes);
   return {
-    async apply(rows) {
-      const out = new Array<RowOutcome>(rows.length);
-      const inputs: PaymentImportRow[] = [];
-      const at: number[] = [];
-      const statuses: RowStatus[] = [];
-      rows.forEach((row, i) => {
-        let status = STATUSES[(row.status ?? "").toLowerCase()];
-        if (status === undefined) {
-          out[i] = { status: "rejected", code: "IMPORT_INVALID_VALUE", field: "status", message: `status: unknown payment status "${row.status}" (${STATUS_NAMES})` };
-          return;
-        }
-        if (row.refund_date !== undefined && status !== "refunded") {
-          // A 退票日期 says the payment came back: with no status that is the row's status; beside
-          // another status the row contradicts itself (before, the date was ignored without a word).
-          if ((row.status ?? "") === "") status = "refunded";
-          else {
-            out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_date", message: `refund_date: 退票日期 ${row.refund_date} beside status "${row.status}": a refunded payment's status is 已退票 (or leave the status empty)` };
-            return;
-          }
-        }
-        if (status !== "refunded" && (row.refund_amount !== undefined || row.refund_number !== undefined)) {
-          const field = row.refund_amount !== undefined ? "refund_amount" : "refund_number";
-          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field, message: `${field}: ${field === "refund_amount" ? "退票金额" : "退票编号"} beside status "${row.status}": only a refunded payment (已退票, with its 退票日期) has one` };
-          return;
-        }
-        if (row.refund_amount !== undefined && row.refund_amount > row.amount) {
-          out[i] = { status: "rejected", code: "TREASURY_INVALID_REFUND", field: "refund_amount", message: `refund_amount: 退票金额 ${formatFen(row.refund_amount)} is more than the payment's ${formatFen(row.amount)}` };
-          return;
-        }
-        if (status === "refunded" && row.refund_date === undefined) {
-          // Missing input (exit 2), like any required cell.
-          out[i] = { status: "rejected", code: "IMPORT_REQUIRED", field: "refund_date", message: "refund_date: a refunded payment (已退票) needs its 退票日期" };
-          return;
-        }
-        // Caught before the row's payment is applied, so a quarantined row leaves nothing behind.
-        const early = status === "refunded" ? stepDateProblem(row.payment_id, "refund", row.refund_date!, { status: "paid", date: row.paid_on }) : undefined;
-        if (early !== undefined) {
-          out[i] = { status: "rejected", code: early.code, field: "refund_date", message: `refund_date: ${early.message}` };
-          return;
-        }
-        inputs.push(paymentInput(row, status, config));
-        at.push(i);
-        statuses.push(status);
-      });
+    // The reading thread plans the rows ahead against the same context (see payment-hints).
+    threadPlan: { kind: "payments", data: { fiscalYear: config.fiscalYear, quotas, controls, importedCodes } },
+    async apply(rows, prepared) {
+      const { out, inputs, at, statuses } = paymentInputs(rows, config.fiscalYear);
+      const hints = prepared === undefined ? undefined : decodePaymentHints(prepared as EncodedPaymentHints, quotas, inputs.length);
       // The paid payments this chunk writes as new: its refunds need not read them back.
       const fresh: FreshPayments = new Map();
-      const results = await applyPayments(tx, inputs, context, fresh);
+      const results = await applyPayments(tx, inputs, context, fresh, hints === undefined ? {} : { hints });
       // A payment stored earlier (yesterday's export, or earlier in this file) in an earlier
       // status moves on to the row's: submitted → approved, paid or rejected. An approved or
       // rejected row was first stored as submitted (when new). A submitted row of a payment
@@ -184,7 +140,7 @@ interface Chunk {
   readonly at: readonly number[];
   readonly statuses: readonly RowStatus[];
   readonly out: RowOutcome[];
-  readonly context: Awaited<ReturnType<typeof loadPaymentContext>>;
+  readonly context: PaymentContext;
   readonly fresh: FreshPayments;
 }
 
@@ -233,41 +189,6 @@ function refundRejection(row: PaymentRow, error: { readonly code: string; readon
   const field =
     named === "amount" && row.refund_amount !== undefined ? "refund_amount" : named === "refundNumber" && row.refund_number !== undefined ? "refund_number" : "refund_date";
   return { status: "rejected", code: error.code, field, message: `${field}: ${error.message}` };
-}
-
-// Object literal and assignments, not spreads: this runs once per row of million-row files.
-function paymentInput(row: PaymentRow, status: RowStatus, config: JincaiConfig): PaymentImportRow {
-  const input: { -readonly [K in keyof PaymentImportRow]: PaymentImportRow[K] } = {
-    paymentNumber: row.payment_id,
-    date: row.paid_on,
-    payeeName: row.payee_name,
-    payeeAccount: row.payee_account,
-    amount: row.amount,
-    purpose: row.summary ?? "",
-    fiscalYear: config.fiscalYear,
-    agency: row.agency_code,
-    fundType: fundCodeOf(row.fund_type),
-    functionCode: row.function_code,
-    status: status === "paid" || status === "refunded" ? "paid" : "submitted",
-  };
-  // No 用途 (no column, or an empty cell) does not contradict a stored payment's purpose.
-  if (row.summary === undefined) input.purposeStated = false;
-  if (row.quota_id !== undefined) input.quotaId = row.quota_id;
-  if (row.economic_code !== undefined) input.economicCode = row.economic_code;
-  if (row.gov_economic_code !== undefined) input.govEconomicCode = row.gov_economic_code;
-  if (row.project_code !== undefined) input.projectCode = row.project_code;
-  return input;
-}
-
-// A file repeats a handful of fund names or codes: translate each once (bounded).
-const FUND_CODES = new Map<string, string>();
-function fundCodeOf(value: string): string {
-  let code = FUND_CODES.get(value);
-  if (code === undefined) {
-    code = findFundType(value)?.code ?? value;
-    if (FUND_CODES.size < 1000) FUND_CODES.set(value, code);
-  }
-  return code;
 }
 
 const OK: RowOutcome = Object.freeze({ status: "ok" });

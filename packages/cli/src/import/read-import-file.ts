@@ -10,6 +10,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { ImportIssueCode, JincaiError, readCsvRows, readRecordRows } from "@jincai/core";
 import type { CsvRowReader, ReadCsvRowsOptions, RecordChunk, RowSchema } from "@jincai/core";
+import type { ThreadPlan } from "./row-outcome";
 import { fileKind, sheetRecords } from "./sheet-records";
 import { readOnThread, threadedRows } from "./threaded-rows";
 
@@ -19,10 +20,18 @@ export interface ReadImportFileOptions extends ReadCsvRowsOptions {
   readonly sheet?: string;
   /** `false` reads in this thread whatever the file's size (the reading thread itself does). */
   readonly thread?: boolean;
+  /**
+   * The caller will call the reader's `plan` once it knows its importer (see threaded-rows):
+   * a reading thread then works out ahead what the importer's `threadPlan` asks for.
+   */
+  readonly planAhead?: boolean;
 }
 
-/** The rows of an import file; `close` stops a reading thread the rows were not all taken from. */
-export type ImportFileReader<T> = CsvRowReader<T> & { close?(): Promise<void> };
+/**
+ * The rows of an import file; `close` stops a reading thread the rows were not all taken from;
+ * `plan` (a reading thread's, with `planAhead`) says what it may work out ahead.
+ */
+export type ImportFileReader<T> = CsvRowReader<T> & { close?(): Promise<void>; plan?(plan: ThreadPlan | undefined): void };
 
 /**
  * The rows of a CSV file or an `.xlsx` workbook.
@@ -35,10 +44,10 @@ export type ImportFileReader<T> = CsvRowReader<T> & { close?(): Promise<void> };
  */
 export async function readImportFile<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): Promise<ImportFileReader<T>> {
   const kind = await fileKind(path);
-  const { thread, ...own } = options;
+  const { thread, planAhead, ...own } = options;
   // On the second core when large, unless the rows must keep their cells (a quarantine file).
   if (thread !== false && kind !== "xls" && own.keepCells !== true && readOnThread((await stat(path)).size, kind, process.env)) {
-    return threadedRows(path, schema, own);
+    return threadedRows(path, schema, planAhead === true ? { ...own, planAhead } : own);
   }
   if (kind === "text") {
     const { sheet: _sheet, ...csv } = own;

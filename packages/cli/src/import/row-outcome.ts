@@ -2,6 +2,7 @@
  * What an importer says about each row it applied: it went in, it was already there, or a
  * business rule rejected it (with the field to point at, for `file:line:column`).
  */
+import type { PaymentHintsData } from "./payment-hints";
 
 /** The outcome of applying one parsed row. */
 export type RowOutcome =
@@ -23,11 +24,21 @@ export interface RowWarning {
   readonly message: string;
 }
 
+/**
+ * What the import's reading thread may work out ahead for an importer, with the data it needs
+ * (see payment-hints): its result comes with each batch as `prepared`.
+ */
+export type ThreadPlan = { readonly kind: "payments"; readonly data: PaymentHintsData };
+
 /** An importer of one kind of CSV file, prepared for one file inside one transaction. */
 export interface Importer<T> {
   /**
    * Applies a chunk of parsed rows; returns one outcome per row, in order. In atomic mode a
-   * rejection makes the whole file roll back later, so importers may keep going.
+   * rejection makes the whole file roll back later, so importers may keep going. `prepared` is
+   * what the reading thread worked out for the chunk under {@link Importer.threadPlan}, when the
+   * file was read on one.
    */
-  apply(rows: readonly T[]): Promise<RowOutcome[]>;
+  apply(rows: readonly T[], prepared?: unknown): Promise<RowOutcome[]>;
+  /** The work the reading thread may do ahead for this importer, if any. */
+  readonly threadPlan?: ThreadPlan;
 }

@@ -17,6 +17,7 @@ import type { ImportEncoding, ImportIssue, ImportMapping, RejectedRow, RowSchema
 import type { JincaiConfig } from "../config";
 import { readImportFile } from "./read-import-file";
 import type { Importer } from "./row-outcome";
+import type { PreparedBatch } from "./threaded-rows";
 
 /** Options of {@link runImport}. */
 export interface RunImportOptions {
@@ -130,6 +131,7 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
     file: options.file,
     batchSize: options.batchRows ?? BATCH_ROWS,
     keepCells: options.quarantine !== undefined,
+    planAhead: true,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),
@@ -152,12 +154,14 @@ export async function runImport(target: Store | StoreTx, options: RunImportOptio
   try {
     await target.savepoint(async (tx) => {
       const importer = await options.prepare(tx, options.config);
-      for await (const batch of reader) {
+      // A reading thread may plan the rows ahead for the importer (see payment-hints).
+      reader.plan?.(importer.threadPlan);
+      for await (const batch of reader as AsyncIterable<PreparedBatch<unknown>>) {
         const batchIssues: ImportIssue[] = [...batch.issues];
         rejected += batch.rejected.length;
         const toQuarantine: RejectedRow[] = [...batch.rejected];
         if (batch.rows.length > 0) {
-          const outcomes = await importer.apply(batch.rows.map((r) => r.value));
+          const outcomes = await importer.apply(batch.rows.map((r) => r.value), batch.prepared);
           outcomes.forEach((o, i) => {
             const row = batch.rows[i]!;
             if (o.status === "rejected") {

@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import { JincaiError, checkImportMapping } from "@jincai/core";
 import type { CsvRowReader, ImportBatch, ImportStats, RowSchema } from "@jincai/core";
 import type { ReadImportFileOptions } from "./read-import-file";
+import type { ThreadPlan } from "./row-outcome";
 import type { RowsWorkerData } from "./rows-worker";
 import { decodeRowBatch } from "./row-batch-codec";
 import type { EncodedRowBatch } from "./row-batch-codec";
@@ -23,7 +24,7 @@ export const THREAD_FROM = 16 * 1024 * 1024;
 export const WORKBOOK_THREAD_FROM = 2 * 1024 * 1024;
 
 type WorkerMessage =
-  | { readonly type: "batch"; readonly batch: EncodedRowBatch; readonly stats: ImportStats }
+  | { readonly type: "batch"; readonly batch: EncodedRowBatch; readonly prepared?: unknown; readonly stats: ImportStats }
   | { readonly type: "end"; readonly stats: ImportStats }
   | { readonly type: "error"; readonly error: { code?: string; details?: Record<string, unknown>; message: string; stack?: string } };
 
@@ -51,17 +52,33 @@ export function readOnThread(size: number, kind: string, env: NodeJS.ProcessEnv)
   return built && (mode === "always" || size >= (kind === "text" ? THREAD_FROM : WORKBOOK_THREAD_FROM));
 }
 
+/** A batch read on the thread, with what the thread worked out for it under a {@link ThreadPlan}. */
+export type PreparedBatch<T> = ImportBatch<T> & { readonly prepared?: unknown };
+
+/** What {@link threadedRows} returns. */
+export type ThreadedRows<T> = CsvRowReader<T> & {
+  close(): Promise<void>;
+  /**
+   * With `planAhead`, says once what the thread is to work out ahead for each batch (nothing
+   * with `undefined`): the thread holds its first batch until told.
+   */
+  plan(plan: ThreadPlan | undefined): void;
+};
+
 /**
  * Reads and validates an import file on a worker thread; iterate it once, as `readImportFile`'s.
+ * With `planAhead` the thread also works out what the importer's {@link ThreadPlan} asks for, and
+ * each batch carries it as `prepared` (see {@link PreparedBatch}).
  *
  * @throws {JincaiError} IMPORT_MAPPING_INVALID at once when the mapping does not fit the schema
  * @example
  * ```ts
- * const reader = threadedRows("payments.csv", paymentRowSchema, { file: "payments.csv", batchSize: 1000 });
- * for await (const batch of reader) await apply(batch.rows);
+ * const reader = threadedRows("payments.csv", paymentRowSchema, { file: "payments.csv", batchSize: 1000, planAhead: true });
+ * reader.plan(importer.threadPlan);
+ * for await (const batch of reader) await importer.apply(batch.rows.map((r) => r.value), (batch as PreparedBatch<PaymentRow>).prepared);
  * ```
  */
-export function threadedRows<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): CsvRowReader<T> & { close(): Promise<void> } {
+export function threadedRows<T>(path: string, schema: RowSchema<T>, options: ReadImportFileOptions): ThreadedRows<T> {
   if (options.mapping !== undefined) checkImportMapping(options.mapping, schema as RowSchema<unknown>);
   const stats: ImportStats = {
     encoding: undefined, bytesRead: 0, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errors: 0, warnings: 0,
@@ -69,7 +86,8 @@ export function threadedRows<T>(path: string, schema: RowSchema<T>, options: Rea
   };
   // Started at once: loading the thread's modules (0.2-0.3 s) overlaps the importer's own
   // preparation. `close` (or the end of the iteration) stops it.
-  const worker = new Worker(WORKER, { workerData: { path, schema: schema.name, options } satisfies RowsWorkerData });
+  const { planAhead, ...reading } = options;
+  const worker = new Worker(WORKER, { workerData: { path, schema: schema.name, options: reading, planAhead: planAhead === true } satisfies RowsWorkerData });
   const inbox = listen(worker);
   let started = false;
   return {
@@ -81,6 +99,9 @@ export function threadedRows<T>(path: string, schema: RowSchema<T>, options: Rea
     },
     async close() {
       await worker.terminate();
+    },
+    plan(plan) {
+      worker.postMessage({ type: "plan", plan });
     },
   };
 }
@@ -122,7 +143,7 @@ function listen(worker: Worker): Inbox {
   return inbox;
 }
 
-async function* batches<T>(worker: Worker, inbox: Inbox, stats: ImportStats): AsyncGenerator<ImportBatch<T>, void, undefined> {
+async function* batches<T>(worker: Worker, inbox: Inbox, stats: ImportStats): AsyncGenerator<PreparedBatch<T>, void, undefined> {
   try {
     for (;;) {
       while (inbox.messages.length === 0) {
@@ -133,9 +154,9 @@ async function* batches<T>(worker: Worker, inbox: Inbox, stats: ImportStats): As
       if (message.type === "error") throw rebuilt(message.error);
       Object.assign(stats, message.stats);
       if (message.type === "end") return;
-      const batch = decodeRowBatch<T>(message.batch);
+      const batch: PreparedBatch<T> = decodeRowBatch<T>(message.batch);
       worker.postMessage(1); // one more batch may come
-      yield batch;
+      yield message.prepared === undefined ? batch : { ...batch, prepared: message.prepared };
     }
   } finally {
     await worker.terminate();

@@ -1,0 +1,43 @@
+/**
+ * What planning a chunk of payments found, worked out elsewhere from the same rows and the same
+ * context: the import's reading thread plans each row while the main thread applies the chunk
+ * before it. A row's validation, quota matching, code checks and references depend only on the
+ * row and the context, so `planPayments` takes them from the hint and plans only the
+ * reservation itself (the transfers the main thread writes); a row without a hint is planned in
+ * full, as is every row when there are no hints.
+ */
+import type { QuotaLine } from "@jincai/budget";
+import type { PlannedPayment } from "./plan-payment";
+
+/** Per row of a chunk (by index), what planning it found; see the module comment. */
+export interface PaymentPlanHints {
+  /** The quota line each row was matched to; `undefined` plans the row in full. */
+  readonly quotas: readonly (QuotaLine | undefined)[];
+  /** Each row's effective economic code when it refines its quota's (a 款 under the quota's 类). */
+  readonly economicCodes: readonly (string | undefined)[];
+  /** Each row's references memo (payee, account, purpose and economic code). */
+  readonly memos: readonly (string | undefined)[];
+}
+
+/** One row's hint, as {@link paymentPlanHint} reads it off a planned payment. */
+export interface PaymentPlanHint {
+  /** The quota line's id. */
+  readonly quotaId: string;
+  /** The effective economic code (the quota's, or the 款 refining it). */
+  readonly economicCode: string;
+  /** The references memo. */
+  readonly memo: string;
+}
+
+/**
+ * What another thread needs to hand on of a payment it planned (see {@link PaymentPlanHints}).
+ *
+ * @example
+ * ```ts
+ * const hint = paymentPlanHint(planPayment(row, context, "paid"));
+ * hint.quotaId; // "Q-2026-001"
+ * ```
+ */
+export function paymentPlanHint(planned: PlannedPayment): PaymentPlanHint {
+  return { quotaId: planned.payment.quotaId, economicCode: planned.payment.economicCode, memo: planned.plan.transfers[0]!.references!.memo! };
+}
