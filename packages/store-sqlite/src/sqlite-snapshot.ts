@@ -58,7 +58,8 @@ export function createSqliteSnapshot(
   const accounts = new Map<string, AccountEntry | undefined>();
   const transfers = new Map<string, Transfer | undefined>();
   const resolutions = new Map<string, Transfer | undefined>();
-  const keys = batchKeys(batch);
+  const assumeNew = options.assumeNewIds === true;
+  const keys = batchKeys(batch, { transferIds: !assumeNew });
 
   const addAccount = (row: AccountStateRow): AccountEntry => {
     const entry: AccountEntry = {
@@ -94,7 +95,6 @@ export function createSqliteSnapshot(
   }
   // Assuming the batch's own ids are new, only the pending transfers it resolves are read, and
   // any other id is answered "none" without a query.
-  const assumeNew = options.assumeNewIds === true;
   const preload = assumeNew ? keys.pendingIds : keys.transferIds;
   if (!assumeNew) for (const id of keys.transferIds) transfers.set(id, undefined);
   if (preload.length > 0) {
