@@ -91,6 +91,37 @@ describe("defineQuotaControl taking over earlier reservations (controlOpening)",
     expect(await used(store)).toBe(0n);
   });
 
+  it("fits a nearly full absolute limit that a payment paid in part fits though its gross reservation would not", async () => {
+    const store = await budgetStore();
+    await reserveBefore(store, "p1", 60_000n, "2026-03-01", true);
+    const r = await reserveBefore(store, "p2", 50_000n, "2026-03-02");
+    expect(await apply(store, consumeReservation(r, { date: "2026-03-10", amount: 35_000n }))).toBe(true);
+    // 600.00 paid + 350.00 of a 500.00 reservation paid = 950.00 of 1,000.00; 600.00 + 500.00 would not fit.
+    expect(await defineQuotaControl(store, control)).toMatchObject({ status: "ok", opening: 95_000n, reservations: 2 });
+    expect(await used(store)).toBe(95_000n);
+    expect(await store.getTransfer("p2~101001-302")).toMatchObject({ amount: 35_000n });
+    expect(await store.getTransfer("p2~101001-302.post")).toMatchObject({ amount: 35_000n });
+    // The payment's refund still gives its share back to the control.
+    expect(await apply(store, restoreConsumption(under(r), { id: "p2.refund:R1", amount: 35_000n, date: "2026-07-01" }))).toBe(true);
+    expect(await used(store)).toBe(60_000n);
+    expect(await checkControls(store)).toEqual([]);
+  });
+
+  it("refuses, naming the control, its limit and by how much, a limit that the end state of a payment paid in part passes", async () => {
+    const store = await budgetStore();
+    await reserveBefore(store, "p1", 70_000n, "2026-03-01", true);
+    const r = await reserveBefore(store, "p2", 50_000n, "2026-03-02");
+    expect(await apply(store, consumeReservation(r, { date: "2026-03-10", amount: 35_000n }))).toBe(true);
+    // 700.00 + 350.00 = 1,050.00: past the limit however the legs are ordered.
+    await expect(defineQuotaControl(store, control)).rejects.toMatchObject({
+      code: "BUDGET_INVALID_CONTROL",
+      message: "control 101001-302: its 1 quota line has already used or reserved 1,050.00, more than its absolute limit 1,000.00 by 50.00",
+      details: { controlId: "101001-302", used: "105000", limit: "100000", over: "5000" },
+    });
+    expect(await store.getTransfer("p2~101001-302")).toBeUndefined();
+    expect(await loadQuotaControls(store)).toEqual([]);
+  });
+
   it("takes over only the reservations it matches, by their refined economic code when told how to read it", async () => {
     // A line at economic 类 302 pays 30201 and 30205; the control caps 30201 only.
     const line = quotaLine({ economicCode: "302" });

@@ -2,8 +2,8 @@
  * What a control takes over when it is defined after its lines have been spent on (a 三公经费 cap
  * decided in June). Each reservation still outstanding on a matching line gets the legs on the
  * control it would have had, had the control existed when it was made: a pending leg
- * `<reservation>~<control>` for a pending reservation; for a consumed one the same leg posted
- * (`….post`, or posted at once for an immediate reservation), less a restoring leg for each
+ * `<reservation>~<control>` for a pending reservation; for a consumed one the same leg, for the
+ * amount paid, posted (`….post`, or posted at once for an immediate reservation), less a restoring leg for each
  * refund made before (`<refund>~<control>`, correcting it). So the control starts from exactly
  * what its matched reservations have used, and a later payment, release or refund of one of them
  * moves the control like its line (the reservation's owner must list the control among its
@@ -34,7 +34,9 @@ export interface ControlOpening {
   readonly reservations: number;
   /**
    * The legs, in the order to apply them: the refunds' first, then each reservation's, so that an
-   * absolute limit its net use fits is not passed on the way by a gross amount refunded since.
+   * absolute limit its net use fits is not passed on the way by a gross amount refunded since. A
+   * reservation paid in part has its pending leg for what was paid (its post posts all of it), so
+   * the control's use only rises, leg by leg, to `used`: when `used` fits the limit, every leg does.
    */
   readonly legs: readonly TransferInput[];
 }
@@ -125,8 +127,12 @@ function mirror(
   const { reservation: t, resolution } = r;
   if (resolution?.phase === "void") return { used: 0n, legs: [] };
   const legId = controlTransferId(t.id, controlId);
+  // A reservation paid in part (posted for less) holds on the control only what it paid: its
+  // leg is pending for that amount, not the gross, so a nearly full absolute limit is not passed
+  // on the way by what the post released. Only an outstanding reservation holds its gross.
+  const held = resolution === undefined ? t.amount : resolution.amount;
   const leg: TransferInput = {
-    id: legId, phase: t.phase, debitAccountId: ids.control, creditAccountId: ids.spent, amount: t.amount, date: open(t.date), references: t.references,
+    id: legId, phase: t.phase, debitAccountId: ids.control, creditAccountId: ids.spent, amount: held, date: open(t.date), references: t.references,
     ...(t.phase === "pending" && resolution === undefined && t.expiresOn !== undefined ? { expiresOn: t.expiresOn } : {}),
   };
   const legs: TransferInput[] = [leg];

@@ -102,7 +102,7 @@ describe("defineQuotaControl", () => {
     // Each reservation's leg as it would have been: p1 paid at once, p2 still pending.
     expect(row?.balance).toMatchObject({ debitsPosted: 300_000n, debitsPending: 20_000n });
     await expect(defineQuotaControl(store, agencyControl({ id: "tight", limit: 1_000n, match: control.match }))).rejects.toMatchObject({
-      code: "BUDGET_INVALID_CONTROL", message: "control tight: its 1 quota lines have already used or reserved 3,200.00, more than its absolute limit 10.00",
+      code: "BUDGET_INVALID_CONTROL", message: "control tight: its 1 quota line has already used or reserved 3,200.00, more than its absolute limit 10.00 by 3,190.00",
     });
   });
 

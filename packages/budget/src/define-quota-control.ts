@@ -87,7 +87,8 @@ export interface DefineControlOptions {
  * @param control - The control.
  * @param options - How to read the refined economic code of earlier reservations.
  * @throws {JincaiError} BUDGET_INVALID_CONTROL when the definition is malformed, or an `absolute`
- *   limit is below what its lines have already used (`used`, `limit`)
+ *   limit is below what its lines have already used, reserved and not given back (`controlId`,
+ *   `used`, `limit`, `over`); one that fits is never refused on the way (see controlOpening)
  * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when the id exists with another match or policy
  *   (`field`, `recorded`, `given`)
  * @throws {JincaiError} BUDGET_PERIOD_CLOSED when its date, or every day from a leg's date to the
@@ -130,13 +131,7 @@ async function defineOrChange(tx: StoreTx, control: QuotaControl, options: Defin
     { id: ids.spent, book: QUOTA_BOOK, code: "控制执行", name: control.name, normalSide: "credit" },
   ]);
   const usage = await controlOpening(tx, control, options.economicCodeOf);
-  if (control.policy === "absolute" && usage.used > control.limit) {
-    throw new JincaiError(
-      BudgetErrorCode.INVALID_CONTROL,
-      `control ${control.id}: its ${usage.quotaIds.length} quota lines have already used or reserved ${formatFen(usage.used)}, more than its absolute limit ${formatFen(control.limit)}`,
-      { details: { controlId: control.id, used: usage.used.toString(), limit: control.limit.toString() } },
-    );
-  }
+  if (control.policy === "absolute" && usage.used > control.limit) throw passedLimit(control, usage);
   const transfers: TransferInput[] = [
     // The limit's transfer also records what defines the control, where a ledger seal covers it.
     {
@@ -146,7 +141,12 @@ async function defineOrChange(tx: StoreTx, control: QuotaControl, options: Defin
     ...usage.legs,
   ];
   const result = await tx.createTransfers(transfers);
-  if (!result.applied) throw ledgerFailure(result.results, `defining control ${control.id}`);
+  if (!result.applied) {
+    // controlOpening orders the legs so that use only rises to `used`, which fits: a limit passed
+    // here would be a bug, still said as the limit it is rather than as a bare ledger status.
+    if (result.results.some((r) => r.status === "exceeds_limit" && r.accountId === ids.control)) throw passedLimit(control, usage);
+    throw ledgerFailure(result.results, `defining control ${control.id}`);
+  }
   // `opened` tells readers of reservations made before the control to look for its legs.
   const stored = usage.legs.length > 0 ? { ...doc, opened: true } : doc;
   await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: stored, index: { policy: control.policy } });
@@ -208,6 +208,16 @@ async function changeControl(
   }
   await tx.putRecord({ collection: QUOTA_CONTROL_COLLECTION, id: control.id, data: kept, index: { policy: control.policy }, expectedVersion: existing.version });
   return { status: "changed", opening: 0n, lines: 0, changes };
+}
+
+/** BUDGET_INVALID_CONTROL for an absolute control whose lines have already used more than its limit. */
+function passedLimit(control: QuotaControl, usage: { readonly used: bigint; readonly quotaIds: readonly string[] }): JincaiError {
+  const n = usage.quotaIds.length;
+  return new JincaiError(
+    BudgetErrorCode.INVALID_CONTROL,
+    `control ${control.id}: its ${n} quota ${n === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(usage.used)}, more than its absolute limit ${formatFen(control.limit)} by ${formatFen(usage.used - control.limit)}`,
+    { details: { controlId: control.id, used: usage.used.toString(), limit: control.limit.toString(), over: (usage.used - control.limit).toString() } },
+  );
 }
 
 function controlDocument(control: QuotaControl): QuotaControlDocument {

@@ -187,7 +187,7 @@ describe("jincai import payments with a control added after payments were import
     await setControls([c302("500.00")]);
     const passed = await importPayments([payment("E2", "ZB1", "30101", "1.00")]);
     expect(passed.code).toBe(2);
-    expect(passed.stderr.trim()).toBe("jincai: BUDGET_INVALID_CONTROL: control C302: its 2 quota lines have already used or reserved 800.00, more than its absolute limit 500.00");
+    expect(passed.stderr.trim()).toBe("jincai: BUDGET_INVALID_CONTROL: control C302: its 2 quota lines have already used or reserved 800.00, more than its absolute limit 500.00 by 300.00");
     await setControls([c302("1000.00")]);
     expect((await importPayments([payment("E2", "ZB1", "30101", "1.00")])).code).toBe(0);
     await setControls([c302("700.00")]);
