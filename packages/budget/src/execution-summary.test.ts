@@ -40,6 +40,18 @@ describe("executionSummary", () => {
     expect(rows.map((r) => [r.key["month"], r.paid])).toEqual([["2026-03", 10_000_000n], ["2026-04", 0n], ["2026-05", 5_000_000n]]);
   });
 
+  it("keeps what is left on a line that is not executable out of available, so the figures still add up to the quota", async () => {
+    const blocked = quotaLine({ id: "Q-2026-003", economicCode: "30211", amount: 8_000_000n, executable: false });
+    const store = await budgetStore([lineA, blocked]);
+    await apply(store, reserveQuota(lineA, { id: "p1", amount: 10_000_000n, date: "2026-03-02", immediate: true }, []).transfers);
+    const [row] = await executionSummary(store, { groupBy: ["agency"], fiscalYear: 2026 });
+    // 500,000.00 + 80,000.00 of quota: 100,000.00 paid, 400,000.00 available, 80,000.00 that cannot be paid.
+    expect(row).toMatchObject({ quota: 58_000_000n, paid: 10_000_000n, available: 40_000_000n, nonExecutable: 8_000_000n });
+    expect(row!.reserved + row!.paid + row!.frozen + row!.available + row!.nonExecutable).toBe(row!.quota);
+    const byLine = await executionSummary(store, { groupBy: ["economicCode", "month"], fiscalYear: 2026, from: "2026-03-01", to: "2026-03-31" });
+    expect(byLine.map((r) => [r.key["economicCode"], r.available, r.nonExecutable])).toEqual([["30201", 40_000_000n, 0n], ["30211", 0n, 8_000_000n]]);
+  });
+
   it("moves a consumed reservation from reserved to paid", async () => {
     const store = await budgetStore([lineA]);
     const plan = reserveQuota(lineA, { id: "p1", amount: 10_000_000n, date: "2026-03-02" }, []);

@@ -1,12 +1,15 @@
 /**
  * Budget execution summarised by dimension (单位, 功能科目, 经济科目, 资金性质, 项目, month):
- * quota, reserved, paid, frozen, available and the execution rate per group, from the balances
- * of the quota accounts. Codes roll up to 类/款/项 by prefix. A period (`from`..`to`) reports
+ * quota, reserved, paid, frozen, available, non-executable and the execution rate per group, from
+ * the balances of the quota accounts. What is left on a line that is not executable (是否可执行
+ * = 否, 指标可执行标志 off) cannot be paid, so it is not available: it is shown apart, and
+ * quota = reserved + paid + frozen + available + non-executable still holds. Codes roll up to 类/款/项 by prefix. A period (`from`..`to`) reports
  * what was paid within it and the quota and reservations standing at its end.
  */
 import { ZERO_BALANCE, addCalendarDays, listPeriods } from "@jincai/core";
 import type { AccountBalance, Balance, StoreTx } from "@jincai/core";
 import { executionRate } from "./execution-rate";
+import { findQuotas } from "./find-quotas";
 import { QUOTA_BOOK, quotaAccountIds } from "./quota-account-ids";
 import { executionFromBalances } from "./quota-execution";
 
@@ -36,8 +39,13 @@ export interface ExecutionSummaryRow {
   readonly paid: bigint;
   /** Frozen. */
   readonly frozen: bigint;
-  /** quota − reserved − paid (all of the year to date) − frozen. */
+  /** quota − reserved − paid (all of the year to date) − frozen, on executable lines: what can still be paid. */
   readonly available: bigint;
+  /**
+   * What is left (quota − reserved − paid − frozen) on lines that are not executable (是否可执行 =
+   * 否): not available, as a payment from them is refused (BUDGET_NOT_EXECUTABLE).
+   */
+  readonly nonExecutable: bigint;
   /** paid / quota, 4 decimals, half up. */
   readonly executionRate: string;
   /** Quota lines in the group. */
@@ -51,6 +59,7 @@ interface Acc {
   paid: bigint;
   frozen: bigint;
   available: bigint;
+  nonExecutable: bigint;
   lines: number;
 }
 
@@ -60,7 +69,7 @@ interface Acc {
  * @example
  * ```ts
  * const rows = await executionSummary(store, { groupBy: ["agency", "functionCode"], rollup: { functionCode: 3 } });
- * rows[0]; // { key: { agency: "101001", functionCode: "201" }, quota: 1000000n, paid: 250000n, ... }
+ * rows[0]; // { key: { agency: "101001", functionCode: "201" }, quota: 1000000n, paid: 250000n, available: 700000n, nonExecutable: 0n, ... }
  * ```
  */
 export async function executionSummary(tx: StoreTx, options: ExecutionSummaryOptions): Promise<ExecutionSummaryRow[]> {
@@ -70,16 +79,18 @@ export async function executionSummary(tx: StoreTx, options: ExecutionSummaryOpt
   const end = await tx.accountBalances({ book: QUOTA_BOOK, ...where, ...(options.to ? { asOf: options.to } : {}) });
   const groups = new Map<string, Acc>();
   const standing = indexBalances(end);
+  // Lines not executable: few, read by their indexed flag.
+  const blocked = new Set((await findQuotas(tx, { ...(options.fiscalYear !== undefined ? { fiscalYear: String(options.fiscalYear) } : {}), executable: "0" })).map((l) => l.id));
   if (!byMonth) {
     const start = options.from ? indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: addCalendarDays(options.from, -1) })) : undefined;
-    for (const row of end) addLine(groups, row, dims, options.rollup, standing, start, undefined);
+    for (const row of end) addLine(groups, row, dims, options.rollup, standing, start, undefined, blocked);
   } else {
     const year = options.fiscalYear ?? Number((options.to ?? options.from ?? "").slice(0, 4));
     const months = monthsBetween(options.from ?? `${year}-01-01`, options.to ?? `${year}-12-31`);
     let previous = indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: addCalendarDays(months[0]!.from, -1) }));
     for (const m of months) {
       const atEnd = indexBalances(await tx.accountBalances({ book: QUOTA_BOOK, ...where, asOf: m.to }));
-      for (const row of end) addLine(groups, row, dims, options.rollup, atEnd, previous, m.month);
+      for (const row of end) addLine(groups, row, dims, options.rollup, atEnd, previous, m.month, blocked);
       previous = atEnd;
     }
   }
@@ -104,6 +115,7 @@ function addLine(
   atEnd: Map<string, Balance>,
   atStart: Map<string, Balance> | undefined,
   month: string | undefined,
+  blocked: ReadonlySet<string>,
 ): void {
   const id = row.account.id;
   if (!id.startsWith("quota:")) return;
@@ -121,14 +133,15 @@ function addLine(
   const k = JSON.stringify(key);
   let g = groups.get(k);
   if (!g) {
-    g = { key, quota: 0n, reserved: 0n, paid: 0n, frozen: 0n, available: 0n, lines: 0 };
+    g = { key, quota: 0n, reserved: 0n, paid: 0n, frozen: 0n, available: 0n, nonExecutable: 0n, lines: 0 };
     groups.set(k, g);
   }
   g.quota += now.amount;
   g.reserved += now.reserved;
   g.paid += now.consumed - paidBefore;
   g.frozen += now.frozen;
-  g.available += now.available;
+  if (blocked.has(quotaId)) g.nonExecutable += now.available;
+  else g.available += now.available;
   g.lines += 1;
 }
 

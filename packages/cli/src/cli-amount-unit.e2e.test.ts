@@ -140,12 +140,12 @@ describe("jincai summary --unit 万元", () => {
     const table = await runJincai(dir, ["summary", "--by", "economic", "--unit", "万元"]);
     expect(table.code).toBe(0);
     const lines = table.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^经济科目 economic +指标 quota \(万元\) +已占用 reserved \(万元\) +已支付 paid \(万元\) +可用 available \(万元\) +执行率 rate$/);
-    expect(lines.slice(2).map((l) => l.split(/ {2,}/).slice(-5, -3))).toEqual([
+    expect(lines[0]).toMatch(/^经济科目 economic +指标 quota \(万元\) +已占用 reserved \(万元\) +已支付 paid \(万元\) +冻结 frozen \(万元\) +可用 available \(万元\) +不可执行 non-executable \(万元\) +执行率 rate$/);
+    expect(lines.slice(2).map((l) => l.split(/ {2,}/).slice(-7, -5))).toEqual([
       ["0.01", "0.00"], ["0.01", "0.00"], ["0.01", "0.00"], ["0.02", "0.00"],
     ]);
     const csv = await runJincai(dir, ["summary", "--by", "economic", "--unit", "万元", "--format", "csv"]);
-    expect(csv.stdout.split("\n").slice(0, 2)).toEqual(["economicCode,quota(万元),reserved(万元),paid(万元),available(万元),execution_rate", "30101,0.01,0.00,0.00,0.01,0.0000"]);
+    expect(csv.stdout.split("\n").slice(0, 2)).toEqual(["economicCode,quota(万元),reserved(万元),paid(万元),frozen(万元),available(万元),non_executable(万元),execution_rate", "30101,0.01,0.00,0.00,0.00,0.01,0.00,0.0000"]);
     const json = JSON.parse((await runJincai(dir, ["summary", "--by", "agency", "--unit", "万元", "--format", "json"])).stdout) as Record<string, unknown>[];
     expect(json).toEqual([expect.objectContaining({ agency: "101001", quota: "0.02", available: "0.02", unit: "万元" })]);
     expect((await runJincai(dir, ["summary", "--by", "agency", "--unit", "元", "--format", "json"])).stdout).not.toContain('"unit"');

@@ -91,14 +91,14 @@ describe("jincai summary --format xlsx", () => {
     const ws = wb.worksheets[0]!;
     const rows = ws.getSheetValues().slice(1).map((r) => (r as ExcelJS.CellValue[]).slice(1));
     expect(rows).toEqual([
-      ["单位 agency", "单位名称 agency name", "经济科目 economic", "经济科目名称 economic name", "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"],
-      ["101001", "市政府办公室本级", "30101", "基本工资", 10000, 0, 1200, 8800, 0.12],
-      ["101001", "市政府办公室本级", "30201", "办公费", 5000, 0, 800.5, 4199.5, 0.1601],
-      ["101001", "市政府办公室本级", "30205", "水费", 3000, 0, 300, 2700, 0.1],
-      ["合计 total", "", "", "", 18000, 0, 2300.5, 15699.5, 0.1278],
+      ["单位 agency", "单位名称 agency name", "经济科目 economic", "经济科目名称 economic name", "指标 quota", "已占用 reserved", "已支付 paid", "冻结 frozen", "可用 available", "不可执行 non-executable", "执行率 rate"],
+      ["101001", "市政府办公室本级", "30101", "基本工资", 10000, 0, 1200, 0, 8800, 0, 0.12],
+      ["101001", "市政府办公室本级", "30201", "办公费", 5000, 0, 800.5, 0, 4199.5, 0, 0.1601],
+      ["101001", "市政府办公室本级", "30205", "水费", 3000, 0, 300, 0, 2700, 0, 0.1],
+      ["合计 total", "", "", "", 18000, 0, 2300.5, 0, 15699.5, 0, 0.1278],
     ]);
     expect(ws.getCell("E2").numFmt).toBe("#,##0.00");
-    expect(ws.getCell("I2").numFmt).toBe("0.00%");
+    expect(ws.getCell("K2").numFmt).toBe("0.00%");
     expect(ws.getRow(5).font?.bold).toBe(true);
   });
 
@@ -112,15 +112,15 @@ describe("jincai summary --format xlsx", () => {
     // Four months × three economic codes, month first as asked, then the total.
     expect(rows.slice(0, 4).map((r) => [r[0], r[1]])).toEqual([["2026-01", "30101"], ["2026-01", "30201"], ["2026-01", "30205"], ["2026-02", "30101"]]);
     expect(rows).toHaveLength(4 * 3 + 2);
-    expect(rows.at(-2)).toEqual(["合计 total", "", "", 18000, 0, 2300.5, 15699.5, 0.1278]);
+    expect(rows.at(-2)).toEqual(["合计 total", "", "", 18000, 0, 2300.5, 0, 15699.5, 0, 0.1278]);
     // Under the total, which period the figures cover.
     expect(rows.at(-1)).toEqual(["期间 period 2026-01-01..2026-04-30: each month's paid within the month; quota, reserved and available at the month's end"]);
     const table = await runJincai(db.dir, ["summary", "--by", "economic,month", "--period", "2026-01..2026-04"]);
     const lines = table.stdout.trim().split("\n");
     expect(lines[0]).toBe("期间 period 2026-01-01..2026-04-30: each month's paid within the month; quota, reserved and available at the month's end");
-    expect(lines.at(-1)!.split(/\s{2,}/)).toEqual(["合计 total", "18,000.00", "0.00", "2,300.50", "15,699.50", "12.78%"]);
+    expect(lines.at(-1)!.split(/\s{2,}/)).toEqual(["合计 total", "18,000.00", "0.00", "2,300.50", "0.00", "15,699.50", "0.00", "12.78%"]);
     const csv = await runJincai(db.dir, ["summary", "--by", "economic", "--period", "2026-Q1", "--format", "csv"]);
-    expect(csv.stdout.split("\n")[0]).toBe("economicCode,quota,reserved,paid,available,execution_rate,period_from,period_to");
+    expect(csv.stdout.split("\n")[0]).toBe("economicCode,quota,reserved,paid,frozen,available,non_executable,execution_rate,period_from,period_to");
     expect(csv.stdout.split("\n")[1]).toMatch(/^30101,.*,2026-01-01,2026-03-31$/);
     const json = JSON.parse((await runJincai(db.dir, ["summary", "--by", "economic", "--period", "2026-Q1", "--format", "json"])).stdout);
     expect(json[0]).toMatchObject({ economicCode: "30101", periodFrom: "2026-01-01", periodTo: "2026-03-31" });
@@ -155,7 +155,7 @@ describe("jincai summary --format xlsx", () => {
     expect(nowhere.stderr).toMatch(/CLI_FILE_NOT_FOUND: .*no-such-folder\/summary\.xlsx: no such folder .*no-such-folder$/m);
     const csv = await runJincai(db.dir, ["summary", "--format", "csv", "--output", "summary.csv"]);
     expect(csv.code).toBe(0);
-    expect((await readFile(join(db.dir, "summary.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,available,execution_rate");
+    expect((await readFile(join(db.dir, "summary.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,frozen,available,non_executable,execution_rate");
   });
 
   it("writes a workbook for --output 执行情况.xlsx without --format, and refuses a CSV named .xlsx", async () => {
@@ -165,7 +165,7 @@ describe("jincai summary --format xlsx", () => {
     await wb.xlsx.readFile(join(db.dir, "按单位.xlsx"));
     expect(wb.worksheets[0]?.getRow(1).getCell(1).value).toBe("单位 agency");
     const csv = await runJincai(db.dir, ["summary", "--output", "by-agency.csv"]);
-    expect((await readFile(join(db.dir, "by-agency.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,available,execution_rate");
+    expect((await readFile(join(db.dir, "by-agency.csv"), "utf8")).split("\n")[0]).toBe("\uFEFFagency,quota,reserved,paid,frozen,available,non_executable,execution_rate");
     expect(csv.code).toBe(0);
     const mismatch = await runJincai(db.dir, ["summary", "--format", "csv", "--output", "summary-csv.xlsx"]);
     expect(mismatch.code).toBe(2);

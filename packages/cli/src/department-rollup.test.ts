@@ -18,6 +18,7 @@ const row = (agency: string, functionCode: string, quota: bigint, paid: bigint):
   paid,
   frozen: 0n,
   available: quota - 10n - paid,
+  nonExecutable: 0n,
   executionRate: "0.0000",
   lines: 1,
 });
@@ -30,14 +31,15 @@ describe("summaryGroupBy", () => {
 });
 
 describe("rollUpDepartments", () => {
-  const rows = [row("102001", "205", 300n, 30n), row("101002", "201", 200n, 150n), row("101001", "201", 100n, 50n), row("999001", "201", 7n, 0n)];
+  // 101002's line is not executable: what is left on it is not available.
+  const rows = [row("102001", "205", 300n, 30n), { ...row("101002", "201", 200n, 150n), available: 0n, nonExecutable: 40n }, row("101001", "201", 100n, 50n), row("999001", "201", 7n, 0n)];
 
-  it("adds the agencies of each 主管部门 up and computes the rate again, sorted by department", () => {
+  it("adds the agencies of each 主管部门 up, available and non-executable apart, and computes the rate again, sorted by department", () => {
     expect(rollUpDepartments(rows, ["department"], tree)).toEqual([
-      { key: { department: "101" }, quota: 300n, reserved: 20n, paid: 200n, frozen: 0n, available: 80n, executionRate: "0.6667", lines: 2 },
-      { key: { department: "102" }, quota: 300n, reserved: 10n, paid: 30n, frozen: 0n, available: 260n, executionRate: "0.1000", lines: 1 },
+      { key: { department: "101" }, quota: 300n, reserved: 20n, paid: 200n, frozen: 0n, available: 40n, nonExecutable: 40n, executionRate: "0.6667", lines: 2 },
+      { key: { department: "102" }, quota: 300n, reserved: 10n, paid: 30n, frozen: 0n, available: 260n, nonExecutable: 0n, executionRate: "0.1000", lines: 1 },
       // An agency the tree does not know is its own department.
-      { key: { department: "999001" }, quota: 7n, reserved: 10n, paid: 0n, frozen: 0n, available: -3n, executionRate: "0.0000", lines: 1 },
+      { key: { department: "999001" }, quota: 7n, reserved: 10n, paid: 0n, frozen: 0n, available: -3n, nonExecutable: 0n, executionRate: "0.0000", lines: 1 },
     ]);
   });
 

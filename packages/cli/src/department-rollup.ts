@@ -41,7 +41,7 @@ export function summaryGroupBy(groupBy: readonly string[]): string[] {
  */
 export function rollUpDepartments(rows: readonly ExecutionSummaryRow[], groupBy: readonly string[], tree: AgencyTree): ExecutionSummaryRow[] {
   const keepAgency = groupBy.includes("agency");
-  const groups = new Map<string, { key: Record<string, string>; quota: bigint; reserved: bigint; paid: bigint; frozen: bigint; available: bigint; lines: number }>();
+  const groups = new Map<string, { key: Record<string, string>; quota: bigint; reserved: bigint; paid: bigint; frozen: bigint; available: bigint; nonExecutable: bigint; lines: number }>();
   for (const row of rows) {
     const agency = row.key["agency"] ?? "";
     const department = tree.find(agency) === undefined ? agency : tree.departmentOf(agency).code;
@@ -51,7 +51,7 @@ export function rollUpDepartments(rows: readonly ExecutionSummaryRow[], groupBy:
     const id = groupBy.map((g) => key[g]).join("\u0000");
     const acc = groups.get(id);
     if (acc === undefined) {
-      groups.set(id, { key, quota: row.quota, reserved: row.reserved, paid: row.paid, frozen: row.frozen, available: row.available, lines: row.lines });
+      groups.set(id, { key, quota: row.quota, reserved: row.reserved, paid: row.paid, frozen: row.frozen, available: row.available, nonExecutable: row.nonExecutable, lines: row.lines });
       continue;
     }
     acc.quota += row.quota;
@@ -59,6 +59,7 @@ export function rollUpDepartments(rows: readonly ExecutionSummaryRow[], groupBy:
     acc.paid += row.paid;
     acc.frozen += row.frozen;
     acc.available += row.available;
+    acc.nonExecutable += row.nonExecutable;
     acc.lines += row.lines;
   }
   return [...groups.entries()]

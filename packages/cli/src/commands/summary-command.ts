@@ -1,5 +1,8 @@
 /**
- * `jincai summary`: quota, reserved, paid, available and execution rate grouped by dimension.
+ * `jincai summary`: quota, reserved, paid, frozen, available, non-executable and execution rate
+ * grouped by dimension. 可用 (available) is what can still be paid: what is left on a quota line
+ * that is not executable (是否可执行 = 否) is shown apart as 不可执行, so every row and the total
+ * reconcile: quota = reserved + paid + frozen + available + non-executable (without --period).
  */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -66,7 +69,7 @@ type Show = (fen: bigint, grouping?: boolean) => string;
 export function registerSummary(program: Command, ctx: CliContext): void {
   program
     .command("summary")
-    .description("quota, reserved, paid, available and execution rate, grouped by dimension")
+    .description("quota, reserved, paid, frozen, available (executable lines), non-executable and execution rate, grouped by dimension")
     // Collected, so that a second --by is refused rather than silently replacing the first.
     .option("--by <dims>", `group by: ${Object.keys(BY).join(",")} (department: the 主管部门 at the top of each agency's tree; default agency)`, (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option("--level <level>", "roll function and economic codes up to 类|款|项 (function) / 类|款 (economic)")
@@ -149,28 +152,34 @@ export function registerSummary(program: Command, ctx: CliContext): void {
 /** The column titles of the table and the workbook: grouping columns, then the figures (in a unit other than 元, named). */
 function titles(groupBy: readonly string[], unit: AmountUnit): string[] {
   const inUnit = unit === "元" ? "" : ` (${unit})`;
-  const figures = ["指标 quota", "已占用 reserved", "已支付 paid", "可用 available"].map((t) => t + inUnit);
+  const figures = ["指标 quota", "已占用 reserved", "已支付 paid", "冻结 frozen", "可用 available", "不可执行 non-executable"].map((t) => t + inUnit);
   return [...groupBy.map((g) => TITLES[g] ?? g), ...figures, "执行率 rate"];
 }
 
 /**
- * The 合计 row. Quota, reserved and available are standing figures (as of a month's end), so by
+ * The 合计 row. Quota, reserved, frozen, available and non-executable are standing figures (as of a month's end), so by
  * month they are the last month's, summed over the other dimensions; paid is the period's flow,
  * summed over every row. (Each month has a row for every group: see executionSummary.)
  */
-function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved: bigint; paid: bigint; available: bigint } {
+function total(rows: readonly ExecutionSummaryRow[]): { quota: bigint; reserved: bigint; paid: bigint; frozen: bigint; available: bigint; nonExecutable: bigint } {
   let last: string | undefined;
   for (const r of rows) if (r.key["month"] !== undefined && (last === undefined || r.key["month"] > last)) last = r.key["month"];
-  const t = { quota: 0n, reserved: 0n, paid: 0n, available: 0n };
+  const t = { quota: 0n, reserved: 0n, paid: 0n, frozen: 0n, available: 0n, nonExecutable: 0n };
   for (const r of rows) {
     t.paid += r.paid;
     if (last !== undefined && r.key["month"] !== last) continue;
     t.quota += r.quota;
     t.reserved += r.reserved;
+    t.frozen += r.frozen;
     t.available += r.available;
+    t.nonExecutable += r.nonExecutable;
   }
   return t;
 }
+
+/** The amount columns of a row or the total, in column order. */
+const amountsOf = (r: Pick<ExecutionSummaryRow, "quota" | "reserved" | "paid" | "frozen" | "available" | "nonExecutable">): bigint[] =>
+  [r.quota, r.reserved, r.paid, r.frozen, r.available, r.nonExecutable];
 
 /** The workbook: each named dimension's code column is followed by a column of its names. */
 function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow[], nameOf: SummaryNameOf, shown: { unit: AmountUnit; show: Show; period?: { from: string; to: string } }) {
@@ -186,8 +195,8 @@ function workbook(groupBy: readonly string[], rows: readonly ExecutionSummaryRow
   const exact = amountUnitDecimals(shown.unit);
   const figures = (amounts: readonly bigint[]) => amounts.map((fen) => formatInUnit(fen, shown.unit, { decimals: exact, grouping: false }));
   return summaryWorkbook([...keyTitles, ...titles([], shown.unit)], [
-    ...rows.map((r) => ({ keys: keys(r), amounts: figures([r.quota, r.reserved, r.paid, r.available]), rate: r.executionRate })),
-    { keys: ["合计 total"], amounts: figures([t.quota, t.reserved, t.paid, t.available]), rate: executionRate(t.paid, t.quota) },
+    ...rows.map((r) => ({ keys: keys(r), amounts: figures(amountsOf(r)), rate: r.executionRate })),
+    { keys: ["合计 total"], amounts: figures(amountsOf(t)), rate: executionRate(t.paid, t.quota) },
   ], shown.period === undefined ? undefined : periodNote(shown.period, groupBy));
 }
 
@@ -222,7 +231,6 @@ function printSummary(
   nameOf: SummaryNameOf,
   { unit, show, period }: { unit: AmountUnit; show: Show; period?: { from: string; to: string } },
 ): void {
-  const amounts = (r: ExecutionSummaryRow) => [r.quota, r.reserved, r.paid, r.available];
   // With --period, paid is the period's flow and the standing figures are as of its end: every
   // format says which period, so a first-quarter file is not taken for the year's.
   if (format === "json") {
@@ -235,6 +243,7 @@ function printSummary(
       paid: show(r.paid, false),
       frozen: show(r.frozen, false),
       available: show(r.available, false),
+      nonExecutable: show(r.nonExecutable, false),
       ...(unit === "元" ? {} : { unit }),
       executionRate: r.executionRate,
       lines: r.lines,
@@ -244,12 +253,12 @@ function printSummary(
   }
   // In another unit the amount columns say so (quota(万元)), as jincai import reads such headers.
   const inUnit = unit === "元" ? "" : `(${unit})`;
-  const header = [...groupBy, ...["quota", "reserved", "paid", "available"].map((h) => h + inUnit), "execution_rate"];
+  const header = [...groupBy, ...["quota", "reserved", "paid", "frozen", "available", "non_executable"].map((h) => h + inUnit), "execution_rate"];
   const periodCells = period === undefined ? [] : [period.from, period.to];
   if (format === "csv") {
     ctx.out(csvLine([...header, ...(period === undefined ? [] : ["period_from", "period_to"])]));
     for (const r of rows) {
-      ctx.out(csvLine([...groupBy.map((g) => r.key[g] ?? ""), ...amounts(r).map((a) => show(a, false)), r.executionRate, ...periodCells]));
+      ctx.out(csvLine([...groupBy.map((g) => r.key[g] ?? ""), ...amountsOf(r).map((a) => show(a, false)), r.executionRate, ...periodCells]));
     }
     return;
   }
@@ -257,12 +266,12 @@ function printSummary(
   const sum = total(rows);
   // A 4-decimal ratio ("0.7512") read as hundredths of a percent prints as "75.12%".
   const pct = (rate: string) => `${formatFen(BigInt(rate.replace(".", "")), { grouping: false })}%`;
-  const body = rows.map((r) => [...groupBy.map((g) => labelled(nameOf, g, r.key[g] ?? "")), ...amounts(r).map((a) => show(a)), pct(r.executionRate)]);
+  const body = rows.map((r) => [...groupBy.map((g) => labelled(nameOf, g, r.key[g] ?? "")), ...amountsOf(r).map((a) => show(a)), pct(r.executionRate)]);
   const rate = executionRate(sum.paid, sum.quota);
   body.push([
     "合计 total",
     ...groupBy.slice(1).map(() => ""),
-    ...[sum.quota, sum.reserved, sum.paid, sum.available].map((a) => show(a)),
+    ...amountsOf(sum).map((a) => show(a)),
     pct(rate),
   ]);
   const columns = titles(groupBy, unit).map((title, i) => (i < groupBy.length ? { title } : { title, align: "right" as const }));

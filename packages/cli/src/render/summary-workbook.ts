@@ -10,7 +10,7 @@ import type ExcelJS from "exceljs";
 export interface SummaryWorkbookRow {
   /** The grouping cells (codes, month), in column order. */
   readonly keys: readonly string[];
-  /** Quota, reserved, paid and available as decimal text without grouping (`1234.56`), in the titles' unit. */
+  /** Quota, reserved, paid, frozen, available and non-executable as decimal text without grouping (`1234.56`), in the titles' unit. */
   readonly amounts: readonly string[];
   /** The execution rate as a ratio with 4 decimals (`"0.7512"`). */
   readonly rate: string;
@@ -22,13 +22,13 @@ const RATE_FORMAT = "0.00%";
 /**
  * Builds the summary workbook; the last row is the total.
  *
- * @param titles - Column titles: the grouping columns, then the four amounts and the rate.
+ * @param titles - Column titles: the grouping columns, then one per amount of a row, and the rate.
  * @param rows - The lines, the total last.
  * @param note - A line written under the total, such as the period the figures cover.
  * @example
  * ```ts
- * const wb = await summaryWorkbook(["单位 agency", "指标 quota", "已占用 reserved", "已支付 paid", "可用 available", "执行率 rate"],
- *   [{ keys: ["101001"], amounts: ["1000.00", "0.00", "250.00", "750.00"], rate: "0.2500" }]);
+ * const wb = await summaryWorkbook(["单位 agency", "指标 quota", "已占用 reserved", "已支付 paid", "冻结 frozen", "可用 available", "不可执行 non-executable", "执行率 rate"],
+ *   [{ keys: ["101001"], amounts: ["1000.00", "0.00", "250.00", "0.00", "750.00", "0.00"], rate: "0.2500" }]);
  * await wb.xlsx.writeFile("summary.xlsx");
  * ```
  */
@@ -39,7 +39,8 @@ export async function summaryWorkbook(titles: readonly string[], rows: readonly 
   wb.creator = "jincai";
   const ws = wb.addWorksheet("执行情况 summary", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.addRow([...titles]).font = { bold: true };
-  const keyColumns = titles.length - 5;
+  // The figure columns: a row's amounts, then the rate.
+  const keyColumns = titles.length - (rows[0]?.amounts.length ?? 0) - 1;
   for (const row of rows) {
     const cells: ExcelJS.CellValue[] = [...row.keys];
     while (cells.length < keyColumns) cells.push("");
