@@ -3,10 +3,10 @@
  * user configured are checked on every payment (a changed limit or thresholds are posted, a
  * `retired` date retires one; another change is a conflict).
  */
-import { BudgetErrorCode, QUOTA_BOOK, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
+import { BudgetErrorCode, BudgetWarningCode, QUOTA_BOOK, controlAccountIds, controlWarnings, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
 import type { DefineControlResult, DimensionMatcher, QuotaControl } from "@jincai/budget";
 import { paymentEconomicCode } from "@jincai/treasury";
-import { JincaiError, addCalendarDays, appendAudit, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
+import { JincaiError, addCalendarDays, appendAudit, available, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, PeriodLock, StoreTx } from "@jincai/core";
 import { cliActor } from "./cli-actor";
 import { CONFIG_FILE } from "./config";
@@ -20,9 +20,11 @@ export interface ControlNotice {
    * retirement waits; `unconfigured`: defined in the database but gone from the settings, and
    * still checked; `retired`: retired now, or retired before and gone from the settings (no longer
    * checked). A control configured as retired is defined and retired at once: payments dated
-   * before its retirement, imported later, are still checked against it.
+   * before its retirement, imported later, are still checked against it. `over-limit`: an
+   * advisory control in force is already past its limit (said on every import, as a row only
+   * warns when it crosses the limit).
    */
-  readonly status: "defined" | "changed" | "not-posted" | "unconfigured" | "retired";
+  readonly status: "defined" | "changed" | "not-posted" | "unconfigured" | "retired" | "over-limit";
   readonly message: string;
 }
 
@@ -35,7 +37,9 @@ export interface ControlNotice {
  * in a savepoint of its own, dated today within the fiscal year, or on the last day before it that
  * no closed period covers; when every day of the year is closed, a new control, limit or
  * retirement is not posted and says so (the import goes on: no payment is left for it to check).
- * A retirement is dated as configured: in a closed period it is BUDGET_PERIOD_CLOSED.
+ * A retirement is dated as configured: in a closed period it is BUDGET_PERIOD_CLOSED. Last, each
+ * advisory control in force that is already past its limit says so, once per import (a row of
+ * the import warns only when it takes a control past a level; one defined now says it above).
  *
  * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when a control retired in the database has no
  *   `retired`, or another one, in the settings (a retirement cannot be taken back or moved)
@@ -46,9 +50,17 @@ export interface ControlNotice {
  * ```
  */
 export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clock = systemClock()): Promise<ControlNotice[]> {
-  const notices: ControlNotice[] = [];
   const stored = await loadQuotaControls(tx);
-  notices.push(...unconfiguredNotices(stored, config));
+  const notices = [...unconfiguredNotices(stored, config), ...(await defineConfigured(tx, config, stored, clock))];
+  // A control defined now already said how far over its limit it starts.
+  const said = new Set(notices.filter((n) => n.status === "defined").map((n) => n.control));
+  notices.push(...(await overLimitNotices(tx)).filter((n) => !said.has(n.control)));
+  return notices;
+}
+
+/** Defines, changes or retires each configured control; the notices of what it did. */
+async function defineConfigured(tx: StoreTx, config: JincaiConfig, stored: readonly QuotaControl[], clock: Clock): Promise<ControlNotice[]> {
+  const notices: ControlNotice[] = [];
   if (config.controls.length === 0) return notices;
   const retiredBefore = new Map(stored.map((c) => [c.id, c.retired]));
   const year = config.fiscalYear;
@@ -99,6 +111,30 @@ export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clo
   return notices;
 }
 
+/**
+ * What an import says of each advisory control in force that is already past its limit: its use,
+ * limit and excess. An absolute control cannot be past its limit, and a tracking one has none to
+ * pass; a retired one checks nothing any more.
+ */
+async function overLimitNotices(tx: StoreTx): Promise<ControlNotice[]> {
+  const advisory = (await loadQuotaControls(tx)).filter((c) => c.policy === "advisory" && c.retired === undefined);
+  if (advisory.length === 0) return [];
+  const balances = new Map((await tx.accountBalances({ accountIds: advisory.map((c) => controlAccountIds(c.id).control) })).map((b) => [b.account.id, b.balance]));
+  const out: ControlNotice[] = [];
+  for (const c of advisory) {
+    const balance = balances.get(controlAccountIds(c.id).control);
+    if (balance === undefined) continue;
+    const over = controlWarnings(c, available(balance), 0n).find((w) => w.code === BudgetWarningCode.ADVISORY_EXCEEDED);
+    if (over === undefined) continue;
+    out.push({
+      control: c.id,
+      status: "over-limit",
+      message: `control ${c.id} (advisory limit ${formatFen(c.limit)}) is past its limit: ${formatFen(over.used)} used or reserved, ${formatFen(over.used - c.limit)} over (${percentOf(over.used, c.limit)} %); its payments are still accepted`,
+    });
+  }
+  return out;
+}
+
 /** What an import says of the stored controls gone from the settings: still checked, or retired. */
 function unconfiguredNotices(stored: readonly QuotaControl[], config: JincaiConfig): ControlNotice[] {
   const configured = new Set(config.controls.map((c) => c.id));
@@ -146,9 +182,14 @@ function definedMessage(c: JincaiConfig["controls"][number], year: number, limit
  * may be defined past its limit; an absolute one is refused).
  */
 function standing(opening: bigint, limit: bigint): string {
-  const tenths = (opening * 1000n) / limit;
-  if (opening > limit) return `; that is ${formatFen(opening - limit)} over its limit (${tenths / 10n}.${tenths % 10n} %) before any payment of this file`;
-  return tenths >= 800n ? `; that is ${tenths / 10n}.${tenths % 10n} % of its limit` : "";
+  if (opening > limit) return `; that is ${formatFen(opening - limit)} over its limit (${percentOf(opening, limit)} %) before any payment of this file`;
+  return (opening * 1000n) / limit >= 800n ? `; that is ${percentOf(opening, limit)} % of its limit` : "";
+}
+
+/** `used` as a share of `limit` in percent to one decimal, truncated (`170.0`). */
+function percentOf(used: bigint, limit: bigint): string {
+  const tenths = (used * 1000n) / limit;
+  return `${tenths / 10n}.${tenths % 10n}`;
 }
 
 /** The last day from `date` back to `first` that no closed period of the quota book covers. */
