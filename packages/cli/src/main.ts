@@ -1,7 +1,7 @@
 /**
  * The `jincai` program: commander wiring, global options and the mapping of errors to exit codes.
  */
-import { isJincaiError } from "@jincai/core";
+import { isJincaiError, showInvisible } from "@jincai/core";
 import { Command, CommanderError } from "commander";
 import type { CliContext } from "./cli-context";
 import { registerAudit } from "./commands/audit-command";
@@ -63,7 +63,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     }
     const coded = isJincaiError(error) ? error : fileError(error);
     if (coded !== undefined) {
-      ctx.err(`jincai: ${coded.code}: ${coded.message}`);
+      // A value from the input quoted in the message shows its invisible characters (`ZB1\u200b`).
+      ctx.err(`jincai: ${coded.code}: ${showInvisible(coded.message)}`);
       return EXIT.usage;
     }
     const sqlite = sqliteCode(error);

@@ -1,5 +1,6 @@
 export { JincaiError, isJincaiError } from "./errors/jincai-error";
 export type { JincaiErrorOptions } from "./errors/jincai-error";
+export { showInvisible } from "./errors/show-invisible";
 export { systemClock, fixedClock, todayOf, isoNow } from "./time/clock";
 export type { Clock } from "./time/clock";
 export { createIdGenerator } from "./ids/new-id";

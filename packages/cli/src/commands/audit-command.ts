@@ -19,7 +19,7 @@ import { existsSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
-  JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, systemClock, verifyAudit, verifyLedgerSeals, verifyPeriodLocks,
+  JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, showInvisible, systemClock, verifyAudit, verifyLedgerSeals, verifyPeriodLocks,
 } from "@jincai/core";
 import type { LedgerSealResult, SealReport } from "@jincai/core";
 import { PAYMENT_COLLECTION, checkPaymentDocuments } from "@jincai/treasury";
@@ -74,9 +74,9 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         const summary = { seals: ledger.seals, sealedTo: ledger.sealedTo, unsealed: ledger.unsealed, withoutAccounts: ledger.withoutAccounts, withoutRecords: ledger.withoutRecords, records: ledger.records };
         ctx.out(JSON.stringify({ ...chain, ok, problems, ledger: summary, documents, periods: { closes: periods.closes, locks: periods.locks, unrecorded } }, null, 2));
       } else {
-        for (const p of problems) ctx.out(`${p.code} at event ${p.sequence}: ${p.message}`);
-        for (const d of documents) ctx.out(`AUDIT_DOCUMENT_MISMATCH: ${d.message}`);
-        for (const u of unrecorded) ctx.out(`${u.code}: ${u.message}`);
+        for (const p of problems) ctx.out(`${p.code} at event ${p.sequence}: ${showInvisible(p.message)}`);
+        for (const d of documents) ctx.out(`AUDIT_DOCUMENT_MISMATCH: ${showInvisible(d.message)}`);
+        for (const u of unrecorded) ctx.out(`${u.code}: ${showInvisible(u.message)}`);
         const kept = external === undefined ? "" : ` and ${chain.externalCheckpoints} kept outside`;
         ctx.out(ok ? `audit: ${chain.events} events, ${chain.checkpoints} checkpoints${kept}, chain intact` : `audit: ${problems.length + documents.length + unrecorded.length} problem(s)`);
         if (ok && !chain.signaturesChecked && chain.checkpoints + chain.externalCheckpoints > 0) {

@@ -19,6 +19,7 @@ import {
   parseImportMapping,
   paymentRowSchema,
   quotaRowSchema,
+  showInvisible,
 } from "@jincai/core";
 import type { ImportEncoding, ImportIssue, ImportMapping, RowSchema, StoreTx } from "@jincai/core";
 import { SingleBar } from "cli-progress";
@@ -112,8 +113,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
           // Every control defined or changed is said, with --json too (a pipeline keeps the record).
           if (kind === "payments") {
             for (const notice of await syncControls(target, config)) {
-              if (opts.json === true) ctx.out(JSON.stringify({ control: notice }));
-              else if (opts.quiet !== true) ctx.out(notice.message);
+              // A control's id or matchers come from the settings: their invisible characters are shown.
+              const shown = { ...notice, message: showInvisible(notice.message) };
+              if (opts.json === true) ctx.out(JSON.stringify({ control: shown }));
+              else if (opts.quiet !== true) ctx.out(shown.message);
             }
           }
           const out: FileReport[] = [];
@@ -200,7 +203,8 @@ async function importFile(
         if (issue.code.startsWith("IMPORT_")) inputErrors = true;
         errorCodes.set(issue.code, (errorCodes.get(issue.code) ?? 0) + 1);
       }
-      lines[i] = opts.json ? JSON.stringify(issue) : formatIssue(issue);
+      // JSON keeps the cell's `value` exact; its message, like the text line, shows invisible characters.
+      lines[i] = opts.json ? JSON.stringify({ ...issue, message: showInvisible(issue.message) }) : formatIssue(issue);
     }
     ctx.err(lines.join("\n"));
     bar?.start(100, shown.percent, { rows: shown.rows, speed: shown.speed, left: shown.eta });

@@ -5,7 +5,7 @@
  */
 import { QUOTA_COLLECTION, loadQuotaControls, quotaFromDocument } from "@jincai/budget";
 import type { QuotaDocument, QuotaLine } from "@jincai/budget";
-import { formatFen } from "@jincai/core";
+import { formatFen, showInvisible } from "@jincai/core";
 import { TreasuryErrorCode, paymentHistories } from "@jincai/treasury";
 import type { PaymentHistory } from "@jincai/treasury";
 import type { Command } from "commander";
@@ -47,7 +47,7 @@ export function registerPayment(program: Command, ctx: CliContext): void {
       const shown = found.filter((h): h is PaymentHistory => h !== undefined);
       if (opts.json) ctx.out(JSON.stringify(shown.map((h) => toJson(h, lines.get(h.payment.quotaId))), null, 2));
       else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h, lines.get(h.payment.quotaId), retired)}`));
-      for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${number}`);
+      for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${showInvisible(number)}`);
       ctx.exitCode = missing.length > 0 ? EXIT.usage : EXIT.ok;
     });
 }

@@ -2,7 +2,7 @@
  * `jincai verify`: the rule check a CI pipeline runs on data before accepting it. Exit 1 on any
  * failure, each with its evidence; text, JSON or JUnit XML output.
  */
-import { JincaiError, RULE_SEVERITIES, checkJournal, checkLedger, severityAtLeast } from "@jincai/core";
+import { JincaiError, RULE_SEVERITIES, checkJournal, checkLedger, severityAtLeast, showInvisible } from "@jincai/core";
 import type { RuleFailure, RuleSeverity } from "@jincai/core";
 import { checkControls, checkQuotaFigures, checkQuotaMonths, checkQuotaRecords, checkQuotas } from "@jincai/budget";
 import { PAYMENT_TRANSFER_PREFIX, checkPaymentDates, checkPaymentSteps, checkPayments } from "@jincai/treasury";
@@ -88,7 +88,8 @@ function print(ctx: CliContext, format: string, findings: readonly RuleFailure[]
     ctx.out(`${bad.length === 0 ? "ok  " : "FAIL"} ${rule}${mine.length > 0 ? ` (${mine.length} finding${mine.length === 1 ? "" : "s"})` : ""}`);
     for (const f of mine.slice(0, TEXT_LIMIT)) {
       const evidence = Object.entries(f.evidence).map(([k, v]) => `${k}=${v}`).join(" ");
-      ctx.out(`     ${f.severity} ${f.message}${evidence ? `\n       evidence: ${evidence}` : ""}`);
+      // Ids in findings come from the data: their invisible characters are shown (`ZB1\u200b`).
+      ctx.out(showInvisible(`     ${f.severity} ${f.message}${evidence ? `\n       evidence: ${evidence}` : ""}`));
     }
     if (mine.length > TEXT_LIMIT) ctx.out(`     … and ${mine.length - TEXT_LIMIT} more (use --format json for all)`);
   }

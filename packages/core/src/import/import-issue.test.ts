@@ -8,4 +8,11 @@ describe("formatIssue", () => {
       message: 'amount "12.345" has more than two decimals', value: "12.345", severity: "error",
     })).toBe('payments.csv:17:5 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals');
   });
+
+  it("shows the invisible characters of a quoted value as escapes, so ZB1 and ZB1 with a zero-width space differ", () => {
+    expect(formatIssue({
+      file: "payments.csv", line: 3, column: 3, field: "quotaId", code: "IMPORT_INVALID_VALUE",
+      message: 'quotaId "ZB1\u200b" is not a quota (did you mean "ZB1"?) \u202eRTL', value: "ZB1\u200b", severity: "error",
+    })).toBe('payments.csv:3:3 IMPORT_INVALID_VALUE quotaId "ZB1\\u200b" is not a quota (did you mean "ZB1"?) \\u202eRTL');
+  });
 });

@@ -1,3 +1,4 @@
+import { showInvisible } from "../errors/show-invisible";
 import type { ImportIssueCode } from "./import-issue-code";
 
 /**
@@ -31,7 +32,9 @@ export interface ImportIssue {
 }
 
 /**
- * Formats an issue as `file:line:column CODE message`, the form editors and CI logs link.
+ * Formats an issue as `file:line:column CODE message`, the form editors and CI logs link. The
+ * invisible characters of a value quoted in it are shown as escapes (`ZB1\u200b`, see
+ * showInvisible), so two ids that look alike can be told apart.
  *
  * @param issue - the issue
  * @returns one line of text, without a trailing newline
@@ -41,5 +44,5 @@ export interface ImportIssue {
  * ```
  */
 export function formatIssue(issue: ImportIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column} ${issue.code} ${issue.message}`;
+  return showInvisible(`${issue.file}:${issue.line}:${issue.column} ${issue.code} ${issue.message}`);
 }
