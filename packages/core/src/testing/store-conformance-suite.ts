@@ -6,6 +6,7 @@ import { recordAuditSuite } from "./record-audit.suite";
 import { recordBatchSuite } from "./record-batch.suite";
 import { recordCountsSuite } from "./record-counts.suite";
 import { savepointSuite } from "./savepoint.suite";
+import { sealLinesSuite } from "./seal-lines.suite";
 import type { StoreHarness } from "./store-harness";
 import { transactionBalancesSuite } from "./transaction-balances.suite";
 import { transactionSuite } from "./transaction.suite";
@@ -39,5 +40,6 @@ export function storeConformanceSuite(harness: StoreHarness): void {
     recordCountsSuite(harness);
     ledgerInvariantsSuite(harness);
     transferFlowsSuite(harness);
+    sealLinesSuite(harness);
   });
 }
