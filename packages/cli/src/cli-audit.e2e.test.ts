@@ -19,8 +19,8 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
 
     const first = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"]);
     expect(first.code).toBe(0);
-    // Events 1 and 2 are the agencies' and quotas' imports; the quotas' transfers are sealed in 3.
-    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}; 10 new account\(s\)$/m);
+    // Events 1 and 2 are the agencies' and quotas' imports; the quotas' transfers and documents are sealed in 3.
+    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}; 10 new account\(s\), 3 quota document\(s\) new or changed$/m);
     expect(first.stdout).toMatch(/^audit checkpoint: event 3, hash [0-9a-f]{64}, key [0-9a-f]{16}; appended to kept\.jsonl$/m);
     expect((await runJincai(db.dir, ["import", "payments", "payments.csv"])).code).toBe(0);
     expect((await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem", "--out", "kept.jsonl"])).stdout).toContain("event 5,");
@@ -95,7 +95,9 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     await writeFile(join(db.dir, "zb4.csv"), `${SMALL.quotas.split("\n")[0]}\nZB4,青财预〔2026〕3号,2026,101001,111,2010301,30201,JB0000,100.00\n`);
     expect((await runJincai(db.dir, ["import", "quotas", "zb4.csv"])).code).toBe(0);
     const later = await runJincai(db.dir, ["audit", "verify"]);
-    expect(later.stdout.match(/^AUDIT_\w+/gm)).toEqual(["AUDIT_ACCOUNT_MISMATCH"]);
+    // The quota document, sealed like the payments' since session 17, is found moved too.
+    expect(later.stdout.match(/^AUDIT_\w+/gm)).toEqual(["AUDIT_ACCOUNT_MISMATCH", "AUDIT_RECORD_MISMATCH"]);
+    expect(later.stdout).toContain("AUDIT_RECORD_MISMATCH at event 3: the quota documents sealed at event 3 have changed: ZB3 changed: a document was edited");
   });
 
   it("seals a payment document's approval, which writes no transfer, and finds the approval's date edited, which its transfers cannot show", async () => {
@@ -106,15 +108,15 @@ describe("jincai audit keygen, checkpoint and verify --checkpoints", () => {
     expect((await runJincai(db.dir, ["audit", "keygen", "audit"])).code).toBe(0);
     expect((await runJincai(db.dir, ["import", "payments", "submitted.csv"])).code).toBe(0);
     const first = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem"]);
-    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}; 10 new account\(s\), 1 payment document\(s\) new or changed$/m);
+    expect(first.stdout).toMatch(/^ledger seal: transfers 1\.\.\d+ \(\d+\) sha-256:[0-9a-f]{64}; 10 new account\(s\), 1 payment document\(s\), 3 quota document\(s\) new or changed$/m);
     expect((await runJincai(db.dir, ["import", "payments", "approved.csv"])).code).toBe(0);
-    expect((await runJincai(db.dir, ["audit", "verify"])).stdout).toContain("documents: 0 sealed unchanged; 1 new or changed since the last seal are not sealed yet (jincai audit checkpoint seals them)");
+    expect((await runJincai(db.dir, ["audit", "verify"])).stdout).toContain("documents: 3 sealed unchanged; 1 new or changed since the last seal are not sealed yet (jincai audit checkpoint seals them)");
     // Events 1..3 are the imports, 4 the first seal, 5 the approval's import: its seal is event 6.
     const second = await runJincai(db.dir, ["audit", "checkpoint", "--key", "audit.key.pem"]);
     expect(second.stdout).toContain("ledger seal: no new transfers; 1 payment document(s) new or changed\naudit checkpoint: event 6,");
     const intact = await runJincai(db.dir, ["audit", "verify"]);
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toContain("documents: 1 sealed unchanged\n");
+    expect(intact.stdout).toContain("documents: 4 sealed unchanged\n");
     const raw = new Database(join(db.dir, "jincai.db"));
     raw.prepare(`UPDATE records SET data = json_set(data, '$.events[1].date', '2026-03-01') WHERE collection = 'payment' AND id = 'S1'`).run();
     raw.close();

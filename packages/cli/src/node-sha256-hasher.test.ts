@@ -12,4 +12,11 @@ describe("nodeSha256Hasher", () => {
     expect(nodeSha256Hasher.name).toBe(sha256Hasher.name);
     expect(nodeSha256Hasher.hash(encoder.encode("abc"))).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
+
+  it("gives, fed in parts, the digest of the UTF-8 bytes of the parts joined", async () => {
+    const parts = ["41\tpay:ZF1\t", "青川 🧾\u2028", "", "\n"];
+    const h = nodeSha256Hasher.incremental!();
+    for (const part of parts) h.update(part);
+    expect(h.digest()).toBe(await sha256Hasher.hash(new TextEncoder().encode(parts.join(""))));
+  });
 });

@@ -42,6 +42,7 @@ export type {
   TransferFlow,
   TransferFlowQuery,
   TransferQuery,
+  TransferSealPage,
 } from "./store/store";
 export type { AuditCheckpoint, AuditEvent } from "./audit/audit-event";
 
@@ -178,7 +179,7 @@ export type { MemoryStoreOptions } from "./store/memory-store";
 // --- audit chain ---
 export { canonicalJson } from "./audit/canonical-json";
 export { sha256Hasher } from "./audit/audit-hasher";
-export type { AuditHasher } from "./audit/audit-hasher";
+export type { AuditHasher, IncrementalHash } from "./audit/audit-hasher";
 export type { AuditStore } from "./audit/audit-store";
 export { AUDIT_ZERO_HASH, hashAuditEvent } from "./audit/hash-audit-event";
 export { appendAudit } from "./audit/append-audit";
@@ -186,7 +187,8 @@ export type { AppendAuditOptions, AuditInput } from "./audit/append-audit";
 export { auditCheckpointPayload } from "./audit/audit-signer";
 export type { AuditSigner, AuditVerifier } from "./audit/audit-signer";
 export { checkpointAudit } from "./audit/checkpoint-audit";
-export { LEDGER_SEAL_ACTION, LEDGER_SEAL_COLLECTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./audit/seal-ledger";
+export { LEDGER_SEAL_ACTION, LEDGER_SEAL_COLLECTION, sealLedger, sealOf, verifyLedgerSeals } from "./audit/seal-ledger";
+export { sealLineId, sealLinePages, transferSealLine } from "./audit/transfer-seal-line";
 export type { LedgerSeal, LedgerSealResult, SealLedgerOptions, SealProblem, SealReport } from "./audit/seal-ledger";
 export { accountSealLine } from "./audit/seal-accounts";
 export type { SealedAccounts } from "./audit/seal-accounts";

@@ -26,6 +26,7 @@ import type {
   TransferFlowQuery,
   TransferInput,
   TransferQuery,
+  TransferSealPage,
 } from "@jincai/core";
 import { accountBalances } from "./account-balances";
 import { closeAccount, createAccounts, getAccount } from "./account-rows";
@@ -39,6 +40,7 @@ import { RetryWrite, type Runner } from "./runner";
 import { exec } from "./sql-client";
 import type { TxBalances } from "./tx-balances";
 import type { TxGrowth } from "./tx-growth";
+import { streamSealLines } from "./seal-line-rows";
 import { transferFlows } from "./transfer-flows";
 import { loadResolutions, loadTransfers, streamTransfers } from "./transfer-rows";
 
@@ -134,6 +136,10 @@ export class PostgresStoreTx implements StoreTx {
 
   transfers(query?: TransferQuery): AsyncIterable<Transfer> {
     return streamTransfers((fn) => this.runner.read(fn), this.ctx.s, query);
+  }
+
+  transferSealLines(afterSequence: number): AsyncIterable<TransferSealPage> {
+    return streamSealLines((fn) => this.runner.read(fn), this.ctx.s, afterSequence);
   }
 
   transferFlows(query?: TransferFlowQuery): Promise<TransferFlow[]> {

@@ -1,7 +1,7 @@
 /**
- * PostgreSQL's payment documents edited behind the store's back with direct SQL: a sealed
- * document's payee changed with its version kept, and one deleted; the seal that last recorded
- * them finds them (core's `verifyLedgerSeals`, `AUDIT_RECORD_MISMATCH`).
+ * PostgreSQL's payment and quota documents edited behind the store's back with direct SQL: a
+ * sealed document changed with its version kept, one deleted, one set back to an older version;
+ * the seal that last recorded them finds them (core's `verifyLedgerSeals`, `AUDIT_RECORD_MISMATCH`).
  */
 import { fixedClock, sealLedger, verifyLedgerSeals } from "@jincai/core";
 import { describe, expect, it } from "vitest";
@@ -31,5 +31,22 @@ describe("verifyLedgerSeals on PostgreSQL (the documents)", () => {
       ["AUDIT_RECORD_MISMATCH", 1, "ZF1 changed; ZF2 missing"],
       ["AUDIT_RECORD_MISMATCH", 2, "ZF3 changed"],
     ]);
+  });
+
+  it("finds sealed quota documents edited, deleted and set back to an older version with SQL, as payment documents are", async () => {
+    const { store, admin, s } = db();
+    const quota = (id: string, amount: string) => ({ id, agency: "101001", amount, documentNumber: "青财预〔2026〕1号" });
+    for (const id of ["ZB1", "ZB2", "ZB3"]) await store.putRecord({ collection: "quota", id, data: quota(id, "500000"), index: { agency: "101001" } });
+    await store.putRecord({ collection: "quota", id: "ZB3", data: quota("ZB3", "400000"), index: { agency: "101001" }, expectedVersion: 1 });
+    const sealBoth = () => store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock: fixedClock("2026-03-31T18:00:00Z"), collections: ["payment", "quota"] }));
+    // The file's store is shared: the payments' seals and edits of the test before stay, and are left aside here.
+    expect(await sealBoth()).toMatchObject({ changedRecordsBy: { quota: 3 } });
+    const event = (await store.lastAuditEvent())!.sequence;
+    const quotaProblems = async () => (await verifyLedgerSeals(store)).problems.filter((p) => p.message.includes("quota documents"));
+    expect(await quotaProblems()).toEqual([]);
+    await admin.query(`UPDATE ${s}.records SET data = jsonb_set(data::jsonb, '{agency}', '"102001"')::json WHERE collection = 'quota' AND id = 'ZB1'`);
+    await admin.query(`DELETE FROM ${s}.records WHERE collection = 'quota' AND id = 'ZB2'`);
+    await admin.query(`UPDATE ${s}.records SET version = 1, data = jsonb_set(data::jsonb, '{amount}', '"500000"')::json WHERE collection = 'quota' AND id = 'ZB3'`);
+    expect((await quotaProblems()).map((p) => [p.code, p.sequence, p.message.split(": ")[1]])).toEqual([["AUDIT_RECORD_MISMATCH", event, "ZB1 changed; ZB2 missing; ZB3 at version 1, sealed at version 2"]]);
   });
 });

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "@jincai/core";
 import type { TransferReferences } from "@jincai/core";
-import { decodeReferences, encodeReferences } from "./references-codec";
+import { canonicalReferences, decodeReferences, encodeReferences } from "./references-codec";
 
 const paymentMemo = JSON.stringify(["青川办公用品有限公司", "6222509268374647", "日常支付", "30205"]);
 
@@ -72,6 +73,43 @@ describe("decodeReferences", () => {
         expect(decodeReferences(stored)).toEqual(r);
         if (stored !== null) expect(stored.startsWith("{")).toBe(false);
       }),
+    );
+  });
+});
+
+describe("canonicalReferences", () => {
+  const seal = (stored: string | null) => canonicalJson(decodeReferences(stored));
+
+  it("writes a payment's stored references as the seal's canonical JSON, keys sorted, without the object", () => {
+    const stored = encodeReferences({ voucher: "ZF202600000001", memo: paymentMemo });
+    expect(canonicalReferences(stored)).toBe(`{"memo":${JSON.stringify(paymentMemo)},"voucher":"ZF202600000001"}`);
+    expect(canonicalReferences(stored)).toBe(seal(stored));
+    expect(canonicalReferences(null)).toBe("{}");
+  });
+
+  it("writes a line number as the number it reads back as, and JSON rows through canonical JSON", () => {
+    for (const stored of ["l4:1.50", "l2:-3", "l3:007", "f1:fl1:0", '{"voucher":"V","amount":{"$bigint":"12"},"b":[1,null]}', '{"sourceLine":1e+21}']) {
+      expect(canonicalReferences(stored)).toBe(seal(stored));
+    }
+    expect(canonicalReferences("l4:1.50")).toBe('{"sourceLine":1.5}');
+  });
+
+  it.each(["x3:abc", "v3abc", "v9:abc", "v-1:abc", "v1:av1:b", "l2:ab"])("refuses %s as STORE_CORRUPT, as decodeReferences does", (text) => {
+    expect(() => canonicalReferences(text)).toThrow(expect.objectContaining({ code: "STORE_CORRUPT", details: expect.objectContaining({ refs: text }) }));
+  });
+
+  it("gives canonicalJson(decodeReferences(text)) for any stored references (property)", () => {
+    const text = fc.string({ unit: "binary" });
+    const refs = fc.record(
+      { voucher: text, sourceFile: text, sourceLine: fc.oneof(fc.integer({ min: -1e9, max: 1e12 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), documentId: text, corrects: text, memo: text, other: text },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(refs, (r) => {
+        const stored = encodeReferences(r as TransferReferences);
+        expect(canonicalReferences(stored)).toBe(seal(stored));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -12,7 +12,7 @@
  * written as JSON with `encodeJson`, as every row was before version 6. A stored value starting
  * with `{` is JSON, any other is compact, so rows of both forms read back the same.
  */
-import { JincaiError } from "@jincai/core";
+import { JincaiError, canonicalJson } from "@jincai/core";
 import type { TransferReferences } from "@jincai/core";
 import { decodeJson, encodeJson } from "./json-codec";
 
@@ -65,6 +65,47 @@ export function decodeReferences(text: string | null): TransferReferences {
   if (text === null) return {};
   if (text.charCodeAt(0) === 123 /* { */) return decodeJson<TransferReferences>(text);
   const out: Record<string, string | number> = {};
+  parseCompact(text, (key, value) => {
+    out[key] = key === "sourceLine" ? Number(value) : value;
+  });
+  return out as TransferReferences;
+}
+
+/** The known keys in canonical JSON's order (JavaScript string order), with their tags. */
+const CANONICAL = (["corrects", "documentId", "memo", "sourceFile", "sourceLine", "voucher"] as const).map((key) => [key, TAGS[key]] as const);
+
+/**
+ * The canonical JSON (core's `canonicalJson`) of stored references, written straight from the
+ * stored text: what a seal line ends with, without making the references object. Gives
+ * `canonicalJson(decodeReferences(text))` for every text (tests pin it), and throws as
+ * `decodeReferences` does.
+ *
+ * @throws {JincaiError} STORE_CORRUPT when compact text does not parse
+ * @example
+ * ```ts
+ * canonicalReferences("v3:ZF1m2:办公"); // '{"memo":"办公","voucher":"ZF1"}'
+ * canonicalReferences(null); // "{}"
+ * ```
+ */
+export function canonicalReferences(text: string | null): string {
+  if (text === null) return "{}";
+  if (text.charCodeAt(0) === 123 /* { */) return canonicalJson(decodeJson(text));
+  const values: Partial<Record<keyof TransferReferences, string>> = {};
+  parseCompact(text, (key, value) => {
+    values[key] = value;
+  });
+  let out = "{";
+  for (const [key] of CANONICAL) {
+    const value = values[key];
+    if (value === undefined) continue;
+    out += `${out.length === 1 ? "" : ","}"${key}":${key === "sourceLine" ? JSON.stringify(Number(value)) : JSON.stringify(value)}`;
+  }
+  return `${out}}`;
+}
+
+/** Reads compact text field by field (the value as stored), checking it as it goes. */
+function parseCompact(text: string, field: (key: keyof TransferReferences, value: string) => void): void {
+  const seen = new Set<string>();
   let at = 0;
   while (at < text.length) {
     const key = KEY_OF[text[at]!];
@@ -72,16 +113,13 @@ export function decodeReferences(text: string | null): TransferReferences {
     const digits = text.slice(at + 1, colon);
     const length = Number(digits);
     const end = colon + 1 + length;
-    if (key === undefined || colon < 0 || !/^\d{1,9}$/.test(digits) || end > text.length || key in out) throw corrupt(text, at);
+    if (key === undefined || colon < 0 || !/^\d{1,9}$/.test(digits) || end > text.length || seen.has(key)) throw corrupt(text, at);
+    seen.add(key);
     const value = text.slice(colon + 1, end);
-    if (key === "sourceLine") {
-      const line = Number(value);
-      if (!/^-?\d+(\.\d+)?$/.test(value) || !Number.isFinite(line)) throw corrupt(text, at);
-      out[key] = line;
-    } else out[key] = value;
+    if (key === "sourceLine" && (!/^-?\d+(\.\d+)?$/.test(value) || !Number.isFinite(Number(value)))) throw corrupt(text, at);
+    field(key, value);
     at = end;
   }
-  return out as TransferReferences;
 }
 
 function hasStoredType(key: string, value: unknown): boolean {

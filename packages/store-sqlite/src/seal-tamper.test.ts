@@ -1,6 +1,6 @@
 /**
  * Ledger seals over SQLite, tampered with by direct SQL: an account created without transfers, an
- * account edited between two seals and a payment document edited or deleted must each be found by
+ * account edited between two seals and a payment or quota document edited, deleted or set back must each be found by
  * core's `verifyLedgerSeals`, at the seal that recorded what changed.
  */
 import { rmSync } from "node:fs";
@@ -77,5 +77,23 @@ describe("verifyLedgerSeals on SQLite", () => {
     });
     tamper(file, `UPDATE records SET data = json_set(data, '$.events[0].date', '2026-03-01') WHERE collection = 'payment' AND id = 'ZF1'`);
     expect(await problemsOf(file)).toEqual([["AUDIT_RECORD_MISMATCH", 2, "ZF1 changed"]]);
+  });
+
+  it("finds sealed quota documents edited, deleted and set back to an older version with SQL, as payment documents are", async () => {
+    const file = await sealedDatabase();
+    const quota = (agency: string) => ({ id: "", agency, amount: "500000", documentNumber: "青财预〔2026〕1号" });
+    await withStore(file, async (store) => {
+      for (const id of ["ZB1", "ZB2", "ZB3"]) await store.putRecord({ collection: "quota", id, data: { ...quota("101001"), id }, index: { agency: "101001" } });
+      await store.putRecord({ collection: "quota", id: "ZB3", data: { ...quota("101001"), id: "ZB3", amount: "400000" }, index: { agency: "101001" }, expectedVersion: 1 });
+      // The first seal (event 1) recorded payments only; this one records the quota documents too.
+      expect(await store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock, collections: ["payment", "quota"] }))).toMatchObject({ changedRecordsBy: { payment: 0, quota: 3 } });
+      expect((await verifyLedgerSeals(store)).records).toMatchObject({ firstEvent: 1, firstEvents: { payment: 1, quota: 2 } });
+    });
+    expect(await problemsOf(file)).toEqual([]);
+    tamper(file, `
+      UPDATE records SET data = json_set(data, '$.agency', '102001') WHERE collection = 'quota' AND id = 'ZB1';
+      DELETE FROM records WHERE collection = 'quota' AND id = 'ZB2';
+      UPDATE records SET version = 1, data = json_set(data, '$.amount', '500000') WHERE collection = 'quota' AND id = 'ZB3';`);
+    expect(await problemsOf(file)).toEqual([["AUDIT_RECORD_MISMATCH", 2, "ZB1 changed; ZB2 missing; ZB3 at version 1, sealed at version 2"]]);
   });
 });

@@ -20,6 +20,7 @@ import { createTransfersSync } from "./create-transfers";
 import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
 import { countRecordsBySync } from "./record-counts";
 import { deleteRecordSync, getRecordSync, getRecordsSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
+import { SEAL_LINE_PAGE_SIZE, sealLinePageSync } from "./seal-line-query";
 import { transferFlowsSync } from "./transfer-flows";
 import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync, transfersByIdSync } from "./transfer-query";
 import { TRANSFER_COLUMNS, readTransfer } from "./transfer-row";
@@ -70,6 +71,16 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
         yield* page;
         if (page.length < TRANSFER_PAGE_SIZE) return;
         after = page[page.length - 1]!.sequence;
+      }
+    },
+    async *transferSealLines(afterSequence) {
+      let after = afterSequence;
+      for (;;) {
+        const from = after;
+        const page = await run.read("transferSealLines", () => sealLinePageSync(ctx, from));
+        if (page.sequences.length > 0) yield page;
+        if (page.sequences.length < SEAL_LINE_PAGE_SIZE) return;
+        after = page.sequences[page.sequences.length - 1]!;
       }
     },
     transferFlows: (query) => run.read("transferFlows", () => transferFlowsSync(ctx, query)),

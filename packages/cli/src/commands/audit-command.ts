@@ -10,7 +10,7 @@
  *   together with the stored checkpoints that named them.
  * - `keygen` writes an Ed25519 key pair for signing checkpoints.
  * - `checkpoint` seals the transfers written since the last seal, the accounts created since
- *   (with or without transfers) and the payment documents new or changed since, signs the
+ *   (with or without transfers) and the payment and quota documents new or changed since, signs the
  *   chain's head, stores the checkpoint and appends it to a file meant to
  *   be kept elsewhere (the audit office, a log host, a daily report); it first verifies the chain
  *   (against the checkpoints already in that file too) and signs nothing when it is broken.
@@ -22,6 +22,7 @@ import {
   JincaiError, checkpointAudit, createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, sealLedger, showInvisible, systemClock, verifyAudit, verifyLedgerSeals, verifyPeriodLocks,
 } from "@jincai/core";
 import type { LedgerSealResult, SealReport } from "@jincai/core";
+import { QUOTA_COLLECTION } from "@jincai/budget";
 import { PAYMENT_COLLECTION, checkPaymentDocuments } from "@jincai/treasury";
 import type { Command } from "commander";
 import { cliActor } from "../cli-actor";
@@ -124,7 +125,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
           const report = await verifyAudit(tx, { externalCheckpoints: kept });
           if (!report.ok) return report;
           // What was written since the last seal is sealed, so the signature covers it.
-          const seal = await sealLedger(tx, { actor: cliActor(), clock: systemClock(), collections: [PAYMENT_COLLECTION], hasher: nodeSha256Hasher });
+          const seal = await sealLedger(tx, { actor: cliActor(), clock: systemClock(), collections: SEALED_COLLECTIONS, hasher: nodeSha256Hasher });
           return { seal, ...(await checkpointAudit(tx, signer, { clock: systemClock() })) };
         }),
       );
@@ -143,16 +144,20 @@ export function registerAudit(program: Command, ctx: CliContext): void {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** The record collections `audit checkpoint` seals: payment documents and quota documents (指标). */
+const SEALED_COLLECTIONS = [PAYMENT_COLLECTION, QUOTA_COLLECTION] as const;
+
 /**
  * What `audit checkpoint` prints of its seal: `ledger seal: transfers 1..20 (20) sha-256:…`, then
- * `; 3 new account(s), 2 payment document(s) new or changed` when there are any; a seal of
- * accounts or documents alone says `ledger seal: no new transfers; 1 new account(s)`.
+ * `; 3 new account(s), 2 payment document(s), 1 quota document(s) new or changed` when there are
+ * any; a seal of accounts or documents alone says `ledger seal: no new transfers; 1 new account(s)`.
  */
 function sealLine(seal: LedgerSealResult): string {
   const transfers = seal.count === 0 ? "no new transfers" : `transfers ${seal.after + 1}..${seal.to} (${seal.count}) ${seal.digest}`;
+  const documents = Object.entries(seal.changedRecordsBy).filter(([, n]) => n > 0).map(([collection, n]) => `${n} ${collection} document(s)`);
   const also = [
     ...(seal.newAccounts === 0 ? [] : [`${seal.newAccounts} new account(s)`]),
-    ...(seal.changedRecords === 0 ? [] : [`${seal.changedRecords} payment document(s) new or changed`]),
+    ...(documents.length === 0 ? [] : [`${documents.join(", ")} new or changed`]),
   ];
   return `ledger seal: ${[transfers, also.join(", ")].filter((p) => p !== "").join("; ")}`;
 }
@@ -165,7 +170,11 @@ function documentsLine(ledger: SealReport): string | undefined {
   const since = records.changedSince + records.newSince;
   const pending = since === 0 ? "" : `; ${since} new or changed since the last seal are not sealed yet (jincai audit checkpoint seals them)`;
   const older = ledger.withoutRecords === 0 ? "" : `; the ${ledger.withoutRecords} seal(s) before event ${records.firstEvent} recorded none (made before documents were sealed): an edit made before it is found only against its transfers`;
-  return `documents: ${records.sealed} sealed${ledger.problems.some((p) => p.code === "AUDIT_RECORD_MISMATCH") ? "" : " unchanged"}${pending}${older}`;
+  // A collection sealed from a later version on (quota documents after payments) is not covered by the seals before it.
+  const later = Object.entries(records.firstEvents).filter(([, event]) => event > records.firstEvent!).map(([collection, event]) => `${collection} documents only from event ${event} (the seals before it did not record them)`);
+  const missing = SEALED_COLLECTIONS.filter((c) => records.firstEvents[c] === undefined).map((c) => `no seal records the ${c} documents yet (jincai audit checkpoint seals them)`);
+  const coverage = [...later, ...missing].map((p) => `; ${p}`).join("");
+  return `documents: ${records.sealed} sealed${ledger.problems.some((p) => p.code === "AUDIT_RECORD_MISMATCH") ? "" : " unchanged"}${pending}${older}${coverage}`;
 }
 
 async function writeExclusive(path: string, shown: string, text: string, mode: number): Promise<void> {

@@ -7,7 +7,7 @@ import type { AccountBalance, StoreTx, StoredRecord } from "../store/store";
 import type { Account } from "../ledger/account";
 
 /** What a seal reads and writes. */
-export type SealView = Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances" | "queryRecords">;
+export type SealView = Pick<StoreTx, "transfers" | "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances" | "queryRecords">;
 
 /** The edits a view applies: an account or record mapped to its edited form, or `undefined` (deleted). */
 export interface Edits {
@@ -29,6 +29,7 @@ export function tamperedView(store: SealView, edits: Edits): SealView {
   const record = edits.record ?? ((r: StoredRecord) => r);
   return {
     transfers: (query) => store.transfers(query),
+    transferSealLines: (after) => store.transferSealLines(after),
     auditEvents: (from) => store.auditEvents(from),
     lastAuditEvent: () => store.lastAuditEvent(),
     appendAuditEvent: (event) => store.appendAuditEvent(event),

@@ -8,12 +8,13 @@ import { fixedClock } from "../time/clock";
 import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { accountSealLine } from "./seal-accounts";
-import { LEDGER_SEAL_COLLECTION, sealLedger, sealOf, transferSealLine, verifyLedgerSeals } from "./seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger, sealOf, verifyLedgerSeals } from "./seal-ledger";
+import { sealLinePages, transferSealLine } from "./transfer-seal-line";
 
 const clock = fixedClock("2026-03-31T18:00:00Z");
 const seal = (store: Store) => store.transaction((tx) => sealLedger(tx, { actor: "u:zhang", clock }));
 
-type Sealed = Pick<Store, "transfers" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">;
+type Sealed = Pick<Store, "transfers" | "transferSealLines" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">;
 
 /** The store as it would read after someone edited one stored transfer behind its back. */
 function tampered(store: Store, id: string, change: (t: Transfer) => Transfer): Sealed {
@@ -24,6 +25,9 @@ function tampered(store: Store, id: string, change: (t: Transfer) => Transfer): 
     accountBalances: (query) => store.accountBalances(query),
     async *transfers(query) {
       for await (const t of store.transfers(query)) yield t.id === id ? change(t) : t;
+    },
+    transferSealLines(after) {
+      return sealLinePages(this.transfers({ afterSequence: after }));
     },
   };
 }
@@ -41,10 +45,10 @@ describe("sealLedger and verifyLedgerSeals", () => {
     expect(second).toMatchObject({ after: first!.to, to: first!.to + 1, count: 1 });
     const events = [];
     for await (const e of store.auditEvents()) events.push(e);
-    const { newAccounts: _a, changedRecords: _r, ...firstSeal } = first!;
-    const { newAccounts: _b, changedRecords: _s, ...secondSeal } = second!;
+    const { newAccounts: _a, changedRecords: _r, changedRecordsBy: _rb, ...firstSeal } = first!;
+    const { newAccounts: _b, changedRecords: _s, changedRecordsBy: _sb, ...secondSeal } = second!;
     expect(events.map((e) => sealOf(e))).toEqual([firstSeal, secondSeal]);
-    expect(await verifyLedgerSeals(store)).toEqual({ seals: 2, sealedTo: second!.to, unsealed: 0, problems: [], withoutAccounts: 0, withoutRecords: 2, records: { collections: [], sealed: 0, changedSince: 0, newSince: 0 } });
+    expect(await verifyLedgerSeals(store)).toEqual({ seals: 2, sealedTo: second!.to, unsealed: 0, problems: [], withoutAccounts: 0, withoutRecords: 2, records: { collections: [], sealed: 0, changedSince: 0, newSince: 0, firstEvents: {} } });
   });
 
   it("finds a sealed transfer's references or amount changed behind the store's back, at its seal", async () => {
@@ -70,6 +74,9 @@ describe("sealLedger and verifyLedgerSeals", () => {
       accountBalances: (query) => store.accountBalances(query),
       async *transfers(query) {
         for await (const t of store.transfers(query)) if (t.sequence !== 1) yield t;
+      },
+      transferSealLines(after) {
+        return sealLinePages(this.transfers({ afterSequence: after }));
       },
     };
     const report = await verifyLedgerSeals(deleted);
@@ -113,6 +120,7 @@ function moved(store: Store, id: string, change: (a: Account) => Account): Seale
     getRecord: (collection, recordId) => store.getRecord(collection, recordId),
     queryRecords: (collection, query) => store.queryRecords(collection, query),
     transfers: (query) => store.transfers(query),
+    transferSealLines: (after) => store.transferSealLines(after),
     async accountBalances(query) {
       return (await store.accountBalances(query)).map((b) => (b.account.id === id ? { ...b, account: change(b.account) } : b));
     },

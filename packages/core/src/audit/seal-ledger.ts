@@ -15,14 +15,17 @@
  * created without transfers yet is sealed at once (a seal of no transfers: `transfers 11..10 (0)`).
  */
 import type { Clock } from "../time/clock";
-import type { Transfer } from "../ledger/transfer";
-import type { StoreTx } from "../store/store";
+import type { StoreTx, TransferSealPage } from "../store/store";
 import { appendAudit } from "./append-audit";
 import type { AuditEvent } from "./audit-event";
 import type { AuditHasher } from "./audit-hasher";
 import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { requireClock } from "./_require-clock";
+import { createSealDigest, type SealMark } from "./_seal-digest";
+import { sealLineId } from "./transfer-seal-line";
+
+export type { SealMark } from "./_seal-digest";
 import type { SealedAccounts } from "./seal-accounts";
 import { sealAccounts, verifySealedAccounts } from "./seal-accounts";
 import type { RecordSealSummary, SealedCollection, SealedRecords } from "./seal-records";
@@ -45,63 +48,6 @@ export interface LedgerSeal {
 
 /** Record collection of what each seal event's digest covers (its chunk marks), by event sequence. */
 export const LEDGER_SEAL_COLLECTION = "ledger-seal";
-
-/** Transfers hashed per chunk: each chunk's digest is chained into the next, memory stays flat. */
-const CHUNK = 10_000;
-
-/**
- * The canonical line of a transfer in a seal: every stored field, tab-separated.
- *
- * @example
- * ```ts
- * transferSealLine(transfer); // "41\tpay:ZF1\tposted\tquota:ZB1\tquota-spent:ZB1\t50000\t2026-03-01\t\t\t{\"voucher\":\"ZF1\"}\n"
- * ```
- */
-export function transferSealLine(t: Transfer): string {
-  return `${t.sequence}\t${t.id}\t${t.phase}\t${t.debitAccountId}\t${t.creditAccountId}\t${t.amount}\t${t.date}\t${t.pendingId ?? ""}\t${t.expiresOn ?? ""}\t${canonicalJson(t.references)}\n`;
-}
-
-/** The running digest after a chunk of a seal: its last sequence and the chain's value there. */
-export interface SealMark {
-  /** The last sequence of the chunk. */
-  readonly to: number;
-  /** The chained digest after it (hex, without the hasher's name). */
-  readonly digest: string;
-}
-
-/** Running digest over transfers in sequence order, in chunks of {@link CHUNK}. */
-function createSealDigest(hasher: AuditHasher): {
-  add(t: Transfer): Promise<void>;
-  finish(): Promise<string>;
-  count: () => number;
-  marks: () => readonly SealMark[];
-} {
-  const encoder = new TextEncoder();
-  let chained = "";
-  let lines: string[] = [];
-  let count = 0;
-  let last = 0;
-  const marks: SealMark[] = [];
-  const flush = async (): Promise<void> => {
-    chained = await hasher.hash(encoder.encode(chained + lines.join("")));
-    lines = [];
-    marks.push({ to: last, digest: chained });
-  };
-  return {
-    async add(t) {
-      lines.push(transferSealLine(t));
-      count++;
-      last = t.sequence;
-      if (lines.length === CHUNK) await flush();
-    },
-    async finish() {
-      if (lines.length > 0 || count === 0) await flush();
-      return `${hasher.name}:${chained}`;
-    },
-    count: () => count,
-    marks: () => marks,
-  };
-}
 
 /**
  * Reads a seal back from its audit event, or undefined when the event is no seal.
@@ -139,6 +85,8 @@ export interface LedgerSealResult extends LedgerSeal {
   readonly newAccounts: number;
   /** Documents of the sealed collections new, changed or deleted since the last seal. */
   readonly changedRecords: number;
+  /** The same by collection (every sealed collection, 0 where none changed). */
+  readonly changedRecordsBy: Readonly<Record<string, number>>;
 }
 
 /**
@@ -152,11 +100,11 @@ export interface LedgerSealResult extends LedgerSeal {
  * @example
  * ```ts
  * await store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock, collections: ["payment"] }));
- * // { after: 0, to: 1029944, count: 1029944, digest: "sha-256:…", newAccounts: 61230, changedRecords: 70412 }
+ * // { after: 0, to: 1029944, count: 1029944, digest: "sha-256:…", newAccounts: 61230, changedRecords: 70412, changedRecordsBy: { payment: 70412 } }
  * ```
  */
 export async function sealLedger(
-  tx: Pick<StoreTx, "transfers" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances" | "queryRecords">,
+  tx: Pick<StoreTx, "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances" | "queryRecords">,
   options: SealLedgerOptions,
 ): Promise<LedgerSealResult | undefined> {
   // Before the (long) read of the transfers, not after it.
@@ -176,9 +124,12 @@ export async function sealLedger(
   }
   const digest = createSealDigest(hasher);
   let to = after;
-  for await (const t of tx.transfers({ afterSequence: after })) {
-    await digest.add(t);
-    to = t.sequence;
+  for await (const { sequences, lines } of tx.transferSealLines(after)) {
+    for (let i = 0; i < sequences.length; i++) {
+      const hashing = digest.add(sequences[i]!, lines[i]!);
+      if (hashing !== undefined) await hashing;
+    }
+    to = sequences.at(-1) ?? to;
   }
   const accounts = await sealAccounts(tx, covered, hasher);
   // The seals' own records are covered by their events' digests, not by a later seal.
@@ -196,7 +147,7 @@ export async function sealLedger(
   const change = { ...seal, marks: seal.count === 0 ? [] : digest.marks().map((m) => ({ to: m.to, digest: m.digest })), accounts, ...(sealsRecords ? { records: records.records } : {}) };
   const event = await appendAudit(tx, { actor: options.actor, action: LEDGER_SEAL_ACTION, subject: `transfers ${after + 1}..${to} (${seal.count}) ${seal.digest}`, change }, options);
   await tx.putRecord({ collection: LEDGER_SEAL_COLLECTION, id: String(event.sequence), data: change });
-  return { ...seal, newAccounts: accounts.added.length, changedRecords: records.changed };
+  return { ...seal, newAccounts: accounts.added.length, changedRecords: records.changed, changedRecordsBy: records.changedBy };
 }
 
 /** A seal that no longer agrees with the transfers, accounts or documents it covers. */
@@ -250,7 +201,7 @@ export interface SealReport {
  * ```
  */
 export async function verifyLedgerSeals(
-  store: Pick<StoreTx, "transfers" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">,
+  store: Pick<StoreTx, "transferSealLines" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">,
   options: { readonly hasher?: AuditHasher } = {},
 ): Promise<SealReport> {
   const hasher = options.hasher ?? sha256Hasher;
@@ -274,23 +225,27 @@ export async function verifyLedgerSeals(
     if (kept?.records !== undefined) recordSeals.push({ event: event.sequence, records: kept.records });
   }
   // Every stored transfer, a made-up sequence at or below 0 included (the stores start at 1).
-  const transfers = store.transfers({ afterSequence: Number.MIN_SAFE_INTEGER })[Symbol.asyncIterator]();
-  let next = await transfers.next();
+  const lines = pageCursor(store.transferSealLines(Number.MIN_SAFE_INTEGER));
   for (const seal of seals) {
     const digest = createSealDigest(hasher);
-    // Seals follow one another (each starts where the last ended), so a transfer before a seal's
-    // range is one no seal covers: written behind the store's back with a made-up sequence.
-    while (!next.done && next.value.sequence <= seal.after) {
-      problems.push({
-        code: "AUDIT_SEAL_MISMATCH",
-        sequence: seal.event,
-        message: `transfer ${next.value.id} (sequence ${next.value.sequence}) lies before the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event}, where no seal covers it: it was written behind the store's back`,
-      });
-      next = await transfers.next();
-    }
-    while (!next.done && next.value.sequence <= seal.to) {
-      await digest.add(next.value);
-      next = await transfers.next();
+    while (await lines.ready()) {
+      const { sequences, lines: page } = lines.page!;
+      let i = lines.at;
+      // Seals follow one another (each starts where the last ended), so a transfer before a
+      // seal's range is one no seal covers: written behind the store's back with a made-up sequence.
+      for (; i < sequences.length && sequences[i]! <= seal.after; i++) {
+        problems.push({
+          code: "AUDIT_SEAL_MISMATCH",
+          sequence: seal.event,
+          message: `transfer ${sealLineId(page[i]!)} (sequence ${sequences[i]}) lies before the transfers ${seal.after + 1}..${seal.to} sealed at event ${seal.event}, where no seal covers it: it was written behind the store's back`,
+        });
+      }
+      for (; i < sequences.length && sequences[i]! <= seal.to; i++) {
+        const hashing = digest.add(sequences[i]!, page[i]!);
+        if (hashing !== undefined) await hashing;
+      }
+      lines.at = i;
+      if (i < sequences.length) break;
     }
     const now = await digest.finish();
     if (now !== seal.digest || digest.count() !== seal.count) {
@@ -305,9 +260,9 @@ export async function verifyLedgerSeals(
   problems.push(...records.problems);
   problems.sort((a, b) => a.sequence - b.sequence);
   let unsealed = 0;
-  while (!next.done) {
-    unsealed++;
-    next = await transfers.next();
+  while (await lines.ready()) {
+    unsealed += lines.page!.sequences.length - lines.at;
+    lines.at = lines.page!.sequences.length;
   }
   return { seals: seals.length, sealedTo: seals.at(-1)?.to ?? 0, unsealed, problems, withoutAccounts: seals.length - accountSeals.length, withoutRecords: seals.length - recordSeals.length, records: records.summary };
 }
@@ -333,6 +288,31 @@ async function coveredProblems(
     });
   }
   return { problems, summary: records.summary };
+}
+
+/** Where a reader is in a stream of seal-line pages: `ready()` moves to a page with lines left at `at`. */
+interface PageCursor {
+  page: TransferSealPage | undefined;
+  at: number;
+  ready(): Promise<boolean>;
+}
+
+function pageCursor(pages: AsyncIterable<TransferSealPage>): PageCursor {
+  const it = pages[Symbol.asyncIterator]();
+  const cursor: PageCursor = {
+    page: undefined,
+    at: 0,
+    async ready() {
+      while (cursor.page === undefined || cursor.at >= cursor.page.sequences.length) {
+        const next = await it.next();
+        if (next.done === true) return false;
+        cursor.page = next.value;
+        cursor.at = 0;
+      }
+      return true;
+    },
+  };
+  return cursor;
 }
 
 /** A kept `ledger-seal` record as far as it is read back. */

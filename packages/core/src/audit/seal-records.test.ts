@@ -153,4 +153,23 @@ describe("verifyLedgerSeals (the documents)", () => {
     const after = await verifyLedgerSeals(edited(asOlder, "ZF1", (d) => ({ ...d, payeeName: "X" })));
     expect(after.problems.map((p) => [p.code, p.sequence])).toEqual([["AUDIT_RECORD_MISMATCH", 2]]);
   });
+
+  it("covers a collection sealed from a later seal on (quota documents after payments), and says which seals did not", async () => {
+    const store = await sealedPayments();
+    // The quota document existed at the first seal, which did not seal it.
+    expect(await seal(store, ["payment", "quota"])).toMatchObject({ changedRecords: 1, changedRecordsBy: { payment: 0, quota: 1 } });
+    expect((await verifyLedgerSeals(store)).records).toMatchObject({ collections: ["payment", "quota"], firstEvent: 1, firstEvents: { payment: 1, quota: 2 } });
+    // Later seals go on sealing it without being told.
+    await store.putRecord({ collection: "quota", id: "ZB2", data: { agency: "102001" } });
+    await store.putRecord({ collection: "quota", id: "ZB1", data: { agency: "101001", amount: "100" } });
+    expect(await seal(store)).toMatchObject({ changedRecordsBy: { payment: 0, quota: 2 } });
+    const quota = (id: string, change: (r: StoredRecord) => StoredRecord | undefined): SealView =>
+      tamperedView(store, { record: (r) => (r.collection === "quota" && r.id === id ? change(r) : r) });
+    const found = async (view: SealView) => (await verifyLedgerSeals(view)).problems.map((p) => [p.code, p.sequence, p.message.split(": ")[1]]);
+    expect(await found(quota("ZB1", (r) => ({ ...r, data: { agency: "102001", amount: "100" } })))).toEqual([["AUDIT_RECORD_MISMATCH", 3, "ZB1 changed"]]);
+    expect(await found(quota("ZB2", () => undefined))).toEqual([["AUDIT_RECORD_MISMATCH", 3, "ZB2 missing"]]);
+    // The copy sealed at event 2 put back: an older version than the last seal recorded.
+    expect(await found(quota("ZB1", (r) => ({ ...r, version: 1, data: { agency: "101001" } })))).toEqual([["AUDIT_RECORD_MISMATCH", 3, "ZB1 at version 1, sealed at version 2"]]);
+    expect((await verifyLedgerSeals(store)).problems).toEqual([]);
+  });
 });

@@ -76,7 +76,7 @@ function latestOf(seals: readonly { readonly event: number; readonly records: Se
  * @example
  * ```ts
  * await sealRecords(tx, ["payment"], [{ event: 3, records: earlier }], sha256Hasher);
- * // { payment: { ids: ["ZF9"], versions: [1], marks: ["3f9a…"], deleted: [] } }
+ * // { records: { payment: { ids: ["ZF9"], versions: [1], marks: ["3f9a…"], deleted: [] } }, changed: 1, changedBy: { payment: 1 } }
  * ```
  */
 export async function sealRecords(
@@ -84,9 +84,10 @@ export async function sealRecords(
   collections: readonly string[],
   earlier: readonly { readonly event: number; readonly records: SealedRecords }[],
   hasher: AuditHasher,
-): Promise<{ readonly records: SealedRecords; readonly changed: number }> {
+): Promise<{ readonly records: SealedRecords; readonly changed: number; readonly changedBy: Readonly<Record<string, number>> }> {
   const latest = latestOf(earlier);
   const records: Record<string, SealedCollection> = {};
+  const changedBy: Record<string, number> = {};
   let changed = 0;
   // A collection an earlier seal recorded is sealed on, even when this call does not name it.
   for (const collection of [...new Set([...collections, ...latest.keys()])].sort()) {
@@ -106,8 +107,9 @@ export async function sealRecords(
     const order = sealed.ids.map((_, i) => i).sort((a, b) => compareIds(sealed.ids[a]!, sealed.ids[b]!));
     records[collection] = { ids: order.map((i) => sealed.ids[i]!), versions: order.map((i) => sealed.versions[i]!), marks: order.map((i) => sealed.marks[i]!), deleted };
     changed += sealed.ids.length + deleted.length;
+    changedBy[collection] = sealed.ids.length + deleted.length;
   }
-  return { records, changed };
+  return { records, changed, changedBy };
 }
 
 /** Documents of one seal that no longer agree, as found by {@link verifySealedRecords}. */
@@ -132,6 +134,11 @@ export interface RecordSealSummary {
   readonly newSince: number;
   /** The first seal event that recorded documents; seals before it (older versions) did not. */
   readonly firstEvent?: number;
+  /**
+   * For each collection, the first seal event that recorded it: a collection sealed from a later
+   * version on (`quota`, after `payment`) is not covered by the seals before its event.
+   */
+  readonly firstEvents: Readonly<Record<string, number>>;
 }
 
 /**
@@ -142,7 +149,7 @@ export interface RecordSealSummary {
  * @example
  * ```ts
  * await verifySealedRecords(store, [{ event: 9, records }], sha256Hasher);
- * // { findings: [{ event: 9, collection: "payment", detail: ": ZF1 changed" }], summary: { collections: ["payment"], sealed: 412, changedSince: 0, newSince: 0, firstEvent: 9 } }
+ * // { findings: [{ event: 9, collection: "payment", detail: ": ZF1 changed" }], summary: { collections: ["payment"], sealed: 412, changedSince: 0, newSince: 0, firstEvent: 9, firstEvents: { payment: 9 } } }
  * ```
  */
 export async function verifySealedRecords(
@@ -183,5 +190,7 @@ export async function verifySealedRecords(
   });
   findings.sort((a, b) => a.event - b.event || compareIds(a.collection, b.collection));
   const firstEvent = seals[0]?.event;
-  return { findings, summary: { collections: [...latest.keys()].sort(), sealed, changedSince, newSince, ...(firstEvent === undefined ? {} : { firstEvent }) } };
+  const firstEvents: Record<string, number> = {};
+  for (const { event, records } of seals) for (const collection of Object.keys(records)) firstEvents[collection] ??= event;
+  return { findings, summary: { collections: [...latest.keys()].sort(), sealed, changedSince, newSince, ...(firstEvent === undefined ? {} : { firstEvent }), firstEvents } };
 }

@@ -6,6 +6,7 @@
  */
 import type { Clock } from "../time/clock";
 import type { RecordQuery, Store, StoredRecord } from "./store";
+import { sealLinePages } from "../audit/transfer-seal-line";
 import { selectTransfers } from "./memory/memory-ledger";
 import { cloneRecord, queryRecords } from "./memory/memory-records";
 import { createMemoryState } from "./memory/memory-state";
@@ -49,6 +50,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     getResolution: (pendingId) => exclusive(() => tx.getResolution(pendingId)),
     accountBalances: (query) => exclusive(() => tx.accountBalances(query)),
     transfers: (query = {}) => lockedStream(exclusive, () => selectTransfers(state, query)),
+    transferSealLines: (afterSequence) => sealLinePages(lockedStream(exclusive, () => selectTransfers(state, { afterSequence }))),
     transferFlows: (query) => exclusive(() => tx.transferFlows(query)),
     lockPeriod: (lock) => exclusive(() => tx.lockPeriod(lock)),
     periodLocks: () => exclusive(() => tx.periodLocks()),

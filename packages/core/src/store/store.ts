@@ -99,6 +99,17 @@ export interface TransferFlow {
   readonly marked?: boolean;
 }
 
+/**
+ * A page of {@link StoreTx.transferSealLines}: transfers' seal lines and their sequences, in
+ * sequence order (`lines[i]` is the line of the transfer with sequence `sequences[i]`).
+ */
+export interface TransferSealPage {
+  /** The transfers' sequences, ascending. */
+  readonly sequences: readonly number[];
+  /** Each transfer's line as core's `transferSealLine` writes it, ending in `\n`. */
+  readonly lines: readonly string[];
+}
+
 /** A domain document kept by the record store. */
 export interface StoredRecord<T = unknown> {
   /** The kind of document, e.g. `"paymentRequest"`; ids are unique within it. */
@@ -197,6 +208,14 @@ export interface StoreTx {
    * between, then stream only the pairs that need a closer look.
    */
   transferFlows(query?: TransferFlowQuery): Promise<TransferFlow[]>;
+  /**
+   * The seal line of every transfer with a sequence greater than `afterSequence`, in sequence
+   * order and in pages, each line exactly as core's `transferSealLine` writes it for the transfer
+   * `transfers()` would give. A store writes them from its rows without making a `Transfer` per
+   * row (the seals of `jincai audit` read every transfer this way); `sealLinePages` over
+   * `transfers()` is the plain way.
+   */
+  transferSealLines(afterSequence: number): AsyncIterable<TransferSealPage>;
   /** Adds a period lock. */
   lockPeriod(lock: PeriodLock): Promise<void>;
   /** Every period lock, in the order they were added. */

@@ -1,5 +1,6 @@
 /** The memory store's {@link StoreTx}: direct, unlocked operations on the state. */
 import type { RecordQuery, StoredRecord, StoreTx } from "../store";
+import { sealLinePages } from "../../audit/transfer-seal-line";
 import { transferFlows } from "./memory-flows";
 import * as ledger from "./memory-ledger";
 import type { MemoryState } from "./memory-state";
@@ -28,6 +29,7 @@ export function createMemoryTx(state: MemoryState): StoreTx {
         if (t !== undefined && keep(t)) yield t;
       }
     },
+    transferSealLines: (afterSequence) => sealLinePages(tx.transfers({ afterSequence })),
     transferFlows: async (query) => transferFlows(state, query),
     lockPeriod: async (lock) => ledger.lockPeriod(state, lock),
     periodLocks: async () => state.locks.slice(),
