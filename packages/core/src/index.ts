@@ -35,6 +35,7 @@ export type {
   CreateTransfersOptions,
   RecordQuery,
   RecordValueCount,
+  RecordVersions,
   RecordWrite,
   Store,
   StoreTx,

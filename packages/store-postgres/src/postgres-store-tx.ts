@@ -17,6 +17,7 @@ import type {
   PeriodLock,
   RecordQuery,
   RecordValueCount,
+  RecordVersions,
   RecordWrite,
   StoreTx,
   StoredRecord,
@@ -35,7 +36,7 @@ import { createTransfersLocked, type IdGuess } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
 import { putRecordsLocked } from "./record-batch";
 import { countRecordsBy } from "./record-counts";
-import { deleteRecord, getRecord, getRecords, putRecord, streamRecords } from "./record-rows";
+import { deleteRecord, getRecord, getRecords, putRecord, recordVersions, streamRecords } from "./record-rows";
 import { RetryWrite, type Runner } from "./runner";
 import { exec } from "./sql-client";
 import type { TxBalances } from "./tx-balances";
@@ -180,6 +181,10 @@ export class PostgresStoreTx implements StoreTx {
 
   queryRecords<T>(collection: string, query?: RecordQuery): AsyncIterable<StoredRecord<T>> {
     return streamRecords<T>((fn) => this.runner.read(fn), this.ctx.s, collection, query);
+  }
+
+  recordVersions(collection: string): Promise<RecordVersions> {
+    return this.runner.read((db) => recordVersions(db, this.ctx.s, collection));
   }
 
   countRecordsBy(collection: string, field: string): Promise<RecordValueCount[]> {

@@ -4,7 +4,7 @@
  * GIN index, queried with `@>` for exact matches. Ids order by code point (`COLLATE "C"`).
  */
 import { JincaiError } from "@jincai/core";
-import type { RecordQuery, RecordWrite, StoredRecord } from "@jincai/core";
+import type { RecordQuery, RecordVersions, RecordWrite, StoredRecord } from "@jincai/core";
 import { decodeTaggedJson, decodeTaggedValue, encodeTaggedJson } from "./tagged-json";
 import { exec, sql, type Queryable } from "./sql-client";
 
@@ -115,6 +115,19 @@ export async function deleteRecord(db: Queryable, s: string, collection: string,
   if (current === 0) return false;
   await exec(db, `DELETE FROM ${s}.records WHERE collection = $1 AND id = $2`, [collection, id]);
   return true;
+}
+
+/**
+ * The id and version of every record of a collection, in id order, without the documents.
+ *
+ * @example
+ * ```ts
+ * await recordVersions(db, s, "payment"); // { ids: ["ZF1", "ZF2"], versions: [1, 3] }
+ * ```
+ */
+export async function recordVersions(db: Queryable, s: string, collection: string): Promise<RecordVersions> {
+  const rows = await sql<{ id: string; version: number }>(db, `SELECT id, version FROM ${s}.records WHERE collection = $1 ORDER BY id`, [collection]);
+  return { ids: rows.map((r) => r.id), versions: rows.map((r) => r.version) };
 }
 
 /** Streams the matching records in id order, a page at a time, through `run`. */

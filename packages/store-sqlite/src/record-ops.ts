@@ -3,7 +3,7 @@
  * `encodeJson`), one `record_index` row per indexed field for exact-match queries, and the
  * optimistic version check (`RECORD_VERSION_CONFLICT`).
  */
-import type { RecordQuery, RecordWrite, StoredRecord } from "@jincai/core";
+import type { RecordQuery, RecordVersions, RecordWrite, StoredRecord } from "@jincai/core";
 import type { SqliteConnection } from "./sqlite-connection";
 import { decodeJson } from "./json-codec";
 import { checkRecordVersion, deleteIndexRowsSync, writeRecordsSync } from "./record-writes";
@@ -117,6 +117,19 @@ export function recordPageSync<T>(
   const fields = Object.keys(query.where ?? {}).sort();
   const rows = fields.length === 0 ? collectionPage(conn, collection, afterId, limit) : indexedPage(conn, collection, query.where!, fields, afterId, limit);
   return rows.map((row) => recordOf<T>(row));
+}
+
+/**
+ * The id and version of every record of a collection, in id order, without the documents.
+ *
+ * @example
+ * ```ts
+ * recordVersionsSync(conn, "payment"); // { ids: ["ZF1", "ZF2"], versions: [1, 3] }
+ * ```
+ */
+export function recordVersionsSync(conn: SqliteConnection, collection: string): RecordVersions {
+  const rows = conn.stmt("SELECT id, version FROM records WHERE collection = ? ORDER BY id").raw(true).safeIntegers(false).all(collection) as [string, number][];
+  return { ids: rows.map((r) => r[0]), versions: rows.map((r) => r[1]) };
 }
 
 function collectionPage(conn: SqliteConnection, collection: string, afterId: string | undefined, limit: number): RecordRow[] {

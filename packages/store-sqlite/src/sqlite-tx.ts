@@ -19,7 +19,7 @@ import { accountBalancesSync } from "./balance-query";
 import { createTransfersSync } from "./create-transfers";
 import { lockPeriodSync, periodLocksSync } from "./period-lock-ops";
 import { countRecordsBySync } from "./record-counts";
-import { deleteRecordSync, getRecordSync, getRecordsSync, putRecordSync, putRecordsSync, recordPageSync } from "./record-ops";
+import { deleteRecordSync, getRecordSync, getRecordsSync, putRecordSync, putRecordsSync, recordPageSync, recordVersionsSync } from "./record-ops";
 import { SEAL_LINE_PAGE_SIZE, sealLinePageSync } from "./seal-line-query";
 import { transferFlowsSync } from "./transfer-flows";
 import { TRANSFER_PAGE_SIZE, sequenceRangeSync, transferPageSync, transfersByIdSync } from "./transfer-query";
@@ -103,6 +103,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
       }
     },
     countRecordsBy: (collection, field) => run.read("countRecordsBy", () => countRecordsBySync(conn, collection, field)),
+    recordVersions: (collection) => run.read("recordVersions", () => recordVersionsSync(conn, collection)),
     deleteRecord: (collection, id, expectedVersion) =>
       run.write("deleteRecord", () => deleteRecordSync(conn, collection, id, expectedVersion)),
     lastAuditEvent: () => run.read("lastAuditEvent", () => lastAuditEventSync(conn)),

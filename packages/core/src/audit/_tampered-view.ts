@@ -7,7 +7,7 @@ import type { AccountBalance, StoreTx, StoredRecord } from "../store/store";
 import type { Account } from "../ledger/account";
 
 /** What a seal reads and writes. */
-export type SealView = Pick<StoreTx, "transfers" | "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances" | "queryRecords">;
+export type SealView = Pick<StoreTx, "transfers" | "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "getRecords" | "recordVersions" | "accountBalances" | "queryRecords">;
 
 /** The edits a view applies: an account or record mapped to its edited form, or `undefined` (deleted). */
 export interface Edits {
@@ -40,6 +40,18 @@ export function tamperedView(store: SealView, edits: Edits): SealView {
         const a = account(b.account);
         return a === undefined ? [] : [{ ...b, account: a }];
       });
+    },
+    async getRecords<T>(collection: string, ids: readonly string[]) {
+      return (await store.getRecords<T>(collection, ids)).map((r) => (r === undefined ? undefined : (record(r as StoredRecord) as StoredRecord<T> | undefined)));
+    },
+    async recordVersions(collection) {
+      const ids: string[] = [];
+      const versions: number[] = [];
+      for await (const r of this.queryRecords(collection)) {
+        ids.push(r.id);
+        versions.push(r.version);
+      }
+      return { ids, versions };
     },
     async *queryRecords<T>(collection: string, query?: Parameters<StoreTx["queryRecords"]>[1]) {
       for await (const r of store.queryRecords<T>(collection, query)) {

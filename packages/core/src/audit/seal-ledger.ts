@@ -104,7 +104,7 @@ export interface LedgerSealResult extends LedgerSeal {
  * ```
  */
 export async function sealLedger(
-  tx: Pick<StoreTx, "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "accountBalances" | "queryRecords">,
+  tx: Pick<StoreTx, "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "getRecords" | "recordVersions" | "accountBalances">,
   options: SealLedgerOptions,
 ): Promise<LedgerSealResult | undefined> {
   // Before the (long) read of the transfers, not after it.

@@ -8,8 +8,10 @@
  * seal (a record's version moved) with their version and a short hash of each one's line, and the
  * ids deleted since. A document is then checked against the last seal that recorded it: the same
  * version must give the same line. A version above the sealed one is a change since the last seal,
- * which the next seal records, as transfers written since are sealed by the next seal. Sealing and
- * verifying read each sealed collection once; hashing is only for the documents that changed.
+ * which the next seal records, as transfers written since are sealed by the next seal. Sealing
+ * reads each sealed collection's ids and versions (`recordVersions`) and then only the documents
+ * new or changed (`getRecords`), so a daily checkpoint does not read every document of the year;
+ * verifying reads and hashes every document.
  *
  * It deliberately does not tell a change since the last seal from an edit that also raised the
  * record's version: both are counted as not sealed yet (and the document checks still compare
@@ -54,6 +56,9 @@ export function recordSealLine(r: StoredRecord): string {
 
 const markOf = (r: StoredRecord, hasher: AuditHasher): Promise<string> => sealMark(recordSealLine(r), hasher);
 
+/** Documents read per `getRecords` call when sealing the changed ones. */
+const READ_BATCH = 500;
+
 /** For each collection, the last seal that recorded each of its documents. */
 function latestOf(seals: readonly { readonly event: number; readonly records: SealedRecords }[]): Map<string, Map<string, Latest>> {
   const latest = new Map<string, Map<string, Latest>>();
@@ -80,7 +85,7 @@ function latestOf(seals: readonly { readonly event: number; readonly records: Se
  * ```
  */
 export async function sealRecords(
-  tx: Pick<StoreTx, "queryRecords">,
+  tx: Pick<StoreTx, "recordVersions" | "getRecords">,
   collections: readonly string[],
   earlier: readonly { readonly event: number; readonly records: SealedRecords }[],
   hasher: AuditHasher,
@@ -93,17 +98,23 @@ export async function sealRecords(
   for (const collection of [...new Set([...collections, ...latest.keys()])].sort()) {
     const before = latest.get(collection) ?? new Map<string, Latest>();
     const sealed = { ids: [] as string[], versions: [] as number[], marks: [] as string[] };
-    const seen = new Set<string>();
-    for await (const r of tx.queryRecords(collection)) {
-      seen.add(r.id);
-      const last = before.get(r.id);
-      if (last !== undefined && !("deleted" in last) && last.version === r.version) continue;
-      sealed.ids.push(r.id);
-      sealed.versions.push(r.version);
-      sealed.marks.push(await markOf(r, hasher));
+    const now = await tx.recordVersions(collection);
+    const seen = new Set(now.ids);
+    const changedIds = now.ids.filter((id, i) => {
+      const last = before.get(id);
+      return last === undefined || "deleted" in last || last.version !== now.versions[i];
+    });
+    for (let i = 0; i < changedIds.length; i += READ_BATCH) {
+      for (const r of await tx.getRecords(collection, changedIds.slice(i, i + READ_BATCH))) {
+        // Gone since its version was read: only within another writer's transaction; next seal's.
+        if (r === undefined) continue;
+        sealed.ids.push(r.id);
+        sealed.versions.push(r.version);
+        sealed.marks.push(await markOf(r, hasher));
+      }
     }
     const deleted = [...before].filter(([id, last]) => !seen.has(id) && !("deleted" in last)).map(([id]) => id).sort();
-    // Streamed in id order already; sorted again so that every store's order gives one record.
+    // Read in the store's id order; sorted again so that every store's order gives one record.
     const order = sealed.ids.map((_, i) => i).sort((a, b) => compareIds(sealed.ids[a]!, sealed.ids[b]!));
     records[collection] = { ids: order.map((i) => sealed.ids[i]!), versions: order.map((i) => sealed.versions[i]!), marks: order.map((i) => sealed.marks[i]!), deleted };
     changed += sealed.ids.length + deleted.length;

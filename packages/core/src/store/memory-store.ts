@@ -61,6 +61,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
     queryRecords: <T>(collection: string, query?: RecordQuery) =>
       lockedStream(exclusive, () => queryRecords(state, collection, query), (r) => cloneRecord(r) as StoredRecord<T>),
     countRecordsBy: (collection, field) => exclusive(() => tx.countRecordsBy(collection, field)),
+    recordVersions: (collection) => exclusive(() => tx.recordVersions(collection)),
     deleteRecord: (collection, id, version) => exclusive(() => tx.deleteRecord(collection, id, version)),
     lastAuditEvent: () => exclusive(() => tx.lastAuditEvent()),
     appendAuditEvent: (event) => exclusive(() => tx.appendAuditEvent(event)),

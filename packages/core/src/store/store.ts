@@ -158,6 +158,17 @@ export interface RecordValueCount {
   readonly count: number;
 }
 
+/**
+ * The id and version of every record of a collection (see {@link StoreTx.recordVersions}), in id
+ * order: `versions[i]` is the version of `ids[i]`.
+ */
+export interface RecordVersions {
+  /** The records' ids. */
+  readonly ids: readonly string[];
+  /** Each one's current version. */
+  readonly versions: readonly number[];
+}
+
 /** Filter for record queries: exact match on indexed fields. Streams in id order. */
 export interface RecordQuery {
   /** Exact match on each given indexed field. */
@@ -248,6 +259,12 @@ export interface StoreTx {
    * count (every record of the collection), so a caller still finds documents written without it.
    */
   countRecordsBy(collection: string, field: string): Promise<RecordValueCount[]>;
+  /**
+   * The id and version of every record of a collection, without reading the documents: what a
+   * seal needs to find the documents new, changed or deleted since the last one (it then reads
+   * only those, with `getRecords`). An unknown collection gives none.
+   */
+  recordVersions(collection: string): Promise<RecordVersions>;
   /** Deletes a record; `expectedVersion` as in {@link RecordWrite}. Returns whether it existed. */
   deleteRecord(collection: string, id: string, expectedVersion?: number): Promise<boolean>;
 

@@ -1,8 +1,8 @@
 /**
  * The ledger seal over a store: the digest a seal gives over the fixture ledger of
  * `seal-fixture` is the one pinned there (computed when seals read `Transfer` objects), so that
- * seals made by earlier versions still verify, and the store's `transferSealLines` gives each
- * transfer's line as `transferSealLine` writes it.
+ * seals made by earlier versions still verify; the store's `transferSealLines` gives each
+ * transfer's line as `transferSealLine` writes it, and `recordVersions` what a seal compares.
  */
 import { describe, expect, it } from "vitest";
 import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "../audit/seal-ledger";
@@ -73,6 +73,21 @@ export function sealLinesSuite(h: StoreHarness): void {
           expect(sequences).toEqual([6]);
           const c = await tx.getTransfer("pay:C");
           expect(lines).toEqual([transferSealLine(c!)]);
+        });
+      });
+    });
+
+    it("lists a collection's ids and versions in id order without the documents, a transaction's own writes included", async () => {
+      await withStore(h, async (store) => {
+        expect(await store.recordVersions("payment")).toEqual({ ids: [], versions: [] });
+        for (const id of ["ZF2", "ZF10", "ZF1"]) await store.putRecord({ collection: "payment", id, data: { id } });
+        await store.putRecord({ collection: "payment", id: "ZF2", data: { id: "ZF2", status: "approved" } });
+        await store.putRecord({ collection: "quota", id: "ZB1", data: {} });
+        expect(await store.recordVersions("payment")).toEqual({ ids: ["ZF1", "ZF10", "ZF2"], versions: [1, 1, 2] });
+        await store.transaction(async (tx) => {
+          await tx.deleteRecord("payment", "ZF10");
+          await tx.putRecord({ collection: "payment", id: "ZF1", data: { id: "ZF1", status: "paid" } });
+          expect(await tx.recordVersions("payment")).toEqual({ ids: ["ZF1", "ZF2"], versions: [2, 2] });
         });
       });
     });

@@ -6,7 +6,7 @@
 import { JincaiError } from "../../errors/jincai-error";
 import type { AuditCheckpoint, AuditEvent } from "../../audit/audit-event";
 import { compareRecordValueCounts } from "../compare-record-value-counts";
-import type { RecordQuery, RecordValueCount, RecordWrite, StoredRecord } from "../store";
+import type { RecordQuery, RecordValueCount, RecordVersions, RecordWrite, StoredRecord } from "../store";
 import { onUndo, type MemoryState } from "./memory-state";
 
 /** Stores a record after its optimistic version check. */
@@ -75,6 +75,19 @@ export function queryRecords(state: MemoryState, collection: string, query: Reco
 }
 
 /** How many records of a collection hold each value of `field` (undefined: no such field), sorted. */
+/**
+ * The id and version of every record of a collection, in id order.
+ *
+ * @example
+ * ```ts
+ * recordVersions(state, "payment"); // { ids: ["ZF1", "ZF2"], versions: [1, 3] }
+ * ```
+ */
+export function recordVersions(state: MemoryState, collection: string): RecordVersions {
+  const all = queryRecords(state, collection);
+  return { ids: all.map((r) => r.id), versions: all.map((r) => r.version) };
+}
+
 export function countRecordsBy(state: MemoryState, collection: string, field: string): RecordValueCount[] {
   const counts = new Map<string | undefined, number>();
   for (const r of state.records.get(collection)?.values() ?? []) {

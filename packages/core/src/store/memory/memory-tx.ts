@@ -41,6 +41,7 @@ export function createMemoryTx(state: MemoryState): StoreTx {
       for (const r of records.queryRecords(state, collection, query)) yield records.cloneRecord(r) as StoredRecord<T>;
     },
     countRecordsBy: async (collection, field) => records.countRecordsBy(state, collection, field),
+    recordVersions: async (collection) => records.recordVersions(state, collection),
     deleteRecord: async (collection, id, expectedVersion) => records.deleteRecord(state, collection, id, expectedVersion),
     lastAuditEvent: async () => state.auditEvents[state.auditEvents.length - 1],
     appendAuditEvent: async (event) => records.appendAuditEvent(state, event),
