@@ -13,13 +13,13 @@ import type { Account } from "../ledger/account";
 import type { StoreTx } from "../store/store";
 import type { AuditHasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
-import { compareIds, namedIds, sealMark } from "./_seal-marks";
+import { compareIds, markAgrees, namedIds, sealMark } from "./_seal-marks";
 
 /** The accounts part of a kept seal record. */
 export interface SealedAccounts {
   /** Ids of the accounts no earlier seal covered, sorted (JavaScript string order). */
   readonly added: readonly string[];
-  /** For each id of `added`, the first 16 hex digits of the hash of its line (to name a changed account). */
+  /** For each id of `added`, the first 32 hex digits of the hash of its line (16 in seals before session 17), to name a changed account. */
   readonly marks: readonly string[];
   /** How many accounts every seal so far covers together (earlier seals' `added` and this one's). */
   readonly count: number;
@@ -98,7 +98,7 @@ export interface AccountSealFinding {
  * each account is compared, by its mark, with the seal that first recorded it (an account edited
  * or deleted before a later seal was made is found too, at the seal that recorded it as it was);
  * each seal's count against the accounts the seals up to it name; and the last seal's digest over
- * every account it covers (a full hash, where a mark is 64 bits). One finding per seal, in chain
+ * every account it covers (a full hash, where a mark is 128 bits, 64 in seals before session 17). One finding per seal, in chain
  * order; none when all agree.
  *
  * @example
@@ -134,7 +134,7 @@ export async function verifySealedAccounts(
     const sealed = firstSealed.get(id)!;
     const account = now.get(id);
     if (account === undefined) add(missing, sealed.event, id);
-    else if ((await markOf(account, hasher)) !== sealed.mark) add(changed, sealed.event, id);
+    else if (!(await markAgrees(accountSealLine(account), sealed.mark, hasher))) add(changed, sealed.event, id);
   }
   const last = seals.at(-1)!;
   const present = [...firstSealed.keys()].flatMap((id) => now.get(id) ?? []);

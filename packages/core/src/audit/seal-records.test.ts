@@ -172,4 +172,30 @@ describe("verifyLedgerSeals (the documents)", () => {
     expect(await found(quota("ZB1", (r) => ({ ...r, version: 1, data: { agency: "101001" } })))).toEqual([["AUDIT_RECORD_MISMATCH", 3, "ZB1 at version 1, sealed at version 2"]]);
     expect((await verifyLedgerSeals(store)).problems).toEqual([]);
   });
+
+  it("keeps 128-bit marks, and verifies the 64-bit marks of seals made before them by their 16 digits", async () => {
+    const store = await sealedPayments();
+    type Kept = { accounts: { marks: string[] }; records: { payment: { marks: string[] } } };
+    const kept = (await store.getRecord<Kept>(LEDGER_SEAL_COLLECTION, "1"))!;
+    expect(kept.data.records.payment.marks.every((m) => /^[0-9a-f]{32}$/.test(m))).toBe(true);
+    expect(kept.data.accounts.marks.every((m) => /^[0-9a-f]{32}$/.test(m))).toBe(true);
+    // The same seal as an earlier version kept it: 16-digit marks, and its event's digest of that.
+    const asOlder = (digits: number): SealView => {
+      const short = (marks: string[]) => marks.map((m) => m.slice(0, digits));
+      const older = { ...kept.data, accounts: { ...kept.data.accounts, marks: short(kept.data.accounts.marks) }, records: { payment: { ...kept.data.records.payment, marks: short(kept.data.records.payment.marks) } } };
+      const olderDigest = sha256Hasher.hash(new TextEncoder().encode(canonicalJson(older)));
+      return {
+        ...tamperedView(store, {}),
+        getRecord: async (collection, id) => (collection === LEDGER_SEAL_COLLECTION && id === "1" ? ({ ...kept, data: older } as never) : store.getRecord(collection, id)),
+        async *auditEvents(from) {
+          for await (const e of store.auditEvents(from)) yield e.sequence === 1 ? { ...e, digest: await olderDigest } : e;
+        },
+      };
+    };
+    expect((await verifyLedgerSeals(asOlder(16))).problems).toEqual([]);
+    const payeeEdited = (view: SealView) => verifyLedgerSeals(edited(view, "ZF2", (d) => ({ ...d, payeeName: "青川市某某贸易公司" })));
+    expect((await payeeEdited(asOlder(16))).problems.map((p) => [p.code, p.sequence, p.message.split(": ")[1]])).toEqual([["AUDIT_RECORD_MISMATCH", 1, "ZF2 changed"]]);
+    // A mark cut shorter than any seal kept is not believed: every document it names is reported.
+    expect((await verifyLedgerSeals(asOlder(8))).problems.map((p) => p.code)).toEqual(["AUDIT_ACCOUNT_MISMATCH", "AUDIT_RECORD_MISMATCH"]);
+  });
 });

@@ -20,7 +20,7 @@
 import type { StoreTx, StoredRecord } from "../store/store";
 import type { AuditHasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
-import { compareIds, namedIds, sealMark } from "./_seal-marks";
+import { compareIds, markAgrees, namedIds, sealMark } from "./_seal-marks";
 
 /** What a seal records of one collection's documents. */
 export interface SealedCollection {
@@ -28,7 +28,7 @@ export interface SealedCollection {
   readonly ids: readonly string[];
   /** For each id of `ids`, its version when sealed. */
   readonly versions: readonly number[];
-  /** For each id of `ids`, the first 16 hex digits of the hash of its line. */
+  /** For each id of `ids`, the first 32 hex digits of the hash of its line (16 in seals before session 17). */
   readonly marks: readonly string[];
   /** Ids an earlier seal recorded that were deleted since (sorted). */
   readonly deleted: readonly string[];
@@ -189,7 +189,7 @@ export async function verifySealedRecords(
       else if (r.version < last.version) at(last.event, collection).moved.push(`${r.id} at version ${r.version}, sealed at version ${last.version}`);
       else {
         sealed++;
-        if ((await markOf(r, hasher)) !== last.mark) at(last.event, collection).changed.push(r.id);
+        if (!(await markAgrees(recordSealLine(r), last.mark, hasher))) at(last.event, collection).changed.push(r.id);
       }
     }
     for (const id of [...unseen].sort()) at(docs.get(id)!.event, collection).missing.push(id);
