@@ -20,7 +20,8 @@ export function isBlankId(id: string): boolean {
  * Internal: whether a (non-blank) id has whitespace around it (`" quota:1"`, `"pay:ZF1\t"`, a
  * full-width space) or a control character anywhere (U+0000–U+001F, U+007F–U+009F), which the
  * ledger refuses as `id_has_spaces_or_controls`: `" quota:1"` would be an account of its own beside
- * `"quota:1"`, and PostgreSQL text cannot hold U+0000 at all. Allocation-free when the first and
+ * `"quota:1"`, and PostgreSQL text cannot hold U+0000 at all; half of a UTF-16 surrogate pair
+ * counts too (see {@link isUnstorableText}). Allocation-free when the first and
  * last characters are printable ASCII, as ids almost always are.
  *
  * @example
@@ -40,5 +41,25 @@ export function hasSpacesOrControls(id: string): boolean {
     const c = id.charCodeAt(i);
     if (c < 32 || (c >= 0x7f && c <= 0x9f)) return true;
   }
-  return false;
+  return !isWellFormed(id);
+}
+
+/**
+ * Internal: whether a text holds something no store keeps as given: U+0000 (PostgreSQL text
+ * cannot hold it) or half of a UTF-16 surrogate pair (SQLite stores UTF-8, where it becomes
+ * U+FFFD, so what is read back differs from what was written).
+ *
+ * @example
+ * ```ts
+ * isUnstorableText("武汉某某公司"); // false
+ * isUnstorableText("ZF1\ud800");   // true
+ * ```
+ */
+export function isUnstorableText(text: string): boolean {
+  return text.includes("\u0000") || !isWellFormed(text);
+}
+
+// String.prototype.isWellFormed (Node 20): not in TypeScript's ES2022 lib.
+function isWellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 }

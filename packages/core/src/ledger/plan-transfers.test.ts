@@ -79,6 +79,12 @@ describe("planTransfers", () => {
     expect(statuses([{ id: "post-1", phase: "post", pendingId: "res-2", date: "2026-03-10" }], snap)).toEqual(["pending_not_found"]);
   });
 
+  it("refuses an id or a reference no store keeps as given: U+0000, or half of a surrogate pair", () => {
+    expect(statuses([pay("pay:ZF1\ud800", 100n), pay("pay:ZF2", 100n, { references: { memo: "a\u0000b" } }),
+      pay("pay:ZF3", 100n, { references: { voucher: "\udc00ZF3" } }), pay("pay:ZF4", 100n, { references: { voucher: "ZF4", memo: "武汉😀" } })]))
+      .toEqual(["id_has_spaces_or_controls", "references_not_storable", "references_not_storable", "ok"]);
+  });
+
   it("still replays and resolves transfers stored with spaces around their id before the rule", () => {
     const stored: Transfer = { id: " res-1", phase: "pending", debitAccountId: "quota", creditAccountId: "paid", amount: 100n,
       date: "2026-03-01", references: {}, sequence: 1 };

@@ -7,13 +7,13 @@
  * assign sequence numbers and does not persist anything: that is the store's job.
  */
 import type { Account } from "./account";
-import { hasSpacesOrControls, isBlankId } from "./_id-problem";
+import { hasSpacesOrControls, isBlankId, isUnstorableText } from "./_id-problem";
 import type { LedgerSnapshot } from "./ledger-snapshot";
 import { MAX_FEN } from "./max-fen";
 import { isPeriodLocked } from "./period-lock";
 import { isIsoDate } from "../calendar/iso-date";
 import { transferFieldsEqual } from "./transfer-fields-equal";
-import type { CreateTransferResult, CreateTransferStatus, Transfer, TransferInput, TransferPhase } from "./transfer";
+import type { CreateTransferResult, CreateTransferStatus, Transfer, TransferInput, TransferPhase, TransferReferences } from "./transfer";
 import type { BalanceDelta, PlanTransfersOptions, TransferDraft, TransferPlan } from "./transfer-plan";
 
 const EMPTY_REFERENCES = Object.freeze({});
@@ -112,6 +112,7 @@ function planItem(input: TransferInput, st: PlanState): CreateTransferStatus {
   const resolving = phase === "post" || phase === "void";
   const shape = checkShape(input, phase, resolving);
   if (shape !== undefined) return shape;
+  if (input.references !== undefined && unstorableReferences(input.references)) return "references_not_storable";
   const pending = resolving ? findTransfer(st, input.pendingId!) : undefined;
   const debitId = input.debitAccountId ?? pending?.debitAccountId;
   const creditId = input.creditAccountId ?? pending?.creditAccountId;
@@ -127,6 +128,15 @@ function planItem(input: TransferInput, st: PlanState): CreateTransferStatus {
   const resolution = checkPending(input, phase, pending, st);
   if (resolution !== undefined) return resolution;
   return applyResolution(input, phase, pending!, st);
+}
+
+/** Whether a reference's text could not be stored as given (see isUnstorableText). */
+function unstorableReferences(references: TransferReferences): boolean {
+  for (const key in references) {
+    const value: unknown = (references as Record<string, unknown>)[key];
+    if (typeof value === "string" && isUnstorableText(value)) return true;
+  }
+  return false;
 }
 
 /** Checks that need no state: date, amount, distinct accounts, pendingId presence. */

@@ -86,6 +86,7 @@ export type CreateTransferStatus =
   | "id_must_not_be_empty"
   | "id_has_spaces_or_controls"
   | "invalid_date"
+  | "references_not_storable"
   | "amount_must_be_positive"
   | "amount_too_large"
   | "accounts_must_be_different"

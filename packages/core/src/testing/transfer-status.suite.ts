@@ -61,6 +61,10 @@ const CASES: Record<CreateTransferStatus, StatusCase> = {
     when: "a posted transfer carries a pendingId",
     batch: [pay("pay-1", 100n, { pendingId: "res-1" })],
   },
+  references_not_storable: {
+    when: "a payment's memo holds half of a surrogate pair, which SQLite would keep as U+FFFD",
+    batch: [pay("pay-1", 100n, { references: { voucher: "ZF1", memo: "武汉\ud800" } })],
+  },
   account_not_found: {
     when: "the credit account does not exist",
     batch: [pay("pay-1", 100n, { creditAccountId: "paid-999999" })],
