@@ -68,6 +68,8 @@ class PostgresStore extends PostgresStoreTx implements Store {
       } finally {
         await runner.end();
       }
+      // Writes sent ahead (deferred-writes.ts) must all have gone in before anything commits.
+      await runner.settleDeferred();
       await balances.flush(client, this.ctx.s);
       await exec(client, "COMMIT");
       return result;
@@ -129,6 +131,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       max: options.maxConnections ?? 10,
       types: JINCAI_TYPES,
       application_name: "jincai",
+      // A transaction sends writes it need not wait for ahead of its next statements (runner.ts).
+      pipeline: true,
     });
   // An idle pooled connection the server drops must not crash the process; the next query reconnects.
   if (owns) pool.on("error", () => undefined);

@@ -30,7 +30,7 @@ import type {
   TransferSealPage,
 } from "@jincai/core";
 import { accountBalances } from "./account-balances";
-import { closeAccount, createAccounts, getAccount } from "./account-rows";
+import { accountOf, balanceOf, closeAccount, createAccounts, getAccount } from "./account-rows";
 import * as audit from "./audit-rows";
 import { createTransfersLocked, type IdGuess } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
@@ -99,9 +99,9 @@ export class PostgresStoreTx implements StoreTx {
     const { s, schemaName } = this.ctx;
     const tx = this.tx;
     const written = await this.runner.write(
-      async (db) => {
+      async (db, writes) => {
         await tx?.growth.analyzeIfGrown(db, s, "transfers");
-        return createTransfersLocked(db, s, schemaName, batch, options, tx?.balances, tx?.ids);
+        return createTransfersLocked(db, s, schemaName, batch, options, tx?.balances, tx?.ids, writes);
       },
       (done) => {
         tx?.balances.keep(done.stage);
@@ -127,9 +127,13 @@ export class PostgresStoreTx implements StoreTx {
   accountBalances(query?: BalanceQuery): Promise<AccountBalance[]> {
     const tx = this.tx?.balances;
     if (tx === undefined) return this.runner.read((db) => accountBalances(db, this.ctx.s, query));
-    // Inside a transaction: current balances get its pending changes added; a balance as of a
-    // date reads `account_months` and the transfers, so the pending changes are written first.
+    // Inside a transaction: current balances get its pending changes added, and those of accounts
+    // it holds locked come from memory (an import's quota lines, read once per batch); a balance
+    // as of a date reads `account_months` and the transfers, so the pending changes go out first.
     return this.runner.read(async (db) => {
+      const byIdOnly = query?.accountIds !== undefined && query.asOf === undefined && query.book === undefined && query.where === undefined;
+      const held = byIdOnly ? tx.held(query.accountIds!) : undefined;
+      if (held !== undefined) return held.map((row) => ({ account: accountOf(row), balance: balanceOf(row) }));
       if (query?.asOf !== undefined) await tx.flush(db, this.ctx.s);
       return accountBalances(db, this.ctx.s, query, query?.asOf === undefined ? (rows) => tx.overlay(rows) : undefined);
     });
@@ -162,9 +166,9 @@ export class PostgresStoreTx implements StoreTx {
   putRecords<T>(writes: readonly RecordWrite<T>[]): Promise<number[]> {
     const tx = this.tx;
     return this.runner.write(
-      async (db) => {
+      async (db, deferred) => {
         await tx?.growth.analyzeIfGrown(db, this.ctx.s, "records");
-        return putRecordsLocked(db, this.ctx.s, writes, isoNow(this.ctx.clock));
+        return putRecordsLocked(db, this.ctx.s, writes, isoNow(this.ctx.clock), deferred);
       },
       // A record's first version is 1: those are the rows the call added.
       (versions) => tx?.growth.added("records", versions.filter((v) => v === 1).length),
@@ -239,6 +243,8 @@ export class PostgresStoreTx implements StoreTx {
       result = await fn(this);
     } catch (error) {
       await this.runner.read(async (db) => {
+        // Never rolled back past a deferred write that failed (deferred-writes.ts): that throws.
+        await this.runner.settleDeferred();
         await exec(db, "ROLLBACK TO SAVEPOINT jincai_savepoint");
         await exec(db, "RELEASE SAVEPOINT jincai_savepoint");
         restore?.();

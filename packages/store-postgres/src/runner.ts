@@ -12,6 +12,7 @@
  */
 import { JincaiError } from "@jincai/core";
 import type { Pool, PoolClient } from "pg";
+import { createDeferredWrites, type DeferredWrites } from "./deferred-writes";
 import { PG_ERROR, exec, pgErrorCode, type Queryable } from "./sql-client";
 
 /** The attempts a write gets before its last error is thrown. */
@@ -30,9 +31,13 @@ export interface Runner {
   read<R>(fn: (db: Queryable) => Promise<R>): Promise<R>;
   /**
    * Runs a write atomically (own transaction, or a savepoint inside one); `settle` runs with its
-   * result once that committed or the savepoint was released, before any later call starts.
+   * result once that committed or the savepoint release was sent, before any later call starts.
+   * Inside a transaction `fn` also gets the transaction's {@link DeferredWrites}, for statements
+   * it need not wait for.
    */
-  write<R>(fn: (db: Queryable) => Promise<R>, settle?: (result: R) => void): Promise<R>;
+  write<R>(fn: (db: Queryable, writes?: DeferredWrites) => Promise<R>, settle?: (result: R) => void): Promise<R>;
+  /** Waits for the deferred writes; throws `STORE_DEFERRED_WRITE_FAILED` if one failed (none outside a transaction). */
+  settleDeferred(): Promise<void>;
 }
 
 function retryable(error: unknown, inTransaction: boolean): boolean {
@@ -47,6 +52,7 @@ export function poolRunner(pool: Pool): Runner {
   return {
     inTransaction: false,
     read: (fn) => fn(pool),
+    settleDeferred: () => Promise.resolve(),
     async write(fn, settle) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
@@ -67,27 +73,42 @@ export function poolRunner(pool: Pool): Runner {
   };
 }
 
-/** The runner of one `store.transaction`, over its client; `end()` makes later calls fail. */
+/**
+ * The runner of one `store.transaction`, over its client; `end()` makes later calls fail. On a
+ * pipelining client (pg's `pipeline: true`, as the store's own pool is opened) writes the
+ * transaction need not wait for are sent ahead (`deferred-writes.ts`), and a call made after one
+ * of them failed throws that failure; on any other client every statement is awaited.
+ */
 export function clientRunner(client: PoolClient): Runner & { end(): Promise<void> } {
   let queue: Promise<unknown> = Promise.resolve();
   let open = true;
+  const writes = client.pipeline ? createDeferredWrites() : undefined;
   const serial = <R>(fn: () => Promise<R>): Promise<R> => {
     if (!open) {
       return Promise.reject(new JincaiError("STORE_TRANSACTION_CLOSED", "the transaction has already ended"));
     }
-    const next = queue.then(fn, fn);
+    const run = (): Promise<R> => (writes?.failure !== undefined ? Promise.reject(writes.failure) : fn());
+    const next = queue.then(run, run);
     queue = next.catch(() => undefined);
     return next;
   };
   return {
     inTransaction: true,
-    read: (fn) => serial(() => fn(client)),
+    // A statement that failed because a write sent ahead had failed reports that write instead.
+    read: (fn) =>
+      serial(() =>
+        fn(client).catch(async (error: unknown) => {
+          await writes?.settle();
+          throw error;
+        }),
+      ),
     write: (fn, settle) =>
       serial(async () => {
-        const result = await inSavepoint(client, fn);
+        const result = await inSavepoint(client, writes, fn);
         settle?.(result);
         return result;
       }),
+    settleDeferred: async () => writes?.settle(),
     async end() {
       open = false;
       await queue;
@@ -95,14 +116,29 @@ export function clientRunner(client: PoolClient): Runner & { end(): Promise<void
   };
 }
 
-async function inSavepoint<R>(client: PoolClient, fn: (db: Queryable) => Promise<R>): Promise<R> {
+/**
+ * Runs `fn` in a savepoint. With `writes`, taking and releasing it are sent ahead: the
+ * transaction waits for neither, and a failure of either fails the transaction.
+ */
+async function inSavepoint<R>(
+  client: PoolClient,
+  writes: DeferredWrites | undefined,
+  fn: (db: Queryable, writes?: DeferredWrites) => Promise<R>,
+): Promise<R> {
+  const send = async (text: string): Promise<void> => {
+    const sent = exec(client, text);
+    if (writes === undefined) await sent;
+    else writes.defer(sent);
+  };
   for (let attempt = 1; ; attempt++) {
-    await exec(client, "SAVEPOINT jincai_write");
+    await send("SAVEPOINT jincai_write");
     try {
-      const result = await fn(client);
-      await exec(client, "RELEASE SAVEPOINT jincai_write");
+      const result = await fn(client, writes);
+      await send("RELEASE SAVEPOINT jincai_write");
       return result;
     } catch (error) {
+      // A write sent ahead that failed is never rolled back to a savepoint: the transaction is lost.
+      await writes?.settle();
       await exec(client, "ROLLBACK TO SAVEPOINT jincai_write");
       await exec(client, "RELEASE SAVEPOINT jincai_write");
       if (attempt >= MAX_ATTEMPTS || !retryable(error, true)) throw error;

@@ -1,7 +1,7 @@
 import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
 import type { Store } from "@jincai/core";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { quoteIdent } from "./sql-client";
 import { freshSchema } from "./testing/test-schema";
 import { openTestStore, testServerUrl } from "./testing/test-server";
@@ -59,6 +59,34 @@ describe("balances of a PostgreSQL transaction", () => {
       const w = await writers(schema);
       expect(w.transfers).toEqual([w.q1]);
       expect(w.head).toBe(w.q1);
+    } finally {
+      await store.close();
+      await pool.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+    }
+  });
+
+  it("answers the balances of accounts it holds locked from memory, and reads the others", async () => {
+    const schema = freshSchema();
+    const store: Store = await openTestStore({ schema });
+    try {
+      await seedLedger(store);
+      const [before] = await store.accountBalances({ accountIds: [ACCOUNTS.q1] });
+      await store.transaction(async (tx) => {
+        await tx.createTransfers([pay("pay:ZF001", 1_000n)]);
+        const statements = vi.spyOn(pg.Client.prototype, "query");
+        try {
+          const held = await tx.accountBalances({ accountIds: [ACCOUNTS.q1, ACCOUNTS.paid1, ACCOUNTS.q1] });
+          expect(statements).not.toHaveBeenCalled();
+          expect(held.map((b) => b.account.id)).toEqual([ACCOUNTS.paid1, ACCOUNTS.q1].sort());
+          expect(held.find((b) => b.account.id === ACCOUNTS.q1)!.balance.debitsPosted).toBe(before!.balance.debitsPosted + 1_000n);
+          // q3 was never locked by this transaction: read, with the held ones, as before.
+          const mixed = await tx.accountBalances({ accountIds: [ACCOUNTS.q1, ACCOUNTS.q3] });
+          expect(statements).toHaveBeenCalled();
+          expect(mixed.find((b) => b.account.id === ACCOUNTS.q1)!.balance).toEqual(held.find((b) => b.account.id === ACCOUNTS.q1)!.balance);
+        } finally {
+          statements.mockRestore();
+        }
+      });
     } finally {
       await store.close();
       await pool.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);

@@ -15,7 +15,8 @@
  * - a write's changes (rows locked, balance and month changes, the last sequence) are staged and
  *   kept only once its savepoint is released, so a failed or retried write leaves nothing;
  * - a balance read by account (the batch snapshot, `accountBalances` without a date) adds the
- *   pending changes to the rows it reads; a balance as of a date writes them first
+ *   pending changes to the rows it reads, and `accountBalances` of accounts given by id that the
+ *   transaction all holds reads nothing ({@link TxBalances.held}); a balance as of a date writes them first
  *   ({@link TxBalances.flush}) and then reads the tables;
  * - a rollback of the transaction discards everything, and a rollback to a savepoint
  *   (`tx.savepoint`) puts back the state {@link TxBalances.mark} took when it opened; outside a
@@ -50,6 +51,12 @@ export interface TxBalances {
   keep(stage: TxStage): void;
   /** Rows read from `accounts`, with the pending changes added (new row objects when changed). */
   overlay(rows: readonly AccountRow[]): AccountRow[];
+  /**
+   * The rows of these accounts with the pending changes added, in id order, when this
+   * transaction holds every one of them (each once); undefined when it does not, and they must be
+   * read. Nobody else can change a row the transaction holds locked, so these are current.
+   */
+  held(ids: readonly string[]): AccountRow[] | undefined;
   /** Forgets the kept row of an account (it changed in the table, e.g. closed); changes stay. */
   forget(id: string): void;
   /** Writes the pending changes to the tables (a no-op when there are none). */
@@ -139,6 +146,15 @@ export function createTxBalances(): TxBalances {
       };
     },
     overlay: (read) => read.map(withPending),
+    held(ids) {
+      const out: AccountRow[] = [];
+      for (const id of new Set(ids)) {
+        const row = rows.get(id);
+        if (row === undefined) return undefined;
+        out.push(withPending(row));
+      }
+      return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
     forget: (id) => void rows.delete(id),
     async flush(db, s) {
       if (pending.size > 0 || months.size > 0) {
