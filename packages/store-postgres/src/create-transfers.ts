@@ -19,15 +19,11 @@
  *
  * Inside a transaction, a batch of 64 or more is first planned assuming its own ids are new
  * (step 1 then reads only the pending transfers it resolves), in a savepoint; the plan is kept
- * when every item is `ok` and none of its ids is in the table yet (one index probe of the ids,
- * sent just before the insert), and otherwise undone and made again reading every id.
- *
- * The insert of such a guessed batch is a deferred write (`deferred-writes.ts`): the batch
- * returns its results without waiting for it, and the client plans the next batch while the
- * server writes this one. Its ids were probed first, so only a concurrent client creating one of
- * them meanwhile can still make it fail, and that fails the transaction
- * (`STORE_DEFERRED_WRITE_FAILED`). Smaller batches, and a batch planned again reading every id,
- * wait for their insert, and a race there is retried and answers `exists` as outside.
+ * when every item is `ok` and every row goes in, the UNIQUE constraint on `id` confirming the
+ * guess, and otherwise undone and made again reading every id. With `writes` (a pipelining
+ * connection, `deferred-writes.ts`) the savepoint and its release go out without being awaited.
+ * The insert itself is awaited: its UNIQUE violation is how a replay is found, and the import
+ * reads the documents' versions right after it anyway (BENCHMARKS.md, session 17).
  *
  * Transfers read in step 1 may be stale by the time of step 4 (another client created the same
  * id, or resolved the same pending transfer, meanwhile). The UNIQUE constraints on `id` and
@@ -48,8 +44,7 @@ import { accountOf, balanceOf, lockAccounts, type AccountRow } from "./account-r
 import { periodLocksForWriting } from "./period-lock-rows";
 import type { DeferredWrites } from "./deferred-writes";
 import { PG_ERROR, exec, pgErrorCode, sql, type Queryable } from "./sql-client";
-import { storableIds } from "./storable-ids";
-import { byIds, loadTransfersAndResolutions } from "./transfer-rows";
+import { loadTransfersAndResolutions } from "./transfer-rows";
 import type { TxBalances, TxStage } from "./tx-balances";
 import { insertDrafts, writePlan } from "./write-plan";
 
@@ -65,7 +60,7 @@ export interface LockedBatch {
 /**
  * Plans and writes one batch; must run inside a transaction. With `tx` (the state of a
  * `store.transaction`) balances, months and the head are staged instead of written; with
- * `writes` a guessed batch's insert is deferred (see the module comment).
+ * `writes` a guessed batch's savepoint statements are sent ahead (see the module comment).
  *
  * @example
  * ```ts
@@ -89,7 +84,7 @@ export async function createTransfersLocked(
     else writes.defer(savepoint);
     let done: LockedBatch | undefined;
     try {
-      done = await planAndWrite(db, s, schemaName, batch, options, tx, true, writes);
+      done = await planAndWrite(db, s, schemaName, batch, options, tx, true);
     } catch (error) {
       // Never rolled back past a deferred write that failed (deferred-writes.ts): that throws.
       await writes?.settle();
@@ -105,19 +100,18 @@ export async function createTransfersLocked(
     if (done !== undefined && writes !== undefined) writes.defer(release);
     else await release;
     if (done !== undefined) return done;
-    const careful = (await planAndWrite(db, s, schemaName, batch, options, tx, false, undefined))!;
+    const careful = (await planAndWrite(db, s, schemaName, batch, options, tx, false))!;
     if (careful.result.results.some((r) => r.status === "exists" || r.status === "exists_with_different_fields")) guess.assumeNew = false;
     return careful;
   }
-  return (await planAndWrite(db, s, schemaName, batch, options, tx, false, undefined))!;
+  return (await planAndWrite(db, s, schemaName, batch, options, tx, false))!;
 }
 
 /**
  * Plans the batch and writes the plan. Assuming new ids, only a plan where every item is `ok` is
- * kept (undefined otherwise, nothing kept): a replayed id would have been `exists` and moved no
- * balance, so another failure may be an artefact of the guess, and every `ok` is confirmed by an
- * index probe of the ids (or, without deferred writes, by the UNIQUE constraint when its row goes
- * in). When the probe finds one, the insert sent after it fails, and the caller rolls it back.
+ * kept (undefined otherwise, nothing written): a replayed id would have been `exists` and moved
+ * no balance, so another failure may be an artefact of the guess, and every `ok` is confirmed by
+ * the UNIQUE constraint when its row goes in.
  */
 async function planAndWrite(
   db: Queryable,
@@ -127,7 +121,6 @@ async function planAndWrite(
   options: CreateTransfersOptions,
   tx: TxBalances | undefined,
   assumeNewIds: boolean,
-  writes: DeferredWrites | undefined,
 ): Promise<LockedBatch | undefined> {
   const keys = batchKeys(batch);
   // Assuming new ids, only the pending transfers the batch resolves are read.
@@ -152,22 +145,7 @@ async function planAndWrite(
     return { result, stage: { rows }, inserted: plan.transfers.length };
   }
   const base = tx.lastSequence ?? (await lockLedgerHead(db, s));
-  // The probe goes out first, so waiting for its answer does not wait for the insert behind it.
-  const probe = assumeNewIds && writes !== undefined ? anyStored(db, s, plan.transfers) : Promise.resolve(false);
-  const insert = insertDrafts(db, s, base, plan.transfers);
-  if (writes === undefined) await insert;
-  else {
-    let replay: boolean;
-    try {
-      replay = await probe;
-    } catch (error) {
-      await insert.catch(() => undefined);
-      throw error;
-    }
-    // A replay: the insert fails on the UNIQUE constraint, and the caller rolls it back and replans.
-    if (replay) return insert.then(() => undefined, () => undefined);
-    writes.defer(insert);
-  }
+  await insertDrafts(db, s, base, plan.transfers);
   const lastSequence = base + BigInt(plan.transfers.length);
   return { result, stage: { rows, deltas: plan.balanceDeltas, months, lastSequence }, inserted: plan.transfers.length };
 }
@@ -200,14 +178,6 @@ export function createIdGuess(): IdGuess {
 /** See {@link createIdGuess}. */
 export interface IdGuess {
   assumeNew: boolean;
-}
-
-/** Whether any of the drafts' ids is stored already: one index probe per id, no row read. */
-async function anyStored(db: Queryable, s: string, drafts: readonly { readonly id: string }[]): Promise<boolean> {
-  const ids = storableIds(drafts.map((d) => d.id));
-  if (ids.length === 0) return false;
-  const rows = await sql(db, `${byIds(s, "id", "$1")} LIMIT 1`, [ids]);
-  return rows.length > 0;
 }
 
 /** Locks the ledger head (held to commit) and returns its last sequence. */

@@ -1,19 +1,19 @@
-// Writes sent ahead inside a transaction: the client does not wait for a batch's insert, and a
-// write that fails behind its back (a concurrent client took the same new id) still fails the
-// whole transaction, loudly, instead of being lost.
+// Writes sent ahead inside a transaction: the client does not wait for savepoints and their
+// releases, and a write that fails behind its back still fails the whole transaction, loudly,
+// instead of being lost or rolled back to a savepoint that would hide it.
 import type { Store, TransferInput } from "@jincai/core";
-import { ACCOUNTS, pay, seedLedger } from "@jincai/core/testing";
+import { pay, seedLedger } from "@jincai/core/testing";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDeferredWrites } from "./deferred-writes";
-import { quoteIdent } from "./sql-client";
-import { freshSchema } from "./testing/test-schema";
+import { clientRunner } from "./runner";
+import { exec, sql } from "./sql-client";
 import { openTestStore, testServerUrl } from "./testing/test-server";
 
 let pool: pg.Pool;
 let store: Store | undefined;
 beforeAll(() => {
-  pool = new pg.Pool({ connectionString: testServerUrl(), max: 2 });
+  pool = new pg.Pool({ connectionString: testServerUrl(), max: 1, pipeline: true });
 });
 afterEach(async () => {
   await store?.close();
@@ -21,65 +21,32 @@ afterEach(async () => {
 });
 afterAll(() => pool.end());
 
-/** 100 payments, large enough to be sent ahead; the 51st is `pay:ZF0050`. */
+/** 100 payments: a batch large enough to guess that its ids are new. */
 const payments: TransferInput[] = Array.from({ length: 100 }, (_, i) => pay(`pay:ZF${String(i).padStart(4, "0")}`, 1_000n));
 const ids = payments.map((p) => p.id);
 
-/**
- * Another client's open transaction holding a row of `pay:ZF0050` that nobody else can see yet
- * (inserted directly, on other accounts, so it takes none of the row locks the batch needs).
- */
-async function rivalHolding(schema: string): Promise<pg.PoolClient> {
-  const rival = await pool.connect();
-  await rival.query("BEGIN");
-  await rival.query(
-    `INSERT INTO ${quoteIdent(schema)}.transfers (sequence, id, phase, debit_account_id, credit_account_id, amount, date, refs)
-     VALUES (1000000, 'pay:ZF0050', 'posted', $1, $2, 1, '2026-03-10', '{}')`,
-    [ACCOUNTS.q3, ACCOUNTS.paid1],
-  );
-  return rival;
-}
-
 describe("writes sent ahead inside a PostgreSQL transaction", () => {
-  it("fail the transaction with STORE_DEFERRED_WRITE_FAILED when a rival commits the same new id first", async () => {
-    const schema = freshSchema();
-    store = await openTestStore({ schema });
-    await seedLedger(store);
-    const rival = await rivalHolding(schema);
+  it("fail every later call with STORE_DEFERRED_WRITE_FAILED, and are never rolled back to a savepoint", async () => {
+    const client = await pool.connect();
     try {
-      const importing = store.transaction(async (tx) => {
-        // The rival's row is invisible: every payment is new as far as this transaction can tell.
-        const r = await tx.createTransfers(payments);
-        expect(r.results.every((x) => x.status === "ok")).toBe(true);
-        // The insert sent ahead waits on the rival's row; the rival commits, so it fails.
-        await rival.query("COMMIT");
-        await tx.putRecord({ collection: "note", id: "after", data: { n: 1 } });
+      await exec(client, "BEGIN");
+      const runner = clientRunner(client);
+      // A write that defers a statement bound to fail, as a dropped savepoint would.
+      await runner.write(async (db, writes) => {
+        writes!.defer(exec(db, "RELEASE SAVEPOINT no_such_savepoint"));
       });
-      await expect(importing).rejects.toMatchObject({ code: "STORE_DEFERRED_WRITE_FAILED", details: { sqlState: "23505" } });
-    } finally {
-      rival.release();
-    }
-    // Nothing of the transaction stayed: only the rival's payment is stored.
-    expect((await store.getTransfers(ids)).filter((t) => t !== undefined).map((t) => [t!.id, t!.debitAccountId])).toEqual([
-      ["pay:ZF0050", ACCOUNTS.q3],
-    ]);
-    expect(await store.getRecord("note", "after")).toBeUndefined();
-  });
-
-  it("go in once the rival rolls back, and the transaction commits", async () => {
-    const schema = freshSchema();
-    store = await openTestStore({ schema });
-    await seedLedger(store);
-    const rival = await rivalHolding(schema);
-    try {
-      await store.transaction(async (tx) => {
-        await tx.createTransfers(payments);
-        await rival.query("ROLLBACK");
+      await expect(runner.read((db) => sql(db, "SELECT 1 AS one"))).rejects.toMatchObject({
+        code: "STORE_DEFERRED_WRITE_FAILED",
+        details: { sqlState: "3B001" },
       });
+      // A later write does not roll back to its savepoint and carry on: it fails the same way.
+      await expect(runner.write((db) => sql(db, "SELECT 1 AS one"))).rejects.toMatchObject({ code: "STORE_DEFERRED_WRITE_FAILED" });
+      await expect(runner.settleDeferred()).rejects.toMatchObject({ code: "STORE_DEFERRED_WRITE_FAILED" });
+      await runner.end();
     } finally {
-      rival.release();
+      await exec(client, "ROLLBACK");
+      client.release();
     }
-    expect((await store.getTransfers(ids)).every((t) => t?.debitAccountId === ACCOUNTS.q1)).toBe(true);
   });
 
   it("are undone with the savepoint of a later batch that fails, and the transaction goes on", async () => {

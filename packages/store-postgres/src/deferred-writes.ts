@@ -1,15 +1,15 @@
 /**
- * Writes sent without waiting for them, inside `store.transaction(fn)`. pg runs the queries of
- * one client in the order they were issued, so a statement issued after a deferred write runs
- * after it: the client plans the next batch while the server still inserts the last one, and
- * whatever the client awaits next (a read, a savepoint, `COMMIT`) waits for the writes before it.
+ * Writes sent without waiting for them, inside `store.transaction(fn)` on a pipelining
+ * connection (pg's `pipeline: true`). pg runs the queries of one client in the order they were
+ * issued, so a statement issued after a deferred write runs after it, and whatever the client
+ * awaits next (a read, `COMMIT`) waits for the writes before it.
  *
- * Only writes whose outcome the caller does not need are deferred: rows that were checked first
- * (every id read or probed, every version read under a row lock), so that only a concurrent
- * client racing for the same new id can still make them fail. A failed deferred write loses the
- * transaction: every later call of it and its `COMMIT` throw `STORE_DEFERRED_WRITE_FAILED` (the
- * driver error is the `cause`), and no rollback to a savepoint is issued that could undo the
- * failure and let the transaction commit without the row.
+ * Only writes whose outcome the caller does not need are deferred: each write's `SAVEPOINT` and
+ * its release (`runner.ts`), the savepoint of a batch that guesses its ids are new
+ * (`create-transfers.ts`) when the guess holds. A failed deferred write loses the transaction:
+ * every later call of it and its `COMMIT` throw `STORE_DEFERRED_WRITE_FAILED` (the driver error
+ * is the `cause`), and no rollback to a savepoint is issued that could undo the failure and let
+ * the transaction commit as if the write had happened.
  */
 import { JincaiError } from "@jincai/core";
 import { pgErrorCode } from "./sql-client";

@@ -166,9 +166,9 @@ export class PostgresStoreTx implements StoreTx {
   putRecords<T>(writes: readonly RecordWrite<T>[]): Promise<number[]> {
     const tx = this.tx;
     return this.runner.write(
-      async (db, deferred) => {
+      async (db) => {
         await tx?.growth.analyzeIfGrown(db, this.ctx.s, "records");
-        return putRecordsLocked(db, this.ctx.s, writes, isoNow(this.ctx.clock), deferred);
+        return putRecordsLocked(db, this.ctx.s, writes, isoNow(this.ctx.clock));
       },
       // A record's first version is 1: those are the rows the call added.
       (versions) => tx?.growth.added("records", versions.filter((v) => v === 1).length),

@@ -7,7 +7,6 @@
  * violation, which the runner retries (the retry then sees the winner's version).
  */
 import type { RecordWrite } from "@jincai/core";
-import type { DeferredWrites } from "./deferred-writes";
 import { checkRecordVersion } from "./record-rows";
 import { encodeTaggedJson } from "./tagged-json";
 import { exec, sql, type Queryable } from "./sql-client";
@@ -24,12 +23,7 @@ interface RecordState {
 
 /**
  * Stores records in order after each one's version check (`RECORD_VERSION_CONFLICT`, nothing
- * written when one fails); returns each write's new version. Must run in a transaction. With
- * `deferred` (inside `store.transaction`) a call of {@link DEFER_RECORDS_FROM} writes or more
- * does not wait for its INSERT and UPDATE: every version was read under a row lock, so only a
- * client racing to create one of the same records can make them fail, and that fails the
- * transaction (`STORE_DEFERRED_WRITE_FAILED`, `deferred-writes.ts`). Smaller calls wait, and
- * such a race is retried as outside a transaction.
+ * written when one fails); returns each write's new version. Must run in a transaction.
  *
  * @example
  * ```ts
@@ -37,13 +31,7 @@ interface RecordState {
  * // [1]
  * ```
  */
-export async function putRecordsLocked(
-  db: Queryable,
-  s: string,
-  writes: readonly RecordWrite<unknown>[],
-  now: string,
-  deferred?: DeferredWrites,
-): Promise<number[]> {
+export async function putRecordsLocked(db: Queryable, s: string, writes: readonly RecordWrite<unknown>[], now: string): Promise<number[]> {
   if (writes.length === 0) return [];
   const states = await lockedStates(db, s, writes);
   const versions = writes.map((write) => {
@@ -56,21 +44,17 @@ export async function putRecordsLocked(
   });
   const fresh = [...states.values()].filter((r) => r.stored === 0);
   const changed = [...states.values()].filter((r) => r.stored > 0);
-  const ahead = writes.length >= DEFER_RECORDS_FROM ? deferred : undefined;
-  const write = async (text: string, values: unknown[]): Promise<void> => {
-    const sent = exec(db, text, values);
-    if (ahead === undefined) await sent;
-    else ahead.defer(sent);
-  };
   if (fresh.length > 0) {
-    await write(
+    await exec(
+      db,
       `INSERT INTO ${s}.records (collection, id, version, data, index_fields, updated_at)
        SELECT x.collection, x.id, x.version, x.data, x.idx, $2 FROM ${ROWS} AS x`,
       [rowsJson(fresh), now],
     );
   }
   if (changed.length > 0) {
-    await write(
+    await exec(
+      db,
       `UPDATE ${s}.records r SET version = x.version, data = x.data, index_fields = x.idx, updated_at = $2
        FROM ${ROWS} AS x
        WHERE r.collection = x.collection AND r.id = x.id`,
@@ -79,9 +63,6 @@ export async function putRecordsLocked(
   }
   return versions;
 }
-
-/** Calls with this many writes or more, inside `store.transaction`, do not wait for their writes (an import's documents). */
-export const DEFER_RECORDS_FROM = 64;
 
 /**
  * The records of `$1`, one JSON array of rows `[collection, id, version, data, index]`. The
