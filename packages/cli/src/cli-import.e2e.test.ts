@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { city } from "./_testing/city-database";
 import { cleanup, runJincai, summaryJson, tempDir, totalFen } from "./_testing/run-jincai";
@@ -66,7 +68,17 @@ describe("jincai import (sample city 青川市)", () => {
     const again = await runJincai(dir, ["import", "payments", city("payments.csv")]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("0 applied, 0 rejected, 3000 duplicates skipped");
-    expect(again.stdout).toContain("nothing changed");
+    expect(again.stdout).toContain("nothing changed (already imported)");
     expect(await summaryJson(dir)).toEqual(before);
+  });
+
+  it("says a file with a header and no rows has no rows, not that it was imported already", async () => {
+    await writeFile(join(dir, "empty.csv"), "支付单号,支付日期,指标编号,单位编码,资金性质,功能科目,经济科目,项目编码,收款人,收款账号,金额,用途,状态\n");
+    const empty = await runJincai(dir, ["import", "payments", "empty.csv"]);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain("empty.csv: 0 rows read, 0 applied, 0 rejected, 0 duplicates skipped");
+    expect(empty.stdout).toContain("nothing changed (the file has no rows)");
+    const dry = await runJincai(dir, ["import", "payments", "empty.csv", "--dry-run"]);
+    expect(dry.stdout).toContain("a real import would change nothing (the file has no rows)");
   });
 });

@@ -317,6 +317,8 @@ function printClosingLine(ctx: CliContext, r: ImportReport): void {
       ? `a real import would write nothing (${STOPPED})`
       : !r.passed
       ? `a real import would write nothing (the file has bad rows${heldBackNote(r)}; fix them or use --quarantine)`
+      : r.rowsRead === 0
+        ? "a real import would change nothing (the file has no rows)"
       : r.applied === 0 && r.rejected === 0
         ? "a real import would change nothing (already imported)"
         : r.rejected > 0
@@ -329,6 +331,8 @@ function printClosingLine(ctx: CliContext, r: ImportReport): void {
     ? `nothing written (${STOPPED})`
     : !r.committed
     ? `nothing written (the file has bad rows${heldBackNote(r)}; fix them or use --quarantine)`
+    : r.rowsRead === 0
+      ? "nothing changed (the file has no rows)"
     : r.applied === 0 && r.rejected === 0
       ? "nothing changed (already imported)"
       : r.applied === 0
