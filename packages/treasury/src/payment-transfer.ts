@@ -68,7 +68,12 @@ export function paymentReferences(
   p: { readonly paymentNumber: string; readonly payeeName: string; readonly payeeAccount: string; readonly purpose: string },
   economicCode: string,
 ): TransferReferences {
-  return { voucher: p.paymentNumber, memo: JSON.stringify([p.payeeName, p.payeeAccount, p.purpose, economicCode]) };
+  return referencesWithMemo(p.paymentNumber, JSON.stringify([p.payeeName, p.payeeAccount, p.purpose, economicCode]));
+}
+
+/** The references of a payment whose memo is already written (planned on another thread). Internal. */
+export function referencesWithMemo(paymentNumber: string, memo: string): TransferReferences {
+  return { voucher: paymentNumber, memo };
 }
 
 /**

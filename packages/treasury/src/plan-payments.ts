@@ -10,6 +10,7 @@ import { sameTerms } from "./payment";
 import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { planOnQuota, planPayment } from "./plan-payment";
+import { referencesWithMemo } from "./payment-transfer";
 import { paymentConflict } from "./payment-conflict";
 import type { PaymentPlanHints } from "./payment-plan-hints";
 import type { PlannedPayment } from "./plan-payment";
@@ -99,7 +100,7 @@ function planRows(rows: readonly PaymentImportRow[], context: PaymentContext, st
       const quota = hints?.quotas[index];
       const planned = quota === undefined
         ? planPayment(row, context, row.status ?? "paid")
-        : planOnQuota(row, context, row.status ?? "paid", quota, hints!.economicCodes[index] ?? quota.economicCode, { voucher: row.paymentNumber, memo: hints!.memos[index]! });
+        : planOnQuota(row, context, row.status ?? "paid", quota, hints!.economicCodes[index] ?? quota.economicCode, referencesWithMemo(row.paymentNumber, hints!.memos[index]!));
       const first = seen.get(row.paymentNumber);
       if (first === undefined) {
         seen.set(row.paymentNumber, planned.payment);

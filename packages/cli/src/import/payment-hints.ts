@@ -101,7 +101,7 @@ export function decodePaymentHints(encoded: EncodedPaymentHints, quotas: readonl
   const lines = new Array<QuotaLine | undefined>(count);
   const memos = new Array<string | undefined>(count);
   const economicCodes = new Array<string | undefined>(count);
-  const parts = encoded.memos === "" && !encoded.quota.some((q) => q >= 0) ? [] : encoded.memos.split(SEP);
+  const parts = encoded.memos.split(SEP);
   let m = 0;
   for (let k = 0; k < count; k++) {
     const at = encoded.quota[k]!;

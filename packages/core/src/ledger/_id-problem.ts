@@ -20,9 +20,9 @@ export function isBlankId(id: string): boolean {
  * Internal: whether a (non-blank) id has whitespace around it (`" quota:1"`, `"pay:ZF1\t"`, a
  * full-width space) or a control character anywhere (U+0000–U+001F, U+007F–U+009F), which the
  * ledger refuses as `id_has_spaces_or_controls`: `" quota:1"` would be an account of its own beside
- * `"quota:1"`, and PostgreSQL text cannot hold U+0000 at all; half of a UTF-16 surrogate pair
- * counts too (see {@link isUnstorableText}). Allocation-free when the first and
- * last characters are printable ASCII, as ids almost always are.
+ * `"quota:1"`, and PostgreSQL text cannot hold U+0000 at all. Allocation-free when the first and
+ * last characters are printable ASCII, as ids almost always are. (Half a surrogate pair is
+ * {@link hasLoneSurrogate}'s, checked before an id is looked up.)
  *
  * @example
  * ```ts
@@ -41,7 +41,25 @@ export function hasSpacesOrControls(id: string): boolean {
     const c = id.charCodeAt(i);
     if (c < 32 || (c >= 0x7f && c <= 0x9f)) return true;
   }
-  return !isWellFormed(id);
+  return false;
+}
+
+/**
+ * Internal: whether a text holds half of a UTF-16 surrogate pair. No store keeps one as given
+ * (SQLite and PostgreSQL store UTF-8, where it becomes U+FFFD), so an id holding one names
+ * nothing stored, and looking it up could find the id with U+FFFD in its place: the ledger
+ * refuses such an id before it looks it up.
+ *
+ * @example
+ * ```ts
+ * hasLoneSurrogate("pay:ZF1\ud800"); // true
+ * hasLoneSurrogate("武汉😀");          // false
+ * ```
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  // String.prototype.isWellFormed (Node 20): not in TypeScript's ES2022 lib. A JavaScript caller's
+  // non-text id is left to the checks that name it.
+  return typeof text === "string" && !(text as unknown as { isWellFormed(): boolean }).isWellFormed();
 }
 
 /**
@@ -56,10 +74,5 @@ export function hasSpacesOrControls(id: string): boolean {
  * ```
  */
 export function isUnstorableText(text: string): boolean {
-  return text.includes("\u0000") || !isWellFormed(text);
-}
-
-// String.prototype.isWellFormed (Node 20): not in TypeScript's ES2022 lib.
-function isWellFormed(text: string): boolean {
-  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+  return text.includes("\u0000") || hasLoneSurrogate(text);
 }

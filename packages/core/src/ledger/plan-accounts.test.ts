@@ -27,4 +27,10 @@ describe("planAccounts", () => {
     const stored = accountFromInput({ ...q, id: " quota:1" });
     expect(planAccounts([{ ...q, id: " quota:1" }], () => stored).results[0]?.status).toBe("exists");
   });
+
+  it("refuses an account id with half a surrogate pair whatever the store found for it (the U+FFFD one)", () => {
+    const q = { book: "quota", code: "2001", normalSide: "credit" as const };
+    const stored = accountFromInput({ ...q, id: "quota:\ufffd" });
+    expect(planAccounts([{ ...q, id: "quota:\ud800" }], () => stored).results[0]?.status).toBe("id_has_spaces_or_controls");
+  });
 });

@@ -3,7 +3,7 @@
  * idempotent comparison with an existing account. Pure; the store writes `accounts`.
  */
 import type { Account, AccountFlags, AccountInput, CreateAccountResult, CreateAccountStatus } from "./account";
-import { hasSpacesOrControls, isBlankId } from "./_id-problem";
+import { hasLoneSurrogate, hasSpacesOrControls, isBlankId } from "./_id-problem";
 
 /** What {@link planAccounts} returns. */
 export interface AccountPlan {
@@ -53,6 +53,8 @@ export function planAccounts(
 
 function checkAccount(input: AccountInput, existing: Account | undefined): CreateAccountStatus {
   if (typeof input.id !== "string" || isBlankId(input.id)) return "id_must_not_be_empty";
+  // Whatever the lookup found: a store would find the id with U+FFFD in the surrogate's place.
+  if (hasLoneSurrogate(input.id)) return "id_has_spaces_or_controls";
   if (existing !== undefined) return sameAccount(input, existing) ? "exists" : "exists_with_different_fields";
   // After the lookup, so an account stored before this rule replays as `exists`.
   if (hasSpacesOrControls(input.id)) return "id_has_spaces_or_controls";

@@ -85,6 +85,16 @@ describe("planTransfers", () => {
       .toEqual(["id_has_spaces_or_controls", "references_not_storable", "references_not_storable", "ok"]);
   });
 
+  it("refuses an id, a pendingId or an account with half a surrogate pair before looking it up, though the U+FFFD one is stored", () => {
+    const stored: Transfer = { id: "res-\ufffd", phase: "pending", debitAccountId: "quota", creditAccountId: "paid", amount: 100n,
+      date: "2026-03-01", references: {}, sequence: 1 };
+    const snap = snapshot({ balances: funded, transfers: [stored] });
+    expect(statuses([{ ...stored, id: "res-\ud800" }], snap)).toEqual(["id_has_spaces_or_controls"]);
+    expect(statuses([{ id: "post-1", phase: "post", pendingId: "res-\ud800", date: "2026-03-10" }], snap)).toEqual(["pending_id_has_spaces_or_controls"]);
+    expect(statuses([pay("pay-1", 100n, { debitAccountId: "quota\udc00" })], snap)).toEqual(["account_not_found"]);
+    expect(statuses([{ ...stored, id: "res-\ufffd" }], snap)).toEqual(["exists"]);
+  });
+
   it("still replays and resolves transfers stored with spaces around their id before the rule", () => {
     const stored: Transfer = { id: " res-1", phase: "pending", debitAccountId: "quota", creditAccountId: "paid", amount: 100n,
       date: "2026-03-01", references: {}, sequence: 1 };

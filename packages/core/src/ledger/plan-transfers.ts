@@ -7,7 +7,7 @@
  * assign sequence numbers and does not persist anything: that is the store's job.
  */
 import type { Account } from "./account";
-import { hasSpacesOrControls, isBlankId, isUnstorableText } from "./_id-problem";
+import { hasLoneSurrogate, hasSpacesOrControls, isBlankId, isUnstorableText } from "./_id-problem";
 import type { LedgerSnapshot } from "./ledger-snapshot";
 import { MAX_FEN } from "./max-fen";
 import { isPeriodLocked } from "./period-lock";
@@ -102,6 +102,8 @@ function failedPlan(results: CreateTransferResult[]): TransferPlan {
 function planItem(input: TransferInput, st: PlanState): CreateTransferStatus {
   const id = input.id;
   if (typeof id !== "string" || isBlankId(id)) return "id_must_not_be_empty";
+  // Before the lookup: a store would find the id with U+FFFD in the surrogate's place.
+  if (hasLoneSurrogate(id)) return "id_has_spaces_or_controls";
   const existing = st.created.get(id) ?? st.snapshot.transfer(id);
   if (existing !== undefined) {
     return transferFieldsEqual(input, existing) ? "exists" : "exists_with_different_fields";
@@ -113,9 +115,12 @@ function planItem(input: TransferInput, st: PlanState): CreateTransferStatus {
   const shape = checkShape(input, phase, resolving);
   if (shape !== undefined) return shape;
   if (input.references !== undefined && unstorableReferences(input.references)) return "references_not_storable";
+  if (resolving && hasLoneSurrogate(input.pendingId!)) return "pending_id_has_spaces_or_controls";
   const pending = resolving ? findTransfer(st, input.pendingId!) : undefined;
   const debitId = input.debitAccountId ?? pending?.debitAccountId;
   const creditId = input.creditAccountId ?? pending?.creditAccountId;
+  // An account id with half a surrogate pair names no stored account (see hasLoneSurrogate).
+  if ((debitId !== undefined && hasLoneSurrogate(debitId)) || (creditId !== undefined && hasLoneSurrogate(creditId))) return "account_not_found";
   const debit = debitId === undefined ? undefined : st.snapshot.account(debitId);
   const credit = creditId === undefined ? undefined : st.snapshot.account(creditId);
   if ((debitId !== undefined && debit === undefined) || (creditId !== undefined && credit === undefined)) {
