@@ -52,8 +52,14 @@ try {
 }
 for (const s of steps) {
   const extra = s.name === "import payments" ? `  ${Math.round(N / s.seconds).toLocaleString("en")} rows/s` : "";
-  console.log(`${s.name.padEnd(34)} ${s.seconds.toFixed(2).padStart(7)} s  peak RSS ${String(s.rssMb).padStart(4)} MB${extra}`);
+  const cpu = `CPU ${s.cpu.toFixed(2).padStart(5)} s (main thread ${s.mainCpu.toFixed(2).padStart(5)} s)`;
+  console.log(`${s.name.padEnd(34)} ${s.seconds.toFixed(2).padStart(7)} s  peak RSS ${String(s.rssMb).padStart(4)} MB  ${cpu}${extra}`);
 }
+// However its work is split between threads, a run takes at least its main thread's CPU and its
+// total CPU shared over the cores: the wall time the payments step could reach on this machine.
+const payments = steps.find((s) => s.name === "import payments");
+const floor = Math.max(payments.mainCpu, payments.cpu / cpus().length);
+console.log(`import payments: CPU bound on ${cpus().length} cores ${floor.toFixed(2)} s (the larger of the main thread's CPU and the total over the cores)`);
 if (!pg) console.log(`database: ${(statSync(join(dir, "jincai.db")).size / 1e6).toFixed(0)} MB`);
 if (values.keep) console.log(`kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-// Runs the built `jincai` binary as a benchmark step: wall time, and the child's own peak RSS
-// (reported by report-rss.mjs preloaded into it), so benchmarks need no /usr/bin/time.
+// Runs the built `jincai` binary as a benchmark step: wall time, and the child's own peak RSS and
+// CPU time (reported by report-rss.mjs preloaded into it), so benchmarks need no /usr/bin/time.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,8 +10,9 @@ const preload = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
 
 /**
  * Runs `jincai args…` in `cwd` (JINCAI_PG_URL set to `pgUrl`, empty for SQLite); throws with the
- * end of its stderr unless it exits with `expect`. The RSS is written to `cwd`/.rss.
- * @returns {{ seconds: number, rssMb: number, out: string }}
+ * end of its stderr unless it exits with `expect`. The RSS and CPU are written to `cwd`/.rss.
+ * `cpu` is the CPU seconds of all the child's threads, `mainCpu` those of its main thread.
+ * @returns {{ seconds: number, rssMb: number, cpu: number, mainCpu: number, out: string }}
  */
 export function timeJincai(cwd, args, { pgUrl = "", expect = 0 } = {}) {
   const rssFile = join(cwd, ".rss");
@@ -21,5 +22,6 @@ export function timeJincai(cwd, args, { pgUrl = "", expect = 0 } = {}) {
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== expect) throw new Error(`jincai ${args.join(" ")} exited ${r.status}\n${r.stderr.slice(-2000)}`);
-  return { seconds, rssMb: Math.round(Number(readFileSync(rssFile, "utf8")) / 1024), out: r.stdout };
+  const [rssKiB, cpu, mainCpu] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+  return { seconds, rssMb: Math.round(rssKiB / 1024), cpu, mainCpu, out: r.stdout };
 }
