@@ -9,16 +9,17 @@ const bin = fileURLToPath(new URL("../packages/cli/dist/bin.js", import.meta.url
 const preload = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
 
 /**
- * Runs `jincai args…` in `cwd` (JINCAI_PG_URL set to `pgUrl`, empty for SQLite); throws with the
+ * Runs `jincai args…` in `cwd` (JINCAI_PG_URL set to `pgUrl`, empty for SQLite; `bin` another
+ * build's `bin.js`, `env` settings added to the environment); throws with the
  * end of its stderr unless it exits with `expect`. The RSS and CPU are written to `cwd`/.rss.
  * `cpu` is the CPU seconds of all the child's threads, `mainCpu` those of its main thread.
  * @returns {{ seconds: number, rssMb: number, cpu: number, mainCpu: number, out: string }}
  */
-export function timeJincai(cwd, args, { pgUrl = "", expect = 0 } = {}) {
+export function timeJincai(cwd, args, { pgUrl = "", expect = 0, bin: cli = bin, env = {} } = {}) {
   const rssFile = join(cwd, ".rss");
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--import", preload, bin, ...args], {
-    cwd, encoding: "utf8", env: { ...process.env, JINCAI_PG_URL: pgUrl, JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
+  const r = spawnSync(process.execPath, ["--import", preload, cli, ...args], {
+    cwd, encoding: "utf8", env: { ...process.env, ...env, JINCAI_PG_URL: pgUrl, JINCAI_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== expect) throw new Error(`jincai ${args.join(" ")} exited ${r.status}\n${r.stderr.slice(-2000)}`);
