@@ -28,7 +28,7 @@ export { getPayment } from "./get-payment";
 export { paymentHistories } from "./payment-history";
 export type { PaymentHistory } from "./payment-history";
 export { planPayments } from "./plan-payments";
-export { paymentPlanHint } from "./payment-plan-hints";
+export { hintPayment, paymentPlanHint } from "./payment-plan-hints";
 export type { PaymentPlanHint, PaymentPlanHints } from "./payment-plan-hints";
 export type { PaymentImportRow, PaymentItemResult, PaymentRowPlan } from "./plan-payments";
 export { applyPayments } from "./apply-payments";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QuotaControl } from "@jincai/budget";
 import { createPaymentContext } from "./payment-context";
-import { paymentPlanHint } from "./payment-plan-hints";
+import { hintPayment, paymentPlanHint } from "./payment-plan-hints";
 import type { PaymentPlanHints } from "./payment-plan-hints";
 import { planPayment } from "./plan-payment";
 import { planPayments } from "./plan-payments";
@@ -21,7 +21,7 @@ function hintsFor(rows: readonly PaymentImportRow[]): PaymentPlanHints {
   const hints = { quotas: new Array<PaymentPlanHints["quotas"][number]>(n).fill(undefined), economicCodes: new Array<string | undefined>(n).fill(undefined), memos: new Array<string | undefined>(n).fill(undefined) };
   rows.forEach((row, k) => {
     try {
-      const hint = paymentPlanHint(planPayment(row, context, row.status ?? "paid"));
+      const hint = hintPayment(row, context);
       const line = quotas.find((q) => q.id === hint.quotaId)!;
       hints.quotas[k] = line;
       hints.economicCodes[k] = hint.economicCode === line.economicCode ? undefined : hint.economicCode;
@@ -38,14 +38,14 @@ describe("planning payments with another thread's hints", () => {
     payment({ economicCode: "30201" }), // a 款 refining Q1's 类
     { ...paymentByDimensions({ paymentNumber: "ZF002", projectCode: "P2", economicCode: "30201" }), status: "submitted" },
     payment({ paymentNumber: "ZF003", quotaId: "Q9" }), // no such quota: no hint
-    payment({ paymentNumber: "ZF004", date: "2025-12-31" }), // outside the year: no hint
+    payment({ paymentNumber: "ZF004", date: "2025-12-31" }), // outside the year: refused by its reservation, which the hint leaves out
     payment({ economicCode: "30201", purpose: "会议" }), // ZF001 again, another purpose
     payment({ paymentNumber: "ZF005", payeeName: "  " }), // invalid: no hint
   ];
 
   it("gives every row the plan or the rejection planning it in full gives", () => {
     const hints = hintsFor(rows);
-    expect(hints.quotas.map((q) => q?.id)).toEqual(["Q1", "Q2", undefined, undefined, "Q1", undefined]);
+    expect(hints.quotas.map((q) => q?.id)).toEqual(["Q1", "Q2", undefined, "Q1", "Q1", undefined]);
     expect(hints.economicCodes[0]).toBe("30201");
     expect(planPayments(rows, context, hints)).toEqual(planPayments(rows, context));
     expect(planPayments(rows, context, hints).map((p) => (p.ok ? "ok" : p.result.status))).toEqual([
@@ -63,6 +63,34 @@ describe("planning payments with another thread's hints", () => {
     expect(plan!.ok && plan!.planned.plan.transfers.map((t) => t.id)).toEqual(["pay:ZF001", "pay:ZF001~101001-302"]);
     const [late] = planPayments([{ ...row!, date: "2027-01-02" }], context, hints);
     expect(late).toMatchObject({ ok: false, result: { status: "BUDGET_OUTSIDE_FISCAL_YEAR" } });
+  });
+
+  it("works out a hint without the reservation: what planning in full would hand on", () => {
+    for (const row of rows) {
+      let full: unknown;
+      try {
+        full = paymentPlanHint(planPayment(row, context, row.status ?? "paid"));
+      } catch {
+        continue;
+      }
+      expect(hintPayment(row, context)).toEqual(full);
+    }
+    // A quota that does not exist or a blank payee is refused before any hint; a date outside the
+    // year is the reservation's to refuse.
+    expect(() => hintPayment(rows[2]!, context)).toThrow(expect.objectContaining({ code: "TREASURY_QUOTA_NOT_FOUND" }));
+    expect(() => hintPayment(rows[5]!, context)).toThrow(expect.objectContaining({ code: "TREASURY_INVALID_PAYMENT" }));
+    expect(hintPayment(rows[3]!, context).quotaId).toBe("Q1");
+  });
+
+  it("refuses with the hint what the reservation refuses without it: a line not executable", () => {
+    const closed = quota({ id: "Q3", projectCode: "P3", executable: false });
+    const ctx = createPaymentContext([...quotas, closed], [control]);
+    const odd = [payment({ paymentNumber: "ZF006", quotaId: "Q3" })];
+    const hint = hintPayment(odd[0]!, ctx);
+    expect(hint.quotaId).toBe("Q3");
+    const hints: PaymentPlanHints = { quotas: [closed], economicCodes: [undefined], memos: [hint.memo] };
+    expect(planPayments(odd, ctx, hints)).toEqual(planPayments(odd, ctx));
+    expect(planPayments(odd, ctx, hints)[0]).toMatchObject({ ok: false, result: { status: "BUDGET_NOT_EXECUTABLE" } });
   });
 
   it("reads a planned payment's hint: its quota, effective economic code and memo", () => {

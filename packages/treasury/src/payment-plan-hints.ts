@@ -7,6 +7,9 @@
  * full, as is every row when there are no hints.
  */
 import type { QuotaLine } from "@jincai/budget";
+import type { PaymentContext } from "./payment-context";
+import type { PaymentInput } from "./payment";
+import { resolvePayment } from "./plan-payment";
 import type { PlannedPayment } from "./plan-payment";
 
 /** Per row of a chunk (by index), what planning it found; see the module comment. */
@@ -40,4 +43,23 @@ export interface PaymentPlanHint {
  */
 export function paymentPlanHint(planned: PlannedPayment): PaymentPlanHint {
   return { quotaId: planned.payment.quotaId, economicCode: planned.payment.economicCode, memo: planned.plan.transfers[0]!.references!.memo! };
+}
+
+/**
+ * A payment's hint worked out without planning its reservation: what another thread sends so
+ * that `planPayments` plans only the reservation. It throws what `planPayment` throws for the
+ * row's fields, quota and codes (the row then goes without a hint and is planned in full where
+ * its rejection is reported); a row the reservation would refuse (a date outside the year, a
+ * line not executable, a control missing a dimension) gets its hint, and the reservation planned
+ * with it refuses it the same way.
+ *
+ * @example
+ * ```ts
+ * const hint = hintPayment({ paymentNumber: "ZF001", quotaId: "Q-2026-001", amount: 100_000n, … }, context);
+ * // { quotaId: "Q-2026-001", economicCode: "30201", memo: '["武汉某某办公用品公司","420101000000001","办公用品","30201"]' }
+ * ```
+ */
+export function hintPayment(input: PaymentInput, context: PaymentContext): PaymentPlanHint {
+  const { quota, economicCode, references } = resolvePayment(input, context);
+  return { quotaId: quota.id, economicCode, memo: references.memo! };
 }

@@ -40,10 +40,31 @@ const INHERITED = ["agency", "fundType", "functionCode", "govEconomicCode", "pro
  * ```
  */
 export function planPayment(input: PaymentInput, context: PaymentContext, status: "submitted" | "paid"): PlannedPayment {
+  const { quota, economicCode, references } = resolvePayment(input, context);
+  return planOnQuota(input, context, status, quota, economicCode, references);
+}
+
+/** What {@link resolvePayment} finds: everything of a plan but the reservation. Internal. */
+export interface ResolvedPayment {
+  /** The quota line the payment spends. */
+  readonly quota: QuotaLine;
+  /** Its effective economic code (the quota's, or the 款 refining it). */
+  readonly economicCode: string;
+  /** The references its transfers carry. */
+  readonly references: TransferReferences;
+}
+
+/**
+ * The first half of {@link planPayment}: validates the payment, finds its quota, checks its codes
+ * against the quota's and writes its references; throws what `planPayment` throws for those. The
+ * reservation (fiscal year, executable line, controls) is left to {@link planOnQuota}. Internal to
+ * the package.
+ */
+export function resolvePayment(input: PaymentInput, context: PaymentContext): ResolvedPayment {
   validatePayment(input);
   const quota = resolveQuota(input, context);
   const economicCode = inheritedEconomicCode(input, quota, context);
-  return planOnQuota(input, context, status, quota, economicCode, paymentReferences(input, economicCode));
+  return { quota, economicCode, references: paymentReferences(input, economicCode) };
 }
 
 /**

@@ -3,8 +3,9 @@
  * bound (the ledger's checks and SQLite's writes), while the thread that reads the file waits
  * for it most of the time; each payment's plan depends only on its row and on the file's
  * context (the year's quota lines, controls and codes, which a payments import does not change).
- * So the main thread hands the context to the reading thread once, the reading thread plans
- * each batch with the treasury's own `planPayment` and sends, beside the rows, what it found:
+ * So the main thread hands the context to the reading thread once, the reading thread works out
+ * each row's hint with the treasury's own `hintPayment` (the first half of `planPayment`, without
+ * the reservation the main thread plans anyway) and sends, beside the rows, what it found:
  * each row's quota line (by its place in the context's list), the economic code when it refines
  * the quota's, and the references memo. The main thread then plans only the reservations
  * (`planPayments` with hints); a row the reading thread could not plan is planned again in full
@@ -12,7 +13,7 @@
  */
 import type { QuotaControl, QuotaLine } from "@jincai/budget";
 import type { CodeEntry, PaymentRow } from "@jincai/core";
-import { createPaymentContext, paymentPlanHint, planPayment } from "@jincai/treasury";
+import { createPaymentContext, hintPayment } from "@jincai/treasury";
 import type { PaymentPlanHints } from "@jincai/treasury";
 import { yearCodes } from "../reference-data";
 import { paymentInputs } from "./payment-inputs";
@@ -67,7 +68,7 @@ export function paymentHinter(data: PaymentHintsData): (rows: readonly PaymentRo
         const input = inputs[k]!;
         let hint;
         try {
-          hint = paymentPlanHint(planPayment(input, context, input.status ?? "paid"));
+          hint = hintPayment(input, context);
         } catch {
           continue;
         }

@@ -101,8 +101,9 @@ describe.each(stores)("paymentImporter with the reading thread's plans on the %s
         // What the reading thread is given arrives as a structured clone.
         const hint = paymentHinter(structuredClone(importer.threadPlan!.data));
         const { encoded } = hint(rows);
-        // ZT3 is refused before planning (no input); ZT4 (no quota), ZT5 (codes) and ZT6 (before Q1 was issued) have no hint.
-        expect([...encoded.quota]).toEqual([0, 0, -1, -1, -1, 0, 0, 0]);
+        // ZT3 is refused before planning (no input); ZT4 (no quota) and ZT5 (codes) have no hint. ZT6
+        // (paid before Q1 was issued) has one: its reservation, planned here, refuses it.
+        expect([...encoded.quota]).toEqual([0, 0, -1, -1, 0, 0, 0, 0]);
         return importer.apply(rows, structuredClone(encoded));
       });
       const direct = await alone.transaction(async (tx) => (await paymentImporter(tx, CONFIG)).apply(rows));
