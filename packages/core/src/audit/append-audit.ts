@@ -10,7 +10,18 @@ import { canonicalJson } from "./canonical-json";
 import { AUDIT_ZERO_HASH, hashAuditEvent } from "./hash-audit-event";
 import { requireClock } from "./_require-clock";
 
-/** What happened, for {@link appendAudit}. */
+/**
+ * What happened, for {@link appendAudit}.
+ *
+ * @example
+ * ```ts
+ * const input: AuditInput = { actor: "cli:zhang", action: "ledger.createTransfers", subject: "batch-7", change: batch };
+ * await store.transaction(async (tx) => {
+ *   await tx.createTransfers(batch);
+ *   await appendAudit(tx, input, { clock });
+ * });
+ * ```
+ */
 export interface AuditInput {
   /** Who did it: a user id, a service, `cli:<os user>`. */
   readonly actor: string;
@@ -22,7 +33,15 @@ export interface AuditInput {
   readonly change: unknown;
 }
 
-/** Options for {@link appendAudit}. */
+/**
+ * Options for {@link appendAudit}.
+ *
+ * @example
+ * ```ts
+ * const options: AppendAuditOptions = { clock: systemClock(), hasher: sha256Hasher };
+ * await appendAudit(tx, { actor: "cli:zhang", action: "import.payments", subject: "payments-2026-03.csv", change: digest }, options);
+ * ```
+ */
 export interface AppendAuditOptions {
   /** Source of the event time. */
   readonly clock: Clock;

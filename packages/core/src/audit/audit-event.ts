@@ -3,7 +3,16 @@
  * the audit module; stores only persist these values.
  */
 
-/** One link of the audit hash chain. */
+/**
+ * One link of the audit hash chain.
+ *
+ * @example
+ * ```ts
+ * const event: AuditEvent | undefined = await store.lastAuditEvent();
+ * // { sequence: 7, at: "2026-03-05T02:00:00.000Z", actor: "cli:zhang", action: "import.payments",
+ * //   subject: "payments-2026-03.csv", digest: "ab…", prevHash: "4c…", hash: "9f…" }
+ * ```
+ */
 export interface AuditEvent {
   /** 1-based, gapless. */
   readonly sequence: number;
@@ -23,7 +32,15 @@ export interface AuditEvent {
   readonly hash: string;
 }
 
-/** A signature over the chain head at some sequence. */
+/**
+ * A signature over the chain head at some sequence.
+ *
+ * @example
+ * ```ts
+ * const checkpoint: AuditCheckpoint = await checkpointAudit(store, signer, { clock });
+ * // { sequence: 42, hash: "9f…", at: "2026-03-31T16:00:00.000Z", algorithm: "ed25519", keyId: "3f2a9c…", signature: "q2Vx…==" }
+ * ```
+ */
 export interface AuditCheckpoint {
   /** The sequence of the event signed (the chain head when the checkpoint was taken). */
   readonly sequence: number;

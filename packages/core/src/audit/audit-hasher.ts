@@ -1,6 +1,15 @@
 import { toHex } from "./_bytes";
 
-/** A hash function for the audit chain: SHA-256 by default, SM3 where 国密 is required. */
+/**
+ * A hash function for the audit chain: SHA-256 by default, SM3 where 国密 is required.
+ *
+ * @example
+ * ```ts
+ * const hasher: AuditHasher = sha256Hasher; // or an SM3 hasher where 国密 is required
+ * hasher.name; // "sha-256"
+ * await appendAudit(store, input, { clock, hasher });
+ * ```
+ */
 export interface AuditHasher {
   /** Algorithm name, e.g. `sha-256`, `sm3`. */
   readonly name: string;
@@ -30,7 +39,17 @@ export interface AuditHasher {
   incremental?(): IncrementalHash;
 }
 
-/** A hash fed text in parts (see {@link AuditHasher.incremental}). */
+/**
+ * A hash fed text in parts (see {@link AuditHasher.incremental}).
+ *
+ * @example
+ * ```ts
+ * const h: IncrementalHash | undefined = hasher.incremental?.(); // undefined for WebCrypto's sha256Hasher
+ * h?.update("a");
+ * h?.update("bc");
+ * h?.digest(); // "ba7816bf…f20015ad", as await hasher.hash(new TextEncoder().encode("abc"))
+ * ```
+ */
 export interface IncrementalHash {
   /** Adds the UTF-8 bytes of `text`. */
   update(text: string): void;

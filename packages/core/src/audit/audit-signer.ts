@@ -2,7 +2,16 @@ import type { AuditCheckpoint } from "./audit-event";
 import { utf8 } from "./_bytes";
 import { canonicalJson } from "./canonical-json";
 
-/** Signs audit checkpoints: Ed25519 by default ({@link createEd25519Signer}), SM2 pluggable. */
+/**
+ * Signs audit checkpoints: Ed25519 by default ({@link createEd25519Signer}), SM2 pluggable.
+ *
+ * @example
+ * ```ts
+ * const signer: AuditSigner = await createEd25519Signer(process.env.JINCAI_AUDIT_KEY!);
+ * signer.algorithm; // "ed25519"
+ * await checkpointAudit(store, signer, { clock });
+ * ```
+ */
 export interface AuditSigner {
   /** Algorithm name stored with the checkpoint, e.g. `ed25519`, `sm2`. */
   readonly algorithm: string;
@@ -19,7 +28,16 @@ export interface AuditSigner {
   sign(bytes: Uint8Array): Promise<string> | string;
 }
 
-/** Checks checkpoint signatures; see {@link createEd25519Verifier}. */
+/**
+ * Checks checkpoint signatures; see {@link createEd25519Verifier}.
+ *
+ * @example
+ * ```ts
+ * const verifier: AuditVerifier = await createEd25519Verifier([publicKey2025, publicKey2026]);
+ * const report = await verifyAudit(store, { verifier });
+ * report.signaturesChecked; // true
+ * ```
+ */
 export interface AuditVerifier {
   /** The algorithm it checks, e.g. `ed25519`. Checkpoints of another algorithm fail. */
   readonly algorithm: string;

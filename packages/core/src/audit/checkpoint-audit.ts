@@ -7,7 +7,15 @@ import { auditCheckpointPayload } from "./audit-signer";
 import type { AuditStore } from "./audit-store";
 import { requireClock } from "./_require-clock";
 
-/** Options for {@link checkpointAudit}. */
+/**
+ * Options for {@link checkpointAudit}.
+ *
+ * @example
+ * ```ts
+ * const options: CheckpointAuditOptions = { clock: systemClock() };
+ * await checkpointAudit(store, signer, options);
+ * ```
+ */
 export interface CheckpointAuditOptions {
   /** Source of the checkpoint time. */
   readonly clock: Clock;

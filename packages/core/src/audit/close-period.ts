@@ -13,10 +13,27 @@ import { requireClock } from "./_require-clock";
 import type { AuditEvent } from "./audit-event";
 import type { AuditHasher } from "./audit-hasher";
 
-/** The audit action of a period closed by {@link closePeriod}. */
+/**
+ * The audit action of a period closed by {@link closePeriod}.
+ *
+ * @example
+ * ```ts
+ * for await (const event of store.auditEvents()) {
+ *   if (event.action === PERIOD_CLOSE_ACTION) console.log(periodCloseOf(event)); // { from: "2026-01-01", to: "2026-01-31" }
+ * }
+ * ```
+ */
 export const PERIOD_CLOSE_ACTION = "period.close";
 
-/** Options for {@link closePeriod}. */
+/**
+ * Options for {@link closePeriod}.
+ *
+ * @example
+ * ```ts
+ * const options: ClosePeriodOptions = { actor: "cli:zhang", clock: systemClock() };
+ * await store.transaction((tx) => closePeriod(tx, { from: "2026-01-01", to: "2026-01-31" }, options));
+ * ```
+ */
 export interface ClosePeriodOptions {
   /** Who closes, as in the audit chain (e.g. `cli:zhang`). */
   readonly actor: string;

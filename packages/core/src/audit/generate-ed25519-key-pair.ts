@@ -1,7 +1,16 @@
 import { toPem } from "./_ed25519-key";
 import { ed25519KeyId } from "./_ed25519-key";
 
-/** A new Ed25519 key pair as strings, for checkpoint signing. */
+/**
+ * A new Ed25519 key pair as strings, for checkpoint signing.
+ *
+ * @example
+ * ```ts
+ * const pair: Ed25519KeyPair = await generateEd25519KeyPair();
+ * pair.publicKey.startsWith("-----BEGIN PUBLIC KEY-----"); // true
+ * pair.keyId.length; // 16
+ * ```
+ */
 export interface Ed25519KeyPair {
   /** PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`) or private JWK JSON. Keep it secret. */
   readonly privateKey: string;
@@ -11,7 +20,16 @@ export interface Ed25519KeyPair {
   readonly keyId: string;
 }
 
-/** Options for {@link generateEd25519KeyPair}. */
+/**
+ * Options for {@link generateEd25519KeyPair}.
+ *
+ * @example
+ * ```ts
+ * const options: GenerateEd25519KeyPairOptions = { format: "jwk" };
+ * const { privateKey } = await generateEd25519KeyPair(options);
+ * JSON.parse(privateKey).kty; // "OKP"
+ * ```
+ */
 export interface GenerateEd25519KeyPairOptions {
   /** `pem` (default) or `jwk`. */
   readonly format?: "pem" | "jwk";

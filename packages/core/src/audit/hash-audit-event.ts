@@ -4,7 +4,16 @@ import type { AuditHasher } from "./audit-hasher";
 import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 
-/** The `prevHash` of the first event: 64 zeros. */
+/**
+ * The `prevHash` of the first event: 64 zeros.
+ *
+ * @example
+ * ```ts
+ * // the first event of a chain links to 64 zeros
+ * const hash = await hashAuditEvent({ sequence: 1, at: "2026-03-01T00:00:00.000Z", actor: "cli:zhang",
+ *   action: "import.payments", subject: "payments-2026-03.csv", digest: "ab…", prevHash: AUDIT_ZERO_HASH });
+ * ```
+ */
 export const AUDIT_ZERO_HASH = "0".repeat(64);
 
 /**

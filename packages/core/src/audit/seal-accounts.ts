@@ -15,7 +15,15 @@ import type { AuditHasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { compareIds, markAgrees, namedIds, sealMark } from "./_seal-marks";
 
-/** The accounts part of a kept seal record. */
+/**
+ * The accounts part of a kept seal record.
+ *
+ * @example
+ * ```ts
+ * const kept = await store.getRecord<{ accounts?: SealedAccounts }>(LEDGER_SEAL_COLLECTION, "7");
+ * kept?.data.accounts; // { added: ["quota:ZB2"], marks: ["3f9a…"], count: 2, digest: "sha-256:…" }
+ * ```
+ */
 export interface SealedAccounts {
   /** Ids of the accounts no earlier seal covered, sorted (JavaScript string order). */
   readonly added: readonly string[];

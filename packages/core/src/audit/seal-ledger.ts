@@ -31,10 +31,27 @@ import { sealAccounts, verifySealedAccounts } from "./seal-accounts";
 import type { RecordSealSummary, SealedCollection, SealedRecords } from "./seal-records";
 import { sealRecords, verifySealedRecords } from "./seal-records";
 
-/** The audit action of a seal. */
+/**
+ * The audit action of a seal.
+ *
+ * @example
+ * ```ts
+ * for await (const event of store.auditEvents()) {
+ *   if (event.action === LEDGER_SEAL_ACTION) console.log(sealOf(event)); // { after: 0, to: 3, count: 3, digest: "sha-256:…" }
+ * }
+ * ```
+ */
 export const LEDGER_SEAL_ACTION = "ledger.seal";
 
-/** What a seal covers: the transfers with a sequence in `after`+1..`to`, and their digest. */
+/**
+ * What a seal covers: the transfers with a sequence in `after`+1..`to`, and their digest.
+ *
+ * @example
+ * ```ts
+ * const seal: LedgerSeal | undefined = sealOf({ action: "ledger.seal", subject: "transfers 1..3 (3) sha-256:ab…" });
+ * // { after: 0, to: 3, count: 3, digest: "sha-256:ab…" }
+ * ```
+ */
 export interface LedgerSeal {
   /** The last sequence the previous seal covered (0 for the first seal). */
   readonly after: number;
@@ -46,7 +63,15 @@ export interface LedgerSeal {
   readonly digest: string;
 }
 
-/** Record collection of what each seal event's digest covers (its chunk marks), by event sequence. */
+/**
+ * Record collection of what each seal event's digest covers (its chunk marks), by event sequence.
+ *
+ * @example
+ * ```ts
+ * const kept = await store.getRecord(LEDGER_SEAL_COLLECTION, "7"); // what the seal of event 7 covers
+ * kept?.data; // its chunk marks, accounts and documents
+ * ```
+ */
 export const LEDGER_SEAL_COLLECTION = "ledger-seal";
 
 /**
@@ -64,7 +89,15 @@ export function sealOf(event: Pick<AuditEvent, "action" | "subject">): LedgerSea
   return { after: Number(m[1]) - 1, to: Number(m[2]), count: Number(m[3]), digest: m[4]! };
 }
 
-/** Options for {@link sealLedger}. */
+/**
+ * Options for {@link sealLedger}.
+ *
+ * @example
+ * ```ts
+ * const options: SealLedgerOptions = { actor: "cli:zhang", clock: systemClock(), collections: ["payment"] };
+ * await store.transaction((tx) => sealLedger(tx, options));
+ * ```
+ */
 export interface SealLedgerOptions {
   /** Who seals, as in the audit chain (e.g. `cli:zhang`). */
   readonly actor: string;
@@ -79,7 +112,16 @@ export interface SealLedgerOptions {
   readonly collections?: readonly string[];
 }
 
-/** What {@link sealLedger} sealed: the transfers, and what else was new since the last seal. */
+/**
+ * What {@link sealLedger} sealed: the transfers, and what else was new since the last seal.
+ *
+ * @example
+ * ```ts
+ * const sealed: LedgerSealResult | undefined = await store.transaction((tx) => sealLedger(tx, { actor: "cli:zhang", clock, collections: ["payment"] }));
+ * sealed?.count; // transfers sealed now (undefined: nothing new to seal)
+ * sealed?.changedRecordsBy; // { payment: 70412 }
+ * ```
+ */
 export interface LedgerSealResult extends LedgerSeal {
   /** Accounts no earlier seal recorded, recorded by this one. */
   readonly newAccounts: number;
@@ -150,7 +192,16 @@ export async function sealLedger(
   return { ...seal, newAccounts: accounts.added.length, changedRecords: records.changed, changedRecordsBy: records.changedBy };
 }
 
-/** A seal that no longer agrees with the transfers, accounts or documents it covers. */
+/**
+ * A seal that no longer agrees with the transfers, accounts or documents it covers.
+ *
+ * @example
+ * ```ts
+ * const { problems } = await verifyLedgerSeals(store);
+ * const problem: SealProblem | undefined = problems[0];
+ * // { code: "AUDIT_SEAL_MISMATCH", sequence: 7, message: "the transfers 1..3000 sealed at event 7 have changed: …" }
+ * ```
+ */
 export interface SealProblem {
   /**
    * `AUDIT_SEAL_MISMATCH` (its transfers changed, or its kept record was edited),
@@ -165,7 +216,16 @@ export interface SealProblem {
   readonly message: string;
 }
 
-/** The outcome of {@link verifyLedgerSeals}. */
+/**
+ * The outcome of {@link verifyLedgerSeals}.
+ *
+ * @example
+ * ```ts
+ * const report: SealReport = await verifyLedgerSeals(store);
+ * report.problems.length === 0; // true when nothing sealed has changed
+ * report.unsealed; // transfers written since the last seal
+ * ```
+ */
 export interface SealReport {
   /** How many seals were checked. */
   readonly seals: number;

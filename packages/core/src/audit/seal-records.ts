@@ -22,7 +22,15 @@ import type { AuditHasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { compareIds, markAgrees, namedIds, sealMark } from "./_seal-marks";
 
-/** What a seal records of one collection's documents. */
+/**
+ * What a seal records of one collection's documents.
+ *
+ * @example
+ * ```ts
+ * const kept = await store.getRecord<{ records?: Readonly<Record<string, SealedCollection>> }>(LEDGER_SEAL_COLLECTION, "9");
+ * kept?.data.records?.["payment"]; // { ids: ["ZF2026-000123"], versions: [3], marks: ["3f9a0c1d…"], deleted: [] }
+ * ```
+ */
 export interface SealedCollection {
   /** Ids of the documents new or changed since the previous seal, sorted (JavaScript string order). */
   readonly ids: readonly string[];
@@ -34,7 +42,15 @@ export interface SealedCollection {
   readonly deleted: readonly string[];
 }
 
-/** The documents part of a kept seal record: by collection name. */
+/**
+ * The documents part of a kept seal record: by collection name.
+ *
+ * @example
+ * ```ts
+ * const kept = await store.getRecord<{ records?: SealedRecords }>(LEDGER_SEAL_COLLECTION, "9");
+ * kept?.data.records; // { payment: { ids: ["ZF2026-000123"], versions: [3], marks: ["3f9a0c1d…"], deleted: [] } }
+ * ```
+ */
 export type SealedRecords = Readonly<Record<string, SealedCollection>>;
 
 /** The last seal that recorded a document: its version and mark there, or that it was deleted. */
@@ -133,7 +149,15 @@ export interface RecordSealFinding {
   readonly detail: string;
 }
 
-/** What `verifyLedgerSeals` read of the sealed documents (`SealReport.records`). */
+/**
+ * What `verifyLedgerSeals` read of the sealed documents (`SealReport.records`).
+ *
+ * @example
+ * ```ts
+ * const { records }: { records: RecordSealSummary } = await verifyLedgerSeals(store);
+ * // { collections: ["payment"], sealed: 412, changedSince: 0, newSince: 3, firstEvent: 9, firstEvents: { payment: 9 } }
+ * ```
+ */
 export interface RecordSealSummary {
   /** The collections the seals record documents of (sorted). */
   readonly collections: readonly string[];

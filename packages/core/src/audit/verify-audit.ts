@@ -15,7 +15,15 @@ import { auditCheckpointPayload } from "./audit-signer";
 import type { AuditStore } from "./audit-store";
 import { AUDIT_ZERO_HASH, hashAuditEvent } from "./hash-audit-event";
 
-/** What {@link verifyAudit} can find wrong. */
+/**
+ * What {@link verifyAudit} can find wrong.
+ *
+ * @example
+ * ```ts
+ * const report = await verifyAudit(store, { verifier });
+ * const forged = report.problems.some((p) => p.code === ("AUDIT_BAD_SIGNATURE" satisfies AuditProblemCode));
+ * ```
+ */
 export type AuditProblemCode =
   | "AUDIT_SEQUENCE_GAP"
   | "AUDIT_SEQUENCE_ORDER"
@@ -25,7 +33,16 @@ export type AuditProblemCode =
   | "AUDIT_CHAIN_TRUNCATED"
   | "AUDIT_BAD_SIGNATURE";
 
-/** One finding of {@link verifyAudit}. */
+/**
+ * One finding of {@link verifyAudit}.
+ *
+ * @example
+ * ```ts
+ * const report = await verifyAudit(store);
+ * const problem: AuditProblem | undefined = report.problems[0];
+ * // { code: "AUDIT_LINK_BROKEN", sequence: 3, message: "…" }
+ * ```
+ */
 export interface AuditProblem {
   /** What is wrong. */
   readonly code: AuditProblemCode;
@@ -35,7 +52,15 @@ export interface AuditProblem {
   readonly message: string;
 }
 
-/** Options for {@link verifyAudit}. */
+/**
+ * Options for {@link verifyAudit}.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyAuditOptions = { verifier, maxProblems: 10, externalCheckpoints: JSON.parse(readFileSync("checkpoints.json", "utf8")) };
+ * const report = await verifyAudit(store, options);
+ * ```
+ */
 export interface VerifyAuditOptions {
   /** Checks checkpoint signatures; without one, signatures are not checked. */
   readonly verifier?: AuditVerifier;
@@ -51,7 +76,16 @@ export interface VerifyAuditOptions {
   readonly externalCheckpoints?: readonly AuditCheckpoint[];
 }
 
-/** The outcome of {@link verifyAudit}. */
+/**
+ * The outcome of {@link verifyAudit}.
+ *
+ * @example
+ * ```ts
+ * const report: AuditVerifyReport = await verifyAudit(store, { verifier });
+ * report.ok; // true
+ * report.head; // { sequence: 42, hash: "9f…" }: what the next checkpoint would sign
+ * ```
+ */
 export interface AuditVerifyReport {
   /** True when no problem was found. */
   readonly ok: boolean;

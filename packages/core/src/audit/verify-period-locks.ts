@@ -16,10 +16,26 @@ import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { PERIOD_CLOSE_ACTION, periodCloseOf } from "./close-period";
 
-/** What {@link verifyPeriodLocks} can find wrong. */
+/**
+ * What {@link verifyPeriodLocks} can find wrong.
+ *
+ * @example
+ * ```ts
+ * const { problems } = await verifyPeriodLocks(store);
+ * const reopened = problems.filter((p) => p.code === ("AUDIT_LOCK_MISSING" satisfies PeriodLockProblemCode));
+ * ```
+ */
 export type PeriodLockProblemCode = "AUDIT_LOCK_MISSING" | "AUDIT_LOCK_UNRECORDED";
 
-/** One finding of {@link verifyPeriodLocks}. */
+/**
+ * One finding of {@link verifyPeriodLocks}.
+ *
+ * @example
+ * ```ts
+ * const [problem]: readonly PeriodLockProblem[] = (await verifyPeriodLocks(store)).problems;
+ * // { code: "AUDIT_LOCK_MISSING", sequence: 7, lock: { from: "2026-01-01", to: "2026-01-31" }, message: "…" }
+ * ```
+ */
 export interface PeriodLockProblem {
   /** `AUDIT_LOCK_MISSING`: a closed period is open again; `AUDIT_LOCK_UNRECORDED`: a lock no event closed. */
   readonly code: PeriodLockProblemCode;
@@ -31,7 +47,15 @@ export interface PeriodLockProblem {
   readonly message: string;
 }
 
-/** The outcome of {@link verifyPeriodLocks}. */
+/**
+ * The outcome of {@link verifyPeriodLocks}.
+ *
+ * @example
+ * ```ts
+ * const report: PeriodLockReport = await verifyPeriodLocks(store);
+ * // { closes: 3, locks: 3, problems: [] }: every closed month is still locked
+ * ```
+ */
 export interface PeriodLockReport {
   /** How many `period.close` events the chain holds. */
   readonly closes: number;

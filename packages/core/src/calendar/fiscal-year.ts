@@ -8,7 +8,16 @@ import { JincaiError } from "../errors/jincai-error";
 import { _fromDate, _toDate, assertIsoDate } from "./iso-date";
 import type { DateRange } from "./period-range";
 
-/** How fiscal years are laid out. */
+/**
+ * How fiscal years are laid out.
+ *
+ * @example
+ * ```ts
+ * const options: FiscalYearOptions = { startMonth: 4 }; // April to March
+ * fiscalYearOf("2026-03-31", options); // 2025
+ * fiscalYearRange(2026, options); // { from: "2026-04-01", to: "2027-03-31" }
+ * ```
+ */
 export interface FiscalYearOptions {
   /** First month of the fiscal year, 1–12. Default 1 (China: the calendar year). */
   readonly startMonth?: number;

@@ -7,10 +7,29 @@
 import { JincaiError } from "../errors/jincai-error";
 import { assertIsoDate } from "./iso-date";
 
-/** `holiday`: a day off (放假), even a weekday; `workday`: a worked day (调休上班), even a weekend. */
+/**
+ * `holiday`: a day off (放假), even a weekday; `workday`: a worked day (调休上班), even a weekend.
+ *
+ * @example
+ * ```ts
+ * const kind: HolidayKind = "workday"; // 调休上班, even on a weekend
+ * createHolidayCalendar([{ date: "2026-10-10", kind, name: "国庆节" }]);
+ * ```
+ */
 export type HolidayKind = "holiday" | "workday";
 
-/** One dated entry of a holiday list. */
+/**
+ * One dated entry of a holiday list.
+ *
+ * @example
+ * ```ts
+ * const entries: HolidayEntry[] = [
+ *   { date: "2026-10-01", kind: "holiday", name: "国庆节" },
+ *   { date: "2026-10-10", kind: "workday", name: "国庆节" }, // a Saturday worked
+ * ];
+ * const calendar = createHolidayCalendar(entries);
+ * ```
+ */
 export interface HolidayEntry {
   /** The day, `YYYY-MM-DD`. */
   readonly date: string;
@@ -20,7 +39,16 @@ export interface HolidayEntry {
   readonly name: string;
 }
 
-/** A holiday list ready for working-day arithmetic. */
+/**
+ * A holiday list ready for working-day arithmetic.
+ *
+ * @example
+ * ```ts
+ * const calendar: HolidayCalendar = createHolidayCalendar(CN_HOLIDAYS_2026, { strict: true });
+ * calendar.years; // [2026]
+ * isWorkingDay("2026-10-10", calendar); // true: a Saturday worked for 国庆节
+ * ```
+ */
 export interface HolidayCalendar {
   /** The entries, sorted by date. */
   readonly entries: readonly HolidayEntry[];
@@ -39,7 +67,16 @@ export interface HolidayCalendar {
   entryOf(date: string): HolidayEntry | undefined;
 }
 
-/** Options for {@link createHolidayCalendar}. */
+/**
+ * Options for {@link createHolidayCalendar}.
+ *
+ * @example
+ * ```ts
+ * const options: HolidayCalendarOptions = { years: [2026], strict: true };
+ * const calendar = createHolidayCalendar(CN_HOLIDAYS_2026, options);
+ * isWorkingDay("2027-01-04", calendar); // throws CALENDAR_YEAR_NOT_COVERED
+ * ```
+ */
 export interface HolidayCalendarOptions {
   /** The years the list is complete for. Default: every year an entry falls in. */
   readonly years?: readonly number[];

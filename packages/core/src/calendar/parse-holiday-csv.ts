@@ -17,7 +17,18 @@ const KINDS: Readonly<Record<string, HolidayKind>> = {
   上班: "workday",
 };
 
-/** One problem of a holiday list, with its 1-based line. */
+/**
+ * One problem of a holiday list, with its 1-based line.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseHolidayCsv("date,kind,name\n2027-02-30,holiday,春节\n");
+ * } catch (e) {
+ *   const issues = (e as JincaiError).details.issues as HolidayRowIssue[]; // [{ line: 2, message: "…" }]
+ * }
+ * ```
+ */
 export interface HolidayRowIssue {
   /** 1-based line (row) number. */
   readonly line: number;

@@ -1,7 +1,15 @@
 import { JincaiError } from "../errors/jincai-error";
 import { parsePeriod } from "./period";
 
-/** A closed range of days. */
+/**
+ * A closed range of days.
+ *
+ * @example
+ * ```ts
+ * const range: DateRange = periodRange("2026-01..2026-06"); // { from: "2026-01-01", to: "2026-06-30" }
+ * await executionSummary(store, { groupBy: ["agency"], ...range });
+ * ```
+ */
 export interface DateRange {
   /** First day, `YYYY-MM-DD`. */
   readonly from: string;

@@ -12,10 +12,25 @@ import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
 import { JincaiError } from "../errors/jincai-error";
 import { _fromDate, _toDate, isIsoDate } from "./iso-date";
 
-/** The granularity of a period: 年, 半年, 季, 月, 旬 (ten-day period) or a single day. */
+/**
+ * The granularity of a period: 年, 半年, 季, 月, 旬 (ten-day period) or a single day.
+ *
+ * @example
+ * ```ts
+ * const kind: PeriodKind = parsePeriod("2026-Q1").kind; // "quarter"
+ * ```
+ */
 export type PeriodKind = "year" | "half" | "quarter" | "month" | "xun" | "day";
 
-/** A parsed reporting period. */
+/**
+ * A parsed reporting period.
+ *
+ * @example
+ * ```ts
+ * const period: Period = parsePeriod("2026-03-上旬");
+ * // { kind: "xun", key: "2026-03-X1", year: 2026, from: "2026-03-01", to: "2026-03-10", label: "2026年3月上旬" }
+ * ```
+ */
 export interface Period {
   /** The granularity. */
   readonly kind: PeriodKind;

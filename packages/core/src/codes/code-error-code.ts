@@ -37,7 +37,18 @@ export const CODE_ERROR_CODES = {
   MAPPING_MISSING: "CODE_MAPPING_MISSING",
 } as const;
 
-/** Any error code of the classification-code area. */
+/**
+ * Any error code of the classification-code area.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   registry.validate("function", "20101", 2026, { leaf: true });
+ * } catch (e) {
+ *   if (isJincaiError<CodeErrorCode>(e) && e.code === "CODE_NOT_LEAF") console.log("post to a 项 such as 2010101");
+ * }
+ * ```
+ */
 export type CodeErrorCode = (typeof CODE_ERROR_CODES)[keyof typeof CODE_ERROR_CODES];
 
 /**

@@ -3,10 +3,26 @@
  * digit that every code of the kind starts with, and the names a CSV file may use for the kind.
  */
 
-/** A classification kind: 收入分类, 支出功能分类, 部门预算支出经济分类 or 政府预算支出经济分类. */
+/**
+ * A classification kind: 收入分类, 支出功能分类, 部门预算支出经济分类 or 政府预算支出经济分类.
+ *
+ * @example
+ * ```ts
+ * const kind: CodeKind = "economic-dept"; // 部门预算支出经济分类
+ * registry.check(kind, "30201", 2026, { leaf: true }); // undefined: a valid leaf
+ * ```
+ */
 export type CodeKind = "revenue" | "function" | "economic-dept" | "economic-gov";
 
-/** The shape of one classification kind. */
+/**
+ * The shape of one classification kind.
+ *
+ * @example
+ * ```ts
+ * const spec: CodeKindSpec | undefined = codeKindSpec("function");
+ * // { kind: "function", name: "支出功能分类", lengths: [3, 5, 7], leadingDigit: "2", aliases: ["功能分类", …] }
+ * ```
+ */
 export interface CodeKindSpec {
   /** The kind's key, used in APIs and in the `kind` column of a code list. */
   readonly kind: CodeKind;

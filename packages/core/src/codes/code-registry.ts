@@ -17,7 +17,15 @@ import { EconomicMap, parseEconomicMappingCsv } from "./_economic-map";
 import type { EconomicMappingRow } from "./economic-mapping-row";
 import { parseCodeListCsv } from "./_parse-code-list-csv";
 
-/** Options of {@link CodeRegistry.check} and {@link CodeRegistry.validate}. */
+/**
+ * Options of {@link CodeRegistry.check} and {@link CodeRegistry.validate}.
+ *
+ * @example
+ * ```ts
+ * const options: CodeCheckOptions = { leaf: true }; // postings go to leaves
+ * registry.check("function", "20101", 2026, options); // "CODE_NOT_LEAF"
+ * ```
+ */
 export interface CodeCheckOptions {
   /** Require a leaf: a code without children in that year (postings go to leaves). */
   readonly leaf?: boolean;
@@ -39,7 +47,16 @@ export interface CodeLoadOptions {
   readonly rename?: boolean;
 }
 
-/** Yearly classification codes with their tree, validation and the economic mapping. */
+/**
+ * Yearly classification codes with their tree, validation and the economic mapping.
+ *
+ * @example
+ * ```ts
+ * const registry: CodeRegistry = createStarterCodeRegistry();
+ * registry.validate("function", "2010101", 2026).name; // "行政运行"
+ * registry.childrenOf("function", "20101", 2026).map((e) => e.code); // ["2010101", …]
+ * ```
+ */
 export interface CodeRegistry {
   /**
    * Loads entries atomically: every entry is checked (shape, name, year, duplicates, parent in the

@@ -7,7 +7,14 @@ import { JincaiError } from "../errors/jincai-error";
 import { CODE_LEVEL_LABELS, codeKindSpec } from "./code-kind";
 import type { CodeProblem } from "./code-error-code";
 
-/** A code's level: 1 类, 2 款, 3 项, 4 目, with its Chinese label. */
+/**
+ * A code's level: 1 类, 2 款, 3 项, 4 目, with its Chinese label.
+ *
+ * @example
+ * ```ts
+ * const level: CodeLevel = codeLevelOf("2010101"); // { level: 3, label: "项" }
+ * ```
+ */
 export interface CodeLevel {
   /** 1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7), 4 for 目 (9). */
   readonly level: 1 | 2 | 3 | 4;

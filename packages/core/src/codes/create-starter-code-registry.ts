@@ -12,7 +12,15 @@ import type { EconomicMappingRow } from "./economic-mapping-row";
 import { STARTER_CODES_CSV } from "./starter-codes";
 import { STARTER_ECONOMIC_MAPPING_CSV } from "./starter-economic-mapping";
 
-/** Options of {@link createStarterCodeRegistry}. */
+/**
+ * Options of {@link createStarterCodeRegistry}.
+ *
+ * @example
+ * ```ts
+ * const options: StarterCodeRegistryOptions = { years: [2025, 2026] };
+ * createStarterCodeRegistry(options).years(); // [2025, 2026]
+ * ```
+ */
 export interface StarterCodeRegistryOptions {
   /** The fiscal years to load the starter list as; default `[2026]`. */
   readonly years?: readonly number[];

@@ -4,7 +4,15 @@
  * Batch operations do not throw per item: they return one result per item instead.
  */
 
-/** Options for {@link JincaiError}. */
+/**
+ * Options for {@link JincaiError}.
+ *
+ * @example
+ * ```ts
+ * const options: JincaiErrorOptions = { details: { input: "12a" }, cause: original };
+ * throw new JincaiError("MONEY_PARSE", 'not an amount: "12a"', options);
+ * ```
+ */
 export interface JincaiErrorOptions {
   /** Structured, JSON-serialisable context (never secrets). */
   details?: Readonly<Record<string, unknown>>;

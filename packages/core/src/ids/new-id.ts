@@ -7,10 +7,26 @@ import type { Clock } from "../time/clock";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/** Makes one id per call. */
+/**
+ * Makes one id per call.
+ *
+ * @example
+ * ```ts
+ * const nextId: IdGenerator = createIdGenerator(systemClock());
+ * nextId().length; // 26
+ * ```
+ */
 export type IdGenerator = () => string;
 
-/** Options for {@link createIdGenerator}. */
+/**
+ * Options for {@link createIdGenerator}.
+ *
+ * @example
+ * ```ts
+ * const options: IdGeneratorOptions = { random: (bytes) => bytes.fill(7) }; // deterministic, for tests
+ * const nextId = createIdGenerator(fixedClock("2026-01-01"), options);
+ * ```
+ */
 export interface IdGeneratorOptions {
   /** Random bytes source; defaults to WebCrypto `getRandomValues`. Tests may make it deterministic. */
   random?: (bytes: Uint8Array) => void;

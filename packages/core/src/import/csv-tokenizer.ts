@@ -10,7 +10,16 @@
 import { JincaiError } from "../errors/jincai-error";
 import { ImportIssueCode } from "./import-issue-code";
 
-/** Records parsed from one piece of text, with the start line of each. */
+/**
+ * Records parsed from one piece of text, with the start line of each.
+ *
+ * @example
+ * ```ts
+ * const chunk: RecordChunk = { records: [["单位编码", "金额"], ["101001", "1,234.56"]], lines: [1, 2] };
+ * async function* records(): AsyncGenerator<RecordChunk> { yield chunk; } // e.g. a sheet's rows
+ * readRecordRows({ records: records(), state: { bytesRead: 0, encoding: undefined, replaced: false } }, schema, { file: "a.xlsx" });
+ * ```
+ */
 export interface RecordChunk {
   /** The records (one string per cell, untrimmed). */
   records: string[][];

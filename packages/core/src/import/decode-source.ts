@@ -18,7 +18,15 @@ import {
 } from "./detect-encoding";
 import { ImportIssueCode } from "./import-issue-code";
 
-/** Bytes a CSV import reads: a web stream, a Node stream (async iterable of Buffers) or chunks. */
+/**
+ * Bytes a CSV import reads: a web stream, a Node stream (async iterable of Buffers) or chunks.
+ *
+ * @example
+ * ```ts
+ * const source: ImportSource = createReadStream("payments.csv"); // or a web stream, or [bytes]
+ * const reader = readCsvRows(source, paymentRowSchema, { file: "payments.csv" });
+ * ```
+ */
 export type ImportSource =
   | ReadableStream<Uint8Array>
   | AsyncIterable<Uint8Array>

@@ -1,10 +1,34 @@
-/** The text encodings the CSV import reads: UTF-8 (with or without BOM) and GB18030 (GBK). */
+/**
+ * The text encodings the CSV import reads: UTF-8 (with or without BOM) and GB18030 (GBK).
+ *
+ * @example
+ * ```ts
+ * const encoding: ImportEncoding = "gb18030"; // a file exported from a GBK system
+ * const reader = readCsvRows(source, paymentRowSchema, { file: "payments.csv", encoding });
+ * ```
+ */
 export type ImportEncoding = "utf-8" | "gb18030";
 
-/** What {@link detectEncoding} can find: an import encoding, or UTF-16 (which it refuses). */
+/**
+ * What {@link detectEncoding} can find: an import encoding, or UTF-16 (which it refuses).
+ *
+ * @example
+ * ```ts
+ * const found: DetectedEncoding = detectEncoding(new Uint8Array([0xff, 0xfe, 0x41, 0x00])); // "utf-16le"
+ * if (found === "utf-16le" || found === "utf-16be") console.error("save the file as UTF-8 or GBK");
+ * ```
+ */
 export type DetectedEncoding = ImportEncoding | "utf-16le" | "utf-16be";
 
-/** How many leading bytes decide between UTF-8 and GB18030 when there is no BOM. */
+/**
+ * How many leading bytes decide between UTF-8 and GB18030 when there is no BOM.
+ *
+ * @example
+ * ```ts
+ * const prefix = bytes.subarray(0, DETECT_PREFIX_BYTES); // the first 64 KB
+ * detectEncoding(prefix); // "utf-8" or "gb18030"
+ * ```
+ */
 export const DETECT_PREFIX_BYTES = 64 * 1024;
 
 /**

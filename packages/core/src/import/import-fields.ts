@@ -14,7 +14,15 @@ import { FUND_TYPES, findFundType } from "../org/fund-type";
 import { ImportIssueCode } from "./import-issue-code";
 import type { FieldSpec } from "./row-schema";
 
-/** Options shared by every field builder. */
+/**
+ * Options shared by every field builder.
+ *
+ * @example
+ * ```ts
+ * const options: FieldOptions<true> = { aliases: ["支付日期", "paid_on"], fallbackAliases: ["支付时间"] };
+ * dateField(options).schema.parse("2026/3/5"); // "2026-03-05"
+ * ```
+ */
 export interface FieldOptions<R extends boolean> {
   /** Header texts naming the field besides its canonical name (Chinese and English). */
   aliases: readonly string[];
@@ -53,7 +61,15 @@ function build<T, R extends boolean>(
   return spec;
 }
 
-/** Options of {@link amountField}. */
+/**
+ * Options of {@link amountField}.
+ *
+ * @example
+ * ```ts
+ * const options: AmountFieldOptions<true> = { aliases: ["金额", "amount"], positive: "refunds go in the refund file", unit: "万元" };
+ * amountField(options).parseCell?.("12.5"); // 12500000n
+ * ```
+ */
 export interface AmountFieldOptions<R extends boolean> extends FieldOptions<R> {
   /**
    * Refuse zero and negative amounts (a payment or a quota line moves more than nothing); a
@@ -184,7 +200,15 @@ export function dateField<R extends boolean = true>(options: FieldOptions<R>): F
 /** A whole number of days, perhaps with a time fraction, as Excel stores dates (46082 is 2026-03-01). */
 const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
 
-/** Options of {@link codeField}. */
+/**
+ * Options of {@link codeField}.
+ *
+ * @example
+ * ```ts
+ * const options: CodeFieldOptions<true> = { aliases: ["功能科目", "function_code"], digits: [3, 5, 7], label: "function code" };
+ * codeField(options).schema.parse("2010101"); // "2010101"
+ * ```
+ */
 export interface CodeFieldOptions<R extends boolean> extends FieldOptions<R> {
   /** Allowed lengths when the code is all digits (e.g. `[3, 5, 7]` for function codes). */
   digits?: readonly number[];
@@ -313,7 +337,15 @@ export function yearField<R extends boolean = true>(options: FieldOptions<R>): F
   return build(parse, reason, ImportIssueCode.INVALID_VALUE, options);
 }
 
-/** Options of {@link textField}. */
+/**
+ * Options of {@link textField}.
+ *
+ * @example
+ * ```ts
+ * const options: TextFieldOptions<false> = { aliases: ["摘要", "memo"], maxLength: 200, required: false };
+ * textField(options).schema.parse("办公用品"); // "办公用品"
+ * ```
+ */
 export interface TextFieldOptions<R extends boolean> extends FieldOptions<R> {
   /** Maximum length in characters; defaults to 500. */
   maxLength?: number;
@@ -334,7 +366,15 @@ export function textField<R extends boolean = true>(options: TextFieldOptions<R>
   return build(parse, reason, ImportIssueCode.INVALID_VALUE, options);
 }
 
-/** Options of {@link enumField}. */
+/**
+ * Options of {@link enumField}.
+ *
+ * @example
+ * ```ts
+ * const options: EnumFieldOptions<"direct" | "authorized", false> = { aliases: ["支付方式"], values: ["direct", "authorized"], required: false };
+ * enumField(options).schema.parse("direct"); // "direct"
+ * ```
+ */
 export interface EnumFieldOptions<V extends string, R extends boolean> extends FieldOptions<R> {
   /** The accepted values (after a mapping file's `values` are applied). */
   values: readonly V[];

@@ -50,5 +50,17 @@ export const ImportIssueCode = {
   REPEATED_ROW: "IMPORT_REPEATED_ROW",
 } as const;
 
-/** One of the import's issue or error codes. */
+/**
+ * One of the import's issue or error codes.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of reader) {
+ *   for (const issue of batch.issues) {
+ *     const code: ImportIssueCode = issue.code;
+ *     if (code === "IMPORT_INVALID_AMOUNT") console.error(formatIssue(issue)); // payments.csv:2:2 IMPORT_INVALID_AMOUNT …
+ *   }
+ * }
+ * ```
+ */
 export type ImportIssueCode = (typeof ImportIssueCode)[keyof typeof ImportIssueCode];

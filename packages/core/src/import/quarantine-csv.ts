@@ -6,7 +6,15 @@
  */
 import type { RejectedRow } from "./row-validator";
 
-/** The name of the column appended to quarantine files. */
+/**
+ * The name of the column appended to quarantine files.
+ *
+ * @example
+ * ```ts
+ * quarantineHeaderLine(["单位编码", "金额"]); // "单位编码,金额,reason\r\n"
+ * const reasonAt = header.indexOf(QUARANTINE_REASON_COLUMN); // reading a quarantine file back: why each row was refused
+ * ```
+ */
 export const QUARANTINE_REASON_COLUMN = "reason";
 
 /**
@@ -60,7 +68,16 @@ export function quarantineRowLine(row: RejectedRow, width: number): string {
   return toCsvLine(cells);
 }
 
-/** Writes quarantine text as rejected rows arrive; see {@link createQuarantineWriter}. */
+/**
+ * Writes quarantine text as rejected rows arrive; see {@link createQuarantineWriter}.
+ *
+ * @example
+ * ```ts
+ * const writer: QuarantineWriter = createQuarantineWriter((text) => appendFile("payments.rejected.csv", text));
+ * for await (const batch of reader) await writer.add(batch.rejected, reader.stats.header ?? []);
+ * writer.count; // 1: rows written to the quarantine file
+ * ```
+ */
 export interface QuarantineWriter {
   /**
    * Writes the rows (and, before the first one, the header line from `header`, with `notes`

@@ -9,7 +9,15 @@ import type { ImportEncoding } from "./detect-encoding";
 import { readRecordRows, type CsvRowReader, type ReadRecordRowsOptions } from "./read-record-rows";
 import type { RowSchema } from "./row-schema";
 
-/** Options of {@link readCsvRows}. */
+/**
+ * Options of {@link readCsvRows}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadCsvRowsOptions = { file: "payments.csv", encoding: "gb18030", keepCells: true, batchSize: 10_000 };
+ * const reader = readCsvRows(source, paymentRowSchema, options);
+ * ```
+ */
 export interface ReadCsvRowsOptions extends ReadRecordRowsOptions {
   /** Forces the encoding; detected from the first 64 KB when absent. */
   encoding?: ImportEncoding;

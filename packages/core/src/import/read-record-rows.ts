@@ -62,7 +62,15 @@ export interface RecordSource {
   readonly state: RecordSourceState;
 }
 
-/** Options of {@link readRecordRows} (and of `readCsvRows`, which adds the encoding). */
+/**
+ * Options of {@link readRecordRows} (and of `readCsvRows`, which adds the encoding).
+ *
+ * @example
+ * ```ts
+ * const options: ReadRecordRowsOptions = { file: "payments.xlsx", ragged: true, keepCells: true };
+ * const reader = readRecordRows({ records, state }, paymentRowSchema, options);
+ * ```
+ */
 export interface ReadRecordRowsOptions {
   /** The file name used in issues (`payments.csv:17:5`). */
   file: string;
@@ -101,7 +109,16 @@ export interface ImportBatch<T> {
   bytesRead: number;
 }
 
-/** Running totals of a {@link CsvRowReader}. */
+/**
+ * Running totals of a {@link CsvRowReader}.
+ *
+ * @example
+ * ```ts
+ * const stats: ImportStats = reader.stats; // after the last batch:
+ * // { encoding: "utf-8", bytesRead: 34, rowsRead: 1, rowsAccepted: 0, rowsRejected: 1, errors: 1, warnings: 0,
+ * //   header: ["单位编码", "金额"], columns: { agency_code: 1, amount: 2 }, aborted: false, amountUnit: undefined }
+ * ```
+ */
 export interface ImportStats {
   /** The encoding in use, once known. */
   encoding: DetectedEncoding | undefined;

@@ -70,13 +70,30 @@ export interface UnitSource {
   readonly text?: string;
 }
 
-/** A note above the header that states a unit, and its line. */
+/**
+ * A note above the header that states a unit, and its line.
+ *
+ * @example
+ * ```ts
+ * const note: LineUnitNote = { unit: "万元", column: 3, text: "单位：万元", line: 2 };
+ * resolveHeader(["单位编码", "金额"], quotaRowSchema, undefined, "quotas.csv", 3, note); // amounts read in 万元
+ * ```
+ */
 export interface LineUnitNote extends UnitNote {
   /** The note's line. */
   readonly line: number;
 }
 
-/** The outcome of {@link resolveHeader}: a plan unless a file-level error occurred. */
+/**
+ * The outcome of {@link resolveHeader}: a plan unless a file-level error occurred.
+ *
+ * @example
+ * ```ts
+ * const resolution: HeaderResolution = resolveHeader(["单位编码", "金额", "备注"], schema, undefined, "payments.csv", 1);
+ * resolution.plan?.positions; // [0, 1]
+ * resolution.issues[0]?.code; // "IMPORT_UNKNOWN_COLUMN" (a warning, for 备注)
+ * ```
+ */
 export interface HeaderResolution {
   /** The plan; `undefined` when `issues` holds an error. */
   plan: ColumnPlan | undefined;

@@ -41,7 +41,18 @@ export interface FieldSpec<T = unknown, R extends boolean = boolean> {
   inUnit?: (unit: AmountUnit) => FieldSpec<T, R>;
 }
 
-/** The fields of a row schema, by canonical name. */
+/**
+ * The fields of a row schema, by canonical name.
+ *
+ * @example
+ * ```ts
+ * const fields: FieldSpecs = {
+ *   agency_code: codeField({ aliases: ["单位编码"] }),
+ *   amount: amountField({ aliases: ["金额", "amount"], positive: true }),
+ * };
+ * const schema = defineRowSchema("payments", fields);
+ * ```
+ */
 export type FieldSpecs = Record<string, FieldSpec<unknown, boolean>>;
 
 /**

@@ -3,16 +3,38 @@
  * An account's balance is never stored on the account value itself; see {@link Balance}.
  */
 
-/** A book of the ledger. The five standard ones, and any other string an application adds. */
+/**
+ * A book of the ledger. The five standard ones, and any other string an application adds.
+ *
+ * @example
+ * ```ts
+ * const book: Book = "quota"; // or one an application adds, e.g. "payroll"
+ * await store.accountBalances({ book });
+ * ```
+ */
 export type Book = "quota" | "plan" | "budgetary" | "financial" | "treasury" | (string & {});
 
-/** The side of an entry or the normal side of an account. */
+/**
+ * The side of an entry or the normal side of an account.
+ *
+ * @example
+ * ```ts
+ * const side: Side = "credit"; // a quota line grows by credits
+ * netBalance({ debitsPosted: 300n, creditsPosted: 1000n, debitsPending: 0n, creditsPending: 0n }, side); // 700n
+ * ```
+ */
 export type Side = "debit" | "credit";
 
 /**
  * The dimensions that identify an account: fiscal year, division, agency, fund type, function
  * code, economic code, project, and any extra dimension an application adds. Values are strings
  * (codes), so they group and compare exactly. See {@link DIMENSIONS} for the well-known keys.
+ *
+ * @example
+ * ```ts
+ * const dimensions: Dimensions = { fiscalYear: "2026", agency: "101001", fundType: "111", functionCode: "2010101", economicCode: "30201" };
+ * await store.accountBalances({ book: "quota", where: { agency: dimensions.agency! } });
+ * ```
  */
 export type Dimensions = Readonly<Record<string, string>>;
 
@@ -45,7 +67,15 @@ export const DIMENSIONS = {
   paymentType: "paymentType",
 } as const;
 
-/** Limit flags checked inside the store's transaction; pending amounts count against them. */
+/**
+ * Limit flags checked inside the store's transaction; pending amounts count against them.
+ *
+ * @example
+ * ```ts
+ * const flags: AccountFlags = { debitsMustNotExceedCredits: true }; // a quota line: spend at most what was approved
+ * await store.createAccounts([{ id: "quota:Q-2026-001", book: "quota", code: "Q-2026-001", normalSide: "credit", flags }]);
+ * ```
+ */
 export interface AccountFlags {
   /** debitsPosted + debitsPending must never exceed creditsPosted (e.g. a quota: credits are the approved amount). */
   readonly debitsMustNotExceedCredits?: boolean;
@@ -53,7 +83,16 @@ export interface AccountFlags {
   readonly creditsMustNotExceedDebits?: boolean;
 }
 
-/** An account of the ledger. Immutable except that it may be closed. */
+/**
+ * An account of the ledger. Immutable except that it may be closed.
+ *
+ * @example
+ * ```ts
+ * const account: Account | undefined = await store.getAccount("quota:Q-2026-001");
+ * // { id: "quota:Q-2026-001", book: "quota", code: "Q-2026-001", dimensions: { agency: "101001", … },
+ * //   normalSide: "credit", flags: { debitsMustNotExceedCredits: true }, closed: false }
+ * ```
+ */
 export interface Account {
   /** Client-supplied id, unique across the ledger. */
   readonly id: string;
@@ -73,7 +112,19 @@ export interface Account {
   readonly closed: boolean;
 }
 
-/** What a caller supplies to create an account. */
+/**
+ * What a caller supplies to create an account.
+ *
+ * @example
+ * ```ts
+ * const input: AccountInput = {
+ *   id: "quota:Q-2026-001", book: "quota", code: "Q-2026-001", name: "办公经费",
+ *   dimensions: { fiscalYear: "2026", agency: "101001", functionCode: "2010101", economicCode: "30201" },
+ *   normalSide: "credit", flags: { debitsMustNotExceedCredits: true },
+ * };
+ * await store.createAccounts([input]); // [{ index: 0, id: "quota:Q-2026-001", status: "ok" }]
+ * ```
+ */
 export interface AccountInput {
   /** Client-supplied id, unique across the ledger; creating the same id again is idempotent. */
   readonly id: string;
@@ -93,7 +144,16 @@ export interface AccountInput {
   readonly closed?: boolean;
 }
 
-/** Balance of one account, in fen. Pending amounts are reserved, not yet posted. */
+/**
+ * Balance of one account, in fen. Pending amounts are reserved, not yet posted.
+ *
+ * @example
+ * ```ts
+ * const balance: Balance = { debitsPosted: 20_000_000n, creditsPosted: 50_000_000n, debitsPending: 1_500_000n, creditsPending: 0n };
+ * available(balance); // 28500000n
+ * netBalance(balance, "credit"); // 30000000n
+ * ```
+ */
 export interface Balance {
   /** Posted debits, in fen. */
   readonly debitsPosted: bigint;
@@ -105,7 +165,15 @@ export interface Balance {
   readonly creditsPending: bigint;
 }
 
-/** The result code of creating one account. */
+/**
+ * The result code of creating one account.
+ *
+ * @example
+ * ```ts
+ * const [result] = await store.createAccounts([{ id: " quota:Q1", book: "quota", code: "Q1", normalSide: "credit" }]);
+ * const status: CreateAccountStatus | undefined = result?.status; // "id_has_spaces_or_controls": a leading space
+ * ```
+ */
 export type CreateAccountStatus =
   | "ok"
   | "exists"
@@ -114,7 +182,15 @@ export type CreateAccountStatus =
   | "id_has_spaces_or_controls"
   | "flags_are_mutually_exclusive";
 
-/** The result of creating one account of a batch. */
+/**
+ * The result of creating one account of a batch.
+ *
+ * @example
+ * ```ts
+ * const [result]: CreateAccountResult[] = await store.createAccounts([{ id: "quota:Q-2026-001", book: "quota", code: "Q-2026-001", normalSide: "credit" }]);
+ * result; // { index: 0, id: "quota:Q-2026-001", status: "ok" }, then "exists" when created again
+ * ```
+ */
 export interface CreateAccountResult {
   /** 0-based position of the account in the batch. */
   readonly index: number;

@@ -4,7 +4,15 @@
  */
 import { addCalendarDays, isIsoDate } from "../calendar/iso-date";
 
-/** How a balance as of a real calendar date is summed. */
+/**
+ * How a balance as of a real calendar date is summed.
+ *
+ * @example
+ * ```ts
+ * const months: AsOfMonths | undefined = asOfMonths("2026-06-20");
+ * // { upTo: "2026-06", monthStart: "2026-06-01" }: whole months before June, then June 1–20
+ * ```
+ */
 export interface AsOfMonths {
   /** Whole months are those before this `YYYY-MM` (read from `account_months`). */
   readonly upTo: string;

@@ -5,7 +5,15 @@
 import type { Balance } from "./account";
 import type { AccountBalance } from "../store/store";
 
-/** Options for {@link groupBalances}. */
+/**
+ * Options for {@link groupBalances}.
+ *
+ * @example
+ * ```ts
+ * const options: GroupBalancesOptions = { groupBy: ["agency", "functionCode"], rollup: { functionCode: 3 } };
+ * groupBalances(await store.accountBalances({ book: "quota" }), options);
+ * ```
+ */
 export interface GroupBalancesOptions {
   /** Keys to group by, in order: dimension keys, `book` and `code`. */
   readonly groupBy: readonly string[];
@@ -13,7 +21,15 @@ export interface GroupBalancesOptions {
   readonly rollup?: Readonly<Record<string, number>>;
 }
 
-/** One group of balances. */
+/**
+ * One group of balances.
+ *
+ * @example
+ * ```ts
+ * const [group]: GroupedBalance[] = groupBalances(rows, { groupBy: ["agency"] });
+ * // { key: { agency: "101001" }, balance: { debitsPosted: …, creditsPosted: …, … }, accountCount: 4 }
+ * ```
+ */
 export interface GroupedBalance {
   /** The group's value for each `groupBy` key (`""` when an account lacks the dimension). */
   readonly key: Readonly<Record<string, string>>;

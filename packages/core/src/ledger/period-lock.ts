@@ -3,7 +3,16 @@
  */
 import { addCalendarDays } from "../calendar/iso-date";
 
-/** A closed date range, for one book or for every book. */
+/**
+ * A closed date range, for one book or for every book.
+ *
+ * @example
+ * ```ts
+ * const lock: PeriodLock = { from: "2026-01-01", to: "2026-01-31", book: "quota" };
+ * await store.lockPeriod(lock);
+ * isPeriodLocked([lock], "2026-01-15", "quota"); // true
+ * ```
+ */
 export interface PeriodLock {
   /** First closed date, `YYYY-MM-DD`. */
   readonly from: string;

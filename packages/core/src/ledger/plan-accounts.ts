@@ -5,7 +5,16 @@
 import type { Account, AccountFlags, AccountInput, CreateAccountResult, CreateAccountStatus } from "./account";
 import { hasLoneSurrogate, hasSpacesOrControls, isBlankId } from "./_id-problem";
 
-/** What {@link planAccounts} returns. */
+/**
+ * What {@link planAccounts} returns.
+ *
+ * @example
+ * ```ts
+ * const plan: AccountPlan = planAccounts([{ id: "q1", book: "quota", code: "101", normalSide: "credit" }], () => undefined);
+ * plan.results; // [{ index: 0, id: "q1", status: "ok" }]
+ * plan.accounts[0]?.closed; // false
+ * ```
+ */
 export interface AccountPlan {
   /** One result per input, in order. */
   readonly results: CreateAccountResult[];

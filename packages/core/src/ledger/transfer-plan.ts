@@ -8,10 +8,26 @@ import type { CreateTransferResult, Transfer } from "./transfer";
  * A transfer the planner decided to insert: a {@link Transfer} without its `sequence`, which the
  * store assigns in the plan's order. Accounts and amount are resolved (a `post` carries the
  * pending transfer's accounts and the posted amount; a `void` the released amount).
+ *
+ * @example
+ * ```ts
+ * const plan = planTransfers(batch, snapshot);
+ * const drafts: TransferDraft[] = plan.transfers; // the store numbers them in this order
+ * drafts[0]?.id; // "t1"
+ * ```
  */
 export type TransferDraft = Omit<Transfer, "sequence">;
 
-/** The change of one account's balance made by a plan, in fen (each field may be negative). */
+/**
+ * The change of one account's balance made by a plan, in fen (each field may be negative).
+ *
+ * @example
+ * ```ts
+ * const plan = planTransfers([{ id: "t1", debitAccountId: "quota-101", creditAccountId: "source", amount: 50_000n, date: "2026-03-01" }], snapshot);
+ * const delta: BalanceDelta | undefined = plan.balanceDeltas.get("quota-101");
+ * // { debitsPosted: 50000n, creditsPosted: 0n, debitsPending: 0n, creditsPending: 0n }
+ * ```
+ */
 export interface BalanceDelta {
   /** Change of posted debits. */
   debitsPosted: bigint;
@@ -23,7 +39,15 @@ export interface BalanceDelta {
   creditsPending: bigint;
 }
 
-/** Options for `planTransfers`. */
+/**
+ * Options for `planTransfers`.
+ *
+ * @example
+ * ```ts
+ * const options: PlanTransfersOptions = { partial: true };
+ * const plan = planTransfers(batch, snapshot, options); // a failing item is skipped, the others apply
+ * ```
+ */
 export interface PlanTransfersOptions {
   /**
    * When true, a failing item is skipped (its effects not applied) and the others apply.
@@ -32,7 +56,16 @@ export interface PlanTransfersOptions {
   readonly partial?: boolean;
 }
 
-/** The outcome of planning a batch: results for the caller and the writes for the store. */
+/**
+ * The outcome of planning a batch: results for the caller and the writes for the store.
+ *
+ * @example
+ * ```ts
+ * const plan: TransferPlan = planTransfers(batch, snapshot);
+ * if (plan.applied) for (const t of plan.transfers) insert(t); // then apply plan.balanceDeltas
+ * plan.results[0]?.status; // "ok"
+ * ```
+ */
 export interface TransferPlan {
   /**
    * Whether the store must write the plan. Atomic mode: true when every item is `ok` or `exists`.

@@ -11,10 +11,26 @@
  * - `pending`: reserves the amount (optionally until `expiresOn`);
  * - `post`: posts the pending transfer `pendingId` (full amount, or a smaller one releasing the rest);
  * - `void`: releases the pending transfer `pendingId`.
+ *
+ * @example
+ * ```ts
+ * const phase: TransferPhase = "void"; // releases the pending transfer it names
+ * await store.createTransfers([{ id: "pay:ZF2026-000123.void", phase, pendingId: "pay:ZF2026-000123", date: "2026-03-06" }]);
+ * ```
  */
 export type TransferPhase = "posted" | "pending" | "post" | "void";
 
-/** Where a transfer came from and what it corrects. */
+/**
+ * Where a transfer came from and what it corrects.
+ *
+ * @example
+ * ```ts
+ * const references: TransferReferences = {
+ *   voucher: "ZF2026-000123", sourceFile: "payments-2026-03.csv", sourceLine: 17, documentId: "ZF2026-000123",
+ * };
+ * const refund: TransferReferences = { voucher: "TP-01", corrects: "pay:ZF2026-000123" };
+ * ```
+ */
 export interface TransferReferences {
   /** Voucher or document number (凭证号 / 支付单号). */
   readonly voucher?: string;
@@ -30,7 +46,18 @@ export interface TransferReferences {
   readonly memo?: string;
 }
 
-/** What a caller supplies to create a transfer. */
+/**
+ * What a caller supplies to create a transfer.
+ *
+ * @example
+ * ```ts
+ * const reserve: TransferInput = {
+ *   id: "pay:ZF2026-000123", phase: "pending", debitAccountId: "quota:Q-2026-001", creditAccountId: "quota-spent:Q-2026-001",
+ *   amount: 1_500_000n, date: "2026-03-02", references: { voucher: "ZF2026-000123" },
+ * };
+ * const post: TransferInput = { id: "pay:ZF2026-000123.post", phase: "post", pendingId: "pay:ZF2026-000123", date: "2026-03-05" };
+ * ```
+ */
 export interface TransferInput {
   /** Client-supplied id: the same id twice is a no-op, the same id with other fields a conflict. */
   readonly id: string;
@@ -52,7 +79,16 @@ export interface TransferInput {
   readonly references?: TransferReferences;
 }
 
-/** A stored transfer. */
+/**
+ * A stored transfer.
+ *
+ * @example
+ * ```ts
+ * const transfer: Transfer | undefined = await store.getTransfer("pay:ZF2026-000123");
+ * // { id: "pay:ZF2026-000123", phase: "pending", debitAccountId: "quota:Q-2026-001", creditAccountId: "quota-spent:Q-2026-001",
+ * //   amount: 1500000n, date: "2026-03-02", references: { voucher: "ZF2026-000123", memo: "…" }, sequence: 42 }
+ * ```
+ */
 export interface Transfer {
   /** Client-supplied id, unique across the ledger. */
   readonly id: string;
@@ -78,6 +114,13 @@ export interface Transfer {
 
 /**
  * The result code of one transfer of a batch, in descending precedence where several apply.
+ *
+ * @example
+ * ```ts
+ * const { results } = await store.createTransfers(batch);
+ * const refused: CreateTransferStatus[] = results.map((r) => r.status).filter((s) => s !== "ok" && s !== "exists");
+ * // ["exceeds_limit", "batch_failed"]: the first refusal, and the others of an atomic batch
+ * ```
  */
 export type CreateTransferStatus =
   | "ok"
@@ -109,7 +152,16 @@ export type CreateTransferStatus =
   | "overflows_balance"
   | "batch_failed";
 
-/** The result of one transfer of a batch. `exists` means it was already there and nothing changed. */
+/**
+ * The result of one transfer of a batch. `exists` means it was already there and nothing changed.
+ *
+ * @example
+ * ```ts
+ * const { results } = await store.createTransfers([reservation]);
+ * const result: CreateTransferResult = results[0]!;
+ * // { index: 0, id: "pay:ZF2026-000123", status: "exceeds_limit", accountId: "quota:Q-2026-001", shortfall: 300000n }
+ * ```
+ */
 export interface CreateTransferResult {
   /** 0-based position of the transfer in the batch. */
   readonly index: number;
@@ -123,7 +175,15 @@ export interface CreateTransferResult {
   readonly shortfall?: bigint;
 }
 
-/** The outcome of a batch: it applied (every item `ok` or `exists`) or nothing of it did. */
+/**
+ * The outcome of a batch: it applied (every item `ok` or `exists`) or nothing of it did.
+ *
+ * @example
+ * ```ts
+ * const batch: TransferBatchResult = await store.createTransfers(plan.transfers);
+ * if (!batch.applied) console.error(batch.results.find((r) => r.status !== "ok" && r.status !== "batch_failed"));
+ * ```
+ */
 export interface TransferBatchResult {
   /** Whether the batch was written; in `partial` mode, true even when some items were skipped. */
   readonly applied: boolean;

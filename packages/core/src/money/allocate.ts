@@ -12,7 +12,15 @@ import { assertFen } from "./assert-fen";
 import { isPlainDecimal } from "./decimal";
 import { MoneyErrorCode } from "./money-error-code";
 
-/** An allocation weight: a non-negative `bigint`, plain decimal string or Decimal. */
+/**
+ * An allocation weight: a non-negative `bigint`, plain decimal string or Decimal.
+ *
+ * @example
+ * ```ts
+ * const weights: AllocationWeight[] = [1n, "0.5", D("0.5")];
+ * allocate(10000n, weights); // [5000n, 2500n, 2500n]
+ * ```
+ */
 export type AllocationWeight = bigint | string | Decimal;
 
 /**

@@ -17,7 +17,15 @@
  */
 export type AmountUnit = "元" | "千元" | "万元" | "百万元" | "亿元";
 
-/** One unit: its name, how many places its decimal point sits left of 元's, and the names it goes by. */
+/**
+ * One unit: its name, how many places its decimal point sits left of 元's, and the names it goes by.
+ *
+ * @example
+ * ```ts
+ * const wan: AmountUnitSpec | undefined = AMOUNT_UNITS.find((u) => u.unit === "万元");
+ * wan?.shift; // 4: a 万元 amount may carry 2 + 4 decimals
+ * ```
+ */
 export interface AmountUnitSpec {
   /** The unit's name. */
   readonly unit: AmountUnit;

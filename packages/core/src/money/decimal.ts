@@ -8,7 +8,14 @@ import Decimal from "decimal.js";
 import { JincaiError } from "../errors/jincai-error";
 import { MoneyErrorCode } from "./money-error-code";
 
-/** Significant digits kept by {@link Dec}. */
+/**
+ * Significant digits kept by {@link Dec}.
+ *
+ * @example
+ * ```ts
+ * new Dec("1").dividedBy(3).toString().length; // DEC_PRECISION + 2 ("0." and 40 digits)
+ * ```
+ */
 export const DEC_PRECISION = 40;
 
 /**
@@ -22,7 +29,15 @@ export const DEC_PRECISION = 40;
  */
 export const Dec = Decimal.clone({ precision: DEC_PRECISION, rounding: Decimal.ROUND_HALF_UP });
 
-/** A decimal value made by {@link Dec} (a decimal.js `Decimal`). */
+/**
+ * A decimal value made by {@link Dec} (a decimal.js `Decimal`).
+ *
+ * @example
+ * ```ts
+ * const rate: Dec = D("0.03");
+ * rate.times(D(1_500_000n)).toFixed(0); // "45000" (fen)
+ * ```
+ */
 export type Dec = Decimal;
 
 const PLAIN_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;

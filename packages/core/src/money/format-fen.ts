@@ -1,6 +1,14 @@
 import { assertFen } from "./assert-fen";
 
-/** Options for {@link formatFen}. */
+/**
+ * Options for {@link formatFen}.
+ *
+ * @example
+ * ```ts
+ * const options: FormatFenOptions = { grouping: false };
+ * formatFen(-123456n, options); // "-1234.56"
+ * ```
+ */
 export interface FormatFenOptions {
   /** Insert `,` between groups of three integer digits (default `true`). */
   grouping?: boolean;

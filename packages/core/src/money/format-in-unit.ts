@@ -4,7 +4,15 @@ import { divideFen } from "./divide-fen";
 import { _groupThousands } from "./format-fen";
 import type { RoundingOptions } from "./rounding-mode";
 
-/** Options for {@link formatInUnit}. */
+/**
+ * Options for {@link formatInUnit}.
+ *
+ * @example
+ * ```ts
+ * const options: FormatInUnitOptions = { decimals: 4, grouping: false };
+ * formatInUnit(123_456_789_00n, "万元", options); // "12345.6789"
+ * ```
+ */
 export interface FormatInUnitOptions extends RoundingOptions {
   /** Decimals shown (default 2); rounded with `rounding` (default `ROUND_HALF_UP`, 四舍五入) when the unit has more. */
   decimals?: number;

@@ -30,5 +30,16 @@ export const MoneyErrorCode = {
   ALLOCATE_WEIGHTS: "MONEY_ALLOCATE_WEIGHTS",
 } as const;
 
-/** One of the money module's error codes. */
+/**
+ * One of the money module's error codes.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseFen("12.345");
+ * } catch (e) {
+ *   if (isJincaiError<MoneyErrorCode>(e) && e.code === "MONEY_TOO_MANY_DECIMALS") console.log(e.details);
+ * }
+ * ```
+ */
 export type MoneyErrorCode = (typeof MoneyErrorCode)[keyof typeof MoneyErrorCode];

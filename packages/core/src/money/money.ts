@@ -9,10 +9,25 @@ import { assertFen } from "./assert-fen";
 import { MoneyErrorCode } from "./money-error-code";
 import { parseFen, type ParseFenOptions } from "./parse-fen";
 
-/** The currency of amounts that do not name one. */
+/**
+ * The currency of amounts that do not name one.
+ *
+ * @example
+ * ```ts
+ * money(123456n).currency === DEFAULT_CURRENCY; // true: "CNY"
+ * ```
+ */
 export const DEFAULT_CURRENCY = "CNY";
 
-/** An immutable amount of money in integer fen with its currency. */
+/**
+ * An immutable amount of money in integer fen with its currency.
+ *
+ * @example
+ * ```ts
+ * const amount: Money = money(1_500_000n); // { fen: 1500000n, currency: "CNY" }
+ * addMoney(amount, parseMoney("¥3,000.00")); // { fen: 1800000n, currency: "CNY" }
+ * ```
+ */
 export interface Money {
   /** The amount in fen (minor units); never a JS number. */
   readonly fen: bigint;
@@ -63,7 +78,15 @@ export function isMoney(value: unknown): value is Money {
   );
 }
 
-/** Options for {@link parseMoney}. */
+/**
+ * Options for {@link parseMoney}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseMoneyOptions = { currency: "USD", rounding: "ROUND_HALF_UP" };
+ * parseMoney("12.345", options); // { fen: 1235n, currency: "USD" }
+ * ```
+ */
 export interface ParseMoneyOptions extends ParseFenOptions {
   /** The currency of the parsed amount (default `CNY`). */
   currency?: string;

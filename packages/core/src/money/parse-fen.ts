@@ -18,7 +18,15 @@ import { D } from "./decimal";
 import { MoneyErrorCode } from "./money-error-code";
 import { decimalRounding, roundToFen, type RoundingMode } from "./rounding-mode";
 
-/** Options for {@link parseFen} and {@link safeParseFen}. */
+/**
+ * Options for {@link parseFen} and {@link safeParseFen}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseFenOptions = { unit: "万元", rounding: "ROUND_HALF_UP" };
+ * parseFen("12.5", options); // 12500000n (125,000.00 元)
+ * ```
+ */
 export interface ParseFenOptions {
   /**
    * How to round text with more than two significant decimals. When absent, such text is
@@ -32,7 +40,16 @@ export interface ParseFenOptions {
   unit?: AmountUnit;
 }
 
-/** The result of {@link safeParseFen}: the fen, or the error that `parseFen` would throw. */
+/**
+ * The result of {@link safeParseFen}: the fen, or the error that `parseFen` would throw.
+ *
+ * @example
+ * ```ts
+ * const result: ParseFenResult = safeParseFen("1,234.56");
+ * if (result.ok) result.value; // 123456n
+ * else console.error(result.error.code); // e.g. "MONEY_PARSE"
+ * ```
+ */
 export type ParseFenResult =
   | {
       /** Parsed. */

@@ -6,6 +6,12 @@ import { MoneyErrorCode } from "./money-error-code";
  * A rounding mode, named as in decimal.js. `ROUND_HALF_UP` is 四舍五入 (half away from zero),
  * the SDK default; `ROUND_HALF_EVEN` is banker's rounding; `ROUND_DOWN` truncates toward zero;
  * `ROUND_UP` rounds away from zero; `CEIL`/`FLOOR` round toward +∞/−∞.
+ *
+ * @example
+ * ```ts
+ * const rounding: RoundingMode = "ROUND_HALF_EVEN"; // banker's rounding
+ * parseFen("0.125", { rounding }); // 12n
+ * ```
  */
 export type RoundingMode =
   | "ROUND_UP"
@@ -18,7 +24,15 @@ export type RoundingMode =
   | "ROUND_HALF_CEIL"
   | "ROUND_HALF_FLOOR";
 
-/** Options of the operations that must round to whole fen. */
+/**
+ * Options of the operations that must round to whole fen.
+ *
+ * @example
+ * ```ts
+ * const options: RoundingOptions = { rounding: "ROUND_DOWN" };
+ * formatInUnit(12_845_678n, "万元", options); // "12.84"
+ * ```
+ */
 export interface RoundingOptions {
   /** The rounding mode (default `ROUND_HALF_UP`, 四舍五入). */
   rounding?: RoundingMode;

@@ -4,7 +4,16 @@ import { D } from "./decimal";
 import { MoneyErrorCode } from "./money-error-code";
 import { roundToFen, type RoundingMode } from "./rounding-mode";
 
-/** Options for {@link yuanToFen}. */
+/**
+ * Options for {@link yuanToFen}.
+ *
+ * @example
+ * ```ts
+ * const options: YuanToFenOptions = { rounding: "ROUND_HALF_UP" };
+ * yuanToFen("0.125", options); // 13n
+ * yuanToFen("0.125"); // throws: finer than one fen and no rounding given
+ * ```
+ */
 export interface YuanToFenOptions {
   /** How to round values finer than one fen; when absent they are refused. */
   rounding?: RoundingMode;

@@ -11,13 +11,33 @@ import { orgIssuesError } from "./org-issue";
 import type { OrgIssue } from "./org-issue";
 import { findUnitType } from "./unit-type";
 
-/** Options of {@link buildAgencyTree} and {@link validateAgencies}. */
+/**
+ * Options of {@link buildAgencyTree} and {@link validateAgencies}.
+ *
+ * @example
+ * ```ts
+ * const options: AgencyTreeOptions = { divisions: buildDivisionTree([{ code: "320500", name: "苏州市" }]) };
+ * buildAgencyTree([{ code: "205", name: "市教育局", unitType: "行政", divisionCode: "320599" }], options);
+ * // throws ORG_DIVISION_UNKNOWN: 320599 is not among the divisions
+ * ```
+ */
 export interface AgencyTreeOptions {
   /** When given, every agency's division must be in it (`ORG_DIVISION_UNKNOWN`). */
   readonly divisions?: DivisionTree;
 }
 
-/** A validated tree of budget units. */
+/**
+ * A validated tree of budget units.
+ *
+ * @example
+ * ```ts
+ * const tree: AgencyTree = buildAgencyTree([
+ *   { code: "205", name: "市教育局", unitType: "行政", divisionCode: "320500" },
+ *   { code: "205001", name: "市第一中学", parentCode: "205", unitType: "事业", divisionCode: "320500" },
+ * ]);
+ * tree.childrenOf("205").map((a) => a.name); // ["市第一中学"]
+ * ```
+ */
 export interface AgencyTree {
   /** The unit with this code, or `undefined`. */
   find(code: string): Agency | undefined;

@@ -9,7 +9,15 @@ import type { FiscalDivision } from "./fiscal-division";
 import { orgIssuesError } from "./org-issue";
 import type { OrgIssue } from "./org-issue";
 
-/** A division as supplied: code and name. */
+/**
+ * A division as supplied: code and name.
+ *
+ * @example
+ * ```ts
+ * const inputs: DivisionInput[] = [{ code: "320500", name: "苏州市" }, { code: "320505", name: "虎丘区" }];
+ * buildDivisionTree(inputs).get("320505").parentCode; // "320500"
+ * ```
+ */
 export interface DivisionInput {
   /** The 6-digit 财政区划 code. */
   readonly code: string;
@@ -17,7 +25,16 @@ export interface DivisionInput {
   readonly name: string;
 }
 
-/** A validated set of divisions. */
+/**
+ * A validated set of divisions.
+ *
+ * @example
+ * ```ts
+ * const divisions: DivisionTree = buildDivisionTree([{ code: "320500", name: "苏州市" }, { code: "320505", name: "虎丘区" }]);
+ * divisions.roots().map((d) => d.code); // ["320500"]
+ * divisions.find("320506"); // undefined
+ * ```
+ */
 export interface DivisionTree {
   /** The division with this code, or `undefined`. */
   find(code: string): FiscalDivision | undefined;

@@ -5,7 +5,15 @@
  */
 import { JincaiError } from "../errors/jincai-error";
 
-/** The level of a fiscal division. */
+/**
+ * The level of a fiscal division.
+ *
+ * @example
+ * ```ts
+ * const level: DivisionLevel = divisionLevelOf("320505"); // "county"
+ * DIVISION_LEVEL_LABELS[level]; // "县"
+ * ```
+ */
 export type DivisionLevel = "province" | "city" | "county";
 
 /**
@@ -22,7 +30,15 @@ export const DIVISION_LEVEL_LABELS: Readonly<Record<DivisionLevel, string>> = {
   county: "县",
 };
 
-/** A fiscal division with its derived level and structural parent. */
+/**
+ * A fiscal division with its derived level and structural parent.
+ *
+ * @example
+ * ```ts
+ * const division: FiscalDivision = describeDivision("320505", "虎丘区");
+ * // { code: "320505", name: "虎丘区", level: "county", levelLabel: "县", parentCode: "320500" }
+ * ```
+ */
 export interface FiscalDivision {
   /** The 6-digit 财政区划 code, e.g. `320505`. */
   readonly code: string;

@@ -6,7 +6,15 @@
  */
 import { JincaiError } from "../errors/jincai-error";
 
-/** The English key of a fund type. */
+/**
+ * The English key of a fund type.
+ *
+ * @example
+ * ```ts
+ * const key: FundTypeKey = "government-fund-budget";
+ * FUND_TYPES.find((f) => f.key === key)?.code; // "121"
+ * ```
+ */
 export type FundTypeKey =
   | "general-public-budget"
   | "government-fund-budget"
@@ -15,7 +23,15 @@ export type FundTypeKey =
   | "special-account-funds"
   | "unit-funds";
 
-/** One fund type (资金性质). */
+/**
+ * One fund type (资金性质).
+ *
+ * @example
+ * ```ts
+ * const fundType: FundType = getFundType("111");
+ * // { key: "general-public-budget", code: "111", name: "一般公共预算资金", aliases: ["一般公共预算", …], source: "S" }
+ * ```
+ */
 export interface FundType {
   /** Stable English key. */
   readonly key: FundTypeKey;

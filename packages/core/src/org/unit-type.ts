@@ -4,7 +4,14 @@
  */
 import { JincaiError } from "../errors/jincai-error";
 
-/** The key of a unit type: 行政, 参公, 事业, 企业 or 其他. */
+/**
+ * The key of a unit type: 行政, 参公, 事业, 企业 or 其他.
+ *
+ * @example
+ * ```ts
+ * const key: UnitTypeKey = getUnitType("事业").key; // "public-institution"
+ * ```
+ */
 export type UnitTypeKey =
   | "administrative"
   | "civil-service-managed"
@@ -12,7 +19,15 @@ export type UnitTypeKey =
   | "enterprise"
   | "other";
 
-/** One unit type. */
+/**
+ * One unit type.
+ *
+ * @example
+ * ```ts
+ * const unitType: UnitType | undefined = findUnitType("行政单位");
+ * // { key: "administrative", name: "行政", fullName: "行政单位", aliases: ["行政机关", "机关"] }
+ * ```
+ */
 export interface UnitType {
   /** Stable English key used in APIs and stored records. */
   readonly key: UnitTypeKey;

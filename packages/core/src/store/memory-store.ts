@@ -12,7 +12,15 @@ import { cloneRecord, queryRecords } from "./memory/memory-records";
 import { createMemoryState } from "./memory/memory-state";
 import { createMemoryTx } from "./memory/memory-tx";
 
-/** Options for {@link createMemoryStore}. */
+/**
+ * Options for {@link createMemoryStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryStoreOptions = { clock: fixedClock("2026-03-01") };
+ * const store = createMemoryStore(options);
+ * ```
+ */
 export interface MemoryStoreOptions {
   /** Reserved for time-stamped features; the memory store reads no time today. */
   readonly clock?: Clock;

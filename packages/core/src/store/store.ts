@@ -13,7 +13,15 @@ import type { PeriodLock } from "../ledger/period-lock";
 import type { Transfer, TransferBatchResult, TransferInput, TransferPhase } from "../ledger/transfer";
 import type { AuditCheckpoint, AuditEvent } from "../audit/audit-event";
 
-/** Filter for balance queries. */
+/**
+ * Filter for balance queries.
+ *
+ * @example
+ * ```ts
+ * const query: BalanceQuery = { book: "quota", where: { agency: "101001", fiscalYear: "2026" }, asOf: "2026-06-30" };
+ * const rows = await store.accountBalances(query);
+ * ```
+ */
 export interface BalanceQuery {
   /** Only accounts of this book, e.g. `"quota"`. */
   readonly book?: Book;
@@ -25,7 +33,15 @@ export interface BalanceQuery {
   readonly asOf?: string;
 }
 
-/** One account with its balance. */
+/**
+ * One account with its balance.
+ *
+ * @example
+ * ```ts
+ * const rows: AccountBalance[] = await store.accountBalances({ book: "quota", asOf: "2026-06-30" });
+ * rows.map(({ account, balance }) => [account.id, available(balance)]); // [["quota:Q-2026-001", 28500000n], …]
+ * ```
+ */
 export interface AccountBalance {
   /** The account, as stored. */
   readonly account: Account;
@@ -33,7 +49,15 @@ export interface AccountBalance {
   readonly balance: Balance;
 }
 
-/** Filter for transfer queries. Results stream in `sequence` order. */
+/**
+ * Filter for transfer queries. Results stream in `sequence` order.
+ *
+ * @example
+ * ```ts
+ * const query: TransferQuery = { accountId: "quota:Q-2026-001", from: "2026-03-01", to: "2026-03-31" };
+ * for await (const t of store.transfers(query)) console.log(t.sequence, t.id, t.amount);
+ * ```
+ */
 export interface TransferQuery {
   /** Transfers whose debit or credit account is this one. */
   readonly accountId?: string;
@@ -54,6 +78,12 @@ export interface TransferQuery {
 /**
  * Filter for {@link StoreTx.transferFlows}: which transfers are summed. Every filter is optional;
  * none means every transfer.
+ *
+ * @example
+ * ```ts
+ * const query: TransferFlowQuery = { book: "quota", from: "2026-01-01", to: "2026-06-30", phases: ["posted", "post"], byMonth: true };
+ * const flows = await store.transferFlows(query);
+ * ```
  */
 export interface TransferFlowQuery {
   /** Only transfers whose debit or credit account is of this book (as in {@link TransferQuery}). */
@@ -81,7 +111,16 @@ export interface TransferFlowQuery {
   readonly markIdPrefix?: string;
 }
 
-/** The transfers of one (debit account, credit account, phase), summed by the store. */
+/**
+ * The transfers of one (debit account, credit account, phase), summed by the store.
+ *
+ * @example
+ * ```ts
+ * const flows: TransferFlow[] = await store.transferFlows({ idPrefix: "pay:", byMonth: true });
+ * // [{ debitAccountId: "quota:Q-2026-001", creditAccountId: "quota-spent:Q-2026-001", phase: "posted",
+ * //    count: 12, amount: 18000000n, month: "2026-03" }, …]
+ * ```
+ */
 export interface TransferFlow {
   /** The account every transfer of the flow debits. */
   readonly debitAccountId: string;
@@ -102,6 +141,14 @@ export interface TransferFlow {
 /**
  * A page of {@link StoreTx.transferSealLines}: transfers' seal lines and their sequences, in
  * sequence order (`lines[i]` is the line of the transfer with sequence `sequences[i]`).
+ *
+ * @example
+ * ```ts
+ * for await (const page of store.transferSealLines(0) satisfies AsyncIterable<TransferSealPage>) {
+ *   page.sequences[0]; // 1
+ *   page.lines[0]; // "1\tfund-q1\tposted\t…\n"
+ * }
+ * ```
  */
 export interface TransferSealPage {
   /** The transfers' sequences, ascending. */
@@ -110,7 +157,15 @@ export interface TransferSealPage {
   readonly lines: readonly string[];
 }
 
-/** A domain document kept by the record store. */
+/**
+ * A domain document kept by the record store.
+ *
+ * @example
+ * ```ts
+ * const record: StoredRecord<PaymentDocument> | undefined = await store.getRecord("payment", "ZF2026-000123");
+ * // { collection: "payment", id: "ZF2026-000123", version: 3, data: { status: "paid", … }, index: { status: "paid", … } }
+ * ```
+ */
 export interface StoredRecord<T = unknown> {
   /** The kind of document, e.g. `"paymentRequest"`; ids are unique within it. */
   readonly collection: string;
@@ -124,7 +179,18 @@ export interface StoredRecord<T = unknown> {
   readonly index: Readonly<Record<string, string>>;
 }
 
-/** What a caller supplies to put a record. */
+/**
+ * What a caller supplies to put a record.
+ *
+ * @example
+ * ```ts
+ * const write: RecordWrite<{ status: string }> = {
+ *   collection: "payment", id: "ZF2026-000123", data: { status: "approved" },
+ *   index: { status: "approved" }, expectedVersion: 1,
+ * };
+ * await store.putRecord(write); // throws RECORD_VERSION_CONFLICT when someone else wrote version 2
+ * ```
+ */
 export interface RecordWrite<T = unknown> {
   /** The kind of document, e.g. `"paymentRequest"`. */
   readonly collection: string;
@@ -161,6 +227,13 @@ export interface RecordValueCount {
 /**
  * The id and version of every record of a collection (see {@link StoreTx.recordVersions}), in id
  * order: `versions[i]` is the version of `ids[i]`.
+ *
+ * @example
+ * ```ts
+ * const { ids, versions }: RecordVersions = await store.recordVersions("payment");
+ * ids[0]; // "ZF2026-000001"
+ * versions[0]; // 3: submitted, approved, paid
+ * ```
  */
 export interface RecordVersions {
   /** The records' ids. */
@@ -169,7 +242,15 @@ export interface RecordVersions {
   readonly versions: readonly number[];
 }
 
-/** Filter for record queries: exact match on indexed fields. Streams in id order. */
+/**
+ * Filter for record queries: exact match on indexed fields. Streams in id order.
+ *
+ * @example
+ * ```ts
+ * const query: RecordQuery = { where: { status: "paid" }, limit: 100, afterId: "ZF2026-000100" };
+ * for await (const record of store.queryRecords(PAYMENT_COLLECTION, query)) console.log(record.id);
+ * ```
+ */
 export interface RecordQuery {
   /** Exact match on each given indexed field. */
   readonly where?: Readonly<Record<string, string>>;
@@ -179,7 +260,15 @@ export interface RecordQuery {
   readonly afterId?: string;
 }
 
-/** Options for a transfer batch. */
+/**
+ * Options for a transfer batch.
+ *
+ * @example
+ * ```ts
+ * const options: CreateTransfersOptions = { partial: true }; // apply the good rows, report the others
+ * const { results } = await store.createTransfers(rows, options);
+ * ```
+ */
 export interface CreateTransfersOptions {
   /**
    * When true, items are applied one after another and a failing item is skipped and reported
@@ -189,7 +278,17 @@ export interface CreateTransfersOptions {
   readonly partial?: boolean;
 }
 
-/** Everything a store can do, inside or outside a transaction. */
+/**
+ * Everything a store can do, inside or outside a transaction.
+ *
+ * @example
+ * ```ts
+ * async function loadAll(tx: StoreTx, lines: readonly QuotaLine[]): Promise<void> {
+ *   for (const line of lines) await loadQuota(tx, line, context);
+ * }
+ * await store.transaction((tx) => loadAll(tx, lines)); // all lines or none
+ * ```
+ */
 export interface StoreTx {
   /** Creates accounts; one result per item. Existing identical accounts are `exists`. */
   createAccounts(accounts: readonly AccountInput[]): Promise<CreateAccountResult[]>;
@@ -300,7 +399,16 @@ export interface StoreTx {
   savepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
 }
 
-/** A store: the port every backend (memory, SQLite, PostgreSQL) implements. */
+/**
+ * A store: the port every backend (memory, SQLite, PostgreSQL) implements.
+ *
+ * @example
+ * ```ts
+ * const store: Store = createMemoryStore(); // or openSqliteStore(…), openPostgresStore(…)
+ * await store.transaction(async (tx) => { await tx.createTransfers(batch); });
+ * await store.close();
+ * ```
+ */
 export interface Store extends StoreTx {
   /** Backend name, e.g. `memory`, `sqlite`, `postgres`. */
   readonly kind: string;

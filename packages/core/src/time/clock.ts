@@ -4,7 +4,15 @@
  */
 import { JincaiError } from "../errors/jincai-error";
 
-/** A source of the current instant. */
+/**
+ * A source of the current instant.
+ *
+ * @example
+ * ```ts
+ * const clock: Clock = { now: () => Date.parse("2026-03-01T00:00:00Z") };
+ * todayOf(clock); // "2026-03-01"
+ * ```
+ */
 export interface Clock {
   /** The current instant as epoch milliseconds. */
   now(): number;
