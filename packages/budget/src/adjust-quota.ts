@@ -14,7 +14,18 @@ import { quotaMoveSource } from "./quota-move-source";
 import { QUOTA_COLLECTION } from "./quota-record";
 import type { QuotaDocument } from "./quota-record";
 
-/** One adjustment. */
+/**
+ * One adjustment.
+ *
+ * @example
+ * ```ts
+ * const adjustment: QuotaAdjustment = {
+ *   id: "TZ-01", batch: "2026-B03", date: "2026-06-01",
+ *   fromQuotaId: "Q-2026-001", toQuotaId: "Q-2026-002", amount: 10_000_000n,
+ * };
+ * await adjustQuota(tx, adjustment);
+ * ```
+ */
 export interface QuotaAdjustment {
   /** The adjustment's id (ADJ_SUB_ID): applying the same id twice is a no-op. */
   readonly id: string;
@@ -30,7 +41,15 @@ export interface QuotaAdjustment {
   readonly amount: bigint;
 }
 
-/** The outcome of {@link adjustQuota}: `ok` (applied now) or `exists` (applied before, unchanged). */
+/**
+ * The outcome of {@link adjustQuota}: `ok` (applied now) or `exists` (applied before, unchanged).
+ *
+ * @example
+ * ```ts
+ * const result: AdjustQuotaResult = await adjustQuota(tx, adjustment);
+ * // { status: "ok", transferId: "quota-adjust:TZ-01" }; the same id again gives { status: "exists", … }
+ * ```
+ */
 export interface AdjustQuotaResult {
   /** `ok` or `exists`. */
   readonly status: "ok" | "exists";

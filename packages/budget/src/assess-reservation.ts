@@ -3,7 +3,17 @@ import { controlWarnings } from "./control-warnings";
 import type { ControlPolicy, QuotaControl } from "./quota-control";
 import type { ReservePlan } from "./reserve-quota";
 
-/** The availability at one level of a reservation. */
+/**
+ * The availability at one level of a reservation.
+ *
+ * @example
+ * ```ts
+ * const level: LevelAvailability = {
+ *   kind: "quota", id: "Q-2026-001", accountId: "quota:Q-2026-001", policy: "absolute",
+ *   available: 1_000_000n, requested: 1_500_000n, sufficient: false,
+ * };
+ * ```
+ */
 export interface LevelAvailability {
   /** `quota` for the line, `control` for a control. */
   readonly kind: "quota" | "control";
@@ -21,7 +31,16 @@ export interface LevelAvailability {
   readonly sufficient: boolean;
 }
 
-/** The outcome of assessing a reservation at every level. */
+/**
+ * The outcome of assessing a reservation at every level.
+ *
+ * @example
+ * ```ts
+ * const a: AvailabilityAssessment = await checkAvailability(store, plan, controls);
+ * if (!a.ok) console.log(a.levels.filter((l) => !l.sufficient)); // the levels without funds
+ * a.warnings; // [{ code: "BUDGET_THRESHOLD_REACHED", percent: 90, … }]
+ * ```
+ */
 export interface AvailabilityAssessment {
   /** Every level is sufficient: the store's limit check will accept the batch. */
   readonly ok: boolean;

@@ -5,7 +5,15 @@
 import type { CodeKind, CodeRegistry, RuleFailure, StoreTx } from "@jincai/core";
 import { QUOTA_BOOK } from "./quota-account-ids";
 
-/** What {@link checkQuotas} checks against. */
+/**
+ * What {@link checkQuotas} checks against.
+ *
+ * @example
+ * ```ts
+ * const context: CheckQuotasContext = { codes: createStarterCodeRegistry(), agencies: new Set(["101001"]), fundTypes: new Set(["111"]) };
+ * const failures = await checkQuotas(store, context); // [] when every line's codes are known
+ * ```
+ */
 export interface CheckQuotasContext {
   /** The classification codes. */
   readonly codes: CodeRegistry;

@@ -5,7 +5,15 @@ import { BudgetErrorCode } from "./error-codes";
 import { controlTransferId } from "./reserve-quota";
 import type { Reservation } from "./reserve-quota";
 
-/** How to consume a reservation. */
+/**
+ * How to consume a reservation.
+ *
+ * @example
+ * ```ts
+ * const request: ConsumeRequest = { date: "2026-03-05", amount: 1_200_000n, label: "payment ZF2026-000123" };
+ * consumeReservation(plan.reservation, request); // posts 12,000.00, releases the other 3,000.00
+ * ```
+ */
 export interface ConsumeRequest {
   /** Ledger date, `YYYY-MM-DD`. */
   readonly date: string;

@@ -21,7 +21,16 @@ import type { QuotaControl } from "./quota-control";
 import { quotaDimensions } from "./quota-dimensions";
 import { controlTransferId } from "./reserve-quota";
 
-/** The refined economic code a reservation transfer was made under, when its owner recorded one. */
+/**
+ * The refined economic code a reservation transfer was made under, when its owner recorded one.
+ *
+ * @example
+ * ```ts
+ * const refined = new Map([["pay:ZF2026-000123", "30201"]]);
+ * const economicCodeOf: EconomicCodeOf = (reservation) => refined.get(reservation.id);
+ * await defineQuotaControl(store, control, { economicCodeOf });
+ * ```
+ */
 export type EconomicCodeOf = (reservation: Transfer) => string | undefined;
 
 /** What a new control takes over. */

@@ -19,10 +19,28 @@ export const BudgetWarningCode = {
   ADVISORY_EXCEEDED: "BUDGET_ADVISORY_EXCEEDED",
 } as const;
 
-/** Any warning code of `@jincai/budget`. */
+/**
+ * Any warning code of `@jincai/budget`.
+ *
+ * @example
+ * ```ts
+ * const code: BudgetWarningCode = "BUDGET_THRESHOLD_REACHED";
+ * check.warnings.filter((w) => w.code === code).map((w) => `${w.controlId} at ${w.percent} %`);
+ * ```
+ */
 export type BudgetWarningCode = (typeof BudgetWarningCode)[keyof typeof BudgetWarningCode];
 
-/** One warning about a control. */
+/**
+ * One warning about a control.
+ *
+ * @example
+ * ```ts
+ * const warning: ControlWarning = {
+ *   code: "BUDGET_THRESHOLD_REACHED", controlId: "101001-302", severity: "warning",
+ *   percent: 90, used: 117_000_000n, limit: 130_000_000n, crossed: true,
+ * };
+ * ```
+ */
 export interface ControlWarning {
   /** `BUDGET_THRESHOLD_REACHED` or `BUDGET_ADVISORY_EXCEEDED`. */
   readonly code: BudgetWarningCode;

@@ -26,7 +26,15 @@ import type { QuotaControl } from "./quota-control";
  */
 export const QUOTA_CONTROL_COLLECTION = "quota-control";
 
-/** A control as stored: `limit` as a decimal string of fen. */
+/**
+ * A control as stored: `limit` as a decimal string of fen.
+ *
+ * @example
+ * ```ts
+ * const doc = await tx.getRecord<QuotaControlDocument>(QUOTA_CONTROL_COLLECTION, "101001-302");
+ * doc?.data.limit; // "130000000" (fen, as text)
+ * ```
+ */
 export type QuotaControlDocument = Omit<QuotaControl, "limit"> & {
   /** The limit in fen, as a decimal string. */
   readonly limit: string;
@@ -43,7 +51,15 @@ export type QuotaControlDocument = Omit<QuotaControl, "limit"> & {
  */
 export const CONTROL_LIMIT_PREFIX = "quota-control-limit:";
 
-/** What {@link defineQuotaControl} did. */
+/**
+ * What {@link defineQuotaControl} did.
+ *
+ * @example
+ * ```ts
+ * const result: DefineControlResult = await defineQuotaControl(store, { ...control, limit: 140_000_000n });
+ * // { status: "changed", opening: 0n, lines: 0, changes: ["limit 1,300,000.00 → 1,400,000.00"] }
+ * ```
+ */
 export interface DefineControlResult {
   /** `ok`: defined now; `exists`: defined before as given; `changed`: its name, limit or thresholds changed. */
   readonly status: "ok" | "exists" | "changed";
@@ -57,7 +73,15 @@ export interface DefineControlResult {
   readonly changes?: readonly string[];
 }
 
-/** Options of {@link defineQuotaControl}. */
+/**
+ * Options of {@link defineQuotaControl}.
+ *
+ * @example
+ * ```ts
+ * const options: DefineControlOptions = { economicCodeOf: paymentEconomicCode }; // treasury's
+ * await defineQuotaControl(store, control, options);
+ * ```
+ */
 export interface DefineControlOptions {
   /**
    * The refined economic code of a reservation transfer made before the control (treasury's

@@ -54,5 +54,18 @@ export const BudgetErrorCode = {
   NOT_YET_ISSUED: "BUDGET_NOT_YET_ISSUED",
 } as const;
 
-/** Any error code of `@jincai/budget`. */
+/**
+ * Any error code of `@jincai/budget`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await loadQuota(store, line, context);
+ * } catch (e) {
+ *   if (isJincaiError<BudgetErrorCode>(e) && e.code === "BUDGET_QUOTA_CONFLICT") {
+ *     console.log("Q-2026-001 was loaded before with other fields");
+ *   }
+ * }
+ * ```
+ */
 export type BudgetErrorCode = (typeof BudgetErrorCode)[keyof typeof BudgetErrorCode];

@@ -13,7 +13,18 @@ import { findQuotas } from "./find-quotas";
 import { QUOTA_BOOK, quotaAccountIds } from "./quota-account-ids";
 import { executionFromBalances } from "./quota-execution";
 
-/** Options of {@link executionSummary}. */
+/**
+ * Options of {@link executionSummary}.
+ *
+ * @example
+ * ```ts
+ * const options: ExecutionSummaryOptions = {
+ *   groupBy: ["agency", "functionCode"], rollup: { functionCode: 3 },
+ *   fiscalYear: 2026, from: "2026-01-01", to: "2026-06-30",
+ * };
+ * const rows = await executionSummary(store, options);
+ * ```
+ */
 export interface ExecutionSummaryOptions {
   /** Dimension keys to group by, e.g. `["agency", "functionCode"]`; `month` splits paid by month. */
   readonly groupBy: readonly string[];
@@ -27,7 +38,17 @@ export interface ExecutionSummaryOptions {
   readonly to?: string;
 }
 
-/** One group of an execution summary, amounts in fen. */
+/**
+ * One group of an execution summary, amounts in fen.
+ *
+ * @example
+ * ```ts
+ * const row: ExecutionSummaryRow = {
+ *   key: { agency: "101001", functionCode: "201" }, quota: 50_000_000n, reserved: 1_500_000n,
+ *   paid: 20_000_000n, frozen: 0n, available: 28_500_000n, nonExecutable: 0n, executionRate: "0.4000", lines: 1,
+ * };
+ * ```
+ */
 export interface ExecutionSummaryRow {
   /** The group's dimension values (rolled up), by dimension key. */
   readonly key: Readonly<Record<string, string>>;

@@ -3,7 +3,15 @@ import type { TransferInput, TransferReferences } from "@jincai/core";
 import { BudgetErrorCode } from "./error-codes";
 import { quotaAccountIds } from "./quota-account-ids";
 
-/** What to freeze. */
+/**
+ * What to freeze.
+ *
+ * @example
+ * ```ts
+ * const request: FreezeRequest = { id: "freeze:F01", amount: 100_000_00n, date: "2026-04-01", references: { voucher: "冻结通知 2026-07" } };
+ * await store.createTransfers(freezeQuota("Q-2026-001", request));
+ * ```
+ */
 export interface FreezeRequest {
   /** The freeze id: the id of its pending transfer. */
   readonly id: string;

@@ -19,7 +19,15 @@ import type { QuotaValidationContext } from "./validate-quota-line";
 import { ledgerFailure } from "./ledger-failure";
 import { quotaMoveSource } from "./quota-move-source";
 
-/** The outcome of {@link loadQuota}: `ok` (loaded now) or `exists` (already loaded, unchanged). */
+/**
+ * The outcome of {@link loadQuota}: `ok` (loaded now) or `exists` (already loaded, unchanged).
+ *
+ * @example
+ * ```ts
+ * const result: LoadQuotaResult = await loadQuota(store, line, context);
+ * // { status: "ok", transferId: … } the first time, { status: "exists", … } when loaded again unchanged
+ * ```
+ */
 export interface LoadQuotaResult {
   /** `ok` or `exists`. */
   readonly status: "ok" | "exists";

@@ -6,10 +6,26 @@
  * one source account funds every control's limit.
  */
 
-/** The book every budget account lives in. */
+/**
+ * The book every budget account lives in.
+ *
+ * @example
+ * ```ts
+ * const lines = await store.accountBalances({ book: QUOTA_BOOK }); // every budget account
+ * lines.filter((b) => b.account.id.startsWith("quota:")).length; // the quota lines
+ * ```
+ */
 export const QUOTA_BOOK = "quota";
 
-/** The three accounts of one quota line. */
+/**
+ * The three accounts of one quota line.
+ *
+ * @example
+ * ```ts
+ * const ids: QuotaAccountIds = quotaAccountIds("Q-2026-001");
+ * // { line: "quota:Q-2026-001", spent: "quota-spent:Q-2026-001", frozen: "quota-frozen:Q-2026-001" }
+ * ```
+ */
 export interface QuotaAccountIds {
   /** The line itself: credit-normal, `debitsMustNotExceedCredits`. */
   readonly line: string;
@@ -43,7 +59,15 @@ export function quotaSourceAccountId(fiscalYear: number): string {
   return `quota-source:${fiscalYear}`;
 }
 
-/** The two accounts of one control. */
+/**
+ * The two accounts of one control.
+ *
+ * @example
+ * ```ts
+ * const ids: ControlAccountIds = controlAccountIds("101001-302");
+ * // { control: "quota-control:101001-302", spent: "quota-control-spent:101001-302" }
+ * ```
+ */
 export interface ControlAccountIds {
   /** The control account: debited alongside every matching reservation. */
   readonly control: string;

@@ -6,10 +6,27 @@
 import { DIMENSIONS, fenProblem, isIsoDate } from "@jincai/core";
 import type { Dimensions } from "@jincai/core";
 
-/** How a control reacts when a reservation would pass its limit. */
+/**
+ * How a control reacts when a reservation would pass its limit.
+ *
+ * @example
+ * ```ts
+ * const policy: ControlPolicy = "advisory"; // accept over the limit, with a BUDGET_ADVISORY_EXCEEDED warning
+ * ```
+ */
 export type ControlPolicy = "absolute" | "advisory" | "track";
 
-/** One condition on one dimension: equal to `value`, or (with `prefix`) starting with it. */
+/**
+ * One condition on one dimension: equal to `value`, or (with `prefix`) starting with it.
+ *
+ * @example
+ * ```ts
+ * const match: DimensionMatcher[] = [
+ *   { dimension: "agency", value: "101001" },
+ *   { dimension: "economicCode", value: "302", prefix: true }, // 商品和服务支出 and its 款
+ * ];
+ * ```
+ */
 export interface DimensionMatcher {
   /** The dimension key, e.g. `agency`, `economicCode` (see core's `DIMENSIONS`). */
   readonly dimension: string;
@@ -19,10 +36,29 @@ export interface DimensionMatcher {
   readonly prefix?: boolean;
 }
 
-/** How strongly a threshold warning is raised. */
+/**
+ * How strongly a threshold warning is raised.
+ *
+ * @example
+ * ```ts
+ * const severity: WarningSeverity = "critical";
+ * const threshold: ControlThreshold = { percent: 100, severity };
+ * ```
+ */
 export type WarningSeverity = "info" | "warning" | "critical";
 
-/** A usage level that raises a warning when reached, e.g. 90 % → `warning`. */
+/**
+ * A usage level that raises a warning when reached, e.g. 90 % → `warning`.
+ *
+ * @example
+ * ```ts
+ * const thresholds: ControlThreshold[] = [
+ *   { percent: 80, severity: "info" },
+ *   { percent: 90, severity: "warning" },
+ *   { percent: 100, severity: "critical" },
+ * ];
+ * ```
+ */
 export interface ControlThreshold {
   /** Whole percent of the limit, 1–1000 (e.g. 80, 90, 100). */
   readonly percent: number;
@@ -30,7 +66,19 @@ export interface ControlThreshold {
   readonly severity: WarningSeverity;
 }
 
-/** A control configured by the user. */
+/**
+ * A control configured by the user.
+ *
+ * @example
+ * ```ts
+ * const control: QuotaControl = {
+ *   id: "101001-302", name: "101001 商品和服务支出总额",
+ *   match: [{ dimension: "agency", value: "101001" }, { dimension: "economicCode", value: "302", prefix: true }],
+ *   limit: 130_000_000n, policy: "absolute", thresholds: [{ percent: 90, severity: "warning" }], date: "2026-01-05",
+ * };
+ * await defineQuotaControl(store, control);
+ * ```
+ */
 export interface QuotaControl {
   /** Unique id (also names its ledger accounts). */
   readonly id: string;

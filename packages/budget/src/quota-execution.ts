@@ -9,7 +9,16 @@ import type { Balance, StoreTx } from "@jincai/core";
 import { executionRate } from "./execution-rate";
 import { QUOTA_BOOK, quotaAccountIds } from "./quota-account-ids";
 
-/** The execution figures of one quota line, in fen. */
+/**
+ * The execution figures of one quota line, in fen.
+ *
+ * @example
+ * ```ts
+ * const [q]: QuotaExecution[] = await quotaExecution(store, { quotaIds: ["Q-2026-001"] });
+ * // { quotaId: "Q-2026-001", amount: 50000000n, reserved: 1500000n, consumed: 20000000n,
+ * //   frozen: 0n, available: 28500000n, executionRate: "0.4000" }
+ * ```
+ */
 export interface QuotaExecution {
   /** The quota id. */
   readonly quotaId: string;
@@ -27,7 +36,19 @@ export interface QuotaExecution {
   readonly executionRate: string;
 }
 
-/** The balances of a quota's three accounts. */
+/**
+ * The balances of a quota's three accounts.
+ *
+ * @example
+ * ```ts
+ * const b: QuotaBalances = {
+ *   line: { debitsPending: 1_500_000n, debitsPosted: 0n, creditsPending: 0n, creditsPosted: 50_000_000n },
+ *   spent: { debitsPending: 0n, debitsPosted: 0n, creditsPending: 1_500_000n, creditsPosted: 0n },
+ *   frozen: { debitsPending: 0n, debitsPosted: 0n, creditsPending: 0n, creditsPosted: 0n },
+ * };
+ * executionFromBalances("Q-2026-001", b).reserved; // 1500000n
+ * ```
+ */
 export interface QuotaBalances {
   /** The line account. */
   readonly line: Balance;
@@ -68,7 +89,15 @@ export function executionFromBalances(quotaId: string, b: QuotaBalances): QuotaE
   };
 }
 
-/** Which quotas {@link quotaExecution} reports. */
+/**
+ * Which quotas {@link quotaExecution} reports.
+ *
+ * @example
+ * ```ts
+ * const query: QuotaExecutionQuery = { fiscalYear: 2026, asOf: "2026-06-30" };
+ * const rows = await quotaExecution(store, query); // every 2026 line, as of the end of June
+ * ```
+ */
 export interface QuotaExecutionQuery {
   /** Only these quota ids. */
   readonly quotaIds?: readonly string[];

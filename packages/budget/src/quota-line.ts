@@ -4,7 +4,15 @@
  * application can show their names and a CSV may carry either.
  */
 
-/** One 指标来源 (SOURCE_TYPE_CODE): code, Chinese name and an English key. */
+/**
+ * One 指标来源 (SOURCE_TYPE_CODE): code, Chinese name and an English key.
+ *
+ * @example
+ * ```ts
+ * const carried: QuotaSource = { code: "4", name: "结转", key: "carryForward", aliases: ["上年结转"] };
+ * QUOTA_SOURCES.some((s) => s.code === carried.code); // true
+ * ```
+ */
 export interface QuotaSource {
   /** The code as carried by the line (`"1"` = 年初预算 as in the 一体化 payloads). */
   readonly code: string;
@@ -38,7 +46,15 @@ export const QUOTA_SOURCES: readonly QuotaSource[] = Object.freeze([
   },
 ]);
 
-/** One 支付方式 (PAY_TYPE_CODE) value. */
+/**
+ * One 支付方式 (PAY_TYPE_CODE) value.
+ *
+ * @example
+ * ```ts
+ * const direct: PaymentTypeInfo = { code: "11", name: "财政直接支付", key: "direct", aliases: ["直接"] };
+ * PAYMENT_TYPES.find((p) => p.code === direct.code)?.name; // "财政直接支付"
+ * ```
+ */
 export interface PaymentTypeInfo {
   /** The code, e.g. `"11"` 财政直接支付. */
   readonly code: string;
@@ -66,7 +82,19 @@ export const PAYMENT_TYPES: readonly PaymentTypeInfo[] = Object.freeze([
   { code: "2", name: "实拨", key: "allocation" },
 ]);
 
-/** A quota line (指标). Amounts are integer fen. */
+/**
+ * A quota line (指标). Amounts are integer fen.
+ *
+ * @example
+ * ```ts
+ * const line: QuotaLine = {
+ *   id: "Q-2026-001", documentNumber: "财预〔2026〕1号", source: "1", fiscalYear: 2026,
+ *   agency: "101001", fundType: "111", functionCode: "2010101", economicCode: "30201",
+ *   govEconomicCode: "50201", projectCode: "11010126T000000000001", paymentType: "11",
+ *   amount: 50_000_000n, executable: true, date: "2026-01-05", title: "办公经费",
+ * };
+ * ```
+ */
 export interface QuotaLine {
   /** The quota id (BGT_ID), unique across the ledger. */
   readonly id: string;

@@ -15,7 +15,16 @@ import type { QuotaLine } from "./quota-line";
  */
 export const QUOTA_COLLECTION = "quota";
 
-/** A quota line as stored: the same fields, with `amount` as a decimal string of fen. */
+/**
+ * A quota line as stored: the same fields, with `amount` as a decimal string of fen.
+ *
+ * @example
+ * ```ts
+ * const doc: QuotaDocument = quotaRecord(line).data;
+ * doc.amount; // "50000000" (fen, as text: JSON has no bigint)
+ * quotaFromDocument(doc).amount; // 50000000n
+ * ```
+ */
 export type QuotaDocument = Omit<QuotaLine, "amount"> & {
   /** The amount in fen, as a decimal string (JSON has no bigint). */
   readonly amount: string;

@@ -2,7 +2,15 @@ import type { TransferInput, TransferReferences } from "@jincai/core";
 import { controlTransferId } from "./reserve-quota";
 import type { Reservation } from "./reserve-quota";
 
-/** How to release a reservation. */
+/**
+ * How to release a reservation.
+ *
+ * @example
+ * ```ts
+ * const request: ReleaseRequest = { date: "2026-03-06", references: { memo: "payment withdrawn" } };
+ * await store.createTransfers(releaseReservation(plan.reservation, request));
+ * ```
+ */
 export interface ReleaseRequest {
   /** Ledger date, `YYYY-MM-DD`. */
   readonly date: string;

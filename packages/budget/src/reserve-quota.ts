@@ -15,7 +15,18 @@ import type { ControlPolicy, QuotaControl } from "./quota-control";
 import { quotaDimensions } from "./quota-dimensions";
 import type { QuotaLine } from "./quota-line";
 
-/** What to reserve. */
+/**
+ * What to reserve.
+ *
+ * @example
+ * ```ts
+ * const request: ReserveRequest = {
+ *   id: "pay:ZF2026-000123", amount: 1_500_000n, date: "2026-03-02",
+ *   economicCode: "30201", references: { voucher: "ZF2026-000123" }, label: "payment ZF2026-000123",
+ * };
+ * const plan = reserveQuota(quota, request, controls);
+ * ```
+ */
 export interface ReserveRequest {
   /** The reservation id: the id of the line's transfer (e.g. `pay:<payment number>`). */
   readonly id: string;
@@ -35,7 +46,15 @@ export interface ReserveRequest {
   readonly label?: string;
 }
 
-/** One level a reservation is checked at: the quota line or a control. */
+/**
+ * One level a reservation is checked at: the quota line or a control.
+ *
+ * @example
+ * ```ts
+ * const check: ReservationCheck = { kind: "control", id: "101001-302", accountId: "quota-control:101001-302", policy: "absolute" };
+ * plan.checks[0]; // { kind: "quota", id: "Q-2026-001", accountId: "quota:Q-2026-001", policy: "absolute" }
+ * ```
+ */
 export interface ReservationCheck {
   /** `quota` for the line, `control` for a control. */
   readonly kind: "quota" | "control";
@@ -47,7 +66,18 @@ export interface ReservationCheck {
   readonly policy: ControlPolicy;
 }
 
-/** A reservation, as `consumeReservation`, `releaseReservation` and `restoreConsumption` need it. */
+/**
+ * A reservation, as `consumeReservation`, `releaseReservation` and `restoreConsumption` need it.
+ *
+ * @example
+ * ```ts
+ * const reservation: Reservation = {
+ *   id: "pay:ZF2026-000123", quotaId: "Q-2026-001", amount: 1_500_000n,
+ *   phase: "pending", controlIds: ["101001-302"], fiscalYear: 2026,
+ * };
+ * consumeReservation(reservation, { date: "2026-03-05" });
+ * ```
+ */
 export interface Reservation {
   /** The reservation id (the line transfer's id). */
   readonly id: string;
@@ -68,7 +98,16 @@ export interface Reservation {
   readonly fiscalYear?: number;
 }
 
-/** The outcome of {@link reserveQuota}. */
+/**
+ * The outcome of {@link reserveQuota}.
+ *
+ * @example
+ * ```ts
+ * const plan: ReservePlan = reserveQuota(quota, { id: "pay:ZF2026-000123", amount: 1_500_000n, date: "2026-03-02" }, controls);
+ * await store.createTransfers(plan.transfers); // the line's transfer first, then one per control
+ * plan.reservation.id; // "pay:ZF2026-000123": keep it to consume or release later
+ * ```
+ */
 export interface ReservePlan {
   /** Keep it (e.g. in the payment document) to consume or release later. */
   readonly reservation: Reservation;

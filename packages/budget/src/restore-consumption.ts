@@ -5,7 +5,15 @@ import { controlAccountIds, quotaAccountIds } from "./quota-account-ids";
 import { controlTransferId } from "./reserve-quota";
 import type { Reservation } from "./reserve-quota";
 
-/** How to restore consumed availability (a refund, 退票). */
+/**
+ * How to restore consumed availability (a refund, 退票).
+ *
+ * @example
+ * ```ts
+ * const refund: RestoreRequest = { id: "pay:ZF2026-000123.refund", amount: 500_00n, date: "2026-03-20", references: { voucher: "TP-0001" } };
+ * await store.createTransfers(restoreConsumption(reservation, refund));
+ * ```
+ */
 export interface RestoreRequest {
   /** Id of the new reversing transfer on the line (`<id>~<control>` on each control). */
   readonly id: string;

@@ -27,13 +27,29 @@ import { CONTROL_SOURCE_ACCOUNT_ID, QUOTA_BOOK } from "./quota-account-ids";
  */
 export const CONTROL_RETIRE_PREFIX = "quota-control-retire:";
 
-/** When a control is retired. */
+/**
+ * When a control is retired.
+ *
+ * @example
+ * ```ts
+ * const request: RetireControlRequest = { date: "2026-07-01" }; // reservations from 1 July skip it
+ * await retireQuotaControl(store, "101001-302", request);
+ * ```
+ */
 export interface RetireControlRequest {
   /** The first day it no longer applies, `YYYY-MM-DD`: reservations dated from then skip it. */
   readonly date: string;
 }
 
-/** What {@link retireQuotaControl} did. */
+/**
+ * What {@link retireQuotaControl} did.
+ *
+ * @example
+ * ```ts
+ * const result: RetireControlResult = await retireQuotaControl(store, "101001-302", { date: "2026-07-01" });
+ * result.status; // "ok" now, "exists" when retired before from the same date
+ * ```
+ */
 export interface RetireControlResult {
   /** `ok`: retired now; `exists`: retired before from the same date. */
   readonly status: "ok" | "exists";

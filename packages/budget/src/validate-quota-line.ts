@@ -10,7 +10,15 @@ import { BudgetErrorCode } from "./error-codes";
 import { PAYMENT_TYPES, QUOTA_SOURCES } from "./quota-line";
 import type { QuotaLine } from "./quota-line";
 
-/** What a quota line is validated against. */
+/**
+ * What a quota line is validated against.
+ *
+ * @example
+ * ```ts
+ * const context: QuotaValidationContext = { codes: createStarterCodeRegistry(), agencies, fundTypes: FUND_TYPES };
+ * validateQuotaLine(line, context); // [] when every code, the agency and the fund type are known
+ * ```
+ */
 export interface QuotaValidationContext {
   /** Core's `CodeRegistry` (only its non-throwing `check` is used). */
   readonly codes: {
@@ -29,7 +37,17 @@ export interface QuotaValidationContext {
   }[];
 }
 
-/** One problem of a quota line. */
+/**
+ * One problem of a quota line.
+ *
+ * @example
+ * ```ts
+ * const issue: QuotaIssue = {
+ *   code: "BUDGET_NOT_LEAF", field: "functionCode", problem: "CODE_NOT_LEAF",
+ *   message: "function code 20101 is not a lowest-level (leaf) code in 2026",
+ * };
+ * ```
+ */
 export interface QuotaIssue {
   /** Stable code, e.g. `BUDGET_UNKNOWN_CODE`. */
   readonly code: BudgetErrorCode;
