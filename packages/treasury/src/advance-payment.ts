@@ -37,7 +37,15 @@ import { assertStepDate } from "./step-date";
 import type { DatedStep } from "./step-date";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 
-/** The statuses an import row can give a stored payment (`submitted` only repeats one it passed). */
+/**
+ * The statuses an import row can give a stored payment (`submitted` only repeats one it passed).
+ *
+ * @example
+ * ```ts
+ * const to: AdvanceTarget = "paid"; // from 已提交 on: approved and paid on the row's date
+ * await advancePayment(tx, { ...row, date: "2026-03-05" }, to, context);
+ * ```
+ */
 export type AdvanceTarget = "submitted" | "approved" | "paid" | "rejected";
 
 /** How far along the lifecycle each status is; a rejection ends it after submission or approval. */

@@ -14,7 +14,15 @@ import { paymentRecord } from "./payment-record";
 import { findPaymentStates } from "./payment-state";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 
-/** One row to move on, with the status it gives its payment and its index in the chunk. */
+/**
+ * One row to move on, with the status it gives its payment and its index in the chunk.
+ *
+ * @example
+ * ```ts
+ * const item: AdvanceItem = { row: { ...row, status: "paid", date: "2026-03-05" }, to: "paid", index: 0 };
+ * const [result] = await advancePayments(tx, [item], context); // { index: 0, status: "ok", … }
+ * ```
+ */
 export interface AdvanceItem {
   /** The row, as given to `applyPayments`. */
   readonly row: PaymentImportRow;

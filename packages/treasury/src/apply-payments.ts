@@ -37,7 +37,15 @@ import { planPayments } from "./plan-payments";
 import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 import { conflictMessage, submittedDocument } from "./submit-payment";
 
-/** Options of {@link applyPayments}. */
+/**
+ * Options of {@link applyPayments}.
+ *
+ * @example
+ * ```ts
+ * const options: ApplyPaymentsOptions = { unavailable: new Map([["quota:Q-2026-001", 500_000n]]) };
+ * await applyPayments(tx, rows, context, fresh, options); // rows may use 5,000.00 less of Q-2026-001
+ * ```
+ */
 export interface ApplyPaymentsOptions {
   /**
    * Fen per account (a quota line's or a control's) that the rows may not use, on top of what the

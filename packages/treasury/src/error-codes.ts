@@ -35,7 +35,20 @@ export const TreasuryErrorCode = {
   PERIOD_CLOSED: "TREASURY_PERIOD_CLOSED",
 } as const;
 
-/** Any error code of `@jincai/treasury`. */
+/**
+ * Any error code of `@jincai/treasury`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await payPayment(store, "ZF2026-000123", { date: "2026-03-05" });
+ * } catch (e) {
+ *   if (isJincaiError<TreasuryErrorCode>(e) && e.code === "TREASURY_INVALID_TRANSITION") {
+ *     console.log("ZF2026-000123 was rejected: it cannot be paid");
+ *   }
+ * }
+ * ```
+ */
 export type TreasuryErrorCode = (typeof TreasuryErrorCode)[keyof typeof TreasuryErrorCode];
 
 /**
@@ -54,5 +67,13 @@ export const TreasuryWarningCode = {
   OLDER_ROW: "TREASURY_OLDER_ROW",
 } as const;
 
-/** Any warning code of `@jincai/treasury`. */
+/**
+ * Any warning code of `@jincai/treasury`.
+ *
+ * @example
+ * ```ts
+ * const r = await advancePayment(tx, rowOfAnOlderFile, "paid", context); // { status: "exists", … }
+ * const code: TreasuryWarningCode | undefined = r.details?.["olderRow"] === true ? "TREASURY_OLDER_ROW" : undefined;
+ * ```
+ */
 export type TreasuryWarningCode = (typeof TreasuryWarningCode)[keyof typeof TreasuryWarningCode];

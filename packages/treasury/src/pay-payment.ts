@@ -8,7 +8,15 @@ import { assertStatus, getPaymentState, reservationOf, savePayment } from "./pay
 import { paymentTransferId } from "./payment-transfer";
 import { assertStepDate } from "./step-date";
 
-/** How a payment was paid. */
+/**
+ * How a payment was paid.
+ *
+ * @example
+ * ```ts
+ * const step: PayStep = { date: "2026-03-05", amount: 1_200_000n }; // 12,000.00 paid, the other 3,000.00 released
+ * (await payPayment(store, "ZF2026-000123", step)).paidAmount; // 1200000n
+ * ```
+ */
 export interface PayStep {
   /** The payment (bank) date `YYYY-MM-DD`. */
   readonly date: string;

@@ -7,6 +7,13 @@ import type { QuotaIndex } from "./quota-index";
 /**
  * What payments are planned against: the quotas and the controls in force, as read when it was
  * built. Build once per import, after the controls are defined (see {@link loadPaymentContext}).
+ *
+ * @example
+ * ```ts
+ * const context: PaymentContext = await loadPaymentContext(store, { fiscalYear: 2026, codes: registry });
+ * context.controlsById.get("101001-302")?.limit; // 130000000n
+ * await submitPayment(store, input, context);
+ * ```
  */
 export interface PaymentContext {
   /** The quota index. */

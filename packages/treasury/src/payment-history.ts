@@ -8,7 +8,16 @@ import type { Payment } from "./payment";
 import type { PaymentEvent, PaymentRefund } from "./payment-record";
 import { findPaymentStates } from "./payment-state";
 
-/** A payment and what happened to it. */
+/**
+ * A payment and what happened to it.
+ *
+ * @example
+ * ```ts
+ * const [history]: (PaymentHistory | undefined)[] = await paymentHistories(store, ["ZF2026-000123"]);
+ * history?.payment.status; // "refunded"
+ * history?.events.map((e) => e.status); // ["submitted", "approved", "paid", "refunded"]
+ * ```
+ */
 export interface PaymentHistory {
   /** The payment now. */
   readonly payment: Payment;

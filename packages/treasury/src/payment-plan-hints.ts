@@ -12,7 +12,19 @@ import type { PaymentInput } from "./payment";
 import { resolvePayment } from "./plan-payment";
 import type { PlannedPayment } from "./plan-payment";
 
-/** Per row of a chunk (by index), what planning it found; see the module comment. */
+/**
+ * Per row of a chunk (by index), what planning it found; see the module comment.
+ *
+ * @example
+ * ```ts
+ * const hints: PaymentPlanHints = {
+ *   quotas: [context.quotas.get("Q-2026-001"), undefined], // row 1 is planned in full
+ *   economicCodes: ["30201", undefined],
+ *   memos: ['["武汉某某公司","4200 1234 5678","办公用品","30201"]', undefined],
+ * };
+ * await applyPayments(tx, rows, context, undefined, { hints });
+ * ```
+ */
 export interface PaymentPlanHints {
   /** The quota line each row was matched to; `undefined` plans the row in full. */
   readonly quotas: readonly (QuotaLine | undefined)[];
@@ -22,7 +34,16 @@ export interface PaymentPlanHints {
   readonly memos: readonly (string | undefined)[];
 }
 
-/** One row's hint, as {@link paymentPlanHint} reads it off a planned payment. */
+/**
+ * One row's hint, as {@link paymentPlanHint} reads it off a planned payment.
+ *
+ * @example
+ * ```ts
+ * const hint: PaymentPlanHint = paymentPlanHint(planPayment(row, context, "paid"));
+ * // { quotaId: "Q-2026-001", economicCode: "30201",
+ * //   memo: '["武汉某某公司","4200 1234 5678","办公用品","30201"]' }
+ * ```
+ */
 export interface PaymentPlanHint {
   /** The quota line's id. */
   readonly quotaId: string;

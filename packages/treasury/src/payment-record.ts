@@ -17,7 +17,16 @@ import type { Payment, PaymentStatus } from "./payment";
  */
 export const PAYMENT_COLLECTION = "payment";
 
-/** One refund (退票) of a payment. */
+/**
+ * One refund (退票) of a payment.
+ *
+ * @example
+ * ```ts
+ * const refund: PaymentRefund = { refundNumber: "TP-01", amount: "500000", date: "2026-03-20" };
+ * const [history] = await paymentHistories(store, ["ZF2026-000123"]);
+ * history?.refunds; // [{ refundNumber: "TP-01", amount: "500000", date: "2026-03-20" }]
+ * ```
+ */
 export interface PaymentRefund {
   /** The refund number (the bank's 退票 reference): the idempotency key of the refund. */
   readonly refundNumber: string;
@@ -27,7 +36,16 @@ export interface PaymentRefund {
   readonly date: string;
 }
 
-/** One status change of a payment. */
+/**
+ * One status change of a payment.
+ *
+ * @example
+ * ```ts
+ * const event: PaymentEvent = { status: "paid", date: "2026-03-05" };
+ * const [history] = await paymentHistories(store, ["ZF2026-000123"]);
+ * history?.events.at(-1); // { status: "paid", date: "2026-03-05" }
+ * ```
+ */
 export interface PaymentEvent {
   /** The status entered. */
   readonly status: PaymentStatus;
@@ -35,7 +53,16 @@ export interface PaymentEvent {
   readonly date: string;
 }
 
-/** A payment as stored. */
+/**
+ * A payment as stored.
+ *
+ * @example
+ * ```ts
+ * const record = await store.getRecord<PaymentDocument>(PAYMENT_COLLECTION, "ZF2026-000123");
+ * record?.data.amount; // "1500000" (fen, as text)
+ * record?.data.events; // [{ status: "submitted", date: "2026-03-02" }, { status: "approved", date: "2026-03-03" }]
+ * ```
+ */
 export interface PaymentDocument {
   /** 支付申请编号. */
   readonly paymentNumber: string;

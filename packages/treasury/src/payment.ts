@@ -4,10 +4,30 @@
  * it gives must agree with the quota's (it inherits them).
  */
 
-/** The status of a payment request. */
+/**
+ * The status of a payment request.
+ *
+ * @example
+ * ```ts
+ * const { status }: { status: PaymentStatus } = await getPayment(store, "ZF2026-000123");
+ * if (status === "submitted") await approvePayment(store, "ZF2026-000123", { date: "2026-03-03" });
+ * ```
+ */
 export type PaymentStatus = "submitted" | "approved" | "paid" | "rejected" | "refunded";
 
-/** What a caller supplies for a payment request. Amounts are integer fen. */
+/**
+ * What a caller supplies for a payment request. Amounts are integer fen.
+ *
+ * @example
+ * ```ts
+ * const input: PaymentInput = {
+ *   paymentNumber: "ZF2026-000123", date: "2026-03-02", payeeName: "武汉某某公司",
+ *   payeeAccount: "4200 1234 5678", amount: 1_500_000n, purpose: "办公用品",
+ *   agency: "101001", fundType: "111", functionCode: "2010101", economicCode: "30201", projectCode: "11010126T000000000001",
+ * };
+ * await submitPayment(store, input, context); // matched to its quota by the dimensions
+ * ```
+ */
 export interface PaymentInput {
   /** 支付申请编号 (PAY_APP_NO): the idempotency key. */
   readonly paymentNumber: string;
@@ -41,7 +61,17 @@ export interface PaymentInput {
   readonly paymentType?: string;
 }
 
-/** A payment request as the treasury knows it. */
+/**
+ * A payment request as the treasury knows it.
+ *
+ * @example
+ * ```ts
+ * const payment: Payment = await getPayment(store, "ZF2026-000123");
+ * // { paymentNumber: "ZF2026-000123", date: "2026-03-02", payeeName: "武汉某某公司", payeeAccount: "4200 1234 5678",
+ * //   amount: 1_500_000n, purpose: "办公用品", quotaId: "Q-2026-001", economicCode: "30201",
+ * //   status: "paid", paidAmount: 1_500_000n, refundedAmount: 0n, controlIds: ["101001-302"] }
+ * ```
+ */
 export interface Payment {
   /** 支付申请编号. */
   readonly paymentNumber: string;

@@ -12,7 +12,16 @@ import type { Payment, PaymentInput } from "./payment";
 import type { PaymentContext } from "./payment-context";
 import { paymentReferences, paymentTransferId } from "./payment-transfer";
 
-/** A payment ready to be applied. */
+/**
+ * A payment ready to be applied.
+ *
+ * @example
+ * ```ts
+ * const planned: PlannedPayment = planPayment(input, context, "submitted");
+ * planned.payment.quotaId; // "Q-2026-001"
+ * planned.plan.transfers[0]?.id; // "pay:ZF2026-000123"
+ * ```
+ */
 export interface PlannedPayment {
   /** The payment, `submitted` or `paid`. */
   readonly payment: Payment;

@@ -16,7 +16,18 @@ import type { PaymentPlanHints } from "./payment-plan-hints";
 import type { PlannedPayment } from "./plan-payment";
 import { statedTerms } from "./stated-terms";
 
-/** One row of a payment import. */
+/**
+ * One row of a payment import.
+ *
+ * @example
+ * ```ts
+ * const row: PaymentImportRow = {
+ *   paymentNumber: "ZF2026-000123", date: "2026-03-05", payeeName: "武汉某某公司", payeeAccount: "4200 1234 5678",
+ *   amount: 1_500_000n, purpose: "办公用品", quotaId: "Q-2026-001", status: "paid",
+ * };
+ * await applyPayments(tx, [row], context);
+ * ```
+ */
 export interface PaymentImportRow extends PaymentInput {
   /** `paid` (default): historic, reserved and posted at once; `submitted`: reserved, to be approved and paid. */
   readonly status?: "paid" | "submitted";
@@ -28,7 +39,18 @@ export interface PaymentImportRow extends PaymentInput {
   readonly purposeStated?: boolean;
 }
 
-/** The outcome of one row. */
+/**
+ * The outcome of one row.
+ *
+ * @example
+ * ```ts
+ * const result: PaymentItemResult = {
+ *   index: 3, paymentNumber: "ZF2026-000123", status: "TREASURY_EXCEEDS_QUOTA", quotaId: "Q-2026-001",
+ *   details: { quotaId: "Q-2026-001", available: "1200000", requested: "1500000" },
+ *   message: "quota Q-2026-001: requested 15,000.00 exceeds the 12,000.00 available",
+ * };
+ * ```
+ */
 export interface PaymentItemResult {
   /** The row's index in the chunk. */
   readonly index: number;
@@ -46,7 +68,17 @@ export interface PaymentItemResult {
   readonly warnings?: readonly ControlWarning[];
 }
 
-/** The plan of one row: a planned payment, or its rejection. */
+/**
+ * The plan of one row: a planned payment, or its rejection.
+ *
+ * @example
+ * ```ts
+ * for (const p of planPayments(rows, context) satisfies PaymentRowPlan[]) {
+ *   if (p.ok) console.log(p.index, p.planned.payment.quotaId); // 0 "Q-2026-001"
+ *   else console.log(p.index, p.result.status); // 1 "TREASURY_QUOTA_NOT_FOUND"
+ * }
+ * ```
+ */
 export type PaymentRowPlan =
   | {
       /** The row's index. */

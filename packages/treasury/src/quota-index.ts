@@ -4,7 +4,18 @@
  */
 import type { QuotaLine } from "@jincai/budget";
 
-/** The dimensions a payment is matched on. */
+/**
+ * The dimensions a payment is matched on.
+ *
+ * @example
+ * ```ts
+ * const key: QuotaMatchKey = {
+ *   fiscalYear: 2026, agency: "101001", fundType: "111", functionCode: "2010101",
+ *   economicCode: "30201", projectCode: "11010126T000000000001", // also matches a quota held at 类 302
+ * };
+ * context.quotas.match(key).map((q) => q.id); // ["Q-2026-001"]
+ * ```
+ */
 export interface QuotaMatchKey {
   /** Fiscal year. */
   readonly fiscalYear: number;
@@ -20,7 +31,16 @@ export interface QuotaMatchKey {
   readonly projectCode: string;
 }
 
-/** Quota lines by id and by matching dimensions. */
+/**
+ * Quota lines by id and by matching dimensions.
+ *
+ * @example
+ * ```ts
+ * const index: QuotaIndex = createQuotaIndex(await findQuotas(store));
+ * index.get("Q-2026-001")?.amount; // 50000000n
+ * index.match({ fiscalYear: 2026, agency: "101001", fundType: "111", functionCode: "2010101", economicCode: "30201", projectCode: "11010126T000000000001" });
+ * ```
+ */
 export interface QuotaIndex {
   /** The quota with this id (executable or not). */
   get(quotaId: string): QuotaLine | undefined;

@@ -16,7 +16,15 @@ import type { PaymentDocument } from "./payment-record";
 import { paymentTransferId, refundTransferId } from "./payment-transfer";
 import { assertStepDate } from "./step-date";
 
-/** A refund of a paid payment. */
+/**
+ * A refund of a paid payment.
+ *
+ * @example
+ * ```ts
+ * const step: RefundStep = { refundNumber: "TP-01", date: "2026-03-20", amount: 500_000n };
+ * (await refundPayment(store, "ZF2026-000123", step, context)).refundedAmount; // 500000n
+ * ```
+ */
 export interface RefundStep {
   /** The refund number (the bank's 退票 reference): refunding the same number twice is a no-op. */
   readonly refundNumber: string;

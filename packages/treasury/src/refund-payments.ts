@@ -16,7 +16,15 @@ import { findPaymentStates } from "./payment-state";
 import { applyRefund, prepareRefundOf, refundedDocument } from "./refund-payment";
 import type { PreparedRefund, RefundStep } from "./refund-payment";
 
-/** One refund of a batch. */
+/**
+ * One refund of a batch.
+ *
+ * @example
+ * ```ts
+ * const item: RefundItem = { paymentNumber: "ZF2026-000123", step: { refundNumber: "TP-01", date: "2026-03-20" } };
+ * const [result] = await refundPayments(tx, [item], context);
+ * ```
+ */
 export interface RefundItem {
   /** The payment refunded. */
   readonly paymentNumber: string;
@@ -24,7 +32,16 @@ export interface RefundItem {
   readonly step: RefundStep;
 }
 
-/** The outcome of one refund: the payment after it, or the error `refundPayment` would throw. */
+/**
+ * The outcome of one refund: the payment after it, or the error `refundPayment` would throw.
+ *
+ * @example
+ * ```ts
+ * const [result]: RefundItemResult[] = await refundPayments(tx, items, context);
+ * if ("error" in result!) console.log(result.error.code); // e.g. "TREASURY_INVALID_REFUND"
+ * else console.log(result.applied, result.payment.refundedAmount); // true 500000n
+ * ```
+ */
 export type RefundItemResult =
   | {
       /** The payment after the refund. */

@@ -19,7 +19,15 @@ import type { PaymentImportRow, PaymentItemResult } from "./plan-payments";
 
 const OVERSPENT = new Set<string>([TreasuryErrorCode.EXCEEDS_QUOTA, TreasuryErrorCode.EXCEEDS_CONTROL]);
 
-/** Applies rows again, holding back `unavailable` fen per account. */
+/**
+ * Applies rows again, holding back `unavailable` fen per account.
+ *
+ * @example
+ * ```ts
+ * const apply: RetryApply = (tx, rows, context, fresh, unavailable) => applyPayments(tx, rows, context, fresh, { unavailable });
+ * await retryAfterFreeing(tx, retryRows, context, fresh, apply);
+ * ```
+ */
 export type RetryApply = (
   tx: StoreTx,
   rows: readonly PaymentImportRow[],
@@ -28,7 +36,15 @@ export type RetryApply = (
   unavailable: ReadonlyMap<string, bigint>,
 ) => Promise<PaymentItemResult[]>;
 
-/** What an overspent row lacked, and where. */
+/**
+ * What an overspent row lacked, and where.
+ *
+ * @example
+ * ```ts
+ * const shortfall: Shortfall | undefined = shortfallOf(result);
+ * // { level: "quota Q-2026-001", amount: 300000n }: 3,000.00 short on the line
+ * ```
+ */
 export interface Shortfall {
   /** The level that refused it: `quota Q1` or `control C302` (a reservation check's kind and id). */
   readonly level: string;
@@ -36,7 +52,18 @@ export interface Shortfall {
   readonly amount: bigint;
 }
 
-/** A chunk's row as {@link retryAfterFreeing} sees it. */
+/**
+ * A chunk's row as {@link retryAfterFreeing} sees it.
+ *
+ * @example
+ * ```ts
+ * const row: RetryRow = {
+ *   input: paymentRow, freed: false, overspent: true,
+ *   shortfall: { level: "quota Q-2026-001", amount: 300_000n },
+ * };
+ * await retryAfterFreeing(tx, [refundRow, row], context, fresh);
+ * ```
+ */
 export interface RetryRow {
   /** The treasury input of the row. */
   readonly input: PaymentImportRow;

@@ -8,7 +8,16 @@ import { JincaiError, isIsoDate } from "@jincai/core";
 import { TreasuryErrorCode } from "./error-codes";
 import type { PaymentState } from "./payment-state";
 
-/** The steps that carry a date. */
+/**
+ * The steps that carry a date.
+ *
+ * @example
+ * ```ts
+ * const step: DatedStep = "refund";
+ * stepDateProblem("ZF2026-000123", step, "2026-03-01", { status: "paid", date: "2026-03-05" })?.code;
+ * // "TREASURY_INVALID_REFUND": a refund before the payment was paid
+ * ```
+ */
 export type DatedStep = "approve" | "pay" | "reject" | "refund";
 
 /**

@@ -16,7 +16,16 @@ import { planPayment } from "./plan-payment";
 import type { PlannedPayment } from "./plan-payment";
 import { asTreasuryError } from "./treasury-error";
 
-/** The outcome of {@link submitPayment}. */
+/**
+ * The outcome of {@link submitPayment}.
+ *
+ * @example
+ * ```ts
+ * const result: SubmitPaymentResult = await submitPayment(store, input, context);
+ * result.status; // "ok" now, "exists" when submitted before unchanged
+ * result.warnings; // [{ code: "BUDGET_THRESHOLD_REACHED", controlId: "101001-302", percent: 90, … }]
+ * ```
+ */
 export interface SubmitPaymentResult {
   /** `ok` (reserved now) or `exists` (the same payment was submitted before: nothing changed). */
   readonly status: "ok" | "exists";
