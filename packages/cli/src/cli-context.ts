@@ -3,7 +3,19 @@
  * applications pass their own, so nothing below reads `process` directly.
  */
 
-/** The context a command runs in. */
+/**
+ * The context a command runs in.
+ *
+ * @example
+ * ```ts
+ * const context: CliContext = {
+ *   cwd: process.cwd(), env: process.env, isTTY: process.stderr.isTTY === true, exitCode: 0,
+ *   out: (line) => process.stdout.write(`${line}\n`),
+ *   err: (line) => process.stderr.write(`${line}\n`),
+ * };
+ * process.exitCode = await runCli(process.argv, context);
+ * ```
+ */
 export interface CliContext {
   /** Working directory that relative paths resolve against. */
   readonly cwd: string;
