@@ -8,7 +8,15 @@
 import type Database from "better-sqlite3";
 import { JincaiError } from "@jincai/core";
 
-/** One versioned schema step. */
+/**
+ * One versioned schema step.
+ *
+ * @example
+ * ```ts
+ * const step: Migration = { version: 1, name: "ledger, records and audit", sql: "CREATE TABLE accounts (…) STRICT;" };
+ * MIGRATIONS.every((m, k) => m.version === k + 1); // true
+ * ```
+ */
 export interface Migration {
   /** 1-based, gapless. */
   readonly version: number;
@@ -23,6 +31,12 @@ export interface Migration {
  *
  * Amounts are `INTEGER` fen in `STRICT` tables (a floating-point value is refused by SQLite
  * itself); dates are `TEXT` `YYYY-MM-DD`; JSON columns use the bigint tagging of `encodeJson`.
+ *
+ * @example
+ * ```ts
+ * MIGRATIONS[0]?.name; // "ledger, records and audit"
+ * MIGRATIONS.at(-1)?.version === MIGRATIONS.length; // true: versions are 1-based and gapless
+ * ```
  */
 export const MIGRATIONS: readonly Migration[] = [
   {

@@ -12,7 +12,16 @@ import { createSqliteContext } from "./sqlite-context";
 import { createSqliteSession } from "./sqlite-session";
 import { createSqliteTx } from "./sqlite-tx";
 
-/** Options for {@link openSqliteStore}. */
+/**
+ * Options for {@link openSqliteStore}.
+ *
+ * @example
+ * ```ts
+ * const options: SqliteStoreOptions = { filename: "city-2026.db", mustExist: true, busyTimeoutMs: 30_000 };
+ * const store = openSqliteStore(options); // throws STORE_NOT_FOUND on a mistyped path
+ * await store.close();
+ * ```
+ */
 export interface SqliteStoreOptions {
   /** Path of the database file (created if missing), or `:memory:` for a private in-memory database. */
   readonly filename: string;
