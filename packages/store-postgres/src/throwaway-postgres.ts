@@ -10,7 +10,17 @@ import { tmpdir, userInfo } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 
-/** A running throwaway cluster. */
+/**
+ * A running throwaway cluster.
+ *
+ * @example
+ * ```ts
+ * const pg: ThrowawayPostgres = await startThrowawayPostgres();
+ * const store = await openPostgresStore({ connectionString: pg.url });
+ * await store.close();
+ * await pg.stop(); // the data directory is deleted
+ * ```
+ */
 export interface ThrowawayPostgres {
   /** Connection URL of the `postgres` database as superuser `postgres`. */
   readonly url: string;
