@@ -13,7 +13,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["packages/store-postgres/src/testing/pg-global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
