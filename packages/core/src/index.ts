@@ -33,6 +33,7 @@ export type {
   AccountBalance,
   BalanceQuery,
   CreateTransfersOptions,
+  NumberedAccount,
   RecordQuery,
   RecordValueCount,
   RecordVersions,

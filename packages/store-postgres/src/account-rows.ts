@@ -3,7 +3,7 @@
  * row locks the transfer path takes. Balances live on the account row as four BIGINT columns.
  */
 import { JincaiError, planAccounts } from "@jincai/core";
-import type { Account, AccountInput, Balance, CreateAccountResult } from "@jincai/core";
+import type { Account, AccountInput, Balance, CreateAccountResult, NumberedAccount } from "@jincai/core";
 import { exec, sql, type Queryable } from "./sql-client";
 import { storableIds } from "./storable-ids";
 
@@ -88,10 +88,17 @@ export async function createAccounts(
   const plan = planAccounts(inputs, (id) => existing.get(id));
   if (plan.accounts.length === 0) return { results: plan.results, raced: false };
   const a = plan.accounts;
+  // Numbered under the ledger head's row lock, held to commit: numbers follow commit order
+  // (see account-number-schema). A racing creator's row is skipped, its number left unused.
   const inserted = await exec(
     db,
-    `INSERT INTO ${s}.accounts (id, book, code, name, dimensions, normal_side, flags, closed)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[], $8::boolean[])
+    `WITH head AS (
+       UPDATE ${s}.ledger_head SET last_account_num = last_account_num + $9::bigint RETURNING last_account_num - $9::bigint AS base
+     )
+     INSERT INTO ${s}.accounts (num, id, book, code, name, dimensions, normal_side, flags, closed)
+     SELECT head.base + u.ord, u.id, u.book, u.code, u.name, u.dimensions, u.normal_side, u.flags, u.closed
+     FROM head, unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[], $8::boolean[])
+       WITH ORDINALITY AS u(id, book, code, name, dimensions, normal_side, flags, closed, ord)
      ON CONFLICT (id) DO NOTHING`,
     [
       a.map((x) => x.id),
@@ -102,9 +109,27 @@ export async function createAccounts(
       a.map((x) => x.normalSide),
       a.map((x) => JSON.stringify(x.flags)),
       a.map((x) => x.closed),
+      a.length,
     ],
   );
   return { results: plan.results, raced: inserted !== a.length };
+}
+
+/**
+ * The accounts numbered after `afterNumber`, in number order (core's `StoreTx.accountsCreatedAfter`).
+ *
+ * @example
+ * ```ts
+ * await accountsCreatedAfter(client, '"jincai"', 0); // [{ number: 1, account: { id: "quota:Q1", … } }, …]
+ * ```
+ */
+export async function accountsCreatedAfter(db: Queryable, s: string, afterNumber: number): Promise<NumberedAccount[]> {
+  const rows = await sql<AccountRow & { num: bigint | string }>(
+    db,
+    `SELECT num, ${ACCOUNT_COLUMNS} FROM ${s}.accounts WHERE num > $1 ORDER BY num`,
+    [String(Math.max(Math.trunc(afterNumber), Number.MIN_SAFE_INTEGER))],
+  );
+  return rows.map((row) => ({ number: Number(row.num), account: accountOf(row) }));
 }
 
 /** Reads one account. */

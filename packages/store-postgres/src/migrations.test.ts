@@ -23,26 +23,26 @@ async function versions(schema: string): Promise<number[]> {
 }
 
 describe("runMigrations", () => {
-  it("applies versions 1 to 3 to a new schema and nothing when run again", async () => {
+  it("applies versions 1 to 4 to a new schema and nothing when run again", async () => {
     const schema = freshSchema();
-    expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([1, 2, 3]);
+    expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([1, 2, 3, 4]);
     expect(await runMigrations(pool, schema, quoteIdent(schema), clock)).toEqual([]);
-    expect(await versions(schema)).toEqual([1, 2, POSTGRES_SCHEMA_VERSION]);
+    expect(await versions(schema)).toEqual([1, 2, 3, POSTGRES_SCHEMA_VERSION]);
   });
 
   it("lets 4 concurrent openers of one new schema migrate it exactly once", async () => {
     const schema = freshSchema();
     const applied = await Promise.all(Array.from({ length: 4 }, () => runMigrations(pool, schema, quoteIdent(schema), clock)));
-    expect(applied.flat()).toEqual([1, 2, 3]);
-    expect(await versions(schema)).toEqual([1, 2, 3]);
+    expect(applied.flat()).toEqual([1, 2, 3, 4]);
+    expect(await versions(schema)).toEqual([1, 2, 3, 4]);
   });
 
-  it("applies only the missing versions, in order, when the build adds migration 4", async () => {
+  it("applies only the missing versions, in order, when the build adds migration 5", async () => {
     const schema = freshSchema();
     await runMigrations(pool, schema, quoteIdent(schema), clock);
-    const next = [...MIGRATIONS, { version: 4, name: "payee table", up: (s: string) => `CREATE TABLE ${s}.payees (id TEXT PRIMARY KEY)` }];
-    expect(await runMigrations(pool, schema, quoteIdent(schema), clock, next)).toEqual([4]);
-    expect(await versions(schema)).toEqual([1, 2, 3, 4]);
+    const next = [...MIGRATIONS, { version: 5, name: "payee table", up: (s: string) => `CREATE TABLE ${s}.payees (id TEXT PRIMARY KEY)` }];
+    expect(await runMigrations(pool, schema, quoteIdent(schema), clock, next)).toEqual([5]);
+    expect(await versions(schema)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("backfills account_months from a version-1 schema's pending, partial post, void and posted transfers", async () => {
@@ -66,7 +66,7 @@ describe("runMigrations", () => {
         [i + 1, t.id, t.phase, t.debitAccountId, t.creditAccountId, String(t.amount), t.date, t.pendingId ?? null],
       );
     }
-    expect(await runMigrations(pool, schema, s, clock)).toEqual([2, 3]);
+    expect(await runMigrations(pool, schema, s, clock)).toEqual([2, 3, 4]);
     const { rows } = await pool.query<Record<string, string>>(
       `SELECT account_id, month, debits_posted AS dp, credits_posted AS cp, debits_pending AS dpe, credits_pending AS cpe
        FROM ${s}.account_months ORDER BY account_id, month`,
@@ -100,7 +100,7 @@ describe("runMigrations", () => {
     await insert(1, "res-1", "pending", null);
     await insert(2, "res-1-post", "post", "res-1");
     await insert(3, "pay-1", "posted", null);
-    expect(await runMigrations(pool, schema, s, clock)).toEqual([3]);
+    expect(await runMigrations(pool, schema, s, clock)).toEqual([3, 4]);
     const { rows } = await pool.query<{ indexdef: string }>(
       "SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'transfers_pending_id_key'",
       [schema],
@@ -111,6 +111,19 @@ describe("runMigrations", () => {
     await expect(insert(5, "res-1-void", "void", "res-1")).rejects.toMatchObject({ code: "23505", constraint: "transfers_pending_id_key" });
     const { rows: held } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}.transfers`);
     expect(held[0]!.n).toBe("4");
+  });
+
+  it("numbers a version-3 schema's accounts in id order, and the accounts created after them from there", async () => {
+    const schema = freshSchema();
+    const s = quoteIdent(schema);
+    expect(await runMigrations(pool, schema, s, clock, MIGRATIONS.filter((m) => m.version <= 3))).toEqual([1, 2, 3]);
+    await pool.query(`INSERT INTO ${s}.accounts (id, book, code, normal_side) VALUES ('quota:Q2', 'quota', 'Q2', 'credit'), ('quota:Q1', 'quota', 'Q1', 'credit')`);
+    expect(await runMigrations(pool, schema, s, clock)).toEqual([4]);
+    const store = await openTestStore({ schema, clock });
+    await store.createAccounts([{ id: "quota:Q0", book: "quota", code: "Q0", normalSide: "credit" }]);
+    expect((await store.accountsCreatedAfter(0)).map((n) => [n.number, n.account.id])).toEqual([[1, "quota:Q1"], [2, "quota:Q2"], [3, "quota:Q0"]]);
+    expect((await store.accountsCreatedAfter(2)).map((n) => n.account.id)).toEqual(["quota:Q0"]);
+    await store.close();
   });
 
   it("throws STORE_SCHEMA_TOO_NEW for a schema migrated by a newer build (version 99)", async () => {

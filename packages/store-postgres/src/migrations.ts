@@ -8,6 +8,7 @@ import { JincaiError, isoNow } from "@jincai/core";
 import type { Clock } from "@jincai/core";
 import type { Pool } from "pg";
 import { accountMonthsSchemaSql } from "./account-months-schema";
+import { accountNumberSql } from "./account-number-schema";
 import { initialSchemaSql } from "./initial-schema";
 import { pendingIdIndexSql } from "./pending-id-index-schema";
 import { PG_ERROR, exec, pgErrorCode, sql } from "./sql-client";
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "ledger, records and audit chain", up: initialSchemaSql },
   { version: 2, name: "per-account monthly balance changes", up: accountMonthsSchemaSql },
   { version: 3, name: "pending_id unique only where set", up: pendingIdIndexSql },
+  { version: 4, name: "accounts numbered in creation order", up: accountNumberSql },
 ];
 
 /**
@@ -34,10 +36,10 @@ export const MIGRATIONS: readonly Migration[] = [
  *
  * @example
  * ```ts
- * POSTGRES_SCHEMA_VERSION; // 3
+ * POSTGRES_SCHEMA_VERSION; // 4
  * ```
  */
-export const POSTGRES_SCHEMA_VERSION = 3;
+export const POSTGRES_SCHEMA_VERSION = 4;
 
 /** Advisory-lock class ids (first key of the two-key form); the second key hashes the schema. */
 export const LOCK_CLASS = { migrate: 0x4a43_0001, audit: 0x4a43_0002, periods: 0x4a43_0003 } as const;

@@ -14,6 +14,7 @@ import type {
   Clock,
   CreateAccountResult,
   CreateTransfersOptions,
+  NumberedAccount,
   PeriodLock,
   RecordQuery,
   RecordValueCount,
@@ -30,7 +31,7 @@ import type {
   TransferSealPage,
 } from "@jincai/core";
 import { accountBalances } from "./account-balances";
-import { accountOf, balanceOf, closeAccount, createAccounts, getAccount } from "./account-rows";
+import { accountOf, accountsCreatedAfter, balanceOf, closeAccount, createAccounts, getAccount } from "./account-rows";
 import * as audit from "./audit-rows";
 import { createTransfersLocked, type IdGuess } from "./create-transfers";
 import { lockPeriod, periodLocks } from "./period-lock-rows";
@@ -137,6 +138,10 @@ export class PostgresStoreTx implements StoreTx {
       if (query?.asOf !== undefined) await tx.flush(db, this.ctx.s);
       return accountBalances(db, this.ctx.s, query, query?.asOf === undefined ? (rows) => tx.overlay(rows) : undefined);
     });
+  }
+
+  accountsCreatedAfter(afterNumber: number): Promise<NumberedAccount[]> {
+    return this.runner.read((db) => accountsCreatedAfter(db, this.ctx.s, afterNumber));
   }
 
   transfers(query?: TransferQuery): AsyncIterable<Transfer> {

@@ -4,7 +4,7 @@
  * key in `account_dimensions` (key, value, account), the index `where` filters use.
  */
 import { JincaiError, planAccounts } from "@jincai/core";
-import type { Account, AccountInput, CreateAccountResult } from "@jincai/core";
+import type { Account, AccountInput, CreateAccountResult, NumberedAccount } from "@jincai/core";
 import type { AccountCache, AccountRow } from "./account-cache";
 import type { IndexDeferral } from "./index-deferral";
 import type { TransferAccounts } from "./transfer-accounts";
@@ -52,6 +52,20 @@ export function createAccountsSync(ctx: SqliteContext, inputs: readonly AccountI
     for (const [key, value] of Object.entries(a.dimensions)) insertDimension.run(key, value, lastInsertRowid);
   }
   return plan.results;
+}
+
+/**
+ * The accounts numbered after `afterNumber` (their `num`, the integer key), in number order: one
+ * writer at a time, so numbers follow commit order (see core's `StoreTx.accountsCreatedAfter`).
+ *
+ * @example
+ * ```ts
+ * accountsCreatedAfterSync(ctx, 0); // [{ number: 1, account: { id: "q1", … } }, …]
+ * ```
+ */
+export function accountsCreatedAfterSync(ctx: SqliteContext, afterNumber: number): NumberedAccount[] {
+  const rows = ctx.conn.stmt("SELECT * FROM accounts WHERE num > ? ORDER BY num").all(Math.max(afterNumber, Number.MIN_SAFE_INTEGER)) as AccountRow[];
+  return rows.map((row) => ({ number: Number(row.num), account: ctx.accounts.fromRow(row) }));
 }
 
 /**

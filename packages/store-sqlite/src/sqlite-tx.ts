@@ -7,7 +7,7 @@
  */
 import type { AuditEvent, RecordQuery, StoredRecord, StoreTx, Transfer } from "@jincai/core";
 import type { SqliteContext } from "./account-ops";
-import { closeAccountSync, createAccountsSync, getAccountSync } from "./account-ops";
+import { accountsCreatedAfterSync, closeAccountSync, createAccountsSync, getAccountSync } from "./account-ops";
 import {
   appendAuditEventSync,
   auditCheckpointsSync,
@@ -61,6 +61,7 @@ export function createSqliteTx(ctx: SqliteContext, run: TxRunner): StoreTx {
     getTransfers: (ids) => run.read("getTransfers", () => transfersByIdSync(ctx, ids)),
     getResolution: (pendingId) => run.read("getResolution", () => transferWhere("pending_id", pendingId)),
     accountBalances: (query) => run.read("accountBalances", () => accountBalancesSync(ctx, query)),
+    accountsCreatedAfter: (afterNumber) => run.read("accountsCreatedAfter", () => accountsCreatedAfterSync(ctx, afterNumber)),
     async *transfers(query = {}) {
       const range = await run.read("transfers", () => sequenceRangeSync(ctx, query));
       if (range === undefined) return;

@@ -3,15 +3,19 @@
  * accounts and the records pass through the given edits, everything else is the store's. Writes
  * go to the store, so a seal can be made over the edited view (an edit made between two seals).
  */
-import type { AccountBalance, StoreTx, StoredRecord } from "../store/store";
+import type { AccountBalance, NumberedAccount, StoreTx, StoredRecord } from "../store/store";
 import type { Account } from "../ledger/account";
 
 /** What a seal reads and writes. */
-export type SealView = Pick<StoreTx, "transfers" | "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "getRecords" | "recordVersions" | "accountBalances" | "queryRecords">;
+export type SealView = Pick<StoreTx, "transfers" | "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "getRecords" | "recordVersions" | "accountBalances" | "accountsCreatedAfter" | "queryRecords">;
 
-/** The edits a view applies: an account or record mapped to its edited form, or `undefined` (deleted). */
+/**
+ * The edits a view applies: an account or record mapped to its edited form, or `undefined`
+ * (deleted); an account's store number mapped to another.
+ */
 export interface Edits {
   readonly account?: (a: Account) => Account | undefined;
+  readonly number?: (n: NumberedAccount) => number;
   readonly record?: (r: StoredRecord) => StoredRecord | undefined;
 }
 
@@ -40,6 +44,14 @@ export function tamperedView(store: SealView, edits: Edits): SealView {
         const a = account(b.account);
         return a === undefined ? [] : [{ ...b, account: a }];
       });
+    },
+    async accountsCreatedAfter(afterNumber) {
+      const all = await store.accountsCreatedAfter(Number.MIN_SAFE_INTEGER);
+      const edited = all.flatMap((n): NumberedAccount[] => {
+        const a = account(n.account);
+        return a === undefined ? [] : [{ number: edits.number?.(n) ?? n.number, account: a }];
+      });
+      return edited.filter((n) => n.number > afterNumber).sort((a, b) => a.number - b.number);
     },
     async getRecords<T>(collection: string, ids: readonly string[]) {
       return (await store.getRecords<T>(collection, ids)).map((r) => (r === undefined ? undefined : (record(r as StoredRecord) as StoredRecord<T> | undefined)));

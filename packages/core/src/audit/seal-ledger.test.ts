@@ -14,7 +14,7 @@ import { sealLinePages, transferSealLine } from "./transfer-seal-line";
 const clock = fixedClock("2026-03-31T18:00:00Z");
 const seal = (store: Store) => store.transaction((tx) => sealLedger(tx, { actor: "u:zhang", clock }));
 
-type Sealed = Pick<Store, "transfers" | "transferSealLines" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">;
+type Sealed = Pick<Store, "transfers" | "transferSealLines" | "auditEvents" | "getRecord" | "accountsCreatedAfter" | "queryRecords">;
 
 /** The store as it would read after someone edited one stored transfer behind its back. */
 function tampered(store: Store, id: string, change: (t: Transfer) => Transfer): Sealed {
@@ -22,7 +22,7 @@ function tampered(store: Store, id: string, change: (t: Transfer) => Transfer): 
     auditEvents: (from) => store.auditEvents(from),
     getRecord: (collection, recordId) => store.getRecord(collection, recordId),
     queryRecords: (collection, query) => store.queryRecords(collection, query),
-    accountBalances: (query) => store.accountBalances(query),
+    accountsCreatedAfter: (after) => store.accountsCreatedAfter(after),
     async *transfers(query) {
       for await (const t of store.transfers(query)) yield t.id === id ? change(t) : t;
     },
@@ -71,7 +71,7 @@ describe("sealLedger and verifyLedgerSeals", () => {
       auditEvents: (from) => store.auditEvents(from),
       getRecord: (collection, recordId) => store.getRecord(collection, recordId),
     queryRecords: (collection, query) => store.queryRecords(collection, query),
-      accountBalances: (query) => store.accountBalances(query),
+      accountsCreatedAfter: (after) => store.accountsCreatedAfter(after),
       async *transfers(query) {
         for await (const t of store.transfers(query)) if (t.sequence !== 1) yield t;
       },
@@ -121,8 +121,8 @@ function moved(store: Store, id: string, change: (a: Account) => Account): Seale
     queryRecords: (collection, query) => store.queryRecords(collection, query),
     transfers: (query) => store.transfers(query),
     transferSealLines: (after) => store.transferSealLines(after),
-    async accountBalances(query) {
-      return (await store.accountBalances(query)).map((b) => (b.account.id === id ? { ...b, account: change(b.account) } : b));
+    async accountsCreatedAfter(after) {
+      return (await store.accountsCreatedAfter(after)).map((n) => (n.account.id === id ? { ...n, account: change(n.account) } : n));
     },
   };
 }
@@ -162,7 +162,7 @@ describe("the accounts in a seal", () => {
     const store = createMemoryStore();
     await seedLedger(store);
     await seal(store);
-    const gone: Sealed = { ...moved(store, "", (a) => a), accountBalances: async (query) => (await store.accountBalances(query)).filter((b) => b.account.id !== ACCOUNTS.q3) };
+    const gone: Sealed = { ...moved(store, "", (a) => a), accountsCreatedAfter: async (after) => (await store.accountsCreatedAfter(after)).filter((n) => n.account.id !== ACCOUNTS.q3) };
     expect((await verifyLedgerSeals(gone)).problems[0]?.message).toContain(`: ${ACCOUNTS.q3} missing`);
   });
 

@@ -26,8 +26,10 @@ import { createSealDigest, type SealMark } from "./_seal-digest";
 import { sealLineId } from "./transfer-seal-line";
 
 export type { SealMark } from "./_seal-digest";
-import type { SealedAccounts } from "./seal-accounts";
-import { sealAccounts, verifySealedAccounts } from "./seal-accounts";
+import type { NumberedSealedAccounts, SealedAccounts } from "./seal-accounts";
+import { isNumbered, sealAccounts } from "./seal-accounts";
+import type { SealedAccountsAt } from "./verify-sealed-accounts";
+import { verifySealedAccounts } from "./verify-sealed-accounts";
 import type { RecordSealSummary, SealedCollection, SealedRecords } from "./seal-records";
 import { sealRecords, verifySealedRecords } from "./seal-records";
 
@@ -146,23 +148,32 @@ export interface LedgerSealResult extends LedgerSeal {
  * ```
  */
 export async function sealLedger(
-  tx: Pick<StoreTx, "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "getRecords" | "recordVersions" | "accountBalances">,
+  tx: Pick<StoreTx, "transferSealLines" | "auditEvents" | "lastAuditEvent" | "appendAuditEvent" | "putRecord" | "getRecord" | "getRecords" | "recordVersions" | "accountsCreatedAfter">,
   options: SealLedgerOptions,
 ): Promise<LedgerSealResult | undefined> {
   // Before the (long) read of the transfers, not after it.
   requireClock("sealLedger", options);
   const hasher = options.hasher ?? sha256Hasher;
-  let after = 0;
-  // The accounts earlier seals covered, from their kept records (only those that are believed).
-  const covered = new Set<string>();
+  // The seals' own records are covered by their events' digests, not by a later seal.
+  const collections = (options.collections ?? []).filter((c) => c !== LEDGER_SEAL_COLLECTION);
+  const last = await lastSealOf(tx);
+  const lastKept = last === undefined ? undefined : await keptRecord(tx, last.event, hasher);
+  let after = last?.seal.to ?? 0;
+  let accountsBefore: NumberedSealedAccounts | Set<string> | undefined = isNumbered(lastKept?.accounts) ? lastKept!.accounts : undefined;
+  // The documents' last sealed versions, and the accounts after a seal of the older rule (or one
+  // not believed), come from every earlier seal record; the accounts of a numbered seal from it alone.
   const earlierRecords: { readonly event: number; readonly records: SealedRecords }[] = [];
-  for await (const event of tx.auditEvents()) {
-    const seal = sealOf(event);
-    if (seal === undefined) continue;
-    after = seal.to;
-    const kept = await keptRecord(tx, event, hasher);
-    for (const id of kept?.accounts?.added ?? []) covered.add(id);
-    if (kept?.records !== undefined) earlierRecords.push({ event: event.sequence, records: kept.records });
+  if (accountsBefore === undefined || collections.length > 0 || Object.keys(lastKept?.records ?? {}).length > 0) {
+    const covered = new Set<string>();
+    for await (const event of tx.auditEvents()) {
+      const seal = sealOf(event);
+      if (seal === undefined) continue;
+      after = seal.to;
+      const kept = await keptRecord(tx, event, hasher);
+      for (const id of kept?.accounts?.added ?? []) covered.add(id);
+      if (kept?.records !== undefined) earlierRecords.push({ event: event.sequence, records: kept.records });
+    }
+    accountsBefore ??= covered;
   }
   const digest = createSealDigest(hasher);
   let to = after;
@@ -173,9 +184,7 @@ export async function sealLedger(
     }
     to = sequences.at(-1) ?? to;
   }
-  const accounts = await sealAccounts(tx, covered, hasher);
-  // The seals' own records are covered by their events' digests, not by a later seal.
-  const collections = (options.collections ?? []).filter((c) => c !== LEDGER_SEAL_COLLECTION);
+  const accounts = await sealAccounts(tx, accountsBefore, hasher);
   const records = await sealRecords(tx, collections, earlierRecords, hasher);
   if (digest.count() === 0 && accounts.added.length === 0 && records.changed === 0) return undefined;
   const seal: LedgerSeal = { after, to, count: digest.count(), digest: await digest.finish() };
@@ -261,13 +270,15 @@ export interface SealReport {
  * ```
  */
 export async function verifyLedgerSeals(
-  store: Pick<StoreTx, "transferSealLines" | "auditEvents" | "getRecord" | "accountBalances" | "queryRecords">,
+  store: Pick<StoreTx, "transferSealLines" | "auditEvents" | "getRecord" | "accountsCreatedAfter" | "queryRecords">,
   options: { readonly hasher?: AuditHasher } = {},
 ): Promise<SealReport> {
   const hasher = options.hasher ?? sha256Hasher;
   const seals: (LedgerSeal & { readonly event: number; readonly marks: readonly SealMark[] })[] = [];
   const problems: SealProblem[] = [];
-  const accountSeals: { readonly event: number; readonly accounts: SealedAccounts }[] = [];
+  const accountSeals: SealedAccountsAt[] = [];
+  // What the next seal's account digest follows (see SealedAccountsAt.chainsFrom).
+  let chainsFrom: string | null = "";
   const recordSeals: { readonly event: number; readonly records: SealedRecords }[] = [];
   for await (const event of store.auditEvents()) {
     const seal = sealOf(event);
@@ -281,7 +292,8 @@ export async function verifyLedgerSeals(
       });
     }
     seals.push({ ...seal, event: event.sequence, marks: keptMarksOf(kept) });
-    if (kept?.accounts !== undefined) accountSeals.push({ event: event.sequence, accounts: kept.accounts });
+    if (kept?.accounts !== undefined) accountSeals.push({ event: event.sequence, accounts: kept.accounts, chainsFrom });
+    chainsFrom = kept === null ? null : isNumbered(kept?.accounts) ? kept.accounts.digest : "";
     if (kept?.records !== undefined) recordSeals.push({ event: event.sequence, records: kept.records });
   }
   // Every stored transfer, a made-up sequence at or below 0 included (the stores start at 1).
@@ -329,8 +341,8 @@ export async function verifyLedgerSeals(
 
 /** The findings of every seal's accounts and documents (one read of the accounts and of each collection). */
 async function coveredProblems(
-  store: Pick<StoreTx, "accountBalances" | "queryRecords">,
-  accountSeals: readonly { readonly event: number; readonly accounts: SealedAccounts }[],
+  store: Pick<StoreTx, "accountsCreatedAfter" | "queryRecords">,
+  accountSeals: readonly SealedAccountsAt[],
   recordSeals: readonly { readonly event: number; readonly records: SealedRecords }[],
   hasher: AuditHasher,
 ): Promise<{ readonly problems: SealProblem[]; readonly summary: RecordSealSummary }> {
@@ -375,6 +387,27 @@ function pageCursor(pages: AsyncIterable<TransferSealPage>): PageCursor {
   return cursor;
 }
 
+/**
+ * The last seal event, found from the newest kept seal record (its id is the event's sequence)
+ * without reading the chain before it; from the start when no record leads to a seal event.
+ */
+async function lastSealOf(tx: Pick<StoreTx, "recordVersions" | "auditEvents">): Promise<{ readonly event: AuditEvent; readonly seal: LedgerSeal } | undefined> {
+  let newest = 0;
+  for (const id of (await tx.recordVersions(LEDGER_SEAL_COLLECTION)).ids) {
+    const n = Number(id);
+    if (Number.isSafeInteger(n) && n > newest) newest = n;
+  }
+  for (const from of newest > 1 ? [newest, 1] : [1]) {
+    let last: { readonly event: AuditEvent; readonly seal: LedgerSeal } | undefined;
+    for await (const event of tx.auditEvents(from)) {
+      const seal = sealOf(event);
+      if (seal !== undefined) last = { event, seal };
+    }
+    if (last !== undefined) return last;
+  }
+  return undefined;
+}
+
 /** A kept `ledger-seal` record as far as it is read back. */
 interface KeptSeal {
   readonly marks?: unknown;
@@ -391,7 +424,7 @@ async function keptRecord(store: Pick<StoreTx, "getRecord">, event: AuditEvent, 
   if (kept === undefined) return undefined;
   if ((await hasher.hash(new TextEncoder().encode(canonicalJson(kept.data)))) !== event.digest) return null;
   const accounts = kept.data.accounts;
-  const wellFormed = accounts === undefined || (Array.isArray(accounts.added) && Array.isArray(accounts.marks) && typeof accounts.count === "number" && typeof accounts.digest === "string");
+  const wellFormed = accounts === undefined || (Array.isArray(accounts.added) && Array.isArray(accounts.marks) && typeof accounts.count === "number" && typeof accounts.digest === "string" && (accounts.lastNumber === undefined || isNumbered(accounts)));
   const records = kept.data.records;
   const recordsWellFormed = records === undefined || (typeof records === "object" && records !== null && Object.values(records).every(isSealedCollection));
   if (!wellFormed) return { marks: kept.data.marks };

@@ -70,6 +70,7 @@ export function createMemoryStore(_options: MemoryStoreOptions = {}): Store {
       lockedStream(exclusive, () => queryRecords(state, collection, query), (r) => cloneRecord(r) as StoredRecord<T>),
     countRecordsBy: (collection, field) => exclusive(() => tx.countRecordsBy(collection, field)),
     recordVersions: (collection) => exclusive(() => tx.recordVersions(collection)),
+    accountsCreatedAfter: (afterNumber) => exclusive(() => tx.accountsCreatedAfter(afterNumber)),
     deleteRecord: (collection, id, version) => exclusive(() => tx.deleteRecord(collection, id, version)),
     lastAuditEvent: () => exclusive(() => tx.lastAuditEvent()),
     appendAuditEvent: (event) => exclusive(() => tx.appendAuditEvent(event)),

@@ -158,6 +158,23 @@ export interface TransferSealPage {
 }
 
 /**
+ * An account with the number its store gave it when it was created (see
+ * {@link StoreTx.accountsCreatedAfter}).
+ *
+ * @example
+ * ```ts
+ * const [first]: NumberedAccount[] = await store.accountsCreatedAfter(0);
+ * first; // { number: 1, account: { id: "quota:ZB1", book: "quota", … } }
+ * ```
+ */
+export interface NumberedAccount {
+  /** The store's number of the account: ascending in the order accounts were created and committed. */
+  readonly number: number;
+  /** The account, as stored. */
+  readonly account: Account;
+}
+
+/**
  * A domain document kept by the record store.
  *
  * @example
@@ -309,6 +326,14 @@ export interface StoreTx {
   getResolution(pendingId: string): Promise<Transfer | undefined>;
   /** Per-account balances, current or as of a date. */
   accountBalances(query?: BalanceQuery): Promise<AccountBalance[]>;
+  /**
+   * The accounts numbered after `afterNumber`, in number order. A store numbers accounts as it
+   * creates them, and an account committed after another never has a lower number (SQLite and
+   * memory write one at a time; PostgreSQL numbers them under the `ledger_head` row lock), so the
+   * highest number a seal saw marks what it covered: the next seal reads only the accounts created
+   * since. Numbers may skip (a rolled-back creation). `0` gives every account.
+   */
+  accountsCreatedAfter(afterNumber: number): Promise<NumberedAccount[]>;
   /** Transfers, streamed in sequence order. */
   transfers(query?: TransferQuery): AsyncIterable<Transfer>;
   /**

@@ -1,5 +1,6 @@
 /** The store conformance suite: every backend runs it unchanged, the memory store with no skips. */
 import { describe } from "vitest";
+import { accountSealsSuite } from "./account-seals.suite";
 import { ledgerInvariantsSuite } from "./ledger-invariants.suite";
 import { ledgerQuerySuite } from "./ledger-query.suite";
 import { recordAuditSuite } from "./record-audit.suite";
@@ -41,5 +42,6 @@ export function storeConformanceSuite(harness: StoreHarness): void {
     ledgerInvariantsSuite(harness);
     transferFlowsSuite(harness);
     sealLinesSuite(harness);
+    accountSealsSuite(harness);
   });
 }

@@ -54,7 +54,7 @@ export function recyclingHarness(name: string, propertyRuns?: number): StoreHarn
       admin ??= new pg.Pool({ connectionString: testServerUrl(), max: 1 });
       const s = quoteIdent(schema);
       await admin.query(
-        `TRUNCATE ${TABLES.map((t) => `${s}.${t}`).join(", ")} RESTART IDENTITY; UPDATE ${s}.ledger_head SET last_sequence = 0`,
+        `TRUNCATE ${TABLES.map((t) => `${s}.${t}`).join(", ")} RESTART IDENTITY; UPDATE ${s}.ledger_head SET last_sequence = 0, last_account_num = 0`,
       );
       free.push(schema);
     },

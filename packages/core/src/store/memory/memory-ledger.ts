@@ -14,7 +14,7 @@ import { planAccounts } from "../../ledger/plan-accounts";
 import { planTransfers } from "../../ledger/plan-transfers";
 import type { Transfer, TransferBatchResult, TransferInput } from "../../ledger/transfer";
 import type { TransferPlan } from "../../ledger/transfer-plan";
-import type { AccountBalance, BalanceQuery, CreateTransfersOptions, TransferQuery } from "../store";
+import type { AccountBalance, BalanceQuery, CreateTransfersOptions, NumberedAccount, TransferQuery } from "../store";
 import { onUndo, type MemoryState } from "./memory-state";
 
 /** Creates accounts (each item on its own). */
@@ -22,9 +22,25 @@ export function createAccounts(state: MemoryState, inputs: readonly AccountInput
   const plan = planAccounts(inputs, (id) => state.accounts.get(id));
   for (const account of plan.accounts) {
     state.accounts.set(account.id, account);
-    onUndo(state, () => state.accounts.delete(account.id));
+    // Accounts are never deleted, so the next number is one more than the count (a rollback
+    // removes the last ones first, and their numbers are given again).
+    state.accountNumbers.set(account.id, state.accountNumbers.size + 1);
+    onUndo(state, () => {
+      state.accounts.delete(account.id);
+      state.accountNumbers.delete(account.id);
+    });
   }
   return plan.results;
+}
+
+/** The accounts numbered after `afterNumber`, in number order (see `StoreTx.accountsCreatedAfter`). */
+export function accountsCreatedAfter(state: MemoryState, afterNumber: number): NumberedAccount[] {
+  const numbered: NumberedAccount[] = [];
+  for (const [id, number] of state.accountNumbers) {
+    const account = state.accounts.get(id);
+    if (number > afterNumber && account !== undefined) numbered.push({ number, account });
+  }
+  return numbered.sort((a, b) => a.number - b.number);
 }
 
 /** Marks an account closed; throws `ACCOUNT_NOT_FOUND`. */

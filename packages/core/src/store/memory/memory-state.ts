@@ -8,6 +8,8 @@ import type { StoredRecord } from "../store";
 /** Everything the memory store holds. */
 export interface MemoryState {
   readonly accounts: Map<string, Account>;
+  /** Each account's number (see `StoreTx.accountsCreatedAfter`), given in creation order. */
+  readonly accountNumbers: Map<string, number>;
   /** Current balances; values are immutable and replaced on change. */
   readonly balances: Map<string, Balance>;
   /** Transfers in sequence order: `transfers[i].sequence === i + 1`. */
@@ -28,6 +30,7 @@ export interface MemoryState {
 export function createMemoryState(): MemoryState {
   return {
     accounts: new Map(),
+    accountNumbers: new Map(),
     balances: new Map(),
     transfers: [],
     transfersById: new Map(),

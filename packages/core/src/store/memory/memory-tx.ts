@@ -21,6 +21,7 @@ export function createMemoryTx(state: MemoryState): StoreTx {
     getTransfers: async (ids) => ids.map((id) => state.transfersById.get(id)),
     getResolution: async (pendingId) => state.resolutions.get(pendingId),
     accountBalances: async (query) => ledger.accountBalances(state, query),
+    accountsCreatedAfter: async (afterNumber) => ledger.accountsCreatedAfter(state, afterNumber),
     transfers: async function* (query = {}) {
       const keep = ledger.transferFilter(state, query);
       const end = state.transfers.length;
