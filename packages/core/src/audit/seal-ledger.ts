@@ -31,7 +31,8 @@ import { isNumbered, sealAccounts } from "./seal-accounts";
 import type { SealedAccountsAt } from "./verify-sealed-accounts";
 import { verifySealedAccounts } from "./verify-sealed-accounts";
 import type { RecordSealSummary, SealedCollection, SealedRecords } from "./seal-records";
-import { sealRecords, verifySealedRecords } from "./seal-records";
+import { sealRecords, sealedVersionsOf, verifySealedRecords } from "./seal-records";
+import { LEDGER_SEAL_STATE_COLLECTION, readSealedState, writeSealedState } from "./seal-record-state";
 
 /**
  * The audit action of a seal.
@@ -154,17 +155,23 @@ export async function sealLedger(
   // Before the (long) read of the transfers, not after it.
   requireClock("sealLedger", options);
   const hasher = options.hasher ?? sha256Hasher;
-  // The seals' own records are covered by their events' digests, not by a later seal.
-  const collections = (options.collections ?? []).filter((c) => c !== LEDGER_SEAL_COLLECTION);
+  // The seals' own records (and the versions they keep) are covered by their events' digests, not by a later seal.
+  const collections = (options.collections ?? []).filter((c) => c !== LEDGER_SEAL_COLLECTION && c !== LEDGER_SEAL_STATE_COLLECTION);
   const last = await lastSealOf(tx);
   const lastKept = last === undefined ? undefined : await keptRecord(tx, last.event, hasher);
   let after = last?.seal.to ?? 0;
+  // After a seal of this version, its record alone (and the versions it keeps) is what the next
+  // builds on; otherwise (a seal of an older version, or one not believed) every earlier seal record.
   let accountsBefore: NumberedSealedAccounts | Set<string> | undefined = isNumbered(lastKept?.accounts) ? lastKept!.accounts : undefined;
-  // The documents' last sealed versions, and the accounts after a seal of the older rule (or one
-  // not believed), come from every earlier seal record; the accounts of a numbered seal from it alone.
-  const earlierRecords: { readonly event: number; readonly records: SealedRecords }[] = [];
-  if (accountsBefore === undefined || collections.length > 0 || Object.keys(lastKept?.records ?? {}).length > 0) {
+  const stateBefore = lastKept == null ? undefined : await readSealedState(tx, collections, lastKept.records ?? {}, hasher);
+  let versionsBefore: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined = stateBefore;
+  // No seal at all: nothing earlier to read.
+  if (last === undefined) {
+    accountsBefore = new Set();
+    versionsBefore = new Map();
+  } else if (accountsBefore === undefined || versionsBefore === undefined) {
     const covered = new Set<string>();
+    const earlierRecords: { readonly event: number; readonly records: SealedRecords }[] = [];
     for await (const event of tx.auditEvents()) {
       const seal = sealOf(event);
       if (seal === undefined) continue;
@@ -174,6 +181,7 @@ export async function sealLedger(
       if (kept?.records !== undefined) earlierRecords.push({ event: event.sequence, records: kept.records });
     }
     accountsBefore ??= covered;
+    versionsBefore ??= sealedVersionsOf(earlierRecords);
   }
   const digest = createSealDigest(hasher);
   let to = after;
@@ -185,8 +193,15 @@ export async function sealLedger(
     to = sequences.at(-1) ?? to;
   }
   const accounts = await sealAccounts(tx, accountsBefore, hasher);
-  const records = await sealRecords(tx, collections, earlierRecords, hasher);
+  const records = await sealRecords(tx, collections, versionsBefore, hasher);
   if (digest.count() === 0 && accounts.added.length === 0 && records.changed === 0) return undefined;
+  // The versions sealed now, kept for the next seal (rewritten only where a document changed).
+  const recordsKept: Record<string, SealedCollection> = {};
+  for (const [collection, sealed] of Object.entries(records.records)) {
+    const unchanged = stateBefore?.has(collection) === true && records.changedBy[collection] === 0;
+    const state = unchanged ? lastKept!.records![collection]!.state! : await writeSealedState(tx, collection, records.sealed.get(collection)!, hasher);
+    recordsKept[collection] = { ...sealed, state };
+  }
   const seal: LedgerSeal = { after, to, count: digest.count(), digest: await digest.finish() };
   // The chain's value after every chunk is kept beside the event (about 8 KB per million
   // transfers), so that a change is found to its chunk of 10,000 transfers rather than to the
@@ -195,7 +210,7 @@ export async function sealLedger(
   // database shows), the ids first covered here with a short hash each, the digest of them all;
   // and the documents changed since, by collection (none: no `records`, as older seals had).
   const sealsRecords = Object.keys(records.records).length > 0;
-  const change = { ...seal, marks: seal.count === 0 ? [] : digest.marks().map((m) => ({ to: m.to, digest: m.digest })), accounts, ...(sealsRecords ? { records: records.records } : {}) };
+  const change = { ...seal, marks: seal.count === 0 ? [] : digest.marks().map((m) => ({ to: m.to, digest: m.digest })), accounts, ...(sealsRecords ? { records: recordsKept } : {}) };
   const event = await appendAudit(tx, { actor: options.actor, action: LEDGER_SEAL_ACTION, subject: `transfers ${after + 1}..${to} (${seal.count}) ${seal.digest}`, change }, options);
   await tx.putRecord({ collection: LEDGER_SEAL_COLLECTION, id: String(event.sequence), data: change });
   return { ...seal, newAccounts: accounts.added.length, changedRecords: records.changed, changedRecordsBy: records.changedBy };

@@ -40,6 +40,12 @@ export interface SealedCollection {
   readonly marks: readonly string[];
   /** Ids an earlier seal recorded that were deleted since (sorted). */
   readonly deleted: readonly string[];
+  /**
+   * The digest of the versions every document of the collection is sealed at after this seal,
+   * kept in a `ledger-seal-state` record for the next seal (see `seal-record-state`). Since
+   * session 18.
+   */
+  readonly state?: string;
 }
 
 /**
@@ -90,35 +96,66 @@ function latestOf(seals: readonly { readonly event: number; readonly records: Se
 }
 
 /**
- * The documents part of a new seal: for each collection (those given, and those earlier seals
- * recorded), the documents whose version is not the one the earlier seals last recorded (new ones
- * included), and those recorded that are gone. `changed` counts both.
+ * For each collection, the version the earlier seals last recorded of each document they did not
+ * record deleted: what a new seal compares the stored versions with.
  *
  * @example
  * ```ts
- * await sealRecords(tx, ["payment"], [{ event: 3, records: earlier }], sha256Hasher);
- * // { records: { payment: { ids: ["ZF9"], versions: [1], marks: ["3f9a…"], deleted: [] } }, changed: 1, changedBy: { payment: 1 } }
+ * sealedVersionsOf([{ event: 3, records: { payment: { ids: ["ZF1"], versions: [2], marks: ["…"], deleted: [] } } }]);
+ * // Map { "payment" => Map { "ZF1" => 2 } }
+ * ```
+ */
+export function sealedVersionsOf(seals: readonly { readonly event: number; readonly records: SealedRecords }[]): Map<string, Map<string, number>> {
+  const versions = new Map<string, Map<string, number>>();
+  for (const [collection, docs] of latestOf(seals)) {
+    versions.set(collection, new Map([...docs].flatMap(([id, last]) => ("deleted" in last ? [] : [[id, last.version] as const]))));
+  }
+  return versions;
+}
+
+/** What {@link sealRecords} sealed, and the versions sealed now. */
+export interface RecordSealResult {
+  /** The documents part of the new seal's record, by collection. */
+  readonly records: SealedRecords;
+  /** Documents new, changed or deleted since the earlier seals, in all. */
+  readonly changed: number;
+  /** The same by collection (every sealed collection, 0 where none changed). */
+  readonly changedBy: Readonly<Record<string, number>>;
+  /** For each collection, the version of each document as sealed now (what the next seal compares with). */
+  readonly sealed: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/**
+ * The documents part of a new seal: for each collection (those given, and those earlier seals
+ * recorded: the keys of `before`), the documents whose version is not the one earlier seals last
+ * recorded (`before`, new ones included), and those recorded that are gone. `changed` counts both.
+ *
+ * @example
+ * ```ts
+ * await sealRecords(tx, ["payment"], sealedVersionsOf([{ event: 3, records: earlier }]), sha256Hasher);
+ * // { records: { payment: { ids: ["ZF9"], versions: [1], marks: ["3f9a…"], deleted: [] } }, changed: 1, changedBy: { payment: 1 }, sealed: Map { … } }
  * ```
  */
 export async function sealRecords(
   tx: Pick<StoreTx, "recordVersions" | "getRecords">,
   collections: readonly string[],
-  earlier: readonly { readonly event: number; readonly records: SealedRecords }[],
+  before: ReadonlyMap<string, ReadonlyMap<string, number>>,
   hasher: AuditHasher,
-): Promise<{ readonly records: SealedRecords; readonly changed: number; readonly changedBy: Readonly<Record<string, number>> }> {
-  const latest = latestOf(earlier);
+): Promise<RecordSealResult> {
   const records: Record<string, SealedCollection> = {};
   const changedBy: Record<string, number> = {};
+  const sealedNow = new Map<string, Map<string, number>>();
   let changed = 0;
   // A collection an earlier seal recorded is sealed on, even when this call does not name it.
-  for (const collection of [...new Set([...collections, ...latest.keys()])].sort()) {
-    const before = latest.get(collection) ?? new Map<string, Latest>();
+  for (const collection of [...new Set([...collections, ...before.keys()])].sort()) {
+    const last = before.get(collection) ?? new Map<string, number>();
     const sealed = { ids: [] as string[], versions: [] as number[], marks: [] as string[] };
     const now = await tx.recordVersions(collection);
-    const seen = new Set(now.ids);
+    const versionsNow = new Map<string, number>();
     const changedIds = now.ids.filter((id, i) => {
-      const last = before.get(id);
-      return last === undefined || "deleted" in last || last.version !== now.versions[i];
+      if (last.get(id) !== now.versions[i]) return true;
+      versionsNow.set(id, now.versions[i]!);
+      return false;
     });
     for (let i = 0; i < changedIds.length; i += READ_BATCH) {
       for (const r of await tx.getRecords(collection, changedIds.slice(i, i + READ_BATCH))) {
@@ -127,16 +164,19 @@ export async function sealRecords(
         sealed.ids.push(r.id);
         sealed.versions.push(r.version);
         sealed.marks.push(await markOf(r, hasher));
+        versionsNow.set(r.id, r.version);
       }
     }
-    const deleted = [...before].filter(([id, last]) => !seen.has(id) && !("deleted" in last)).map(([id]) => id).sort();
+    const seen = new Set(now.ids);
+    const deleted = [...last.keys()].filter((id) => !seen.has(id)).sort();
     // Read in the store's id order; sorted again so that every store's order gives one record.
     const order = sealed.ids.map((_, i) => i).sort((a, b) => compareIds(sealed.ids[a]!, sealed.ids[b]!));
     records[collection] = { ids: order.map((i) => sealed.ids[i]!), versions: order.map((i) => sealed.versions[i]!), marks: order.map((i) => sealed.marks[i]!), deleted };
     changed += sealed.ids.length + deleted.length;
     changedBy[collection] = sealed.ids.length + deleted.length;
+    sealedNow.set(collection, versionsNow);
   }
-  return { records, changed, changedBy };
+  return { records, changed, changedBy, sealed: sealedNow };
 }
 
 /** Documents of one seal that no longer agree, as found by {@link verifySealedRecords}. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "../audit/seal-ledger";
 import type { SealedAccounts } from "../audit/seal-accounts";
+import type { SealedRecords } from "../audit/seal-records";
 import { accountsDigest } from "../audit/seal-accounts";
 import { sha256Hasher } from "../audit/audit-hasher";
 import type { AccountInput } from "../ledger/account";
@@ -17,21 +18,30 @@ import { withStore, type StoreHarness } from "./store-harness";
 const clock = fixedClock("2026-12-07T18:00:00Z");
 const line = (id: string, agency = "101001"): AccountInput => ({ id, book: "quota", code: id.slice(6), normalSide: "credit", dimensions: { fiscalYear: "2026", agency } });
 
-/** Seals with `collections` and records the numbers the seal asked `accountsCreatedAfter` for. */
-async function sealCounting(store: Store, collections: readonly string[] = []): Promise<{ readonly asked: number[] }> {
-  const asked: number[] = [];
+/** What a seal read: the numbers it asked `accountsCreatedAfter` for, the seal records, where it started reading the chain. */
+interface SealReads {
+  readonly asked: number[];
+  readonly sealRecords: string[];
+  readonly chainFrom: number[];
+}
+
+/** Seals with `collections` and records what the seal read. */
+async function sealCounting(store: Store, collections: readonly string[] = []): Promise<SealReads> {
+  const reads: SealReads = { asked: [], sealRecords: [], chainFrom: [] };
   await store.transaction((tx) => {
     // A proxy, not a copy: a store's transaction may be a class whose methods a spread would drop.
     const counting = new Proxy(tx, {
       get: (target, key) => {
-        if (key === "accountsCreatedAfter") return (after: number) => (asked.push(after), target.accountsCreatedAfter(after));
+        if (key === "accountsCreatedAfter") return (after: number) => (reads.asked.push(after), target.accountsCreatedAfter(after));
+        if (key === "auditEvents") return (from?: number) => (reads.chainFrom.push(from ?? 1), target.auditEvents(from));
+        if (key === "getRecord") return (collection: string, id: string) => (collection === LEDGER_SEAL_COLLECTION && reads.sealRecords.push(id), target.getRecord(collection, id));
         const value: unknown = Reflect.get(target, key);
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
     return sealLedger(counting, { actor: "cli:zhang", clock, collections });
   });
-  return { asked };
+  return reads;
 }
 
 const keptAccounts = async (store: Store, event: number): Promise<SealedAccounts> =>
@@ -73,7 +83,7 @@ export function accountSealsSuite(h: StoreHarness): void {
     it("reads only the accounts numbered after the last seal's, and chains its digest to that seal's", async () => {
       await withStore(h, async (store) => {
         await store.createAccounts([line("quota:ZB1"), line("quota:ZB2")]);
-        expect((await sealCounting(store)).asked).toEqual([Number.MIN_SAFE_INTEGER]);
+        expect(await sealCounting(store)).toEqual({ asked: [Number.MIN_SAFE_INTEGER], sealRecords: [], chainFrom: [1] });
         const first = await keptAccounts(store, 1);
         expect(first).toMatchObject({ added: ["quota:ZB1", "quota:ZB2"], count: 2, lastNumber: 2 });
         const all = (await store.accountsCreatedAfter(0)).map((n) => n.account);
@@ -87,6 +97,20 @@ export function accountSealsSuite(h: StoreHarness): void {
       });
     });
 
+    it("reads, after a seal of this version, only its record, the versions it keeps and what is new since", async () => {
+      await withStore(h, async (store) => {
+        await store.createAccounts([line("quota:ZB1")]);
+        for (const id of ["ZF1", "ZF2"]) await store.putRecord({ collection: "payment", id, data: { status: "submitted" } });
+        await sealCounting(store, ["payment"]);
+        await store.createAccounts([line("quota:ZB2")]);
+        await store.putRecord({ collection: "payment", id: "ZF2", data: { status: "paid" } });
+        await store.deleteRecord("payment", "ZF1");
+        expect(await sealCounting(store, ["payment"])).toEqual({ asked: [1], sealRecords: ["1"], chainFrom: [1] });
+        expect((await store.getRecord<{ records: SealedRecords }>(LEDGER_SEAL_COLLECTION, "2"))!.data.records.payment).toMatchObject({ ids: ["ZF2"], versions: [2], deleted: ["ZF1"] });
+        expect(await verifyLedgerSeals(store)).toMatchObject({ seals: 2, problems: [], records: { sealed: 1 } });
+      });
+    });
+
     it("verifies seals made by the older rule, finds an account changed behind them, and builds numbered seals on them", async () => {
       await withStore(h, async (store) => {
         await seedOlderSeals(store);
@@ -94,12 +118,13 @@ export function accountSealsSuite(h: StoreHarness): void {
         expect(await verifyLedgerSeals(store)).toMatchObject({ seals: 2, problems: [], withoutAccounts: 0, records: { sealed: 1 } });
         await store.createAccounts([line("quota:ZB4")]);
         // After a seal of the older rule, every account is read once, and the digest is over them all.
-        expect((await sealCounting(store, ["payment"])).asked).toEqual([Number.MIN_SAFE_INTEGER]);
+        expect(await sealCounting(store, ["payment"])).toEqual({ asked: [Number.MIN_SAFE_INTEGER], sealRecords: ["2", "1", "2"], chainFrom: [2, 1] });
         const third = await keptAccounts(store, 3);
         const all = (await store.accountsCreatedAfter(0)).map((n) => n.account);
         expect(third).toMatchObject({ added: ["quota:ZB4"], count: 5, lastNumber: 5, digest: await accountsDigest(all, "", sha256Hasher) });
         await store.createAccounts([line("quota:ZB5")]);
-        expect((await sealCounting(store, ["payment"])).asked).toEqual([5]);
+        // The seal before it is of this version: its record alone, and the versions it keeps.
+        expect(await sealCounting(store, ["payment"])).toEqual({ asked: [5], sealRecords: ["3"], chainFrom: [3] });
         expect(await verifyLedgerSeals(store)).toMatchObject({ seals: 4, problems: [], withoutAccounts: 0 });
       });
     });
