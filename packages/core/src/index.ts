@@ -190,6 +190,7 @@ export { auditCheckpointPayload } from "./audit/audit-signer";
 export type { AuditSigner, AuditVerifier } from "./audit/audit-signer";
 export { checkpointAudit } from "./audit/checkpoint-audit";
 export { LEDGER_SEAL_ACTION, LEDGER_SEAL_COLLECTION, sealLedger, sealOf, verifyLedgerSeals } from "./audit/seal-ledger";
+export { LEDGER_SEAL_STATE_COLLECTION } from "./audit/seal-record-state";
 export { sealLineId, sealLinePages, transferSealLine } from "./audit/transfer-seal-line";
 export type { LedgerSeal, LedgerSealResult, SealLedgerOptions, SealProblem, SealReport } from "./audit/seal-ledger";
 export { accountSealLine } from "./audit/seal-accounts";

@@ -7,12 +7,16 @@
  * `transfers 1..1029944 (1029944) sha-256:<hex>`. Transfers are never updated or deleted, so a
  * seal recomputed later must agree; a signed checkpoint after it makes the seal itself
  * unforgeable. `jincai audit checkpoint` seals before it signs; `audit verify` recomputes every seal.
- * A seal also records, in its kept record, every account stored when it is made (their immutable
+ * A seal also records, in its kept record, the accounts created since the previous seal (their immutable
  * fields, see `seal-accounts`: an account's agency edited in the database is found at the seal
  * that first recorded it) and the documents of the sealed record collections new or changed since
  * the previous seal (see `seal-records`: a payment document edited in the database is found at
  * the last seal that recorded it). A seal is made when any of the three is new, so an account
  * created without transfers yet is sealed at once (a seal of no transfers: `transfers 11..10 (0)`).
+ * A seal builds on the last seal alone (its kept record, the accounts numbered after its
+ * `lastNumber`, the versions it keeps in `seal-record-state`), so a daily seal reads what is new,
+ * not the whole ledger; after a seal of an older version, or one whose record is not believed,
+ * it reads every account and every earlier seal record once.
  */
 import type { Clock } from "../time/clock";
 import type { StoreTx, TransferSealPage } from "../store/store";
@@ -136,9 +140,10 @@ export interface LedgerSealResult extends LedgerSeal {
 
 /**
  * Seals what was written since the last seal: appends a `ledger.seal` audit event with the digest
- * of the transfers since, and keeps its record (chunk marks; the accounts stored now, see
+ * of the transfers since, and keeps its record (chunk marks; the accounts created since, see
  * {@link SealedAccounts}; the documents of the sealed collections new or changed since, see
- * {@link SealedRecords}). Returns the seal, or undefined when there is nothing new: no transfer,
+ * {@link SealedRecords}). It reads the audit events from the last seal on, that seal's record,
+ * and what is new since it (see the module's notes for when it reads everything once). Returns the seal, or undefined when there is nothing new: no transfer,
  * no account and no document since the last seal. With new accounts or documents but no
  * transfer, the seal covers no transfers (`count` 0, `to` = `after`).
  *
@@ -272,8 +277,8 @@ export interface SealReport {
 
 /**
  * Recomputes every seal of the audit chain over the transfers as they are stored now; checks
- * every account each seal first recorded, and the last seal's account digest, against the
- * accounts as stored now (one read of them); and every document each seal last recorded against
+ * every account each seal first recorded, and each seal's account digest, against the accounts
+ * as stored now, with their store numbers (one read of them, see `verify-sealed-accounts`); and every document each seal last recorded against
  * the documents as stored now (one read of each sealed collection). Seals made before accounts or
  * documents were sealed are skipped for them, and counted (`withoutAccounts`,
  * `records.firstEvent`). A kept record edited behind the store's back is reported, not believed.
