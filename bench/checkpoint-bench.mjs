@@ -4,7 +4,7 @@
 // (untimed), then each round adds 3 quota lines and 3 transfers and times one checkpoint (its own
 // process: wall time and peak RSS). --root runs another checkout's build (e.g. main's) on a
 // ledger that build writes itself, to compare.
-//   node bench/checkpoint-bench.mjs [--accounts 60000] [--documents 2000] [--rounds 3] [--root /work/main] [--keep]
+//   npm run bench -- checkpoint [--accounts 60000] [--documents 2000] [--rounds 3] [--root /work/main] [--keep]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";

@@ -1,8 +1,10 @@
 /**
  * Seals made by the account rule before session 18 (no `lastNumber`; each seal's account digest
- * over every account covered so far), written by main's build at commit b1742c9 with
- * `/tmp/seals-gen/gen.mjs` (kept in the session-18 report): three accounts, two transfers and a
- * payment document sealed at event 1; one more account and transfer at event 2. `seedOlderSeals`
+ * over every account covered so far, and no kept document versions), written by main's build at
+ * commit b1742c9: the ledger below created in a memory store, sealed with `collections:
+ * ["payment"]` at the two clocks of the events, and the audit events and kept `ledger-seal`
+ * records dumped as JSON. Three accounts, two transfers and a payment document sealed at event 1;
+ * one more account and transfer at event 2. `seedOlderSeals`
  * writes the same ledger, documents, audit events and kept seal records into a store, so that a
  * test checks that such seals still verify, and what a new seal makes after them.
  */
