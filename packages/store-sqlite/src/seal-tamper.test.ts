@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { fixedClock, sealLedger, verifyLedgerSeals } from "@jincai/core";
+import { LEDGER_SEAL_STATE_COLLECTION, fixedClock, sealLedger, verifyLedgerSeals } from "@jincai/core";
 import type { Store } from "@jincai/core";
 import { openSqliteStore } from "./open-sqlite-store";
 import { tempDir } from "./_testing/temp-store";
@@ -75,6 +75,15 @@ describe("verifyLedgerSeals on SQLite", () => {
       expect((await verifyLedgerSeals(store)).records).toMatchObject({ sealed: 1, changedSince: 1 });
       expect(await seal(store)).toMatchObject({ count: 0, changedRecords: 1 });
     });
+    tamper(file, `UPDATE records SET data = json_set(data, '$.events[0].date', '2026-03-01') WHERE collection = 'payment' AND id = 'ZF1'`);
+    expect(await problemsOf(file)).toEqual([["AUDIT_RECORD_MISMATCH", 2, "ZF1 changed"]]);
+  });
+
+  it("does not believe the kept versions edited with SQL to pass a changed document off as sealed: the next seal seals it", async () => {
+    const file = await sealedDatabase();
+    await withStore(file, (store) => store.putRecord({ collection: "payment", id: "ZF1", data: doc("approved"), index: { status: "approved" }, expectedVersion: 1 }));
+    tamper(file, `UPDATE records SET data = json_set(data, '$.versions[0]', 2) WHERE collection = '${LEDGER_SEAL_STATE_COLLECTION}' AND id = 'payment'`);
+    await withStore(file, async (store) => expect(await seal(store)).toMatchObject({ changedRecords: 1, changedRecordsBy: { payment: 1 } }));
     tamper(file, `UPDATE records SET data = json_set(data, '$.events[0].date', '2026-03-01') WHERE collection = 'payment' AND id = 'ZF1'`);
     expect(await problemsOf(file)).toEqual([["AUDIT_RECORD_MISMATCH", 2, "ZF1 changed"]]);
   });
