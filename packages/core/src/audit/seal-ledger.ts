@@ -7,9 +7,9 @@
  * `transfers 1..1029944 (1029944) sha-256:<hex>`. Transfers are never updated or deleted, so a
  * seal recomputed later must agree; a signed checkpoint after it makes the seal itself
  * unforgeable. `jincai audit checkpoint` seals before it signs; `audit verify` recomputes every seal.
- * A seal also records, in its kept record, the accounts created since the previous seal (their immutable
- * fields, see `seal-accounts`: an account's agency edited in the database is found at the seal
- * that first recorded it) and the documents of the sealed record collections new or changed since
+ * A seal also records, in its kept record, the accounts created since the previous seal (their
+ * immutable fields, see `seal-accounts`: an account's agency edited in the database is found at
+ * the seal that first recorded it) and the documents of the sealed record collections new or changed since
  * the previous seal (see `seal-records`: a payment document edited in the database is found at
  * the last seal that recorded it). A seal is made when any of the three is new, so an account
  * created without transfers yet is sealed at once (a seal of no transfers: `transfers 11..10 (0)`).
@@ -143,8 +143,9 @@ export interface LedgerSealResult extends LedgerSeal {
  * of the transfers since, and keeps its record (chunk marks; the accounts created since, see
  * {@link SealedAccounts}; the documents of the sealed collections new or changed since, see
  * {@link SealedRecords}). It reads the audit events from the last seal on, that seal's record,
- * and what is new since it (see the module's notes for when it reads everything once). Returns the seal, or undefined when there is nothing new: no transfer,
- * no account and no document since the last seal. With new accounts or documents but no
+ * and what is new since it (see the module's notes for when it reads everything once). Returns
+ * the seal, or undefined when there is nothing new: no transfer, no account and no document since
+ * the last seal. With new accounts or documents but no
  * transfer, the seal covers no transfers (`count` 0, `to` = `after`).
  *
  * @example
@@ -160,7 +161,8 @@ export async function sealLedger(
   // Before the (long) read of the transfers, not after it.
   requireClock("sealLedger", options);
   const hasher = options.hasher ?? sha256Hasher;
-  // The seals' own records (and the versions they keep) are covered by their events' digests, not by a later seal.
+  // The seals' own records (and the versions they keep) are covered by their events' digests,
+  // not by a later seal.
   const collections = (options.collections ?? []).filter((c) => c !== LEDGER_SEAL_COLLECTION && c !== LEDGER_SEAL_STATE_COLLECTION);
   const last = await lastSealOf(tx);
   const lastKept = last === undefined ? undefined : await keptRecord(tx, last.event, hasher);
@@ -278,8 +280,9 @@ export interface SealReport {
 /**
  * Recomputes every seal of the audit chain over the transfers as they are stored now; checks
  * every account each seal first recorded, and each seal's account digest, against the accounts
- * as stored now, with their store numbers (one read of them, see `verify-sealed-accounts`); and every document each seal last recorded against
- * the documents as stored now (one read of each sealed collection). Seals made before accounts or
+ * as stored now, with their store numbers (one read of them, see `verify-sealed-accounts`); and
+ * every document each seal last recorded against the documents as stored now (one read of each
+ * sealed collection). Seals made before accounts or
  * documents were sealed are skipped for them, and counted (`withoutAccounts`,
  * `records.firstEvent`). A kept record edited behind the store's back is reported, not believed.
  *
