@@ -15,7 +15,15 @@ import { canonicalJson } from "./canonical-json";
 import { compareIds } from "./_seal-marks";
 import type { SealedRecords } from "./seal-records";
 
-/** Record collection of the versions each sealed collection's documents were last sealed at. */
+/**
+ * Record collection of the versions each sealed collection's documents were last sealed at.
+ *
+ * @example
+ * ```ts
+ * const state = await store.getRecord(LEDGER_SEAL_STATE_COLLECTION, "payment");
+ * state?.data; // { ids: ["ZF2026-000001", "ZF2026-000002"], versions: [1, 3] }
+ * ```
+ */
 export const LEDGER_SEAL_STATE_COLLECTION = "ledger-seal-state";
 
 /** A state record's data: ids sorted (JavaScript string order), each one's sealed version. */
