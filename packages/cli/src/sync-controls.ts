@@ -3,12 +3,13 @@
  * user configured are checked on every payment (a changed limit or thresholds are posted, a
  * `retired` date retires one; another change is a conflict).
  */
-import { BudgetErrorCode, BudgetWarningCode, QUOTA_BOOK, controlAccountIds, controlWarnings, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
+import { BudgetErrorCode, QUOTA_BOOK, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
 import type { DefineControlResult, DimensionMatcher, QuotaControl } from "@jincai/budget";
 import { paymentEconomicCode } from "@jincai/treasury";
-import { JincaiError, addCalendarDays, appendAudit, available, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
+import { JincaiError, addCalendarDays, appendAudit, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, PeriodLock, StoreTx } from "@jincai/core";
 import { cliActor } from "./cli-actor";
+import { percentOf } from "./percent-of";
 import { CONFIG_FILE } from "./config";
 import type { JincaiConfig } from "./config";
 
@@ -37,9 +38,8 @@ export interface ControlNotice {
  * in a savepoint of its own, dated today within the fiscal year, or on the last day before it that
  * no closed period covers; when every day of the year is closed, a new control, limit or
  * retirement is not posted and says so (the import goes on: no payment is left for it to check).
- * A retirement is dated as configured: in a closed period it is BUDGET_PERIOD_CLOSED. Last, each
- * advisory control in force that is already past its limit says so, once per import (a row of
- * the import warns only when it takes a control past a level; one defined now says it above).
+ * A retirement is dated as configured: in a closed period it is BUDGET_PERIOD_CLOSED. Whether a
+ * control is past its limit is said at the end of the import, once (see `controlReport`).
  *
  * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when a control retired in the database has no
  *   `retired`, or another one, in the settings (a retirement cannot be taken back or moved)
@@ -51,11 +51,7 @@ export interface ControlNotice {
  */
 export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clock = systemClock()): Promise<ControlNotice[]> {
   const stored = await loadQuotaControls(tx);
-  const notices = [...unconfiguredNotices(stored, config), ...(await defineConfigured(tx, config, stored, clock))];
-  // A control defined now already said how far over its limit it starts.
-  const said = new Set(notices.filter((n) => n.status === "defined").map((n) => n.control));
-  notices.push(...(await overLimitNotices(tx)).filter((n) => !said.has(n.control)));
-  return notices;
+  return [...unconfiguredNotices(stored, config), ...(await defineConfigured(tx, config, stored, clock))];
 }
 
 /** Defines, changes or retires each configured control; the notices of what it did. */
@@ -111,30 +107,6 @@ async function defineConfigured(tx: StoreTx, config: JincaiConfig, stored: reado
   return notices;
 }
 
-/**
- * What an import says of each advisory control in force that is already past its limit: its use,
- * limit and excess. An absolute control cannot be past its limit, and a tracking one has none to
- * pass; a retired one checks nothing any more.
- */
-async function overLimitNotices(tx: StoreTx): Promise<ControlNotice[]> {
-  const advisory = (await loadQuotaControls(tx)).filter((c) => c.policy === "advisory" && c.retired === undefined);
-  if (advisory.length === 0) return [];
-  const balances = new Map((await tx.accountBalances({ accountIds: advisory.map((c) => controlAccountIds(c.id).control) })).map((b) => [b.account.id, b.balance]));
-  const out: ControlNotice[] = [];
-  for (const c of advisory) {
-    const balance = balances.get(controlAccountIds(c.id).control);
-    if (balance === undefined) continue;
-    const over = controlWarnings(c, available(balance), 0n).find((w) => w.code === BudgetWarningCode.ADVISORY_EXCEEDED);
-    if (over === undefined) continue;
-    out.push({
-      control: c.id,
-      status: "over-limit",
-      message: `control ${c.id} (advisory limit ${formatFen(c.limit)}) is past its limit: ${formatFen(over.used)} used or reserved, ${formatFen(over.used - c.limit)} over (${percentOf(over.used, c.limit)} %); its payments are still accepted`,
-    });
-  }
-  return out;
-}
-
 /** What an import says of the stored controls gone from the settings: still checked, or retired. */
 function unconfiguredNotices(stored: readonly QuotaControl[], config: JincaiConfig): ControlNotice[] {
   const configured = new Set(config.controls.map((c) => c.id));
@@ -184,12 +156,6 @@ function definedMessage(c: JincaiConfig["controls"][number], year: number, limit
 function standing(opening: bigint, limit: bigint): string {
   if (opening > limit) return `; that is ${formatFen(opening - limit)} over its limit (${percentOf(opening, limit)} %) before any payment of this file`;
   return (opening * 1000n) / limit >= 800n ? `; that is ${percentOf(opening, limit)} % of its limit` : "";
-}
-
-/** `used` as a share of `limit` in percent to one decimal, truncated (`170.0`). */
-function percentOf(used: bigint, limit: bigint): string {
-  const tenths = (used * 1000n) / limit;
-  return `${tenths / 10n}.${tenths % 10n}`;
 }
 
 /** The last day from `date` back to `first` that no closed period of the quota book covers. */

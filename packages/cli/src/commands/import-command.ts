@@ -37,6 +37,8 @@ import { fileKind } from "../import/sheet-records";
 import type { Importer } from "../import/row-outcome";
 import { type ImportReport, runImport } from "../import/run-import";
 import { assertOutputPaths, keptFiles } from "../output-guard";
+import { controlReport, controlsBefore } from "../control-report";
+import type { ControlReportLine } from "../control-report";
 import { syncControls } from "../sync-controls";
 import { withStore } from "../with-store";
 
@@ -84,7 +86,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option("--quarantine <out.csv>", "commit the good rows; write the rejected ones here with a reason column (several input files: out.<input>.csv each)")
     .option("--dry-run", "check every row against the database as a real import would, then roll back: nothing is written (exit codes as for a real import)")
     .option("--json", "report issues and the summary as JSON lines")
-    .option("--quiet", "no progress bar and no closing line")
+    .option("--quiet", "no progress bar, no closing line and no control notices: only problems (row issues, controls past a limit or threshold)")
     .option("--shared", "keep a SQLite file open to other jincai commands during the import (write-ahead log; slower for large files)")
     .addHelpText(
       "after",
@@ -119,10 +121,13 @@ export function registerImport(program: Command, ctx: CliContext): void {
               else if (opts.quiet !== true) ctx.out(shown.message);
             }
           }
+          const before = kind === "payments" ? await controlsBefore(target) : undefined;
           const out: FileReport[] = [];
           for (const [i, file] of files.entries()) {
             out.push(await importFile(ctx, target, config, kind, spec, file, opts, encoding, mapping, outPaths?.[i]));
           }
+          // How the controls stand after every file, said once (read before a dry run rolls back).
+          if (before !== undefined) printControlReport(ctx, await controlReport(target, before, { dryRun: opts.dryRun === true }), opts);
           return out;
         };
         if (opts.dryRun !== true) return importAll(store);
@@ -140,6 +145,20 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const rejected = reports.some((r) => r.rejected > 0);
       ctx.exitCode = inputErrors ? EXIT.usage : rejected ? EXIT.rules : EXIT.ok;
     });
+}
+
+/**
+ * The closing report on the controls, after the files' closing lines: every line as JSON with
+ * `--json`; with `--quiet` only the problems (a control past its advisory limit, a threshold
+ * reached), not one brought back within its limit.
+ */
+function printControlReport(ctx: CliContext, lines: readonly ControlReportLine[], opts: ImportOptions): void {
+  for (const line of lines) {
+    // A control's id comes from the settings: its invisible characters are shown.
+    const shown = { ...line, message: showInvisible(line.message) };
+    if (opts.json === true) ctx.out(JSON.stringify({ control: shown }));
+    else if (opts.quiet !== true || line.status !== "within-limit") ctx.out(shown.message);
+  }
 }
 
 /** Ends a dry run's transaction: everything it did is rolled back. */
