@@ -49,12 +49,15 @@ async function retireMidYear(dir: string): Promise<void> {
   ]);
   expect(errors(june.stderr)).toEqual([]);
   expect(await c302Used(dir)).toBe("950.00");
+  // P1, imported as paid, has no document: its control is found by its leg.
+  expect((await runJincai(dir, ["payment", "P1"])).stdout).toContain("economic 30205  controls C302\n");
 
   await setControls(dir, [c302({ retired: "2026-07-01" })]);
   const july = await importRows(dir, [status(payment("N1", "ZB2", "30201", "500.00", "2026-07-02"), "已支付")]);
   expect(july.code).toBe(0);
   expect(july.stdout).toContain("control C302 retired from 2026-07-01: payments dated from then are not checked against it; those dated before keep their share of it");
   expect(await c302Used(dir)).toBe("950.00");
+  expect((await runJincai(dir, ["payment", "N1"])).stdout).not.toContain("controls");
 
   // Dated before the retirement: C302 was in force that day, so it is checked and counted.
   const late = await importRows(dir, [status(payment("E1", "ZB3", "30205", "200.00", "2026-06-20"), "已支付")]);

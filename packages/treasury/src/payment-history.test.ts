@@ -5,7 +5,7 @@ import { payPayment } from "./pay-payment";
 import { paymentHistories } from "./payment-history";
 import { refundPayment } from "./refund-payment";
 import { submittedPayment } from "./_testing/submitted-payment";
-import { payment } from "./_testing/treasury-fixtures";
+import { control, payment, treasuryStore } from "./_testing/treasury-fixtures";
 
 describe("paymentHistories", () => {
   it("tells a payment's way from submission to a partial refund, a historic one's payment, and nothing for an unknown number", async () => {
@@ -26,5 +26,14 @@ describe("paymentHistories", () => {
     });
     expect(historic).toMatchObject({ payment: { status: "paid", quotaId: "Q1" }, events: [{ status: "paid", date: "2026-03-06" }], refunds: [] });
     expect(unknown).toBeUndefined();
+  });
+
+  it("names the controls a historic payment counted against, as getPayment does (no document lists them)", async () => {
+    const c = control();
+    const other = control({ id: "C999", match: [{ dimension: "agency", value: "999999" }] });
+    const { store, context } = await treasuryStore(undefined, [c, other]);
+    await applyPayments(store, [payment()], context);
+    const [historic] = await paymentHistories(store, ["ZF001"]);
+    expect(historic?.payment.controlIds).toEqual([c.id]);
   });
 });
