@@ -84,6 +84,25 @@ describe("jincai import payments: the closing report on an advisory control", ()
   });
 });
 
+describe("jincai import payments: the closing report on a retired control", () => {
+  it("says it only when the import moved it, with a payment dated before its retirement", async () => {
+    await setControls(db.dir, [c302("advisory")]);
+    await writeFiles(db.dir, { "june.csv": csv(payment("R1", "ZB2", "30201", "1200.00", "2026-06-10")) });
+    expect((await runJincai(db.dir, ["import", "payments", "june.csv"])).code).toBe(0);
+    await setControls(db.dir, [{ ...c302("advisory"), retired: "2026-07-01" }]);
+    await writeFiles(db.dir, { "july.csv": csv(payment("R2", "ZB2", "30201", "10.00", "2026-07-02")) });
+    const july = await runJincai(db.dir, ["import", "payments", "july.csv"]);
+    expect(july.code).toBe(0);
+    expect(reported(july.stdout)).toEqual(["control C302 retired from 2026-07-01: payments dated from then are not checked against it; those dated before keep their share of it"]);
+    await writeFiles(db.dir, { "late.csv": csv(payment("R3", "ZB3", "30205", "20.00", "2026-06-30")) });
+    const late = await runJincai(db.dir, ["import", "payments", "late.csv"]);
+    expect(late.code).toBe(0);
+    expect(reported(late.stdout)).toEqual([
+      "control C302 (advisory limit 1,000.00, retired from 2026-07-01) is past its limit after this import: 1,220.00 used or reserved, 220.00 over (122.0 %); it was already past before (1,200.00, 120.0 %), and this import added 20.00; its payments are still accepted",
+    ]);
+  });
+});
+
 describe("jincai import payments --json: the closing report", () => {
   it("gives each control's standing as a {\"control\": …} line after the files' summaries, amounts in yuan to the fen", async () => {
     await setControls(db.dir, [c302("advisory")]);

@@ -88,13 +88,23 @@ describe("controlReport", () => {
     ]]);
   });
 
-  it("says nothing of a control below its thresholds, nor of a retired one past its limit", async () => {
+  it("says nothing of a control below its thresholds, nor of a retired one past its limit that the import did not move", async () => {
     const store = await storeWith("advisory", "1000.00", 10_000n);
     const before = await controlsBefore(store);
     await spend(store, 10_000n);
     expect(await controlReport(store, before)).toEqual([]);
     const retired = await storeWith("advisory", "1000.00", 120_000n, { retired: "2026-06-01" });
     expect(await controlReport(retired, await controlsBefore(retired))).toEqual([]);
+  });
+
+  it("says a retired control the import moved (a payment dated before its retirement), naming its retirement", async () => {
+    const store = await storeWith("advisory", "1000.00", 120_000n, { retired: "2026-07-01" });
+    const before = await controlsBefore(store);
+    await spend(store, 1_000n);
+    expect(await controlReport(store, before)).toEqual([expect.objectContaining({
+      status: "over-limit", crossed: false, retired: "2026-07-01",
+      message: "control C302 (advisory limit 1,000.00, retired from 2026-07-01) is past its limit after this import: 1,210.00 used or reserved, 210.00 over (121.0 %); it was already past before (1,200.00, 120.0 %), and this import added 10.00; its payments are still accepted",
+    })]);
   });
 
   it("judges a limit lowered by this import's settings against what was used before the files, so the lowering is not a crossing", async () => {

@@ -5,7 +5,9 @@
  * brought back within it, and the thresholds any control reached during the import. Read from the
  * store, so a file rolled back for its bad rows counts for nothing, and a control is said once
  * however many files and rows moved it (each row that crossed a level still warns at its
- * `file:line:column`). Retired controls check nothing any more and are not reported.
+ * `file:line:column`). A retired control is reported only when the import moved it (payments
+ * dated before its retirement are still checked and counted against it); otherwise its standing
+ * is the past's, and said on every import it would be noise.
  */
 import { controlStanding, controlUsage, loadQuotaControls } from "@jincai/budget";
 import type { ControlPolicy, ControlStanding, QuotaControl, WarningSeverity } from "@jincai/budget";
@@ -36,13 +38,15 @@ export interface ControlReportLine {
   readonly crossed?: boolean;
   /** The thresholds (whole percent) reached during the import. */
   readonly thresholdsCrossed: readonly number[];
+  /** The day a retired control was retired from (it is reported only when the import moved it). */
+  readonly retired?: string;
   /** Set on a dry run: what a real import would leave. */
   readonly dryRun?: true;
   readonly message: string;
 }
 
 /**
- * What every control in force has used, read before an import's first file.
+ * What every control has used, read before an import's first file.
  *
  * @example
  * ```ts
@@ -50,11 +54,12 @@ export interface ControlReportLine {
  * ```
  */
 export async function controlsBefore(tx: StoreTx): Promise<ControlsBefore> {
-  return controlUsage(tx, inForce(await loadQuotaControls(tx)));
+  return controlUsage(tx, await loadQuotaControls(tx));
 }
 
 /**
- * The closing report: a line for each control in force with something to say, in id order.
+ * The closing report: a line for each control with something to say, in id order (a retired one
+ * only when the import moved it).
  *
  * @param tx - The store after the import (or the dry run's transaction before its rollback).
  * @param before - What {@link controlsBefore} read.
@@ -66,24 +71,21 @@ export async function controlsBefore(tx: StoreTx): Promise<ControlsBefore> {
  * ```
  */
 export async function controlReport(tx: StoreTx, before: ControlsBefore, options: { readonly dryRun?: boolean } = {}): Promise<ControlReportLine[]> {
-  const controls = inForce(await loadQuotaControls(tx));
+  const controls = await loadQuotaControls(tx);
   const after = await controlUsage(tx, controls);
   const out: ControlReportLine[] = [];
   for (const control of controls) {
     const used = after.get(control.id);
     if (used === undefined) continue;
-    const standing = controlStanding(control, before.get(control.id) ?? 0n, used);
-    if (standing !== undefined) out.push(reportLine(standing, options.dryRun === true));
+    const usedBefore = before.get(control.id) ?? 0n;
+    if (control.retired !== undefined && used === usedBefore) continue;
+    const standing = controlStanding(control, usedBefore, used);
+    if (standing !== undefined) out.push(reportLine(control, standing, options.dryRun === true));
   }
   return out;
 }
 
-/** The controls reservations are still checked against (a retired one warns about the past only). */
-function inForce(controls: readonly QuotaControl[]): QuotaControl[] {
-  return controls.filter((c) => c.retired === undefined);
-}
-
-function reportLine(s: ControlStanding, dryRun: boolean): ControlReportLine {
+function reportLine(control: QuotaControl, s: ControlStanding, dryRun: boolean): ControlReportLine {
   const over = s.used > s.limit;
   return {
     control: s.controlId, status: s.status, severity: s.severity, policy: s.policy,
@@ -92,14 +94,15 @@ function reportLine(s: ControlStanding, dryRun: boolean): ControlReportLine {
     ...(over ? { excess: fenToYuanString(s.used - s.limit) } : {}),
     ...(s.status === "over-limit" ? { crossed: s.crossed } : {}),
     thresholdsCrossed: s.thresholdsCrossed,
+    ...(control.retired !== undefined ? { retired: control.retired } : {}),
     ...(dryRun ? { dryRun: true as const } : {}),
-    message: `${dryRun ? "dry run, nothing written: " : ""}${message(s)}`,
+    message: `${dryRun ? "dry run, nothing written: " : ""}${message(s, control.retired)}`,
   };
 }
 
 /** The text of a report line. */
-function message(s: ControlStanding): string {
-  const head = `control ${s.controlId} (${s.policy} limit ${formatFen(s.limit)})`;
+function message(s: ControlStanding, retired: string | undefined): string {
+  const head = `control ${s.controlId} (${s.policy} limit ${formatFen(s.limit)}${retired === undefined ? "" : `, retired from ${retired}`})`;
   const was = `${formatFen(s.usedBefore)}, ${percentOf(s.usedBefore, s.limit)} %`;
   const reaching = s.thresholdsCrossed.length === 0 ? "" : `, reaching ${percents(s.thresholdsCrossed)}`;
   if (s.status === "over-limit") {
