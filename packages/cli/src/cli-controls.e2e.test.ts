@@ -207,6 +207,18 @@ describe("jincai import payments with a control added after payments were import
     expect(twice.stderr).toContain('controls.1.id: control id "C302" is given twice');
   });
 
+  it("says the controls it defined before one is refused, as they stay defined", async () => {
+    expect((await importPayments([payment("E1", "ZB2", "30201", "800.00")])).code).toBe(0);
+    await setControls([{ ...c302("900.00"), id: "A302", policy: "advisory" }, c302("500.00")]);
+    const refused = await importPayments([payment("E2", "ZB1", "30101", "1.00")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("BUDGET_INVALID_CONTROL: control C302");
+    expect(refused.stdout).toContain("control A302 defined (advisory limit 900.00): its 2 quota lines have already used or reserved 800.00");
+    // It is defined: the next import has nothing new to say of it.
+    await setControls([{ ...c302("900.00"), id: "A302", policy: "advisory" }]);
+    expect((await importPayments([payment("E2", "ZB1", "30101", "1.00")])).stdout).not.toContain("control A302 defined");
+  });
+
   it("says when a control defined over lines that have already spent starts near or past its limit (advisory and track may)", async () => {
     expect((await importPayments([payment("E1", "ZB2", "30201", "850.00")])).code).toBe(0);
     await setControls([

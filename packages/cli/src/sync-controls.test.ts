@@ -1,4 +1,4 @@
-import { controlAccountIds } from "@jincai/budget";
+import { controlAccountIds, loadQuotaControls } from "@jincai/budget";
 import { createMemoryStore, fixedClock } from "@jincai/core";
 import type { Store } from "@jincai/core";
 import { describe, expect, it } from "vitest";
@@ -32,5 +32,27 @@ describe("syncControls on an advisory control past its limit", () => {
     ]);
     const gone = parseConfig(JSON.stringify({ store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100" }), "jincai.config.json");
     expect((await syncControls(store, gone, clock)).map((n) => n.status)).toEqual(["unconfigured"]);
+  });
+});
+
+describe("syncControls when a control is refused", () => {
+  it("has already said, through onNotice, each control it defined before, which stays defined", async () => {
+    const store = createMemoryStore();
+    await syncControls(store, settings("advisory", "1000.00"), clock);
+    await spend(store, "pay:P1~C302", 120_000n);
+    const two = parseConfig(
+      JSON.stringify({
+        store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100",
+        controls: [
+          { id: "C301", match: { agency: "101001", economicCode: "301*" }, limit: "100.00", policy: "track" },
+          { id: "C302", match: { agency: "101001", economicCode: "302*" }, limit: "1000.00", policy: "absolute" },
+        ],
+      }),
+      "jincai.config.json",
+    );
+    const said: string[] = [];
+    await expect(syncControls(store, two, clock, (n) => said.push(`${n.control} ${n.status}`))).rejects.toMatchObject({ code: "BUDGET_CONTROL_CONFLICT" });
+    expect(said).toEqual(["C301 defined"]);
+    expect((await loadQuotaControls(store)).map((c) => c.id)).toEqual(["C301", "C302"]);
   });
 });

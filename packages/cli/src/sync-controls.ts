@@ -40,6 +40,9 @@ export interface ControlNotice {
  * retirement is not posted and says so (the import goes on: no payment is left for it to check).
  * A retirement is dated as configured: in a closed period it is BUDGET_PERIOD_CLOSED. Whether a
  * control is past its limit is said at the end of the import, once (see `controlReport`).
+ * `onNotice` receives each notice as soon as its change is made: a control defined before another
+ * is refused stays defined (each has its own savepoint), and the caller can say so before the
+ * error stops the import.
  *
  * @throws {JincaiError} BUDGET_CONTROL_CONFLICT when a control retired in the database has no
  *   `retired`, or another one, in the settings (a retirement cannot be taken back or moved)
@@ -49,15 +52,26 @@ export interface ControlNotice {
  * // ['control 101001-301 defined (absolute limit 20,000.00): its 4 quota lines have already used or reserved 14,100.00, which it counts']
  * ```
  */
-export async function syncControls(tx: StoreTx, config: JincaiConfig, clock: Clock = systemClock()): Promise<ControlNotice[]> {
+export async function syncControls(
+  tx: StoreTx,
+  config: JincaiConfig,
+  clock: Clock = systemClock(),
+  onNotice: (notice: ControlNotice) => void = () => {},
+): Promise<ControlNotice[]> {
   const stored = await loadQuotaControls(tx);
-  return [...unconfiguredNotices(stored, config), ...(await defineConfigured(tx, config, stored, clock))];
+  const notices: ControlNotice[] = [];
+  const say = (notice: ControlNotice): void => {
+    notices.push(notice);
+    onNotice(notice);
+  };
+  unconfiguredNotices(stored, config).forEach(say);
+  await defineConfigured(tx, config, stored, clock, say);
+  return notices;
 }
 
-/** Defines, changes or retires each configured control; the notices of what it did. */
-async function defineConfigured(tx: StoreTx, config: JincaiConfig, stored: readonly QuotaControl[], clock: Clock): Promise<ControlNotice[]> {
-  const notices: ControlNotice[] = [];
-  if (config.controls.length === 0) return notices;
+/** Defines, changes or retires each configured control; says what it did as it goes. */
+async function defineConfigured(tx: StoreTx, config: JincaiConfig, stored: readonly QuotaControl[], clock: Clock, say: (n: ControlNotice) => void): Promise<void> {
+  if (config.controls.length === 0) return;
   const retiredBefore = new Map(stored.map((c) => [c.id, c.retired]));
   const year = config.fiscalYear;
   const today = isoNow(clock).slice(0, 10);
@@ -94,17 +108,16 @@ async function defineConfigured(tx: StoreTx, config: JincaiConfig, stored: reado
     } catch (error) {
       if (!(date === undefined && error instanceof JincaiError && error.code === BudgetErrorCode.PERIOD_CLOSED)) throw error;
       const what = known ? `control ${c.id}'s new limit ${formatFen(limit)} is not posted` : `control ${c.id} is not defined`;
-      notices.push({ control: c.id, status: "not-posted", message: `${what}: every day of fiscal year ${year} is closed, so no payment is left for it to check` });
+      say({ control: c.id, status: "not-posted", message: `${what}: every day of fiscal year ${year} is closed, so no payment is left for it to check` });
       continue;
     }
     if (result.status === "changed") {
-      notices.push({ control: c.id, status: "changed", message: `control ${c.id} changed: ${(result.changes ?? []).join(", ")}${onDate}` });
+      say({ control: c.id, status: "changed", message: `control ${c.id} changed: ${(result.changes ?? []).join(", ")}${onDate}` });
     } else if (result.status === "ok") {
-      notices.push({ control: c.id, status: "defined", message: definedMessage(c, config.fiscalYear, limit, onDate, result) });
+      say({ control: c.id, status: "defined", message: definedMessage(c, config.fiscalYear, limit, onDate, result) });
     }
-    if (c.retired !== undefined) notices.push(...(await retire(tx, c.id, c.retired, clock)));
+    if (c.retired !== undefined) (await retire(tx, c.id, c.retired, clock)).forEach(say);
   }
-  return notices;
 }
 
 /** What an import says of the stored controls gone from the settings: still checked, or retired. */

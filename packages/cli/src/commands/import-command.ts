@@ -113,13 +113,14 @@ export function registerImport(program: Command, ctx: CliContext): void {
         }
         const importAll = async (target: StoreTx): Promise<FileReport[]> => {
           // Every control defined or changed is said, with --json too (a pipeline keeps the record).
+          // Said as each is made: one defined before another is refused stays defined.
           if (kind === "payments") {
-            for (const notice of await syncControls(target, config)) {
+            await syncControls(target, config, undefined, (notice) => {
               // A control's id or matchers come from the settings: their invisible characters are shown.
               const shown = { ...notice, message: showInvisible(notice.message) };
               if (opts.json === true) ctx.out(JSON.stringify({ control: shown }));
               else if (opts.quiet !== true) ctx.out(shown.message);
-            }
+            });
           }
           const before = kind === "payments" ? await controlsBefore(target) : undefined;
           const out: FileReport[] = [];
