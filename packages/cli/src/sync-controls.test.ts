@@ -56,3 +56,26 @@ describe("syncControls when a control is refused", () => {
     expect((await loadQuotaControls(store)).map((c) => c.id)).toEqual(["C301", "C302"]);
   });
 });
+
+describe("syncControls matchers", () => {
+  it("matches a fund type or payment type given by its name, as a quota file may give it, by its code", async () => {
+    const store = createMemoryStore();
+    const named = parseConfig(
+      JSON.stringify({
+        store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100",
+        controls: [{ id: "D111", match: { fundType: "一般公共预算", paymentType: "直接支付", economicCode: "302*" }, limit: "100.00", policy: "track" }],
+      }),
+      "jincai.config.json",
+    );
+    await syncControls(store, named, clock);
+    const [control] = await loadQuotaControls(store);
+    expect(control?.match).toEqual([
+      { dimension: "fundType", value: "111" },
+      { dimension: "paymentType", value: "11" },
+      { dimension: "economicCode", value: "302", prefix: true },
+      { dimension: "fiscalYear", value: "2026" },
+    ]);
+    // The same settings again are the same control, not a changed match.
+    expect(await syncControls(store, named, clock)).toEqual([]);
+  });
+});

@@ -3,12 +3,13 @@
  * user configured are checked on every payment (a changed limit or thresholds are posted, a
  * `retired` date retires one; another change is a conflict).
  */
-import { BudgetErrorCode, QUOTA_BOOK, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
+import { BudgetErrorCode, PAYMENT_TYPES, QUOTA_BOOK, defineQuotaControl, loadQuotaControls, retireQuotaControl } from "@jincai/budget";
 import type { DefineControlResult, DimensionMatcher, QuotaControl } from "@jincai/budget";
 import { paymentEconomicCode } from "@jincai/treasury";
-import { JincaiError, addCalendarDays, appendAudit, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
+import { JincaiError, addCalendarDays, appendAudit, findFundType, formatFen, isPeriodLocked, isoNow, parseFen, systemClock } from "@jincai/core";
 import type { Clock, PeriodLock, StoreTx } from "@jincai/core";
 import { cliActor } from "./cli-actor";
+import { lookupCode } from "./import/lookup-code";
 import { percentOf } from "./percent-of";
 import { CONFIG_FILE } from "./config";
 import type { JincaiConfig } from "./config";
@@ -89,7 +90,7 @@ async function defineConfigured(tx: StoreTx, config: JincaiConfig, stored: reado
       );
     }
     const match: DimensionMatcher[] = Object.entries(c.match).map(([dimension, value]) =>
-      value.endsWith("*") ? { dimension, value: value.slice(0, -1), prefix: true } : { dimension, value },
+      value.endsWith("*") ? { dimension, value: value.slice(0, -1), prefix: true } : { dimension, value: codeOf(dimension, value) },
     );
     match.push({ dimension: "fiscalYear", value: String(config.fiscalYear) });
     const limit = parseFen(c.limit);
@@ -169,6 +170,18 @@ function definedMessage(c: JincaiConfig["controls"][number], year: number, limit
 function standing(opening: bigint, limit: bigint): string {
   if (opening > limit) return `; that is ${formatFen(opening - limit)} over its limit (${percentOf(opening, limit)} %) before any payment of this file`;
   return (opening * 1000n) / limit >= 800n ? `; that is ${percentOf(opening, limit)} % of its limit` : "";
+}
+
+/**
+ * The code a quota line holds for a fund type or payment type named in the settings as a quota
+ * file may name it (`一般公共预算` → `111`, `直接支付` → `11`); any other value as given. Without
+ * it, a control on a name would match no line: quota imports store the code.
+ */
+function codeOf(dimension: string, value: string): string {
+  if (/^\d+$/.test(value)) return value;
+  if (dimension === "fundType") return findFundType(value)?.code ?? value;
+  if (dimension === "paymentType") return lookupCode(PAYMENT_TYPES, value) ?? value;
+  return value;
 }
 
 /** The last day from `date` back to `first` that no closed period of the quota book covers. */
