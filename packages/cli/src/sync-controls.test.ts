@@ -1,4 +1,4 @@
-import { controlAccountIds, loadQuotaControls } from "@jincai/budget";
+import { controlAccountIds, defineQuotaControl, loadQuotaControls } from "@jincai/budget";
 import { createMemoryStore, fixedClock } from "@jincai/core";
 import type { Store } from "@jincai/core";
 import { describe, expect, it } from "vitest";
@@ -77,5 +77,16 @@ describe("syncControls matchers", () => {
     ]);
     // The same settings again are the same control, not a changed match.
     expect(await syncControls(store, named, clock)).toEqual([]);
+  });
+
+  it("keeps the name of a control stored with it before names were read as codes, rather than call its match changed", async () => {
+    const store = createMemoryStore();
+    const control = { id: "D11", name: "D11", match: [{ dimension: "paymentType", value: "直接支付" }, { dimension: "fiscalYear", value: "2026" }], limit: 10_000n, policy: "track" as const, thresholds: [], date: "2026-06-01" };
+    await defineQuotaControl(store, control);
+    const legacy = parseConfig(
+      JSON.stringify({ store: { sqlite: "jincai.db" }, fiscalYear: 2026, division: "990100", controls: [{ id: "D11", match: { paymentType: "直接支付" }, limit: "100.00", policy: "track", thresholds: [] }] }),
+      "jincai.config.json",
+    );
+    expect((await syncControls(store, legacy, clock)).map((n) => n.message)).toEqual([]);
   });
 });

@@ -89,8 +89,13 @@ async function defineConfigured(tx: StoreTx, config: JincaiConfig, stored: reado
         { details: { controlId: c.id, field: "retired", key: `controls.${i}.retired`, recorded: wasRetired } },
       );
     }
+    // A control stored before names were read as codes keeps its name (a changed match is a conflict).
+    const before = stored.find((s) => s.id === c.id)?.match ?? [];
+    const asStored = (dimension: string, value: string): boolean => before.some((m) => m.dimension === dimension && m.value === value && m.prefix !== true);
     const match: DimensionMatcher[] = Object.entries(c.match).map(([dimension, value]) =>
-      value.endsWith("*") ? { dimension, value: value.slice(0, -1), prefix: true } : { dimension, value: codeOf(dimension, value) },
+      value.endsWith("*")
+        ? { dimension, value: value.slice(0, -1), prefix: true }
+        : { dimension, value: asStored(dimension, value) ? value : codeOf(dimension, value) },
     );
     match.push({ dimension: "fiscalYear", value: String(config.fiscalYear) });
     const limit = parseFen(c.limit);
