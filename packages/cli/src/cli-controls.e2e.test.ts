@@ -79,6 +79,16 @@ async function refundsInOneChunk(dir: string): Promise<void> {
   expect((await runJincai(dir, ["verify"])).code).toBe(0);
 }
 
+describe("jincai import payments with a control on a fund type and payment type given by name", () => {
+  it("checks it against the lines' codes, as the quota file named them", async () => {
+    await setDirControls(db.dir, [{ id: "N302", match: { fundType: "一般公共预算", paymentType: "直接支付", economicCode: "302*" }, limit: "1000.00", policy: "absolute" }]);
+    const run = await importPayments([payment("N1", "ZB2", "30201", "1200.00")]);
+    expect(run.stdout).toContain("control N302 defined (absolute limit 1,000.00) over 2 quota lines, none of it used yet");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("payment N1: amount 1,200.00 exceeds the 1,000.00 available under control N302");
+  });
+});
+
 describe("jincai import payments with refunds and rejections in the same chunk", () => {
   it("lets a payment use what an earlier row's refund gave back, but not what a later row's gave back", () => refundsInOneChunk(db.dir));
 
