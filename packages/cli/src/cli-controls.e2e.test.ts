@@ -89,6 +89,20 @@ describe("jincai import payments with a control on a fund type and payment type 
   });
 });
 
+describe("jincai import payments with a control on an economic 类 given exactly", () => {
+  it("says that it counts only the payments made under the 类 itself, not those under its 款 on a line held at the 类", async () => {
+    await writeFiles(db.dir, { "q302.csv": "指标编号,指标文号,年度,单位编码,资金性质,功能科目,经济科目,政府经济科目,项目编码,金额\nZB4,青财预〔2026〕3号,2026,101001,111,2010301,302,50201,JB0000,5000.00\n" });
+    expect((await runJincai(db.dir, ["import", "quotas", "q302.csv"])).code).toBe(0);
+    expect((await importPayments([payment("K1", "ZB4", "30205", "800.00")])).code).toBe(0);
+    await setDirControls(db.dir, [{ id: "K302", match: { agency: "101001", economicCode: "302" }, limit: "500.00", policy: "absolute" }]);
+    const run = await importPayments([payment("K2", "ZB4", "302", "10.00")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'control K302 defined (absolute limit 500.00) over 1 quota line, no payment it counts yet; "302" counts only payments made under 302 itself, not under its 款 (30201, …): "302*" counts them all',
+    );
+  });
+});
+
 describe("jincai import payments with refunds and rejections in the same chunk", () => {
   it("lets a payment use what an earlier row's refund gave back, but not what a later row's gave back", () => refundsInOneChunk(db.dir));
 

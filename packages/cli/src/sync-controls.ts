@@ -162,9 +162,21 @@ function definedMessage(c: JincaiConfig["controls"][number], year: number, limit
   if (result.opening > 0n) {
     const n = result.reservations ?? 0;
     const counted = `${defined}: its ${result.lines} quota ${result.lines === 1 ? "line has" : "lines have"} already used or reserved ${formatFen(result.opening)}, which it counts (${n} ${n === 1 ? "payment" : "payments"}: what is later rejected or refunded of them is given back to it)`;
-    return `${counted}${standing(result.opening, limit)}`;
+    return `${counted}${standing(result.opening, limit)}${classOnly(c.match)}`;
   }
-  return `${defined} over ${result.lines} quota ${result.lines === 1 ? "line" : "lines"}, none of it used yet`;
+  const only = classOnly(c.match);
+  return `${defined} over ${result.lines} quota ${result.lines === 1 ? "line" : "lines"}, ${only === "" ? "none of it used yet" : `no payment it counts yet${only}`}`;
+}
+
+/**
+ * What a control on an economic 类 given exactly (`"302"`) must be told: a line held at 类 302
+ * matches it, but its payments are mostly made under a 款 of it (30201, …), which it does not
+ * count; "none of it used" would read as if the line had spent nothing.
+ */
+function classOnly(match: Readonly<Record<string, string>>): string {
+  const v = match["economicCode"];
+  if (v === undefined || !/^\d{3}$/.test(v)) return "";
+  return `; "${v}" counts only payments made under ${v} itself, not under its 款 (${v}01, …): "${v}*" counts them all`;
 }
 
 /**
