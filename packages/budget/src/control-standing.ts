@@ -7,7 +7,18 @@
  */
 import type { ControlPolicy, QuotaControl, WarningSeverity } from "./quota-control";
 
-/** A control's standing at the end of a run, when there is something to say about it. */
+/**
+ * A control's standing at the end of a run, when there is something to say about it.
+ *
+ * @example
+ * ```ts
+ * const standing: ControlStanding = {
+ *   controlId: "C302", policy: "advisory", limit: 100_000n, usedBefore: 30_000n, used: 120_000n,
+ *   thresholdsCrossed: [80, 100], status: "over-limit", crossed: true, severity: "critical",
+ * };
+ * standing.used - standing.limit; // 20_000n past the limit
+ * ```
+ */
 export interface ControlStanding {
   /** The control. */
   readonly controlId: string;
