@@ -46,4 +46,14 @@ describe("parseConfig", () => {
       expect(error).toMatchObject({ details: { path: "x.json", line: 3, column: 22 } });
     }
   });
+
+  it("reads a file saved with a UTF-8 byte order mark, as Windows Notepad saves it", () => {
+    expect(parseConfig(`\ufeff${JSON.stringify(good, null, 2)}`, "jincai.config.json")).toMatchObject({ fiscalYear: 2026 });
+  });
+
+  it("says an empty file is empty, and gives where a file cut short ends", () => {
+    expect(() => parseConfig(" \r\n", "jincai.config.json")).toThrow("jincai.config.json: the file is empty (run jincai init, or write the settings into it)");
+    const cut = '{\n  "store": { "sqlite": "jincai.db" },\n  "fiscalYear": \n';
+    expect(() => parseConfig(cut, "jincai.config.json")).toThrow(/^jincai\.config\.json: not valid JSON at line 3, column 16 \(Unexpected end/);
+  });
 });

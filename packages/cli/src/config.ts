@@ -5,6 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { DIMENSIONS, JincaiError, isIsoDate } from "@jincai/core";
 import { z } from "zod";
+import { fileError } from "./file-error";
 
 /** The dimensions a control may match on (the fiscal year is the configuration's own). */
 const CONTROL_DIMENSIONS: readonly string[] = Object.values(DIMENSIONS).filter((d) => d !== DIMENSIONS.fiscalYear);
@@ -79,7 +80,8 @@ export const CONFIG_FILE = "jincai.config.json";
 /**
  * Reads and validates a config file.
  *
- * @throws {JincaiError} CLI_CONFIG_MISSING when the file does not exist; CLI_CONFIG_INVALID naming the bad key.
+ * @throws {JincaiError} CLI_CONFIG_MISSING when the file does not exist; CLI_FILE_ERROR when it is a
+ *   folder or cannot be read; CLI_CONFIG_INVALID naming the bad key.
  * @example
  * ```ts
  * const config = await loadConfig("jincai.config.json");
@@ -91,6 +93,7 @@ export async function loadConfig(path: string): Promise<JincaiConfig> {
   try {
     text = await readFile(path, "utf8");
   } catch (cause) {
+    if ((cause as { code?: unknown }).code !== "ENOENT") throw fileError(cause, path) ?? cause;
     throw new JincaiError("CLI_CONFIG_MISSING", `${path} not found: run \`jincai init\` first`, {
       details: { path },
       cause,
@@ -100,7 +103,8 @@ export async function loadConfig(path: string): Promise<JincaiConfig> {
 }
 
 /**
- * Validates config JSON text.
+ * Validates config JSON text. A leading byte order mark (Windows Notepad saves UTF-8 with one) is
+ * ignored.
  *
  * @throws {JincaiError} CLI_CONFIG_INVALID naming every bad key (`details.key` is the first), or the line and column of a JSON syntax error.
  * @example
@@ -109,6 +113,10 @@ export async function loadConfig(path: string): Promise<JincaiConfig> {
  * ```
  */
 export function parseConfig(text: string, path: string): JincaiConfig {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") {
+    throw new JincaiError("CLI_CONFIG_INVALID", `${path}: the file is empty (run jincai init, or write the settings into it)`, { details: { path } });
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -137,9 +145,12 @@ function issueKey(issue: z.core.$ZodIssue): string {
 
 /** Line and column (from 1) of a JSON syntax error, from the position V8 reports. */
 function jsonErrorPosition(text: string, error: unknown): { line: number; column: number } | undefined {
-  const match = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
-  if (match === null) return undefined;
-  const before = text.slice(0, Number(match[1]));
+  const message = error instanceof Error ? error.message : "";
+  const match = /at position (\d+)/.exec(message);
+  // A file cut short (the closing brace lost) ends where the JSON should have gone on.
+  const at = match !== null ? Number(match[1]) : /Unexpected end of JSON input/.test(message) ? text.trimEnd().length : undefined;
+  if (at === undefined) return undefined;
+  const before = text.slice(0, at);
   const lines = before.split("\n");
   return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }

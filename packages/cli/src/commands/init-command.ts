@@ -4,11 +4,10 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
-import { QUOTA_BOOK } from "@jincai/budget";
 import { JincaiError } from "@jincai/core";
-import type { StoreTx } from "@jincai/core";
 import type { Command } from "commander";
 import { CONFIG_FILE, type JincaiConfig, configSchema, saveConfig } from "../config";
+import { storedFiscalYears } from "../database-fiscal-year";
 import { openConfiguredStore } from "../open-store";
 import type { CliContext } from "../cli-context";
 
@@ -89,14 +88,4 @@ export function registerInit(program: Command, ctx: CliContext): void {
       const shown = relative(ctx.cwd, path) || path;
       ctx.out(`initialised ${"sqlite" in config.store ? config.store.sqlite : "PostgreSQL"} for fiscal year ${config.fiscalYear}, division ${config.division}; settings in ${shown}`);
     });
-}
-
-/** The fiscal years whose quota lines a database holds (from their 指标来源 accounts). */
-async function storedFiscalYears(store: StoreTx): Promise<number[]> {
-  const years = new Set<number>();
-  for (const { account } of await store.accountBalances({ book: QUOTA_BOOK })) {
-    const year = account.dimensions["fiscalYear"];
-    if (year !== undefined && /^\d{4}$/.test(year)) years.add(Number(year));
-  }
-  return [...years].sort();
 }
