@@ -351,17 +351,40 @@ export interface TextFieldOptions<R extends boolean> extends FieldOptions<R> {
   maxLength?: number;
 }
 
+/** A line break in a cell, with the spaces around it. */
+const LINE_BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000\r\n]*/g;
+/** Chinese text and punctuation, which joins without a space. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
 /**
- * Free text (names, summaries), trimmed. Bad cells: `IMPORT_INVALID_VALUE`.
+ * A cell's line breaks folded away: a name Excel wraps in its cell (Alt+Enter) is one line
+ * (`青川办公⏎用品有限公司` is 青川办公用品有限公司, `Office⏎Supplies` is `Office Supplies`), so the
+ * same payee from a wrapped and an unwrapped export is the same text.
+ */
+function oneLine(text: string): string {
+  return text.replace(LINE_BREAK, (_, at: number, whole: string) => {
+    const before = whole[at - 1] ?? "";
+    const after = whole[at + _.length] ?? "";
+    return CJK.test(before) || CJK.test(after) ? "" : " ";
+  });
+}
+
+/**
+ * Free text (names, summaries), trimmed, its line breaks folded (a Chinese name wrapped in its
+ * cell joins up, other text gets a space). Bad cells: `IMPORT_INVALID_VALUE`.
  *
  * @example
  * ```ts
  * textField({ aliases: ["摘要"], maxLength: 200 }).schema.parse("办公用品"); // "办公用品"
+ * textField({ aliases: ["收款人"] }).schema.parse("青川办公\n用品有限公司"); // "青川办公用品有限公司"
  * ```
  */
 export function textField<R extends boolean = true>(options: TextFieldOptions<R>): FieldSpec<string, NoInfer<R>> {
   const max = options.maxLength ?? 500;
-  const parse = (text: string): string | undefined => (text.length <= max ? text : undefined);
+  const parse = (cell: string): string | undefined => {
+    const text = cell.includes("\n") || cell.includes("\r") ? oneLine(cell) : cell;
+    return text.length <= max ? text : undefined;
+  };
   const reason = (): string => `is longer than ${max} characters`;
   return build(parse, reason, ImportIssueCode.INVALID_VALUE, options);
 }

@@ -15,4 +15,11 @@ describe("formatIssue", () => {
       message: 'quotaId "ZB1\u200b" is not a quota (did you mean "ZB1"?) \u202eRTL', value: "ZB1\u200b", severity: "error",
     })).toBe('payments.csv:3:3 IMPORT_INVALID_VALUE quotaId "ZB1\\u200b" is not a quota (did you mean "ZB1"?) \\u202eRTL');
   });
+
+  it("keeps an issue on one line when a value quoted in it holds a line break", () => {
+    expect(formatIssue({
+      file: "payments.csv", line: 2, column: 9, field: "payee_name", code: "TREASURY_PAYMENT_CONFLICT",
+      message: "payment P2 was recorded with payee 青川办公\n用品有限公司; this row says 青川办公用品\r有限公司", severity: "error",
+    })).toBe("payments.csv:2:9 TREASURY_PAYMENT_CONFLICT payment P2 was recorded with payee 青川办公\\n用品有限公司; this row says 青川办公用品\\u000d有限公司");
+  });
 });

@@ -34,7 +34,8 @@ export interface ImportIssue {
 /**
  * Formats an issue as `file:line:column CODE message`, the form editors and CI logs link. The
  * invisible characters of a value quoted in it are shown as escapes (`ZB1\u200b`, see
- * showInvisible), so two ids that look alike can be told apart.
+ * showInvisible), so two ids that look alike can be told apart, and a line break in one as `\n`, so
+ * each issue stays one line.
  *
  * @param issue - the issue
  * @returns one line of text, without a trailing newline
@@ -44,5 +45,6 @@ export interface ImportIssue {
  * ```
  */
 export function formatIssue(issue: ImportIssue): string {
-  return showInvisible(`${issue.file}:${issue.line}:${issue.column} ${issue.code} ${issue.message}`);
+  // One issue, one line: a line break in a quoted value (a stored name wrapped in its cell) is shown.
+  return showInvisible(`${issue.file}:${issue.line}:${issue.column} ${issue.code} ${issue.message}`).replaceAll("\n", "\\n");
 }

@@ -1,0 +1,37 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, PAYMENT_HEADER, runJincai, setupSmall, tempDir } from "./_testing/run-jincai";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir();
+  await setupSmall(dir);
+});
+afterEach(() => cleanup(dir));
+
+const HEADER = `${PAYMENT_HEADER},用途`;
+
+describe("payment files as Excel saves them", () => {
+  it("reads a payee wrapped in its cell (Alt+Enter) as one line: the same payment from an unwrapped export is a duplicate", async () => {
+    await writeFile(join(dir, "wrapped.csv"), `${HEADER}\r\nW1,2026-03-02,ZB1,101001,111,2010301,30101,JB0000,"青川办公\n用品有限公司",6222000000000002,"1,000.00","办公\n用品"\r\n`);
+    await writeFile(join(dir, "plain.csv"), `${HEADER}\nW1,2026-03-02,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000002,1000.00,办公用品\n`);
+    expect((await runJincai(dir, ["import", "payments", "wrapped.csv"])).code).toBe(0);
+    const again = await runJincai(dir, ["import", "payments", "plain.csv"]);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("1 duplicates skipped");
+    const shown = await runJincai(dir, ["payment", "W1"]);
+    expect(shown.stdout).toContain("  payee     青川办公用品有限公司  6222000000000002\n");
+    expect(shown.stdout).toContain("  purpose   办公用品\n");
+  });
+
+  it("keeps each issue on one line when a payee differs from the one recorded", async () => {
+    await writeFile(join(dir, "first.csv"), `${HEADER}\nW2,2026-03-02,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000002,10.00,办公\n`);
+    await writeFile(join(dir, "other.csv"), `${HEADER}\nW2,2026-03-02,ZB1,101001,111,2010301,30101,JB0000,"青川建设\n工程有限公司",6222000000000002,10.00,办公\n`);
+    expect((await runJincai(dir, ["import", "payments", "first.csv"])).code).toBe(0);
+    const other = await runJincai(dir, ["import", "payments", "other.csv"]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toBe("other.csv:2:9 TREASURY_PAYMENT_CONFLICT payment W2 was recorded with payee 青川办公用品有限公司; this row says 青川建设工程有限公司\n");
+  });
+});
