@@ -27,6 +27,16 @@ describe("parseImportMapping", () => {
   it("refuses text that is not JSON", () => {
     expect(() => parseImportMapping("{columns:")).toThrow(expect.objectContaining({ code: "IMPORT_MAPPING_INVALID" }));
   });
+
+  it("gives the line and column of a syntax error, and says an empty file is empty", () => {
+    expect(() => parseImportMapping('{\n  "columns": { "单号": "payment_id", }\n}')).toThrow(/^mapping file is not JSON at line 2, column 36: /);
+    expect(() => parseImportMapping('{\n  "columns": ')).toThrow(/^mapping file is not JSON at line 2, column 13: Unexpected end/);
+    expect(() => parseImportMapping("\r\n")).toThrow("mapping file is empty");
+  });
+
+  it("reads a file saved with a UTF-8 byte order mark, as Windows Notepad saves it", () => {
+    expect(parseImportMapping('\ufeff{ "constants": { "fund_type": "111" } }')).toEqual({ constants: { fund_type: "111" } });
+  });
 });
 
 describe("checkImportMapping", () => {

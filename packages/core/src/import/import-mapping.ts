@@ -44,10 +44,11 @@ export type ImportMapping = z.infer<typeof importMappingSchema>;
 /**
  * Parses the text of a mapping file (JSON).
  *
- * @param text - the file's text
+ * @param text - the file's text (a leading byte order mark is ignored)
  * @returns the mapping
- * @throws {JincaiError} IMPORT_MAPPING_INVALID when the text is not JSON or a key or value is
- *   wrong; the message and `details.path` name the bad key (e.g. `columns.单位`)
+ * @throws {JincaiError} IMPORT_MAPPING_INVALID when the text is not JSON (with the line and column
+ *   of the error) or a key or value is wrong; the message and `details.path` name the bad key
+ *   (e.g. `columns.单位`)
  * @example
  * ```ts
  * parseImportMapping('{ "columns": { "单位": "agency_code" } }'); // { columns: { 单位: "agency_code" } }
@@ -55,12 +56,8 @@ export type ImportMapping = z.infer<typeof importMappingSchema>;
  * ```
  */
 export function parseImportMapping(text: string): ImportMapping {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw invalid(`mapping file is not JSON: ${(cause as Error).message}`, "", cause);
-  }
+  // Windows Notepad saves UTF-8 with a byte order mark.
+  const json = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const result = importMappingSchema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
@@ -112,4 +109,18 @@ export function checkImportMapping(mapping: ImportMapping, schema: RowSchema<unk
 
 function invalid(message: string, path: string, cause?: unknown): JincaiError {
   return new JincaiError(ImportIssueCode.MAPPING_INVALID, message, { details: { path }, cause });
+}
+
+/** The JSON of a mapping file, or IMPORT_MAPPING_INVALID with the line and column of its syntax error. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const message = (cause as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const at = position !== null ? Number(position[1]) : /Unexpected end/.test(message) ? text.trimEnd().length : undefined;
+    const lines = at === undefined ? undefined : text.slice(0, at).split("\n");
+    const where = lines === undefined ? "" : ` at line ${lines.length}, column ${lines.at(-1)!.length + 1}`;
+    throw invalid(text.trim() === "" ? "mapping file is empty" : `mapping file is not JSON${where}: ${message}`, "", cause);
+  }
 }
