@@ -101,6 +101,20 @@ describe("jincai usage", () => {
     expect(run.stderr).toContain("unknown command 'frobnicate'");
   });
 
+  it("codes commander's usage errors as CLI_USAGE, as every other usage error is", async () => {
+    for (const [args, message] of [
+      [["frobnicate"], "unknown command 'frobnicate'"],
+      [["init"], "required option '--year <year>' not specified"],
+      [["import", "payments"], "missing required argument 'files'"],
+      [["import", "payments", "p.csv", "-q"], "unknown option '-q'"],
+      [["summary", "--by"], "option '--by <dims>' argument missing"],
+    ] as const) {
+      const run = await runJincai(dir, args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr.split("\n")[0], args.join(" ")).toBe(`jincai: CLI_USAGE: ${message}`);
+    }
+  });
+
   it("refuses a missing, empty or damaged database with exit 2 instead of passing verify on a new empty one", async () => {
     expect((await runJincai(dir, INIT)).code).toBe(0);
     await writeFile(join(dir, "jincai.config.json"), JSON.stringify({ store: { sqlite: "jincia.db" }, fiscalYear: 2026, division: "990100" }));

@@ -30,7 +30,13 @@ export function createProgram(ctx: CliContext): Command {
     .option("-c, --config <file>", "configuration file", "jincai.config.json")
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.out(s.replace(/\n$/, "")), writeErr: (s) => ctx.err(s.replace(/\n$/, "")) });
+    .configureOutput({
+      writeOut: (s) => ctx.out(s.replace(/\n$/, "")),
+      writeErr: (s) => ctx.err(s.replace(/\n$/, "")),
+      // commander's own usage errors (an unknown option, a missing argument) read as every other
+      // error does, with their code: `jincai: CLI_USAGE: unknown option '-q'`.
+      outputError: (s, write) => write(s.replace(/^error: /, "jincai: CLI_USAGE: ")),
+    });
   program.hook("preAction", (cmd) => {
     ctx.configPath = cmd.opts<{ config: string }>().config;
   });
