@@ -34,4 +34,17 @@ describe("payment files as Excel saves them", () => {
     expect(other.code).toBe(1);
     expect(other.stderr).toBe("other.csv:2:9 TREASURY_PAYMENT_CONFLICT payment W2 was recorded with payee 青川办公用品有限公司; this row says 青川建设工程有限公司\n");
   });
+
+  it("imports a file Excel saved without the commas of empty last cells after its 16th row, on either thread", async () => {
+    const header = `${PAYMENT_HEADER},用途,状态,退票日期`;
+    const row = (n: number, tail: string) => `E${n},2026-03-02,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000002,1.00${tail}`;
+    const rows = Array.from({ length: 20 }, (_, i) => row(i + 1, i < 15 ? ",办公,," : ""));
+    await writeFile(join(dir, "excel.csv"), `${header}\r\n${rows.join("\r\n")}\r\n合计,,,,,,,,,,20.00\r\n`);
+    for (const readThread of ["always", "never"] as const) {
+      const run = await runJincai(dir, ["import", "payments", "excel.csv", "--dry-run"], { readThread });
+      expect(run.stderr, readThread).toBe("excel.csv:22:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 20.00 is the sum of the 20 rows it totals\n");
+      expect(run.code, readThread).toBe(0);
+      expect(run.stdout, readThread).toContain("20 rows read, 20 would apply");
+    }
+  });
 });

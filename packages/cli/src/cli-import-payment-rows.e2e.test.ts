@@ -91,7 +91,7 @@ describe("jincai import payments: rows as exports write them, and bad rows", () 
     await writeCsv(db.dir, "subtotals-above-bad.csv", CITY_PAYMENT_HEADER, file("6.00"));
     const bad = await runJincai(db.dir, ["import", "payments", "subtotals-above-bad.csv"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("subtotals-above-bad.csv:5:11 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)");
+    expect(bad.stderr).toContain("subtotals-above-bad.csv:5:11 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sums to 5.00 (rows lost or changed?)");
     expect(bad.stdout).toContain("4 rows read, 0 applied, 1 rejected");
     await writeCsv(db.dir, "subtotals-above.csv", CITY_PAYMENT_HEADER, file("5.00"));
     const good = await runJincai(db.dir, ["import", "payments", "subtotals-above.csv"]);

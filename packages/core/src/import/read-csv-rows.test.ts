@@ -113,6 +113,28 @@ describe("readCsvRows", () => {
     ]);
   });
 
+  it("reads a row Excel saved without the commas of its empty last cells (after row 16) when only optional columns are missing", async () => {
+    const header = "支付编号,单位编码,资金性质,功能科目,金额,支付日期,收款人,收款账号,摘要,状态";
+    const full = "P1,101001,111,2010101,1,2026-03-05,QC Ltd,6222000000000001,办公,已支付";
+    const csv = `${header}\n${full}\nP2,101001,111,2010101,2,2026-03-05,QC Ltd,6222000000000001\nP3,101001,111,2010101,3,2026-03-05,QC Ltd,6222000000000001,差旅\nP4,101001,111,2010101,4,2026-03-05,QC Ltd\n`;
+    const { rows, text } = await readAll([utf8(csv)], paymentRowSchema);
+    expect(rows.map((r) => [r.value.payment_id, r.value.amount, r.value.summary, r.value.status])).toEqual([
+      ["P1", 100n, "办公", "已支付"],
+      ["P2", 200n, undefined, undefined],
+      ["P3", 300n, "差旅", undefined],
+    ]);
+    // A required column missing is a row that lost cells, perhaps in its middle: never read shifted.
+    expect(text).toEqual(["payments.csv:5:8 IMPORT_CSV_SYNTAX the row has 7 cells but the header has 10"]);
+  });
+
+  it("checks a 合计 row Excel saved without its empty last cells as any totals row", async () => {
+    const header = "支付编号,单位编码,资金性质,功能科目,金额,支付日期,收款人,收款账号,摘要,状态";
+    const csv = `${header}\nP1,101001,111,2010101,1,2026-03-05,QC Ltd,6222000000000001\n合计,,,,1.50,,,\n`;
+    const { rows, text } = await readAll([utf8(csv)], paymentRowSchema);
+    expect(rows).toHaveLength(1);
+    expect(text).toEqual(["payments.csv:3:5 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 1.50, but the 1 row it totals sums to 1.00 (rows lost or changed?)"]);
+  });
+
   it("rejects a row with the wrong number of cells as IMPORT_CSV_SYNTAX and goes on", async () => {
     const csv = `${HEADER}\nP1,101001,111,2010101,1,2026-03-05${PAYEE}\nP2,101001,111,2010101,1,2026-03-05,x${PAYEE}\n`;
     const { issues, rows, stats } = await readAll([utf8(csv)], paymentRowSchema);

@@ -147,7 +147,7 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       ]);
       expect(issues).toEqual([
         "p.csv:4:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 120.00 is the sum of the 2 rows it totals",
-        "p.csv:6:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)",
+        "p.csv:6:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sums to 5.00 (rows lost or changed?)",
         "p.csv:7:1 IMPORT_TOTALS_ROW a totals row (总计), not data: skipped; its 125.00 is the sum of the 3 rows it totals",
       ]);
     });
@@ -167,7 +167,7 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       ]);
       expect(issues).toEqual([
         "p.csv:2:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 120.00 is the sum of the 2 rows it totals",
-        "p.csv:5:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)",
+        "p.csv:5:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sums to 5.00 (rows lost or changed?)",
         "p.csv:7:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 7.00 is the sum of the 2 rows it totals",
         "p.csv:10:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 132.00 is the sum of the 5 rows it totals",
       ]);
@@ -176,7 +176,7 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       const led = await read([["合计", "", "", "", "", "10.00", "", ""], subtotal("4.00"), pay("ZF1", "4.00"), subtotal("6.00"), pay("ZF2", "5.00")]);
       expect(led.issues).toEqual([
         "p.csv:3:1 IMPORT_TOTALS_ROW a totals row (小计), not data: skipped; its 4.00 is the sum of the 1 row it totals",
-        "p.csv:5:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sum to 5.00 (rows lost or changed?)",
+        "p.csv:5:6 IMPORT_TOTAL_MISMATCH amount: the 小计 row says 6.00, but the 1 row it totals sums to 5.00 (rows lost or changed?)",
         "p.csv:2:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 10.00, but the 2 rows it totals sum to 9.00 (rows lost or changed?)",
       ]);
     });
@@ -264,7 +264,7 @@ describe("readRecordRows (records from any tokenizer, e.g. a spreadsheet's rows)
       const ok = await read([["单位：万元"]], [pay("ZF1", "1.5"), pay("ZF2", "2"), ["合计", "", "", "", "", "3.5", "", ""]]);
       expect(ok.issues).toEqual(["p.csv:5:1 IMPORT_TOTALS_ROW a totals row (合计), not data: skipped; its 35,000.00 元 is the sum of the 2 rows it totals"]);
       const off = await read([["单位：万元"]], [pay("ZF1", "1.5"), ["合计", "", "", "", "", "1.6", "", ""]]);
-      expect(off.issues).toEqual(["p.csv:4:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 16,000.00 元, but the 1 row it totals sum to 15,000.00 元 (rows lost or changed?)"]);
+      expect(off.issues).toEqual(["p.csv:4:6 IMPORT_TOTAL_MISMATCH amount: the 合计 row says 16,000.00 元, but the 1 row it totals sums to 15,000.00 元 (rows lost or changed?)"]);
     });
 
     it("reads amounts and a 合计 written with the file's unit after them (12.5万元)", async () => {

@@ -265,7 +265,7 @@ async function* batches<T>(
     stats.rowsRejected++;
     const issue: ImportIssue = {
       file, line, column: amountAt + 1, field: "amount", code: ImportIssueCode.TOTAL_MISMATCH, value: cells[amountAt]!, severity: "error",
-      message: `amount: the ${label.text} row says ${yuan(written)}, but the ${rowsText(sum!.rows)} it totals sum to ${yuan(sum!.amount)} (rows lost or changed?)`,
+      message: `amount: the ${label.text} row says ${yuan(written)}, but the ${rowsText(sum!.rows)} it totals ${sum!.rows === 1 ? "sums" : "sum"} to ${yuan(sum!.amount)} (rows lost or changed?)`,
     };
     batch.rejected.push({ line, cells, issues: [issue] });
     batch.issues.push(issue);
@@ -330,7 +330,9 @@ async function* batches<T>(
           if (amountAt >= 0) totals = createControlTotals();
           continue;
         }
-        // A CSV totals row of another width is a syntax error like any row (its amount column is unknown).
+        // A CSV totals row of another width is a syntax error like any row (its amount column is
+        // unknown), but for one Excel saved without its empty last cells, as any row.
+        if (options.ragged !== true) validator.padShort(cells);
         const label = totalsLabel(cells);
         if (label !== undefined && (options.ragged === true || cells.length === stats.header!.length)) {
           // A 合计 right under the header, as many exports put it, totals the rows below it:

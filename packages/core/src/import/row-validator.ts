@@ -5,7 +5,8 @@
  * refuses, or any row of a schema without them, gets an input object of those texts for the
  * schema's `z.object` `safeParse`, whose issues name each bad cell. Only rejected rows keep
  * their raw cells. Records with the wrong number of cells are rejected before validation,
- * since their cells may be shifted; cells holding U+FFFD are checked only when the decoder
+ * since their cells may be shifted, but for a row that ends before optional columns only (as
+ * Excel saves the rows after its 16th without the commas of their empty last cells); cells holding U+FFFD are checked only when the decoder
  * saw undecodable bytes. Amount columns whose plan names a unit (万元) are read in it. A cell
  * written as Excel's text formula (`="0101"`) is read as the text inside.
  */
@@ -62,6 +63,12 @@ export interface RowSink<T> {
 
 /** Validates records against a column plan. */
 export interface RowValidator<T> {
+  /**
+   * Pads with empty cells a row that ends before optional columns only (Excel saves the rows
+   * after its 16th without the commas of their empty last cells); a row that lacks a required
+   * column may have lost a cell in its middle and is left short, to be refused unshifted.
+   */
+  padShort(cells: string[]): void;
   /** Validates one record, pushing a row or a rejection into `sink`; returns whether it passed. */
   validate(cells: string[], line: number, checkEncoding: boolean, sink: RowSink<T>): boolean;
 }
@@ -88,12 +95,20 @@ export function createRowValidator<T>(base: RowSchema<T>, plan: ColumnPlan, file
   const parsers = fields.map((field) => schema.fields[field]?.parseCell);
   const required = fields.map((field) => schema.fields[field]?.required === true);
   const texts = new Array<string | undefined>(count).fill(undefined);
+  // The shortest row that still holds every required column (see padShort).
+  let requiredWidth = 1;
+  for (let i = 0; i < count; i++) {
+    if (required[i] && (positions[i] as number) >= requiredWidth) requiredWidth = (positions[i] as number) + 1;
+  }
   const reject = (sink: RowSink<T>, cells: string[], line: number, issues: ImportIssue[]): false => {
     sink.rejected.push({ line, cells, issues });
     for (const issue of issues) sink.issues.push(issue);
     return false;
   };
   return {
+    padShort(cells) {
+      if (cells.length < width && cells.length >= requiredWidth) while (cells.length < width) cells.push("");
+    },
     validate(cells, line, checkEncoding, sink) {
       // Empty cells after the last column (`…,100.00,,,`, Excel's trailing commas) are no data.
       if (cells.length > width && trailingEmpty(cells, width)) (cells as string[]).length = width;
