@@ -24,6 +24,19 @@ const QUOTAS_WAN =
   "合计,,,,,,,,12.845678\n";
 
 describe("jincai import: amounts in 万元", () => {
+  it("stops a payments file whose 退票金额 states no unit beside 金额（万元）, instead of reading the refund in 元", async () => {
+    await writeFiles(dir, { "quotas.csv": QUOTAS_WAN });
+    expect((await runJincai(dir, ["import", "quotas", "quotas.csv"])).code).toBe(0);
+    const row = "W9,2026-03-02,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000009,1.00,0.5,已退票,2026-03-05";
+    await writeFile(join(dir, "refunds.csv"), `${PAYMENT_HEADER.replace("金额", "金额（万元）")},退票金额,状态,退票日期\n${row}\n`);
+    const run = await runJincai(dir, ["import", "payments", "refunds.csv"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('refunds.csv:1:12 IMPORT_AMOUNT_UNIT column "退票金额" states no unit, but "金额（万元）" is in 万元: which unit is it in? (write 退票金额（万元） or 退票金额（元）, or 单位：万元 above the header)\n');
+    await writeFile(join(dir, "refunds.csv"), `${PAYMENT_HEADER.replace("金额", "金额（万元）")},退票金额（万元）,状态,退票日期\n${row}\n`);
+    expect((await runJincai(dir, ["import", "payments", "refunds.csv"])).code).toBe(0);
+    expect((await runJincai(dir, ["payment", "W9"])).stdout).toContain("amount    10,000.00  paid 10,000.00  refunded 5,000.00");
+  });
+
   it("reads a quota table under 单位：万元 in 万元, says so, and checks its 合计 in 万元", async () => {
     await writeFiles(dir, { "quotas.csv": QUOTAS_WAN });
     const run = await runJincai(dir, ["import", "quotas", "quotas.csv"]);

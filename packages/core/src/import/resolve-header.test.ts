@@ -82,6 +82,19 @@ describe("resolveHeader: the unit of the amounts", () => {
     ]);
   });
 
+  it("refuses a second amount column that states no unit beside one in 万元, rather than read it in 元", () => {
+    const r = resolveHeader([...header("金额（万元）"), "退票金额"], paymentRowSchema, undefined, "p.csv", 1);
+    expect(r.plan).toBeUndefined();
+    expect(r.issues.map((i) => [i.code, i.column, i.field, i.message])).toEqual([
+      ["IMPORT_AMOUNT_UNIT", 9, "refund_amount", 'column "退票金额" states no unit, but "金额（万元）" is in 万元: which unit is it in? (write 退票金额（万元） or 退票金额（元）, or 单位：万元 above the header)'],
+    ]);
+    // Stated in the header, by a note or by the mapping, or beside a column in 元: no doubt.
+    expect(resolveHeader([...header("金额（万元）"), "退票金额（万元）"], paymentRowSchema, undefined, "p.csv", 1).issues).toEqual([]);
+    expect(resolveHeader([...header("金额（万元）"), "退票金额"], paymentRowSchema, undefined, "p.csv", 3, note).issues).toEqual([]);
+    expect(resolveHeader([...header("金额（万元）"), "退票金额"], paymentRowSchema, { units: { refund_amount: "万元" } }, "p.csv", 1).issues).toEqual([]);
+    expect(resolveHeader([...header("金额（元）"), "退票金额"], paymentRowSchema, undefined, "p.csv", 1).issues).toEqual([]);
+  });
+
   it("finds a mapped column with a unit after it", () => {
     const r = resolveHeader(header("支付金额(万元)").map((h) => (h === "单位编码" ? "预算单位" : h)), paymentRowSchema, { columns: { 预算单位: "agency_code" } }, "p.csv", 1);
     expect(r.issues).toEqual([]);

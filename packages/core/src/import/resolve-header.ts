@@ -224,6 +224,7 @@ export function resolveHeader(
     }
     plan.units.push(spec.inUnit === undefined ? undefined : unitOf(field, stated, mapping, note, at));
   }
+  unstatedBeside(header, plan, schema, at);
   // A mapping's column the file lacks: its field would be read from another column, or not at all.
   const keys = new Set(header.map((text) => normalizeHeader(text)));
   for (const [source, field] of Object.entries(mapping?.columns ?? {})) {
@@ -241,6 +242,29 @@ export function resolveHeader(
   // In file order (a column ignored for another is found after the whole header is read).
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { plan: failed ? undefined : plan, issues };
+}
+
+/**
+ * An amount column that states no unit beside one whose header states another than 元
+ * (`退票金额` beside `金额（万元）`, with no note above and nothing in the mapping): a table has one
+ * unit as a rule, so reading it in 元 would most likely be ten thousand times off, and nothing
+ * else would notice. `IMPORT_AMOUNT_UNIT` at that column.
+ */
+function unstatedBeside(
+  header: readonly string[],
+  plan: ColumnPlan,
+  schema: RowSchema<unknown>,
+  at: (column: number, code: ImportIssueCode, message: string, field?: string) => void,
+): void {
+  const stated = plan.units.find((unit) => unit?.from === "header" && unit.unit !== "元");
+  if (stated === undefined) return;
+  plan.fields.forEach((field, i) => {
+    const position = plan.positions[i] ?? -1;
+    if (position < 0 || schema.fields[field]?.inUnit === undefined || plan.units[i] !== undefined) return;
+    const title = header[position] ?? field;
+    at(position + 1, ImportIssueCode.AMOUNT_UNIT,
+      `column "${title}" states no unit, but "${stated.text}" is in ${stated.unit}: which unit is it in? (write ${title}（${stated.unit}） or ${title}（元）, or 单位：${stated.unit} above the header)`, field);
+  });
 }
 
 /** Whether a header names a code column (`资金性质代码`, `功能科目编码`, `fund_type_code`). */
