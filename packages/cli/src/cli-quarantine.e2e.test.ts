@@ -21,6 +21,32 @@ describe("jincai import --quarantine", () => {
     expect(totalFen(await summaryJson(db.dir), "paid")).toBe(150000n);
   });
 
+  it("keeps the rows an earlier day set aside in the same quarantine file instead of emptying it", async () => {
+    await writeFiles(db.dir, {
+      "day1.csv": [HEADER, payment("D1", "ZB2", "30201", "12.345"), ""].join("\n"),
+      "day2.csv": [HEADER, payment("D2", "ZB1", "30101", "10.00"), ""].join("\n"),
+      "day3.csv": [HEADER, payment("D3", "ZB1", "30101", "abc"), ""].join("\n"),
+    });
+    expect((await runJincai(db.dir, ["import", "payments", "day1.csv", "--quarantine", "rejected.csv"])).code).toBe(2);
+    const day1 = await readFile(join(db.dir, "rejected.csv"), "utf8");
+    expect(day1).toContain("D1,");
+    // A clean day: nothing to set aside, and day 1's row is still there to fix.
+    const clean = await runJincai(db.dir, ["import", "payments", "day2.csv", "--quarantine", "rejected.csv"]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain("rejected.csv already held rows set aside before: kept as rejected.earlier.csv\n");
+    expect(await readFile(join(db.dir, "rejected.earlier.csv"), "utf8")).toBe(day1);
+    const bad = await runJincai(db.dir, ["import", "payments", "day3.csv", "--quarantine", "rejected.csv", "--json"]);
+    expect(bad.code).toBe(2);
+    // An empty file (nothing set aside on day 2) is not kept.
+    expect(bad.stdout).not.toContain("earlierKeptAs");
+    expect(await readFile(join(db.dir, "rejected.csv"), "utf8")).toContain("D3,");
+    await writeFiles(db.dir, { "day4.csv": [HEADER, payment("D4", "ZB1", "30101", "1.00"), ""].join("\n") });
+    const again = await runJincai(db.dir, ["import", "payments", "day4.csv", "--quarantine", "rejected.csv", "--json"]);
+    expect(again.stdout).toContain('{"quarantine":{"file":"rejected.csv","earlierKeptAs":"rejected.earlier-2.csv"}}');
+    expect(await readFile(join(db.dir, "rejected.earlier.csv"), "utf8")).toBe(day1);
+    expect(await readFile(join(db.dir, "rejected.earlier-2.csv"), "utf8")).toContain("D3,");
+  });
+
   it("imports a quarantine file again without a warning about its reason column, and sets a row aside again with one reason", async () => {
     await writeFiles(db.dir, { "again.csv": [HEADER, payment("G1", "ZB2", "30201", "12.345"), ""].join("\n") });
     expect((await runJincai(db.dir, ["import", "payments", "again.csv", "--quarantine", "again-out.csv"])).code).toBe(2);

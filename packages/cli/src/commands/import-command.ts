@@ -30,6 +30,7 @@ import type { JincaiConfig } from "../config";
 import { EXIT } from "../exit-codes";
 import { assertFiles, fileError } from "../file-error";
 import { adjustmentImporter } from "../import/adjustment-importer";
+import { keepEarlierQuarantine } from "../import/keep-earlier-quarantine";
 import { agencyImporter, codeImporter } from "../import/reference-importers";
 import { paymentImporter } from "../import/payment-importer";
 import { quotaImporter } from "../import/quota-importer";
@@ -183,6 +184,15 @@ async function importFile(
   // Opened before the import, so a bad path stops it before anything is written; each write is
   // awaited inside the file's transaction, so a failed write rolls the file back: no rejected
   // row is lost while the good ones commit.
+  // Rows an earlier import set aside there (yesterday's, not fixed yet) are kept, not emptied.
+  const earlier = outPath === undefined ? undefined : await keepEarlierQuarantine(outPath).catch((error: unknown) => {
+    throw fileError(error, outPath) ?? error;
+  });
+  if (earlier !== undefined && outPath !== undefined) {
+    const [from, to] = [relative(ctx.cwd, outPath) || outPath, relative(ctx.cwd, earlier) || earlier];
+    if (opts.json === true) ctx.out(JSON.stringify({ quarantine: { file: from, earlierKeptAs: to } }));
+    else if (opts.quiet !== true) ctx.out(`${from} already held rows set aside before: kept as ${to}`);
+  }
   const quarantineFile = outPath ? await open(outPath, "w") : undefined;
   // The file starts with a BOM: Excel, where a clerk fixes the rows, reads UTF-8 CSV as the
   // system's code page (GBK on a Chinese Windows) without one. The import reads it either way.
