@@ -47,4 +47,13 @@ describe("payment files as Excel saves them", () => {
       expect(run.stdout, readThread).toContain("20 rows read, 20 would apply");
     }
   });
+
+  it("finds a payment by its number as it is pasted from a spreadsheet: spaces around it, full-width, after an apostrophe", async () => {
+    await writeFile(join(dir, "p.csv"), `${HEADER}\nZF0001,2026-03-02,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000002,10.00,办公\n`);
+    expect((await runJincai(dir, ["import", "payments", "p.csv"])).code).toBe(0);
+    const run = await runJincai(dir, ["payment", " ZF0001\t", "ＺＦ０００１", "'ZF0001", "ZF0002 "]);
+    expect(run.stdout.match(/^ZF0001 {2}已支付 paid/gm)).toHaveLength(3);
+    expect(run.stderr).toBe("jincai: TREASURY_PAYMENT_NOT_FOUND: no payment ZF0002 \n");
+    expect(run.code).toBe(2);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { QUOTA_COLLECTION, loadQuotaControls, quotaFromDocument } from "@jincai/budget";
 import type { QuotaDocument, QuotaLine } from "@jincai/budget";
-import { formatFen, showInvisible } from "@jincai/core";
+import { formatFen, paymentRowSchema, showInvisible } from "@jincai/core";
 import { TreasuryErrorCode, paymentHistories } from "@jincai/treasury";
 import type { PaymentHistory } from "@jincai/treasury";
 import type { Command } from "commander";
@@ -35,7 +35,7 @@ export function registerPayment(program: Command, ctx: CliContext): void {
     .addHelpText("after", `\nExamples:\n  $ jincai payment ZF202600000001\n  $ jincai payment ZF202600000001 ZF202600000027 --json`)
     .action(async (numbers: string[], opts: { json?: boolean }) => {
       const { found, lines, retired } = await withStore(ctx, async (store) => {
-        const histories = await paymentHistories(store, numbers);
+        const histories = await paymentHistories(store, numbers.map(asImported));
         // The quota line tells the agency, fund type, function and project a clerk knows a payment by.
         const ids = [...new Set(histories.flatMap((h) => (h === undefined ? [] : [h.payment.quotaId])))];
         const docs = await store.getRecords<QuotaDocument>(QUOTA_COLLECTION, ids);
@@ -50,6 +50,15 @@ export function registerPayment(program: Command, ctx: CliContext): void {
       for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${showInvisible(number)}`);
       ctx.exitCode = missing.length > 0 ? EXIT.usage : EXIT.ok;
     });
+}
+
+/**
+ * A number as the import reads a 支付单号 cell: pasted from a spreadsheet with a space around it,
+ * in full-width letters or after Excel's apostrophe, it finds the payment the import stored.
+ */
+function asImported(number: string): string {
+  const text = number.trim();
+  return paymentRowSchema.fields.payment_id.parseCell?.(text) ?? text;
 }
 
 function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined, retired: ReadonlyMap<string, string>): string {
