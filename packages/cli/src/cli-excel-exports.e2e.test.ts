@@ -56,4 +56,15 @@ describe("payment files as Excel saves them", () => {
     expect(run.stderr).toBe("jincai: TREASURY_PAYMENT_NOT_FOUND: no payment ZF0002 \n");
     expect(run.code).toBe(2);
   });
+
+  it("names the refund recorded when a later export gives a second refund without a 退票编号, at its 退票金额", async () => {
+    const header = `${HEADER},状态,退票日期,退票金额`;
+    const row = "R1,2026-03-02,ZB1,101001,111,2010301,30101,JB0000,青川办公用品有限公司,6222000000000002,500.00,办公";
+    await writeFile(join(dir, "first.csv"), `${header}\n${row},已退票,2026-04-10,200.00\n`);
+    await writeFile(join(dir, "second.csv"), `${header}\n${row},已退票,2026-05-10,100.00\n`);
+    expect((await runJincai(dir, ["import", "payments", "first.csv"])).code).toBe(0);
+    const run = await runJincai(dir, ["import", "payments", "second.csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("second.csv:2:15 TREASURY_INVALID_REFUND refund_amount: payment R1: refund R1-R was recorded as 200.00 on 2026-04-10; this row says 100.00 (another refund of the payment needs a refund number of its own, 退票编号)\n");
+  });
 });

@@ -31,8 +31,10 @@ describe("refundPayment", () => {
     await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-03-20" }, context);
     await refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 300_000n, date: "2026-03-20" }, context);
     expect((await figures(store)).consumed).toBe(700_000n);
-    await expect(refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 1n, date: "2026-03-20" }, context)).rejects.toMatchObject({
+    await expect(refundPayment(store, "ZF001", { refundNumber: "TP1", amount: 1n, date: "2026-03-25" }, context)).rejects.toMatchObject({
       code: "TREASURY_INVALID_REFUND",
+      message: "payment ZF001: refund TP1 was recorded as 3,000.00 on 2026-03-20; this row says 0.01 (another refund of the payment needs a refund number of its own, 退票编号)",
+      details: { field: "amount" },
     });
     await expect(refundPayment(store, "ZF001", { refundNumber: "TP9", amount: 700_001n, date: "2026-03-20" }, context)).rejects.toMatchObject({
       code: "TREASURY_INVALID_REFUND",

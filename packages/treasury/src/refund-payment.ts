@@ -141,7 +141,11 @@ export async function prepareRefundOf(
   }
   const previous = state.doc.refunds.find((r) => r.refundNumber === step.refundNumber);
   if (previous !== undefined) {
-    if (step.amount !== undefined && BigInt(previous.amount) !== step.amount) throw invalidRefund(paymentNumber, step, "refund number reused with another amount");
+    if (step.amount !== undefined && BigInt(previous.amount) !== step.amount) {
+      const given = typeof step.amount === "bigint" ? formatFen(step.amount) : String(step.amount);
+      throw invalidRefund(paymentNumber, step,
+        `refund ${step.refundNumber} was recorded as ${formatFen(BigInt(previous.amount))} on ${previous.date}; this row says ${given} (another refund of the payment needs a refund number of its own, 退票编号)`, "amount");
+    }
     if (previous.date !== step.date) {
       // A later export that moves the 退票日期 would otherwise pass as a repeat, the books keeping the old month.
       throw new JincaiError(TreasuryErrorCode.PAYMENT_CONFLICT, `payment ${paymentNumber} was refunded on ${previous.date}, this row says ${step.date}`, {
