@@ -101,6 +101,15 @@ describe("jincai usage", () => {
     expect(run.stderr).toContain("unknown command 'frobnicate'");
   });
 
+  it("names a --year that is not four digits as such, and writes no settings", async () => {
+    for (const year of ["2026年", "26", "2026.5", ""]) {
+      const run = await runJincai(dir, ["init", "--year", year, "--division", "990100"]);
+      expect(run.code, year).toBe(2);
+      expect(run.stderr.trim(), year).toBe(`jincai: CLI_USAGE: --year: "${year}" is not a fiscal year (four digits from 2000 to 2100, e.g. 2026)`);
+    }
+    expect(existsSync(join(dir, "jincai.config.json"))).toBe(false);
+  });
+
   it("codes commander's usage errors as CLI_USAGE, as every other usage error is", async () => {
     for (const [args, message] of [
       [["frobnicate"], "unknown command 'frobnicate'"],

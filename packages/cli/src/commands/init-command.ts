@@ -50,9 +50,14 @@ export function registerInit(program: Command, ctx: CliContext): void {
         const from = opts.pg !== undefined ? "--pg" : "JINCAI_PG_URL (from the environment)";
         throw new JincaiError("CLI_USAGE", `${from}: "${pg}" is not a PostgreSQL URL (e.g. postgres://user@localhost:5432/jincai)`);
       }
+      // The year as typed: `2026年`, `26` or `2026.5` named as such, not as zod's "expected number, received NaN".
+      const year = opts.year.trim();
+      if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) {
+        throw new JincaiError("CLI_USAGE", `--year: "${opts.year}" is not a fiscal year (four digits from 2000 to 2100, e.g. 2026)`, { details: { key: "fiscalYear" } });
+      }
       const candidate = {
         store: pg ? { postgres: pg } : { sqlite: opts.db ?? "jincai.db" },
-        fiscalYear: Number(opts.year),
+        fiscalYear: Number(year),
         division: opts.division,
       };
       const parsed = configSchema.safeParse(candidate);
