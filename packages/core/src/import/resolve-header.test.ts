@@ -32,6 +32,18 @@ describe("resolveHeader", () => {
   });
 });
 
+describe("resolveHeader: a file not separated by commas", () => {
+  it("says a header of one cell holding tabs or semicolons is a file separated by them", () => {
+    for (const [separator, by] of [["\t", "tabs"], [";", "semicolons"]] as const) {
+      const r = resolveHeader([HEADER.join(separator)], paymentRowSchema, undefined, "p.txt", 1);
+      const missing = r.issues.find((i) => i.code === "IMPORT_MISSING_COLUMN");
+      expect(missing?.message).toMatch(new RegExp(`\\(the header is one cell: the file is separated by ${by}, not commas; save it from Excel as CSV, 逗号分隔\\)$`));
+    }
+    const commas = resolveHeader(["支付编号", "金额"], paymentRowSchema, undefined, "p.csv", 1);
+    expect(commas.issues.find((i) => i.code === "IMPORT_MISSING_COLUMN")?.message).not.toContain("the header is one cell");
+  });
+});
+
 describe("resolveHeader: the unit of the amounts", () => {
   const header = (amount: string): string[] => HEADER.map((h) => (h === "金额" ? amount : h));
   const amountUnit = (r: ReturnType<typeof resolveHeader>) => r.plan?.units[r.plan.fields.indexOf("amount")];

@@ -236,7 +236,7 @@ export function resolveHeader(
   if (missing.length > 0) {
     const names = missing.map((f) => `${f} (${schema.fields[f]?.aliases.join("/")})`).join(", ");
     const seen = header.map((h) => `"${h}"`).join(", ");
-    at(1, ImportIssueCode.MISSING_COLUMN, `missing column for ${names}; headers seen: ${seen || "none"}`, missing[0]);
+    at(1, ImportIssueCode.MISSING_COLUMN, `missing column for ${names}; headers seen: ${seen || "none"}${separatorHint(header)}`, missing[0]);
   }
   const failed = issues.some((issue) => issue.severity === "error");
   // In file order (a column ignored for another is found after the whole header is read).
@@ -265,6 +265,17 @@ function unstatedBeside(
     at(position + 1, ImportIssueCode.AMOUNT_UNIT,
       `column "${title}" states no unit, but "${stated.text}" is in ${stated.unit}: which unit is it in? (write ${title}（${stated.unit}） or ${title}（元）, or 单位：${stated.unit} above the header)`, field);
   });
+}
+
+/**
+ * A header read as one cell that holds tabs or semicolons is a file separated by them (Excel's
+ * 文本文件(制表符分隔), or a European export), not by commas: say so after the headers seen.
+ */
+function separatorHint(header: readonly string[]): string {
+  if (header.filter((h) => h.trim() !== "").length !== 1) return "";
+  const cell = header.find((h) => h.trim() !== "")!;
+  const by = cell.includes("\t") ? "tabs" : cell.includes(";") ? "semicolons" : undefined;
+  return by === undefined ? "" : ` (the header is one cell: the file is separated by ${by}, not commas; save it from Excel as CSV, 逗号分隔)`;
 }
 
 /** Whether a header names a code column (`资金性质代码`, `功能科目编码`, `fund_type_code`). */
