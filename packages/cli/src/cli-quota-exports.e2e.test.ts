@@ -94,6 +94,15 @@ describe("jincai import quotas: exports' own column titles and mistakes", () => 
     expect((await summaryJson(db.dir, ["--by", "function"])).map((r) => r["functionName"])).toEqual(["行政运行（改）"]);
   });
 
+  it("refuses a code listed twice in one file with two names at the second, and takes a plain repeat", async () => {
+    await writeFiles(db.dir, { "codes.csv": "科目编码,科目名称\n2010301,行政运行（甲）\n2010301,行政运行（甲）\n2010301,行政运行（乙）\n" });
+    const run = await runJincai(db.dir, ["import", "codes", "codes.csv"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("codes.csv:4:2 IMPORT_REPEATED_ROW name: code 2010301 is on an earlier row of this file as 行政运行（甲）; this row names it 行政运行（乙） (which name is right?)\n");
+    expect((await runJincai(db.dir, ["import", "codes", "codes.csv", "--quarantine", "codes-rejected.csv"])).code).toBe(2);
+    expect((await summaryJson(db.dir, ["--by", "function"])).map((r) => r["functionName"])).toEqual(["行政运行（甲）"]);
+  });
+
   it("names two agencies that are each other's parent a cycle, at the parent column", async () => {
     await writeFiles(db.dir, { "agencies2.csv": "单位编码,单位名称,上级单位,单位类型\n501,甲,502,行政\n502,乙,501,行政\n" });
     const run = await runJincai(db.dir, ["import", "agencies", "agencies2.csv"]);

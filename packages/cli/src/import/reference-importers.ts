@@ -2,7 +2,7 @@
  * Importers of reference data: agencies (预算单位) and classification codes. Both live in the
  * record store; re-importing the same row is `exists`, a changed row updates the record.
  */
-import { CODE_KINDS, JincaiError, UNIT_TYPES, findCodeKind, findUnitType, isJincaiError, validateAgencies } from "@jincai/core";
+import { CODE_KINDS, ImportIssueCode, JincaiError, UNIT_TYPES, findCodeKind, findUnitType, isJincaiError, validateAgencies } from "@jincai/core";
 import type { AgencyInput, AgencyRow, CodeEntry, CodeKind, CodeRow, OrgIssue, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "../config";
 import { AGENCY_COLLECTION, CODE_COLLECTION, loadReferenceData } from "../reference-data";
@@ -159,6 +159,9 @@ function agencyIssue(a: AgencyInput, known: ReadonlyMap<string, AgencyInput>, ch
  */
 export async function codeImporter(tx: StoreTx, config: JincaiConfig): Promise<Importer<CodeRow>> {
   const { codes } = await loadReferenceData(tx, config.fiscalYear);
+  // The name each code of this file was loaded with: a code listed twice with two names (an
+  // export that joined two lists) would otherwise take the last one without a word.
+  const named = new Map<string, string>();
   return {
     async apply(rows) {
       const out = new Array<RowOutcome>(rows.length);
@@ -174,6 +177,14 @@ export async function codeImporter(tx: StoreTx, config: JincaiConfig): Promise<I
     const kind = row.kind !== undefined ? findCodeKind(row.kind) : CODE_KINDS.find((k) => k.leadingDigit === row.code[0])?.kind;
     if (kind === undefined) return unknownKind(row);
     const entry: CodeEntry = { code: row.code, name: row.name, kind, year: row.fiscal_year ?? config.fiscalYear };
+    const key = `${entry.kind}:${entry.year}:${entry.code}`;
+    const earlier = named.get(key);
+    if (earlier !== undefined && earlier !== entry.name) {
+      return {
+        status: "rejected", code: ImportIssueCode.REPEATED_ROW, field: "name",
+        message: `name: code ${entry.code} is on an earlier row of this file as ${earlier}; this row names it ${entry.name} (which name is right?)`,
+      };
+    }
     try {
       codes.load([entry], { rename: true });
     } catch (error) {
@@ -181,7 +192,8 @@ export async function codeImporter(tx: StoreTx, config: JincaiConfig): Promise<I
       const issue = (error.details["issues"] as { code?: string; message?: string }[] | undefined)?.[0];
       return { status: "rejected", code: issue?.code ?? error.code, field: "code", message: `code: ${issue?.message ?? error.message}` };
     }
-    return putIfChanged(tx, CODE_COLLECTION, `${entry.kind}:${entry.year}:${entry.code}`, entry, { kind: entry.kind, year: String(entry.year) });
+    named.set(key, entry.name);
+    return putIfChanged(tx, CODE_COLLECTION, key, entry, { kind: entry.kind, year: String(entry.year) });
   }
 }
 
