@@ -58,7 +58,8 @@ export function registerPayment(program: Command, ctx: CliContext): void {
  */
 function asImported(number: string): string {
   const text = number.trim();
-  return paymentRowSchema.fields.payment_id.parseCell?.(text) ?? text;
+  const parsed = paymentRowSchema.fields["payment_id"]?.parseCell?.(text);
+  return typeof parsed === "string" ? parsed : text;
 }
 
 function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined, retired: ReadonlyMap<string, string>): string {

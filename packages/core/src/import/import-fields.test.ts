@@ -179,11 +179,11 @@ describe("textField", () => {
   it("reads a name Excel wrapped in its cell (Alt+Enter) as the one line it is", () => {
     const field = textField({ aliases: ["收款人"] });
     expect(field.schema.parse("青川办公\n用品有限公司")).toBe("青川办公用品有限公司");
-    expect(field.parseCell("青川办公\r\n用品有限公司")).toBe("青川办公用品有限公司");
-    expect(field.parseCell("青川办公 \n 用品有限公司")).toBe("青川办公用品有限公司");
-    expect(field.parseCell("Qingchuan Office\nSupplies Co.")).toBe("Qingchuan Office Supplies Co.");
-    expect(field.parseCell("青川（QC）\nSupplies")).toBe("青川（QC）Supplies");
-    expect(field.parseCell("办公用品\n\n差旅")).toBe("办公用品差旅");
+    expect(field.schema.parse("青川办公\r\n用品有限公司")).toBe("青川办公用品有限公司");
+    expect(field.schema.parse("青川办公 \n 用品有限公司")).toBe("青川办公用品有限公司");
+    expect(field.schema.parse("Qingchuan Office\nSupplies Co.")).toBe("Qingchuan Office Supplies Co.");
+    expect(field.schema.parse("青川（QC）\nSupplies")).toBe("青川（QC）Supplies");
+    expect(field.schema.parse("办公用品\n\n差旅")).toBe("办公用品差旅");
   });
 });
 

@@ -18,8 +18,8 @@ describe("formatIssue", () => {
 
   it("keeps an issue on one line when a value quoted in it holds a line break", () => {
     expect(formatIssue({
-      file: "payments.csv", line: 2, column: 9, field: "payee_name", code: "TREASURY_PAYMENT_CONFLICT",
+      file: "payments.csv", line: 2, column: 9, field: "payee_name", code: "IMPORT_INVALID_VALUE",
       message: "payment P2 was recorded with payee 青川办公\n用品有限公司; this row says 青川办公用品\r有限公司", severity: "error",
-    })).toBe("payments.csv:2:9 TREASURY_PAYMENT_CONFLICT payment P2 was recorded with payee 青川办公\\n用品有限公司; this row says 青川办公用品\\u000d有限公司");
+    })).toBe("payments.csv:2:9 IMPORT_INVALID_VALUE payment P2 was recorded with payee 青川办公\\n用品有限公司; this row says 青川办公用品\\u000d有限公司");
   });
 });
