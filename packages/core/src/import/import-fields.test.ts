@@ -96,6 +96,14 @@ describe("dateField", () => {
     expect(field.schema.safeParse("12345").error?.issues[0]?.message).toBe("is not a date (write 2026-03-05, 2026/3/5 or 20260305)");
   });
 
+  it("reads a date in full-width digits, as amounts and codes are read", () => {
+    const field = dateField({ aliases: [] });
+    expect(field.schema.parse("２０２６－０３－０５")).toBe("2026-03-05");
+    expect(field.schema.parse("２０２６年３月５日")).toBe("2026-03-05");
+    expect(field.schema.parse("２０２６／３／５　１４：３５")).toBe("2026-03-05");
+    expect(field.schema.safeParse("２０２６－０２－３０").success).toBe(false);
+  });
+
   it("turns 20260305 into 2026-03-05 and 2026-02-30 into IMPORT_INVALID_DATE", () => {
     const field = dateField({ aliases: [] });
     expect(field.schema.parse("20260305")).toBe("2026-03-05");

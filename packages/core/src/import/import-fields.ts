@@ -165,11 +165,16 @@ function dayOf(text: string): string | undefined {
 
 const dateCache = new Map<string, string | null>();
 
-/** {@link normalizeDate} with a small cache: a file repeats few distinct dates many times. */
+/**
+ * {@link normalizeDate} with a small cache (a file repeats few distinct dates many times), also
+ * of text in full-width digits.
+ */
 function cachedNormalizeDate(text: string): string | undefined {
   const hit = dateCache.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  const iso = normalizeDate(text);
+  // Full-width digits and dashes (２０２６－０３－０５), as amounts and codes take them.
+  let iso = normalizeDate(text);
+  if (iso === undefined && /[\uff00-\uffef]/.test(text)) iso = normalizeDate(text.normalize("NFKC"));
   if (dateCache.size >= 4096) dateCache.clear();
   dateCache.set(text, iso ?? null);
   return iso;
