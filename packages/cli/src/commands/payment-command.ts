@@ -62,6 +62,11 @@ function asImported(number: string): string {
   return typeof parsed === "string" ? parsed : text;
 }
 
+/** A payment's refunds by date (then number), whatever order the files that brought them came in. */
+function byDate(refunds: PaymentHistory["refunds"]): PaymentHistory["refunds"] {
+  return [...refunds].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.refundNumber < b.refundNumber ? -1 : a.refundNumber > b.refundNumber ? 1 : 0));
+}
+
 function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine | undefined, retired: ReadonlyMap<string, string>): string {
   const controls = p.controlIds.map((id) => (retired.has(id) ? `${id} (retired from ${retired.get(id)!})` : id));
   const lines = [
@@ -74,7 +79,7 @@ function describe({ payment: p, events, refunds }: PaymentHistory, line: QuotaLi
     `  purpose   ${p.purpose}`,
     `  history   ${events.map((e) => `${e.date} ${e.status}`).join(", ")}`,
   ];
-  for (const r of refunds) lines.push(`  refund    ${r.refundNumber}  ${formatFen(BigInt(r.amount))}  ${r.date}`);
+  for (const r of byDate(refunds)) lines.push(`  refund    ${r.refundNumber}  ${formatFen(BigInt(r.amount))}  ${r.date}`);
   return lines.join("\n");
 }
 
@@ -97,6 +102,6 @@ function toJson({ payment: p, events, refunds }: PaymentHistory, line: QuotaLine
     refundedAmount: yuan(p.refundedAmount),
     controlIds: p.controlIds,
     events,
-    refunds: refunds.map((r) => ({ refundNumber: r.refundNumber, amount: yuan(BigInt(r.amount)), date: r.date })),
+    refunds: byDate(refunds).map((r) => ({ refundNumber: r.refundNumber, amount: yuan(BigInt(r.amount)), date: r.date })),
   };
 }
