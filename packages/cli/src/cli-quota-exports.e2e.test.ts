@@ -103,6 +103,16 @@ describe("jincai import quotas: exports' own column titles and mistakes", () => 
     expect((await summaryJson(db.dir, ["--by", "function"])).map((r) => r["functionName"])).toEqual(["行政运行（甲）"]);
   });
 
+  it("takes an agency moved to another parent or unit type, and says so at the column that changed", async () => {
+    await writeFiles(db.dir, { "moved.csv": "单位编码,单位名称,上级单位,单位类型\n102,青川市教育局,,行政\n101001,市政府办公室本级,102,事业\n" });
+    const run = await runJincai(db.dir, ["import", "agencies", "moved.csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "moved.csv:3:3 CLI_AGENCY_MOVED agency 101001 changed: parent 101 → 102, unit type 行政 → 事业 (summaries by department show all its figures, past months included, where it now is; its quota lines keep the codes they were loaded with)\n",
+    );
+    expect((await runJincai(db.dir, ["import", "agencies", "moved.csv"])).stderr).toBe("");
+  });
+
   it("names two agencies that are each other's parent a cycle, at the parent column", async () => {
     await writeFiles(db.dir, { "agencies2.csv": "单位编码,单位名称,上级单位,单位类型\n501,甲,502,行政\n502,乙,501,行政\n" });
     const run = await runJincai(db.dir, ["import", "agencies", "agencies2.csv"]);

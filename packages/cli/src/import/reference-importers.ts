@@ -6,7 +6,7 @@ import { CODE_KINDS, ImportIssueCode, JincaiError, UNIT_TYPES, findCodeKind, fin
 import type { AgencyInput, AgencyRow, CodeEntry, CodeKind, CodeRow, OrgIssue, StoreTx } from "@jincai/core";
 import type { JincaiConfig } from "../config";
 import { AGENCY_COLLECTION, CODE_COLLECTION, loadReferenceData } from "../reference-data";
-import type { Importer, RowOutcome } from "./row-outcome";
+import type { Importer, RowOutcome, RowWarning } from "./row-outcome";
 
 /** The column of each agency problem. */
 const AGENCY_FIELDS: Readonly<Record<string, string>> = {
@@ -78,11 +78,31 @@ export async function agencyImporter(tx: StoreTx, config: JincaiConfig): Promise
     if (issue !== undefined) {
       return { status: "rejected", code: issue.code, field: AGENCY_FIELDS[issue.code] ?? "agency_code", message: issue.message };
     }
+    const before = known.get(data.code);
     const outcome = await putIfChanged(tx, AGENCY_COLLECTION, data.code, data, { parent });
     inFile.set(data.code, text);
     adopt(data);
-    return outcome;
+    const moved = before === undefined || outcome.status !== "ok" ? undefined : movedWarning(before, data);
+    return moved === undefined ? outcome : { status: "ok", warnings: [moved] };
   }
+}
+
+/**
+ * An agency stored under another parent or unit type than the row gives: the row is taken (a
+ * restructuring), but it moves the agency's figures to another 主管部门 in every summary, past
+ * months included, so it is said, `CLI_AGENCY_MOVED` at the column that changed.
+ */
+function movedWarning(before: AgencyInput, now: AgencyInput): RowWarning | undefined {
+  const changes: string[] = [];
+  if ((before.parentCode ?? "") !== (now.parentCode ?? "")) changes.push(`parent ${before.parentCode ?? "(none)"} → ${now.parentCode ?? "(none)"}`);
+  const typeName = (key: string): string => UNIT_TYPES.find((t) => t.key === key)?.name ?? key;
+  if (before.unitType !== now.unitType) changes.push(`unit type ${typeName(before.unitType)} → ${typeName(now.unitType)}`);
+  if (changes.length === 0) return undefined;
+  const field = changes[0]!.startsWith("parent") ? "parent_code" : "agency_type";
+  return {
+    code: "CLI_AGENCY_MOVED", field,
+    message: `agency ${now.code} changed: ${changes.join(", ")} (summaries by department show all its figures, past months included, where it now is; its quota lines keep the codes they were loaded with)`,
+  };
 }
 
 /**
