@@ -87,7 +87,35 @@ describe("amountField: a unit written after the amount", () => {
   });
 });
 
+describe("cells Excel users marked as text with an apostrophe", () => {
+  it("reads an amount and a date after the apostrophe, as codes are read", () => {
+    expect(amountField({ aliases: [] }).parseCell?.("'1234.56")).toBe(123_456n);
+    expect(amountField({ aliases: [] }).parseCell?.("'1,234.56")).toBe(123_456n);
+    expect(dateField({ aliases: [] }).parseCell?.("'2026-03-05")).toBe("2026-03-05");
+    expect(dateField({ aliases: [] }).parseCell?.("'２０２６－０３－０５")).toBe("2026-03-05");
+    expect(codeField({ aliases: [], digits: [7] }).parseCell?.("'2010101")).toBe("2010101");
+  });
+
+  it("still refuses what is not an amount or a date after it", () => {
+    expect(amountField({ aliases: [] }).schema.safeParse("'12a").error?.issues[0]?.message).toBe("is not an amount (write 1234.56, 1,234.56 or (1,234.56) for a negative)");
+    expect(amountField({ aliases: [] }).parseCell?.("''12")).toBeUndefined();
+    expect(dateField({ aliases: [] }).parseCell?.("'2026-02-30")).toBeUndefined();
+  });
+});
+
 describe("dateField", () => {
+  it("says why a date of the right shape names no day: the month has fewer days, or there is no such month", () => {
+    const field = dateField({ aliases: [] });
+    const message = (text: string) => field.schema.safeParse(text).error?.issues[0]?.message;
+    expect(message("2026-6-31")).toBe("is not a date: 2026-06 has 30 days (write 2026-03-05, 2026/3/5 or 20260305)");
+    expect(message("2026-02-29")).toBe("is not a date: 2026-02 has 28 days (write 2026-03-05, 2026/3/5 or 20260305)");
+    expect(field.parseCell?.("2028-02-29")).toBe("2028-02-29");
+    expect(message("2026-13-01")).toBe("is not a date: there is no month 13 (write 2026-03-05, 2026/3/5 or 20260305)");
+    expect(message("2026年4月31日")).toBe("is not a date: 2026-04 has 30 days (write 2026-03-05, 2026/3/5 or 20260305)");
+    expect(message("20260431")).toBe("is not a date: 2026-04 has 30 days (write 2026-03-05, 2026/3/5 or 20260305)");
+    expect(message("2026-03-00")).toBe("is not a date: 2026-03 has 31 days (write 2026-03-05, 2026/3/5 or 20260305)");
+  });
+
   it("says when a refused date looks like Excel's day number, and which day it is", () => {
     const field = dateField({ aliases: [] });
     expect(field.schema.safeParse("46082").error?.issues[0]?.message).toBe(

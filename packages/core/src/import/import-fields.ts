@@ -102,13 +102,14 @@ export function amountField<R extends boolean = true>(options: AmountFieldOption
   const unit = options.unit ?? "元";
   const parseOptions = unit === "元" ? undefined : { unit };
   const parse = (cell: string): bigint | undefined => {
-    const text = withoutUnit(cell, unit);
+    // The apostrophe Excel users type to keep a cell as text ('1234.56), as codes drop it.
+    const text = withoutUnit(unquoted(cell), unit);
     if (text === undefined) return undefined;
     const result = safeParseFen(text, parseOptions);
     return result.ok && (!positive || result.value > 0n) ? result.value : undefined;
   };
   const reason = (cell: string): string => {
-    const text = withoutUnit(cell, unit);
+    const text = withoutUnit(unquoted(cell), unit);
     if (text === undefined) {
       const written = unitSuffix(cell);
       return `is in ${written} but the amounts are read in ${unit} (state the file's unit: 单位：${written} above the header, or 金额（${written}）)`;
@@ -172,9 +173,11 @@ const dateCache = new Map<string, string | null>();
 function cachedNormalizeDate(text: string): string | undefined {
   const hit = dateCache.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  // Full-width digits and dashes (２０２６－０３－０５), as amounts and codes take them.
+  // Full-width digits and dashes (２０２６－０３－０５), as amounts and codes take them; the
+  // apostrophe Excel users type to keep a cell as text ('2026-03-05), as codes and amounts drop it.
   let iso = normalizeDate(text);
-  if (iso === undefined && /[\uff00-\uffef]/.test(text)) iso = normalizeDate(text.normalize("NFKC"));
+  if (iso === undefined && text.charCodeAt(0) === 0x27) iso = normalizeDate(text.slice(1));
+  if (iso === undefined && /[\uff00-\uffef]/.test(text)) iso = normalizeDate(unquoted(text.normalize("NFKC")));
   if (dateCache.size >= 4096) dateCache.clear();
   dateCache.set(text, iso ?? null);
   return iso;
@@ -197,9 +200,22 @@ export function dateField<R extends boolean = true>(options: FieldOptions<R>): F
       const day = new Date(Date.UTC(1899, 11, 30) + Number(serial[1]) * 86_400_000).toISOString().slice(0, 10);
       return `is not a date: it looks like Excel's day number for ${day} (format the column as a date before exporting)`;
     }
-    return "is not a date (write 2026-03-05, 2026/3/5 or 20260305)";
+    return `is not a date${impossibleDay(text)} (write 2026-03-05, 2026/3/5 or 20260305)`;
   };
   return build(cachedNormalizeDate, reason, ImportIssueCode.INVALID_DATE, options);
+}
+
+/**
+ * Why a date written in one of the accepted shapes names no day (`2026-6-31`: June has 30 days,
+ * `2026-13-01`: there is no month 13), as `: …` for the message; empty otherwise.
+ */
+function impossibleDay(text: string): string {
+  const m = DATE_PARTS.exec(unquoted(text).normalize("NFKC")) ?? DATE_COMPACT.exec(text);
+  if (m === null) return "";
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `: there is no month ${month}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day < 1 || day > days ? `: ${year}-${String(month).padStart(2, "0")} has ${days} days` : "";
 }
 
 /** A whole number of days, perhaps with a time fraction, as Excel stores dates (46082 is 2026-03-01). */

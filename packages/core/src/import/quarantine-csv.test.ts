@@ -46,7 +46,7 @@ describe("createQuarantineWriter", () => {
     expect(out.join("").split("\r\n")).toEqual([
       "支付编号,单位编码,资金性质,功能科目,金额,支付日期,收款人,收款账号,reason",
       'P1,101001,111,2010101," 12.345 ",2026-03-05,QC,6222,"2:5 IMPORT_INVALID_AMOUNT amount "" 12.345 "" has more than two decimals"',
-      'P3,,111,201,1,2026-13-01,QC,6222,"4:2 IMPORT_REQUIRED agency_code is required but the cell is empty; 4:6 IMPORT_INVALID_DATE paid_on ""2026-13-01"" is not a date (write 2026-03-05, 2026/3/5 or 20260305)"',
+      'P3,,111,201,1,2026-13-01,QC,6222,"4:2 IMPORT_REQUIRED agency_code is required but the cell is empty; 4:6 IMPORT_INVALID_DATE paid_on ""2026-13-01"" is not a date: there is no month 13 (write 2026-03-05, 2026/3/5 or 20260305)"',
       "",
     ]);
   });

@@ -87,7 +87,7 @@ describe("readCsvRows", () => {
     const { text, rows, rejected, stats } = await readAll([utf8(csv)], paymentRowSchema);
     expect(text).toEqual([
       'payments.csv:2:5 IMPORT_INVALID_AMOUNT amount "12.345" has more than two decimals',
-      'payments.csv:2:6 IMPORT_INVALID_DATE paid_on "2026-02-30" is not a date (write 2026-03-05, 2026/3/5 or 20260305)',
+      'payments.csv:2:6 IMPORT_INVALID_DATE paid_on "2026-02-30" is not a date: 2026-02 has 28 days (write 2026-03-05, 2026/3/5 or 20260305)',
       "payments.csv:3:2 IMPORT_REQUIRED agency_code is required but the cell is empty",
     ]);
     expect(rejected.map((r) => [r.line, r.cells[0]])).toEqual([[2, "P1"], [3, "P2"]]);
