@@ -121,6 +121,8 @@ describe("jincai usage", () => {
       const run = await runJincai(dir, args);
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr.split("\n")[0], args.join(" ")).toBe(`jincai: CLI_USAGE: ${message}`);
+      // The command's help is named, not printed whole into a CI log.
+      expect(run.stderr.trim().split("\n"), args.join(" ")).toEqual([`jincai: CLI_USAGE: ${message}`, "(add --help to the command for its options and examples)"]);
     }
   });
 

@@ -28,7 +28,8 @@ export function createProgram(ctx: CliContext): Command {
     .description("Jincai (金财): import fiscal data (CSV or .xlsx), summarise it and check its rules")
     .version("0.1.0")
     .option("-c, --config <file>", "configuration file", "jincai.config.json")
-    .showHelpAfterError()
+    // A usage error names the command's help rather than printing all of it (40 lines in a CI log).
+    .showHelpAfterError("(add --help to the command for its options and examples)")
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.out(s.replace(/\n$/, "")),
