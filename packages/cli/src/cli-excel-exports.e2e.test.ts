@@ -53,7 +53,8 @@ describe("payment files as Excel saves them", () => {
     expect((await runJincai(dir, ["import", "payments", "p.csv"])).code).toBe(0);
     const run = await runJincai(dir, ["payment", " ZF0001\t", "ＺＦ０００１", "'ZF0001", "ZF0002 "]);
     expect(run.stdout.match(/^ZF0001 {2}已支付 paid/gm)).toHaveLength(3);
-    expect(run.stderr).toBe("jincai: TREASURY_PAYMENT_NOT_FOUND: no payment ZF0002 \n");
+    // The space pasted with it is shown: the number is quoted, with what was looked up.
+    expect(run.stderr).toBe('jincai: TREASURY_PAYMENT_NOT_FOUND: no payment "ZF0002 " (looked up as ZF0002)\n');
     expect(run.code).toBe(2);
   });
 

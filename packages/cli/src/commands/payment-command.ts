@@ -47,7 +47,7 @@ export function registerPayment(program: Command, ctx: CliContext): void {
       const shown = found.filter((h): h is PaymentHistory => h !== undefined);
       if (opts.json) ctx.out(JSON.stringify(shown.map((h) => toJson(h, lines.get(h.payment.quotaId))), null, 2));
       else shown.forEach((h, i) => ctx.out(`${i > 0 ? "\n" : ""}${describe(h, lines.get(h.payment.quotaId), retired)}`));
-      for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${showInvisible(number)}`);
+      for (const number of missing) ctx.err(`jincai: ${TreasuryErrorCode.PAYMENT_NOT_FOUND}: no payment ${notFoundLabel(number)}`);
       ctx.exitCode = missing.length > 0 ? EXIT.usage : EXIT.ok;
     });
 }
@@ -60,6 +60,15 @@ function asImported(number: string): string {
   const text = number.trim();
   const parsed = paymentRowSchema.fields["payment_id"]?.parseCell?.(text);
   return typeof parsed === "string" ? parsed : text;
+}
+
+/**
+ * A number not found as the clerk can see it: quoted, with what was looked up, when the lookup
+ * read it otherwise (`"ZF0002 " (looked up as ZF0002)`), so a space pasted with it is not invisible.
+ */
+function notFoundLabel(number: string): string {
+  const looked = asImported(number);
+  return looked === number ? showInvisible(number) : `"${showInvisible(number)}" (looked up as ${showInvisible(looked)})`;
 }
 
 /** A payment's refunds by date (then number), whatever order the files that brought them came in. */
