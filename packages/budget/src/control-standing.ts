@@ -5,6 +5,7 @@
  * reads the two usages (see `controlUsage`). It compares the two ends only: a threshold crossed and
  * fallen back below within the run (a payment, then its refund) is not reported.
  */
+import { reachesThreshold } from "./control-warnings";
 import type { ControlPolicy, QuotaControl, WarningSeverity } from "./quota-control";
 
 /**
@@ -62,9 +63,8 @@ export interface ControlStanding {
  */
 export function controlStanding(control: QuotaControl, usedBefore: bigint, used: bigint): ControlStanding | undefined {
   const limit = control.limit;
-  const reached = (fen: bigint, percent: number): boolean => fen * 100n >= limit * BigInt(percent);
   const crossedThresholds = (control.thresholds ?? [])
-    .filter((t) => reached(used, t.percent) && !reached(usedBefore, t.percent))
+    .filter((t) => reachesThreshold(used, limit, t.percent) && !reachesThreshold(usedBefore, limit, t.percent))
     .sort((a, b) => a.percent - b.percent);
   const thresholdsCrossed = [...new Set(crossedThresholds.map((t) => t.percent))];
   const base = { controlId: control.id, policy: control.policy, limit, usedBefore, used, thresholdsCrossed };

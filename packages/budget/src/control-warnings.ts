@@ -81,7 +81,7 @@ export function controlWarnings(control: QuotaControl, availableBefore: bigint, 
   const out: ControlWarning[] = [];
   let best: { percent: number; severity: WarningSeverity } | undefined;
   for (const t of control.thresholds ?? []) {
-    if (used * 100n >= limit * BigInt(t.percent) && (best === undefined || t.percent > best.percent)) best = t;
+    if (reachesThreshold(used, limit, t.percent) && (best === undefined || t.percent > best.percent)) best = t;
   }
   if (best !== undefined) {
     out.push({
@@ -91,11 +91,19 @@ export function controlWarnings(control: QuotaControl, availableBefore: bigint, 
       percent: best.percent,
       used,
       limit,
-      crossed: before * 100n < limit * BigInt(best.percent),
+      crossed: !reachesThreshold(before, limit, best.percent),
     });
   }
   if (control.policy === "advisory" && used > limit) {
     out.push({ code: BudgetWarningCode.ADVISORY_EXCEEDED, controlId: control.id, severity: "critical", used, limit, crossed: before <= limit });
   }
   return out;
+}
+
+/**
+ * Whether `used` fen have reached `percent` % of `limit`, in exact integer arithmetic: the one rule
+ * of a threshold, for a reservation's warnings and an import's closing report. Internal to the package.
+ */
+export function reachesThreshold(used: bigint, limit: bigint, percent: number): boolean {
+  return used * 100n >= limit * BigInt(percent);
 }

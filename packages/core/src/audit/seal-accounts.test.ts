@@ -6,7 +6,8 @@ import { ACCOUNTS, pay, seedLedger } from "../testing/ledger-fixture";
 import { fixedClock } from "../time/clock";
 import { tamperedView } from "./_tampered-view";
 import type { SealView } from "./_tampered-view";
-import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "./seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger } from "./seal-ledger";
+import { verifyLedgerSeals } from "./verify-ledger-seals";
 
 const clock = fixedClock("2026-03-31T18:00:00Z");
 const seal = (view: SealView) => sealLedger(view, { actor: "u:zhang", clock });

@@ -8,7 +8,8 @@ import { fixedClock } from "../time/clock";
 import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { accountSealLine } from "./seal-accounts";
-import { LEDGER_SEAL_COLLECTION, sealLedger, sealOf, verifyLedgerSeals } from "./seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger, sealOf } from "./seal-ledger";
+import { verifyLedgerSeals } from "./verify-ledger-seals";
 import { sealLinePages, transferSealLine } from "./transfer-seal-line";
 
 const clock = fixedClock("2026-03-31T18:00:00Z");

@@ -4,7 +4,8 @@ import type { Store, StoreTx } from "../store/store";
 import { seedLedger } from "../testing/ledger-fixture";
 import { fixedClock } from "../time/clock";
 import type { SealedRecords } from "./seal-records";
-import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "./seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger } from "./seal-ledger";
+import { verifyLedgerSeals } from "./verify-ledger-seals";
 import { LEDGER_SEAL_STATE_COLLECTION } from "./seal-record-state";
 
 const clock = fixedClock("2026-03-31T18:00:00Z");

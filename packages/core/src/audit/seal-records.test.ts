@@ -8,7 +8,8 @@ import type { SealView } from "./_tampered-view";
 import { sha256Hasher } from "./audit-hasher";
 import { canonicalJson } from "./canonical-json";
 import { recordSealLine } from "./seal-records";
-import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "./seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger } from "./seal-ledger";
+import { verifyLedgerSeals } from "./verify-ledger-seals";
 
 const clock = fixedClock("2026-03-31T18:00:00Z");
 const seal = (view: SealView, collections: readonly string[] = ["payment"]) => sealLedger(view, { actor: "u:zhang", clock, collections });

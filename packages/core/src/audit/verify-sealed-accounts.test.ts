@@ -7,7 +7,8 @@ import { fixedClock } from "../time/clock";
 import { tamperedView } from "./_tampered-view";
 import type { SealView } from "./_tampered-view";
 import type { SealedAccounts } from "./seal-accounts";
-import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "./seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger } from "./seal-ledger";
+import { verifyLedgerSeals } from "./verify-ledger-seals";
 
 const clock = fixedClock("2026-03-31T18:00:00Z");
 const line = (id: string) => ({ id, book: "quota", code: id.slice(6), normalSide: "credit", dimensions: { fiscalYear: "2026", agency: "103001" } }) as const;

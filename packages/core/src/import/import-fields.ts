@@ -6,7 +6,7 @@
  * after the field name and value: `amount "12.345" has more than two decimals`.
  */
 import { z } from "zod";
-import { isIsoDate } from "../calendar/iso-date";
+import { daysInMonth, isIsoDate } from "../calendar/iso-date";
 import { amountUnitDecimals, type AmountUnit } from "../money/amount-unit";
 import { unitSuffix, withoutUnit } from "./amount-unit-note";
 import { safeParseFen } from "../money/parse-fen";
@@ -214,7 +214,7 @@ function impossibleDay(text: string): string {
   if (m === null) return "";
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12) return `: there is no month ${month}`;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   return day < 1 || day > days ? `: ${year}-${String(month).padStart(2, "0")} has ${days} days` : "";
 }
 

@@ -4,7 +4,8 @@
  * after it, and seals made by the older rule (before session 18) still verify and are built on.
  */
 import { describe, expect, it } from "vitest";
-import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "../audit/seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger } from "../audit/seal-ledger";
+import { verifyLedgerSeals } from "../audit/verify-ledger-seals";
 import type { SealedAccounts } from "../audit/seal-accounts";
 import type { SealedRecords } from "../audit/seal-records";
 import { accountsDigest } from "../audit/seal-accounts";

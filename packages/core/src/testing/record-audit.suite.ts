@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../audit/audit-event";
 import { closePeriod } from "../audit/close-period";
-import { sealLedger, verifyLedgerSeals } from "../audit/seal-ledger";
+import { sealLedger } from "../audit/seal-ledger";
+import { verifyLedgerSeals } from "../audit/verify-ledger-seals";
 import { verifyPeriodLocks } from "../audit/verify-period-locks";
 import { fixedClock } from "../time/clock";
 import type { StoredRecord } from "../store/store";

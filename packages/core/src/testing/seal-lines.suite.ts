@@ -5,7 +5,8 @@
  * transfer's line as `transferSealLine` writes it, and `recordVersions` what a seal compares.
  */
 import { describe, expect, it } from "vitest";
-import { LEDGER_SEAL_COLLECTION, sealLedger, verifyLedgerSeals } from "../audit/seal-ledger";
+import { LEDGER_SEAL_COLLECTION, sealLedger } from "../audit/seal-ledger";
+import { verifyLedgerSeals } from "../audit/verify-ledger-seals";
 import { transferSealLine } from "../audit/transfer-seal-line";
 import type { StoreTx } from "../store/store";
 import { fixedClock } from "../time/clock";
